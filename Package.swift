@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "billsh",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "billsh", targets: ["billsh"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .target(name: "BillingModel"),
+    .target(name: "BillingLanguage", dependencies: ["BillingModel"]),
+    .target(name: "BillingRuntime", dependencies: ["BillingModel", "BillingLanguage"]),
+    .systemLibrary(
+      name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+    .target(name: "LineEditing", dependencies: ["CLibEdit"]),
+    .executableTarget(
+      name: "billsh",
+      dependencies: [
+        "BillingRuntime", "LineEditing",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "BillingModelTests", dependencies: ["BillingModel"]),
+    .testTarget(name: "BillingLanguageTests", dependencies: ["BillingLanguage"]),
+    .testTarget(
+      name: "BillingRuntimeTests", dependencies: ["BillingRuntime", "LineEditing"],
+      exclude: []),
+  ]
+)
