@@ -13,7 +13,7 @@ let package = Package(
   targets: [
     .target(name: "BillingModel"),
     .target(name: "BillingLanguage", dependencies: ["BillingModel"]),
-    .target(name: "BillingRuntime", dependencies: ["BillingModel", "BillingLanguage"]),
+    .target(name: "BillingRuntime", dependencies: ["BillingModel", "BillingLanguage", "LineEditing"]),
     .systemLibrary(
       name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "LineEditing", dependencies: ["CLibEdit"]),

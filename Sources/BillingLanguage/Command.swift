@@ -1,0 +1,95 @@
+import BillingModel
+
+/// How far the clock moves: `<n>d`, `<n>m` or `<n>y`.
+public enum Duration: Sendable, Equatable {
+  case days(Int), months(Int), years(Int)
+
+  public var text: String {
+    switch self {
+    case .days(let n): "\(n)d"
+    case .months(let n): "\(n)m"
+    case .years(let n): "\(n)y"
+    }
+  }
+
+  public func apply(to day: Day) -> Day {
+    switch self {
+    case .days(let n): day.adding(days: n)
+    case .months(let n): day.adding(months: n)
+    case .years(let n): day.adding(months: 12 * n)
+    }
+  }
+}
+
+/// Kinds of commands: they decide logging, the actor check and what `can` accepts.
+public enum CommandGroup: String, Sendable, CaseIterable {
+  case setup, session, action, view, shell
+
+  public var title: String {
+    switch self {
+    case .setup: "Setup (facts about the world; no acting user needed)"
+    case .session: "Session"
+    case .action: "Actions (need an acting user; permission-checked)"
+    case .view: "Views and the clock"
+    case .shell: "Shell commands"
+    }
+  }
+}
+
+/// A parsed command line.
+public indirect enum Command: Sendable {
+  case createUsers([String])
+  case createSpace(SpaceKind, String)
+  case createTeam(String, PlaceTarget)
+  case createPlan(SalesPlanRequest)
+  case add([String], PlaceTarget, guest: Bool, admin: Bool)
+  case remove(String, PlaceTarget)
+  case login(String)
+  case runAs(String, Command, text: String)
+  case logout
+  case whoami
+  case upgrade(UpgradeRequest)
+  case trial(ScopeRef, Tier)
+  case plan(ScopeRef)
+  case billing(ScopeRef)
+  case edit(ScopeRef, EditRequest)
+  case cancel(ScopeRef)
+  case resume(ScopeRef)
+  case transfer(ScopeRef, to: String)
+  case pay(ScopeRef, Payment)
+  case address(ScopeRef, String)
+  case seats(ScopeRef)
+  case invoices(ScopeRef)
+  case invoice(String)
+  case appoint(String, PlaceTarget)
+  case revoke(String, PlaceTarget)
+  case move(ScopeRef, to: ScopeRef)
+  case quote(ScopeRef, Tier, seats: Int?, cycle: Cycle?)
+  case features(String)
+  case can(String, Command, text: String)
+  case clock
+  case advance(Duration)
+  case inbox(String)
+  case log
+  case show
+  case help(String?)
+  case read(String)
+  case record(String?)
+  case save(String)
+  case load(String)
+  case reset
+  case history
+  case quit
+
+  public var group: CommandGroup {
+    switch self {
+    case .createUsers, .createSpace, .createTeam, .createPlan, .add, .remove: .setup
+    case .login, .runAs, .logout, .whoami: .session
+    case .upgrade, .trial, .plan, .billing, .edit, .cancel, .resume, .transfer, .pay, .address,
+      .seats, .invoices, .invoice, .appoint, .revoke, .move:
+      .action
+    case .quote, .features, .can, .clock, .advance, .inbox, .log, .show: .view
+    case .help, .read, .record, .save, .load, .reset, .history, .quit: .shell
+    }
+  }
+}

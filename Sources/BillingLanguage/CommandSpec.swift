@@ -1,0 +1,161 @@
+import BillingModel
+
+/// What a positional argument holds; drives parsing and completion.
+public enum ArgKind: Sendable, Equatable {
+  case user, users, scope, name, text, duration, invoice, command, topic, file
+}
+
+/// What a flag's value holds; `.none` is a switch.
+public enum FlagKind: Sendable, Equatable {
+  case none, int, tier, payment, method, user, text, name, scope, org, workspace, team
+}
+
+public struct ArgSpec: Sendable {
+  public var name: String
+  public var kind: ArgKind
+  public var optional: Bool
+  public init(_ name: String, _ kind: ArgKind, optional: Bool = false) {
+    self.name = name
+    self.kind = kind
+    self.optional = optional
+  }
+}
+
+public struct FlagSpec: Sendable {
+  public var name: String
+  public var kind: FlagKind
+  public init(_ name: String, _ kind: FlagKind) {
+    self.name = name
+    self.kind = kind
+  }
+}
+
+/// A parsed value before it becomes part of a typed `Command`.
+public enum Value: Sendable {
+  case word(String)
+  case int(Int)
+  case scope(ScopeRef)
+  case list([String])
+  case rest([Token])
+  case present
+}
+
+/// One entry of the command table: it drives parsing, help and completion.
+public struct CommandSpec: Sendable {
+  public var words: [String]
+  public var aliases: [[String]]
+  public var group: CommandGroup
+  public var synopsis: String
+  public var summary: String
+  public var rules: [String]
+  public var example: String
+  public var args: [ArgSpec]
+  public var flags: [FlagSpec]
+  let build: @Sendable (Arguments) throws(Failure) -> Command
+
+  public var name: String { words.joined(separator: " ") }
+
+  public func flag(_ name: String) -> FlagSpec? { flags.first { $0.name == name } }
+}
+
+/// The values of one command line, by argument position and flag name.
+public struct Arguments: Sendable {
+  public var positionals: [Value]
+  public var flags: [String: Value]
+  public var command: String
+
+  public func has(_ flag: String) -> Bool { flags[flag] != nil }
+
+  public func string(_ i: Int) -> String? {
+    guard i < positionals.count else { return nil }
+    switch positionals[i] {
+    case .word(let w): return w
+    case .list(let l): return l.first
+    default: return nil
+    }
+  }
+
+  public func list(_ i: Int) -> [String] {
+    guard i < positionals.count, case .list(let l) = positionals[i] else { return string(i).map { [$0] } ?? [] }
+    return l
+  }
+
+  public func rest(_ i: Int) -> [Token] {
+    guard i < positionals.count, case .rest(let r) = positionals[i] else { return [] }
+    return r
+  }
+
+  public func flagString(_ name: String) -> String? {
+    if case .word(let w)? = flags[name] { return w }
+    return nil
+  }
+
+  public func flagInt(_ name: String) -> Int? {
+    if case .int(let n)? = flags[name] { return n }
+    return nil
+  }
+
+  public func flagScope(_ name: String) -> ScopeRef? {
+    if case .scope(let s)? = flags[name] { return s }
+    return nil
+  }
+
+  /// The scope argument, with a separate `--org` attached to a team scope.
+  public func scope(_ i: Int) throws(Failure) -> ScopeRef {
+    guard i < positionals.count, case .scope(let s) = positionals[i] else {
+      throw Failure(.usage, nil, "\(command) needs a scope: org <Name>, workspace <Name> or team <Name> [--org <Org>]")
+    }
+    if let org = flagString("org") {
+      guard case .team(let n, nil) = s else {
+        throw Failure(.usage, nil, "--org goes with a team scope (team <Name> --org <Org>)")
+      }
+      return .team(n, org: org)
+    }
+    return s
+  }
+
+  public func require(_ flag: String, _ hint: String) throws(Failure) -> String {
+    guard let v = flagString(flag) else {
+      throw Failure(.usage, nil, "\(command) needs --\(flag) \(hint)")
+    }
+    return v
+  }
+
+  public func tier(_ flag: String = "tier") throws(Failure) -> Tier? {
+    guard let w = flagString(flag) else { return nil }
+    guard let t = Tier(word: w) else {
+      throw Failure(.usage, nil, "unknown tier \(quoted(w))" + didYouMean(suggestions(for: w, among: Tier.words)) + " (tiers: basic, starter, advanced, enterprise, enterprise-plus)")
+    }
+    return t
+  }
+
+  public func payment(_ flag: String) throws(Failure) -> Payment? {
+    guard let w = flagString(flag) else { return nil }
+    guard let p = Payment(rawValue: w.lowercased()) else {
+      throw Failure(.usage, nil, "unknown payment method \(quoted(w))" + didYouMean(suggestions(for: w, among: ["card", "paypal", "invoice"])) + " (card, paypal or invoice)")
+    }
+    return p
+  }
+
+  public func cycle() throws(Failure) -> Cycle? {
+    switch (has("monthly"), has("annual")) {
+    case (true, true): throw Failure(.usage, nil, "choose one of --monthly or --annual")
+    case (true, false): return .monthly
+    case (false, true): return .annual
+    default: return nil
+    }
+  }
+
+  /// `--org`, `--workspace` or `--team` (with `--org`) as a place for people.
+  public func place(allowTeam: Bool) throws(Failure) -> PlaceTarget {
+    let org = flagString("org"), ws = flagString("workspace"), team = flagString("team")
+    if allowTeam, let team {
+      if ws != nil { throw Failure(.usage, nil, "--team goes with --org, not --workspace") }
+      return .team(team, org: org)
+    }
+    if let org, ws != nil { _ = org; throw Failure(.usage, nil, "choose one of --org or --workspace") }
+    if let org { return .space(.org, org) }
+    if let ws { return .space(.workspace, ws) }
+    throw Failure(.usage, nil, "\(command) needs --org <Org>\(allowTeam ? ", --workspace <Name> or --team <Team>" : " or --workspace <Name>")")
+  }
+}

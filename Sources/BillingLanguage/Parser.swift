@@ -1,0 +1,176 @@
+import BillingModel
+
+/// Command words of the table, longest first, for matching the start of a line.
+private let entries: [(words: [String], spec: CommandSpec)] = commandTable.flatMap { spec in
+  ([spec.words] + spec.aliases).map { (words: $0, spec: spec) }
+}.sorted { $0.words.count > $1.words.count }
+
+/// The spec a command name refers to (`upgrade`, `create plan`, `downgrade`).
+public func commandSpec(named name: String) -> CommandSpec? {
+  let words = name.split(separator: " ").map(String.init)
+  return entries.first { $0.words == words }?.spec
+}
+
+/// All command names and aliases, for suggestions and completion.
+public let commandNames: [String] = entries.map { $0.words.joined(separator: " ") }.sorted()
+
+/// Parses one line (without its comment) into a command; an empty line gives nil.
+public func parse(line: Substring) throws(Failure) -> Command? {
+  let tokens = try Tokenizer.split(line)
+  if tokens.isEmpty { return nil }
+  return try parse(tokens: tokens)
+}
+
+/// Rebuilds a command text from tokens, quoting where needed.
+public func render(_ tokens: [Token]) -> String {
+  tokens.map { $0.quoted ? quotedAlways($0.text) : $0.text }.joined(separator: " ")
+}
+
+private func quotedAlways(_ s: String) -> String {
+  let q = quoted(s)
+  return q.hasPrefix("\"") ? q : "\"" + s + "\""
+}
+
+public func match(_ tokens: [Token]) -> (CommandSpec, Int)? {
+  for e in entries where e.words.count <= tokens.count {
+    var ok = true
+    for (i, w) in e.words.enumerated() where tokens[i].quoted || tokens[i].text != w {
+      ok = false
+      break
+    }
+    if ok { return (e.spec, e.words.count) }
+  }
+  return nil
+}
+
+public func parse(tokens: [Token]) throws(Failure) -> Command {
+  guard let (spec, used) = match(tokens) else {
+    let first = tokens[0].text
+    var hint = didYouMean(suggestions(for: first, among: Set(entries.map { $0.words[0] })))
+    if first == "create", tokens.count > 1 {
+      hint = didYouMean(suggestions(for: "create " + tokens[1].text, among: entries.filter { $0.words[0] == "create" }.map { $0.words.joined(separator: " ") }), quote: { $0 })
+      return try fail("create what? \(quoted(tokens[1].text)) is not something to create (user, org, workspace, team or plan)\(hint)")
+    }
+    if first == "create" { return try fail("create needs what to create: user, org, workspace, team or plan") }
+    return try fail("unknown command \(quoted(first))\(hint); try .help")
+  }
+  let args = try bind(spec, Array(tokens[used...]))
+  return try spec.build(args)
+}
+
+private func fail(_ message: String) throws(Failure) -> Command {
+  throw Failure(.usage, nil, message)
+}
+
+/// Assigns the words after the command name to the spec's arguments and flags.
+func bind(_ spec: CommandSpec, _ tokens: [Token]) throws(Failure) -> Arguments {
+  var a = Arguments(positionals: [], flags: [:], command: spec.name)
+  var i = 0
+  var argIndex = 0
+  func usage(_ m: String) -> Failure { Failure(.usage, nil, m) }
+  func value(after flag: String) throws(Failure) -> Token {
+    guard i < tokens.count, !tokens[i].isFlag else { throw usage("--\(flag) needs a value") }
+    defer { i += 1 }
+    return tokens[i]
+  }
+  func scopeValue(_ what: String) throws(Failure) -> ScopeRef {
+    guard i < tokens.count, !tokens[i].isFlag else {
+      throw usage("\(what) needs a scope: org <Name>, workspace <Name> or team <Name> [--org <Org>]")
+    }
+    let kind = tokens[i].text
+    guard i + 1 < tokens.count, !tokens[i + 1].isFlag, ["org", "workspace", "team"].contains(kind), !tokens[i].quoted else {
+      if ["org", "workspace", "team"].contains(kind) { throw usage("\(kind) needs a name") }
+      throw usage("\(quoted(kind)) is not a scope: use org <Name>, workspace <Name> or team <Name> [--org <Org>]" + didYouMean(suggestions(for: kind, among: ["org", "workspace", "team"])))
+    }
+    let name = tokens[i + 1].text
+    i += 2
+    switch kind {
+    case "org": return .org(name)
+    case "workspace": return .workspace(name)
+    default:
+      if i + 1 < tokens.count, tokens[i].isFlag, tokens[i].text == "--org", !tokens[i + 1].isFlag {
+        let org = tokens[i + 1].text
+        i += 2
+        return .team(name, org: org)
+      }
+      return .team(name, org: nil)
+    }
+  }
+  while i < tokens.count {
+    let t = tokens[i]
+    if argIndex < spec.args.count, spec.args[argIndex].kind == .command {
+      a.positionals.append(.rest(Array(tokens[i...])))
+      argIndex += 1
+      break
+    }
+    if t.isFlag {
+      var name = String(t.text.dropFirst(2))
+      var inline: Token?
+      if let eq = name.firstIndex(of: "=") {
+        inline = Token(String(name[name.index(after: eq)...]))
+        name = String(name[..<eq])
+      }
+      guard let f = spec.flag(name) else {
+        let known = spec.flags.map { "--" + $0.name }
+        let hint = didYouMean(suggestions(for: "--" + name, among: known), quote: { $0 })
+        throw usage("unknown flag --\(name) for \(spec.name)\(hint)" + (hint.isEmpty && !known.isEmpty ? " (flags: \(known.joined(separator: " ")))" : ""))
+      }
+      if a.flags[name] != nil { throw usage("--\(name) is given twice") }
+      i += 1
+      switch f.kind {
+      case .none:
+        if inline != nil { throw usage("--\(name) takes no value") }
+        a.flags[name] = .present
+      case .int:
+        let v: Token
+        if let inline { v = inline } else { v = try value(after: name) }
+        a.flags[name] = .int(try number(v.text, flag: name))
+      case .scope:
+        if inline != nil { throw usage("--\(name) takes a scope: --\(name) org <Name>") }
+        a.flags[name] = .scope(try scopeValue("--\(name)"))
+      default:
+        let v: Token
+        if let inline { v = inline } else { v = try value(after: name) }
+        a.flags[name] = .word(v.text)
+      }
+      continue
+    }
+    guard argIndex < spec.args.count else {
+      throw usage("unexpected \(quoted(t.text)) after \(spec.name): \(spec.synopsis)")
+    }
+    let arg = spec.args[argIndex]
+    switch arg.kind {
+    case .scope:
+      a.positionals.append(.scope(try scopeValue(spec.name)))
+    case .users, .topic:
+      var list: [String] = []
+      while i < tokens.count, !tokens[i].isFlag {
+        list.append(tokens[i].text)
+        i += 1
+      }
+      a.positionals.append(.list(list))
+    default:
+      a.positionals.append(.word(t.text))
+      i += 1
+    }
+    argIndex += 1
+  }
+  if argIndex < spec.args.count, !spec.args[argIndex].optional, spec.args[argIndex].kind != .command || true {
+    let missing = spec.args[argIndex]
+    if !(missing.kind == .command && spec.words == ["as"]) {
+      throw usage("\(spec.name) needs <\(missing.name)>: \(spec.synopsis)")
+    }
+  }
+  return a
+}
+
+/// A whole number of 0 or more, small enough to mean something.
+func number(_ text: String, flag: String) throws(Failure) -> Int {
+  guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+    throw Failure(.usage, nil, "--\(flag) needs a whole number of 0 or more, not \(quoted(text))")
+  }
+  guard text.utf8.count <= 9, let n = Int(text) else {
+    throw Failure(.usage, nil, "--\(flag) \(text.prefix(20))\(text.count > 20 ? "…" : "") is too large")
+  }
+  return n
+}

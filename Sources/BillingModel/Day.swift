@@ -1,0 +1,87 @@
+/// A calendar date without time of day, kept as a day number for cheap arithmetic.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// Days since 0000-03-01 in the proleptic Gregorian calendar.
+  public let number: Int
+
+  public static let earliest = Day(year: 2000, month: 1, day: 1)!
+  public static let latest = Day(year: 9999, month: 12, day: 31)!
+  public static let start = Day(year: 2026, month: 1, day: 1)!
+
+  public init(number: Int) { self.number = number }
+
+  /// Builds a date; nil when the fields are not a real date.
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...12).contains(month), year >= 0, year <= 99_999,
+      day >= 1, day <= Day.daysIn(year: year, month: month)
+    else { return nil }
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    number = era * 146_097 + doe
+  }
+
+  /// Parses `YYYY-MM-DD`.
+  public init?(_ text: String) {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+    else { return nil }
+    self.init(year: y, month: m, day: d)
+  }
+
+  public var fields: (year: Int, month: Int, day: Int) {
+    let era = (number >= 0 ? number : number - 146_096) / 146_097
+    let doe = number - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+    return (y, m, d)
+  }
+
+  public static func isLeap(_ year: Int) -> Bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+  }
+
+  public static func daysIn(year: Int, month: Int) -> Int {
+    switch month {
+    case 2: return isLeap(year) ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  /// This date plus whole months, the day clamped to the target month's length.
+  /// NB: always add from the anchor (start + n months), never chain: Jan 31 → Feb 28 → Mar 31.
+  public func adding(months: Int) -> Day {
+    let f = fields
+    let total = f.year * 12 + (f.month - 1) + months
+    let y = total / 12
+    let m = total % 12 + 1
+    let d = min(f.day, Day.daysIn(year: y, month: m))
+    return Day(year: y, month: m, day: d) ?? self
+  }
+
+  public func adding(days: Int) -> Day { Day(number: number + days) }
+
+  public var isInRange: Bool { self >= Day.earliest && self <= Day.latest }
+
+  public static func < (a: Day, b: Day) -> Bool { a.number < b.number }
+  public static func - (a: Day, b: Day) -> Int { a.number - b.number }
+
+  public var description: String {
+    let f = fields
+    return pad(f.year, 4) + "-" + pad(f.month, 2) + "-" + pad(f.day, 2)
+  }
+}
+
+@inline(__always)
+func pad(_ n: Int, _ width: Int) -> String {
+  let s = String(n)
+  return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+}

@@ -1,0 +1,86 @@
+/// Error codes of the public interface (SPEC §4).
+public enum ErrorCode: String, Sendable, CaseIterable {
+  case usage
+  case notFound = "not-found"
+  case ambiguous
+  case noActor = "no-actor"
+  case permissionDenied = "permission-denied"
+  case conflict
+  case unavailable
+  case contactSales = "contact-sales"
+  case invalid
+  case io
+}
+
+/// One failed outcome: a code, the rule that explains it (if any), and a message.
+public struct Failure: Error, Equatable, Sendable {
+  public var code: ErrorCode
+  public var rule: String?
+  public var message: String
+
+  public init(_ code: ErrorCode, _ rule: String? = nil, _ message: String) {
+    self.code = code
+    self.rule = rule
+    self.message = message
+  }
+
+  /// `error[code]: message (R14)`.
+  public var line: String {
+    "error[\(code.rawValue)]: \(message)" + (rule.map { " (\($0))" } ?? "")
+  }
+}
+
+/// Quotes a user value for messages and rendering when it holds spaces or quotes.
+public func quoted(_ name: String) -> String {
+  if name.isEmpty || name.contains(where: { $0 == " " || $0 == "\"" || $0 == "#" || $0 == "\\" || $0 == "\t" }) {
+    var s = "\""
+    for ch in name {
+      if ch == "\"" || ch == "\\" { s.append("\\") }
+      s.append(ch)
+    }
+    return s + "\""
+  }
+  return name
+}
+
+/// Close names for "did you mean" hints: edit distance at most a third of the length.
+public func suggestions(for word: String, among names: some Sequence<String>, limit: Int = 3) -> [String] {
+  let w = Array(word.lowercased().unicodeScalars)
+  let maxDistance = max(1, w.count / 3)
+  var found: [(Int, String)] = []
+  for name in names {
+    let n = Array(name.lowercased().unicodeScalars)
+    if abs(n.count - w.count) > maxDistance && !name.lowercased().hasPrefix(word.lowercased()) { continue }
+    let d = name.lowercased().hasPrefix(word.lowercased()) && !word.isEmpty ? 0 : editDistance(w, n, cap: maxDistance)
+    if d <= maxDistance { found.append((d, name)) }
+  }
+  found.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+  return found.prefix(limit).map(\.1)
+}
+
+/// "; did you mean a or b?" or "".
+public func didYouMean(_ names: [String], quote: (String) -> String = { quoted($0) }) -> String {
+  guard !names.isEmpty else { return "" }
+  let q = names.map(quote)
+  let list = q.count == 1 ? q[0] : q.dropLast().joined(separator: ", ") + " or " + q[q.count - 1]
+  return "; did you mean \(list)?"
+}
+
+func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], cap: Int) -> Int {
+  if a.isEmpty { return b.count }
+  if b.isEmpty { return a.count }
+  var prev = Array(0...b.count)
+  var cur = [Int](repeating: 0, count: b.count + 1)
+  for i in 1...a.count {
+    cur[0] = i
+    var rowMin = i
+    for j in 1...b.count {
+      let cost = a[i - 1] == b[j - 1] ? 0 : 1
+      cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+      rowMin = min(rowMin, cur[j])
+    }
+    if rowMin > cap { return cap + 1 }
+    swap(&prev, &cur)
+  }
+  return prev[b.count]
+}

@@ -1,0 +1,222 @@
+/// A JSON value with ordered object keys, so output is byte-for-byte deterministic.
+public enum JSON: Sendable, Equatable {
+  case null
+  case bool(Bool)
+  case int(Int)
+  case string(String)
+  case array([JSON])
+  case object([(String, JSON)])
+
+  public static func == (a: JSON, b: JSON) -> Bool {
+    switch (a, b) {
+    case (.null, .null): return true
+    case (.bool(let x), .bool(let y)): return x == y
+    case (.int(let x), .int(let y)): return x == y
+    case (.string(let x), .string(let y)): return x == y
+    case (.array(let x), .array(let y)): return x == y
+    case (.object(let x), .object(let y)):
+      return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+    default: return false
+    }
+  }
+
+  public subscript(key: String) -> JSON? {
+    if case .object(let pairs) = self { return pairs.first { $0.0 == key }?.1 }
+    return nil
+  }
+
+  public static func str(_ s: String?) -> JSON { s.map { .string($0) } ?? .null }
+  public static func num(_ n: Int?) -> JSON { n.map { .int($0) } ?? .null }
+
+  /// Compact text, keys in their given order.
+  public var text: String {
+    var out = ""
+    write(to: &out)
+    return out
+  }
+
+  public func write(to out: inout String) {
+    switch self {
+    case .null: out += "null"
+    case .bool(let b): out += b ? "true" : "false"
+    case .int(let n): out += String(n)
+    case .string(let s): JSON.escape(s, into: &out)
+    case .array(let items):
+      out += "["
+      for (i, v) in items.enumerated() {
+        if i > 0 { out += ", " }
+        v.write(to: &out)
+      }
+      out += "]"
+    case .object(let pairs):
+      out += "{"
+      for (i, (k, v)) in pairs.enumerated() {
+        if i > 0 { out += ", " }
+        JSON.escape(k, into: &out)
+        out += ": "
+        v.write(to: &out)
+      }
+      out += "}"
+    }
+  }
+
+  static func escape(_ s: String, into out: inout String) {
+    out += "\""
+    for u in s.unicodeScalars {
+      switch u {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if u.value < 0x20 || u.value == 0x7f {
+          let hex = String(u.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(u)
+        }
+      }
+    }
+    out += "\""
+  }
+
+  /// Parses JSON text; errors say where (line:column) and what.
+  public static func parse(_ text: String) throws(Failure) -> JSON {
+    var p = JSONParser(bytes: Array(text.utf8))
+    p.skipSpace()
+    let v = try p.value(depth: 0)
+    p.skipSpace()
+    if p.i < p.bytes.count { throw p.error("unexpected text after the JSON value") }
+    return v
+  }
+}
+
+struct JSONParser {
+  let bytes: [UInt8]
+  var i = 0
+
+  func error(_ m: String) -> Failure {
+    var line = 1, col = 1
+    for b in bytes[..<min(i, bytes.count)] {
+      if b == 10 { line += 1; col = 1 } else { col += 1 }
+    }
+    return Failure(.io, nil, "bad JSON at line \(line), column \(col): \(m)")
+  }
+
+  mutating func skipSpace() {
+    while i < bytes.count, [32, 9, 10, 13].contains(bytes[i]) { i += 1 }
+  }
+
+  mutating func value(depth: Int) throws(Failure) -> JSON {
+    guard depth < 64 else { throw error("nested too deeply") }
+    guard i < bytes.count else { throw error("unexpected end of file") }
+    switch bytes[i] {
+    case UInt8(ascii: "{"):
+      i += 1
+      var pairs: [(String, JSON)] = []
+      skipSpace()
+      if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
+      while true {
+        skipSpace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
+        let k = try string()
+        skipSpace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(k)\"") }
+        i += 1
+        skipSpace()
+        pairs.append((k, try value(depth: depth + 1)))
+        skipSpace()
+        guard i < bytes.count else { throw error("unexpected end of file in an object") }
+        if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+        if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
+        throw error("expected ',' or '}'")
+      }
+    case UInt8(ascii: "["):
+      i += 1
+      var items: [JSON] = []
+      skipSpace()
+      if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+      while true {
+        skipSpace()
+        items.append(try value(depth: depth + 1))
+        skipSpace()
+        guard i < bytes.count else { throw error("unexpected end of file in an array") }
+        if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+        if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+        throw error("expected ',' or ']'")
+      }
+    case UInt8(ascii: "\""):
+      return .string(try string())
+    case UInt8(ascii: "t"): return try literal("true", .bool(true))
+    case UInt8(ascii: "f"): return try literal("false", .bool(false))
+    case UInt8(ascii: "n"): return try literal("null", .null)
+    default:
+      let start = i
+      if i < bytes.count, bytes[i] == UInt8(ascii: "-") { i += 1 }
+      while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 { i += 1 }
+      if i < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[i]) {
+        throw error("only whole numbers are used here")
+      }
+      guard i > start, let n = Int(String(decoding: bytes[start..<i], as: UTF8.self)) else {
+        i = start
+        throw error("expected a value")
+      }
+      return .int(n)
+    }
+  }
+
+  mutating func literal(_ word: String, _ v: JSON) throws(Failure) -> JSON {
+    let w = Array(word.utf8)
+    guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else { throw error("expected a value") }
+    i += w.count
+    return v
+  }
+
+  mutating func string() throws(Failure) -> String {
+    i += 1
+    var out: [UInt8] = []
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == UInt8(ascii: "\"") {
+        i += 1
+        guard let s = String(validating: out, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+        return s
+      }
+      if b < 0x20 { throw error("control character in a string") }
+      if b == UInt8(ascii: "\\") {
+        i += 1
+        guard i < bytes.count else { break }
+        switch bytes[i] {
+        case UInt8(ascii: "n"): out.append(10)
+        case UInt8(ascii: "t"): out.append(9)
+        case UInt8(ascii: "r"): out.append(13)
+        case UInt8(ascii: "b"): out.append(8)
+        case UInt8(ascii: "f"): out.append(12)
+        case UInt8(ascii: "/"): out.append(47)
+        case UInt8(ascii: "\\"): out.append(92)
+        case UInt8(ascii: "\""): out.append(34)
+        case UInt8(ascii: "u"):
+          guard i + 4 < bytes.count, let code = UInt32(String(decoding: bytes[i + 1...i + 4], as: UTF8.self), radix: 16) else {
+            throw error("bad \\u escape")
+          }
+          i += 4
+          var scalarValue = code
+          if (0xD800...0xDBFF).contains(code), i + 6 < bytes.count, bytes[i + 1] == 92, bytes[i + 2] == UInt8(ascii: "u"),
+            let low = UInt32(String(decoding: bytes[i + 3...i + 6], as: UTF8.self), radix: 16), (0xDC00...0xDFFF).contains(low) {
+            scalarValue = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            i += 6
+          }
+          guard let sc = Unicode.Scalar(scalarValue) else { throw error("bad \\u escape") }
+          out.append(contentsOf: Array(String(Character(sc)).utf8))
+        default: throw error("bad escape in a string")
+        }
+        i += 1
+        continue
+      }
+      out.append(b)
+      i += 1
+    }
+    throw error("unterminated string")
+  }
+}

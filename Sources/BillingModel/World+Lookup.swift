@@ -1,0 +1,100 @@
+/// A scope as named in a command: resolved against the world by `resolve(_:)`.
+public enum ScopeRef: Sendable, Equatable {
+  case org(String)
+  case workspace(String)
+  case team(String, org: String?)
+
+  public var text: String {
+    switch self {
+    case .org(let n): return "org " + quoted(n)
+    case .workspace(let n): return "workspace " + quoted(n)
+    case .team(let n, let o): return "team " + quoted(n) + (o.map { " --org " + quoted($0) } ?? "")
+    }
+  }
+}
+
+/// Names → ids, failing `not-found` with close names or `ambiguous`.
+extension World {
+  public func resolveUser(_ handle: String) throws(Failure) -> UserID {
+    if let id = usersByHandle[handle] { return id }
+    throw Failure(.notFound, nil, "unknown user \(quoted(handle))" + didYouMean(suggestions(for: handle, among: usersByHandle.keys)))
+  }
+
+  public func resolveSpace(_ kind: SpaceKind, _ name: String) throws(Failure) -> SpaceID {
+    if let id = spacesByName[name] {
+      if spaces[id.index].kind == kind { return id }
+      throw Failure(.notFound, nil, "\(quoted(name)) is \(spaces[id.index].kind == .org ? "an org" : "a workspace"), not \(kind == .org ? "an org" : "a workspace"): use \(describe(.space(id)))")
+    }
+    let names = spacesByName.filter { spaces[$0.value.index].kind == kind }.keys
+    throw Failure(.notFound, nil, "unknown \(kind.rawValue) \(quoted(name))" + didYouMean(suggestions(for: name, among: names)))
+  }
+
+  public func resolveTeam(_ name: String, org: String?) throws(Failure) -> TeamID {
+    if let org {
+      let o = try resolveSpace(.org, org)
+      if let t = spaces[o.index].teamsByName[name] { return t }
+      throw Failure(.notFound, nil, "org \(quoted(org)) has no team \(quoted(name))" + didYouMean(suggestions(for: name, among: spaces[o.index].teamsByName.keys)))
+    }
+    let found = teamsByName[name] ?? []
+    if found.count == 1 { return found[0] }
+    if found.isEmpty {
+      throw Failure(.notFound, nil, "unknown team \(quoted(name))" + didYouMean(suggestions(for: name, among: teamsByName.keys)))
+    }
+    let orgs = found.sorted().map { "org " + quoted(spaces[teams[$0.index].org.index].name) }
+    throw Failure(.ambiguous, nil, "team \(quoted(name)) is in \(orgs.joined(separator: " and ")): add --org <Org>")
+  }
+
+  public func resolve(_ ref: ScopeRef) throws(Failure) -> Scope {
+    switch ref {
+    case .org(let n): return .space(try resolveSpace(.org, n))
+    case .workspace(let n): return .space(try resolveSpace(.workspace, n))
+    case .team(let n, let o): return .team(try resolveTeam(n, org: o))
+    }
+  }
+
+  /// Parses `INV-0007`.
+  public func resolveInvoice(_ text: String) throws(Failure) -> InvoiceID {
+    let upper = text.uppercased()
+    if upper.hasPrefix("INV-"), let n = Int(upper.dropFirst(4)), n >= 1, n <= invoices.count {
+      return InvoiceID(index: n - 1)
+    }
+    let last = invoices.isEmpty ? "there are no invoices yet" : "invoices run from INV-0001 to \(InvoiceID(index: invoices.count - 1))"
+    throw Failure(.notFound, nil, "unknown invoice \(quoted(text)): \(last)")
+  }
+
+  /// Parses `P3`.
+  public func resolvePlan(_ text: String) throws(Failure) -> PlanID {
+    if text.uppercased().hasPrefix("P"), let n = Int(text.dropFirst()), n >= 1, n <= plans.count {
+      return PlanID(index: n - 1)
+    }
+    throw Failure(.notFound, nil, "unknown plan \(quoted(text))")
+  }
+
+  /// R1–R22 need someone acting for actions.
+  func requireActor(_ actor: UserID?, _ what: String) throws(Failure) -> UserID {
+    guard let actor else {
+      throw Failure(.noActor, nil, "nobody is logged in: \(what) needs an acting user; use login <user> or as <user> \(what) ...")
+    }
+    return actor
+  }
+
+  /// Handles (or names) in a readable list: "ann, bob and carl".
+  func list(_ names: [String]) -> String {
+    if names.count <= 1 { return names.first ?? "" }
+    return names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+  }
+
+  func handles(_ ids: some Sequence<UserID>, limit: Int = 5) -> String {
+    let sorted = ids.sorted()
+    var names = sorted.prefix(limit).map { quoted(handle($0)) }
+    if sorted.count > limit { names.append("\(sorted.count - limit) more") }
+    return names.isEmpty ? "nobody" : list(names)
+  }
+
+  /// "P1 (org Acme, starter annual, 10 seats)".
+  public func summary(_ id: PlanID) -> String {
+    let p = plans[id.index]
+    if p.isTrial { return "\(id) (\(describe(p.scope)), \(p.tier.name) trial)" }
+    return "\(id) (\(describe(p.scope)), \(p.tier.name) \(p.cycle.rawValue), \(p.seats) seats)"
+  }
+}

@@ -1,0 +1,139 @@
+/// Low-level changes to who is where, keeping every maintained count right.
+/// NB: callers validate first; these never fail.
+extension World {
+  mutating func newUser(_ handle: String) -> UserID {
+    let id = UserID(index: users.count)
+    users.append(User(handle: handle))
+    usersByHandle[handle] = id
+    return id
+  }
+
+  mutating func newSpace(_ kind: SpaceKind, _ name: String) -> SpaceID {
+    let id = SpaceID(index: spaces.count)
+    spaces.append(Space(kind: kind, name: name))
+    spacesByName[name] = id
+    return id
+  }
+
+  mutating func newTeam(_ name: String, in org: SpaceID) -> TeamID {
+    let id = TeamID(index: teams.count)
+    teams.append(Team(name: name, org: org))
+    spaces[org.index].teams.append(id)
+    spaces[org.index].teamsByName[name] = id
+    teamsByName[name, default: []].append(id)
+    return id
+  }
+
+  /// Puts a user in a space, or changes their role there. Returns the scopes whose billable count grew.
+  mutating func place(_ user: UserID, in space: SpaceID, guest: Bool, admin: Bool) -> [Scope] {
+    var grown: [Scope] = []
+    if let old = spaces[space.index].people[user] {
+      var m = old
+      if old.guest && !guest {
+        m.guest = false
+        spaces[space.index].memberCount += 1
+        grown.append(.space(space))
+        for t in users[user.index].teams where teams[t.index].org == space {
+          teams[t.index].billable += 1
+          grown.append(.team(t))
+        }
+      }
+      if admin && !old.admin {
+        m.admin = true
+        spaces[space.index].admins.insert(user)
+      }
+      spaces[space.index].people[user] = m
+    } else {
+      let seq = spaces[space.index].nextSeq
+      spaces[space.index].nextSeq += 1
+      spaces[space.index].people[user] = Membership(guest: guest, admin: admin, seq: seq)
+      if !guest { spaces[space.index].memberCount += 1 }
+      if admin { spaces[space.index].admins.insert(user) }
+      users[user.index].spaces[space] = seq
+      if !guest || spaces[space.index].kind == .workspace { grown.append(.space(space)) }
+    }
+    return grown
+  }
+
+  mutating func setAdmin(_ user: UserID, of space: SpaceID, _ admin: Bool) {
+    guard var m = spaces[space.index].people[user], m.admin != admin else { return }
+    m.admin = admin
+    spaces[space.index].people[user] = m
+    if admin { spaces[space.index].admins.insert(user) } else { spaces[space.index].admins.remove(user) }
+  }
+
+  mutating func unplace(_ user: UserID, from space: SpaceID) {
+    guard let m = spaces[space.index].people.removeValue(forKey: user) else { return }
+    if !m.guest { spaces[space.index].memberCount -= 1 }
+    if m.admin { spaces[space.index].admins.remove(user) }
+    users[user.index].spaces.removeValue(forKey: space)
+    for t in users[user.index].teams where teams[t.index].org == space {
+      leaveTeam(user, t)
+    }
+  }
+
+  /// Returns whether the team's billable count grew.
+  mutating func joinTeam(_ user: UserID, _ team: TeamID) -> Bool {
+    let seq = teams[team.index].nextSeq
+    teams[team.index].nextSeq += 1
+    teams[team.index].people[user] = seq
+    users[user.index].teams.insert(team)
+    if isMember(user, of: teams[team.index].org) {
+      teams[team.index].billable += 1
+      return true
+    }
+    return false
+  }
+
+  mutating func leaveTeam(_ user: UserID, _ team: TeamID) {
+    guard teams[team.index].people.removeValue(forKey: user) != nil else { return }
+    users[user.index].teams.remove(team)
+    if isMember(user, of: teams[team.index].org) { teams[team.index].billable -= 1 }
+  }
+
+  mutating func tell(_ user: UserID, _ message: String) {
+    users[user.index].inbox.append(today.description + " " + message)
+  }
+
+  /// P5: after billable members were added, resize each full card/PayPal plan to the smallest
+  /// size covering everyone at once (charged pro rata); flag invoice plans, and plans whose
+  /// resize would pass the self-serve limit, as over their size. Returns what happened.
+  mutating func settleSeats(after grown: [Scope]) -> [String] {
+    var notes: [String] = []
+    var seen = Set<PlanID>()
+    for scope in grown {
+      guard let pid = planOfScope[scope], !seen.contains(pid) else { continue }
+      seen.insert(pid)
+      let p = plans[pid.index]
+      let need = billable(scope)
+      guard !p.isTrial, need > p.seats else { continue }
+      let size = catalog.size(atLeast: need)
+      if p.payment == .invoice || size > max(catalog.selfServeLimit, p.seats) {
+        let why = p.payment == .invoice ? "it is paid by invoice; sales will follow up" : "\(size) seats is past the self-serve limit of \(catalog.selfServeLimit); contact sales"
+        notes.append("\(pid) is over its size: \(need) billable members on \(p.seats) seats (\(why)) (P5)")
+        tell(p.owner, "\(summary(pid)) is over its size: \(need) billable members on \(p.seats) seats; \(why)")
+        continue
+      }
+      let unit = unitCents(of: p)
+      let amount = Money.prorate((size - p.seats) * unit, p.periodEnd - today, p.periodEnd - p.periodStart)
+      let old = p.seats
+      plans[pid.index].seats = size
+      let inv = issueInvoice(pid, amount, "resize from \(old) to \(size) seats, pro rata")
+      notes.append("\(pid) resized from \(old) to \(size) seats to cover \(need) billable members; \(inv) charged \(Money.format(amount)) pro rata (P5)")
+      tell(p.owner, "\(pid) (\(describe(scope))) resized from \(old) to \(size) seats to cover \(need) billable members; \(inv) for \(Money.format(amount))")
+    }
+    return notes
+  }
+
+  /// R16: every invoice goes to the billing owner, with a copy in their inbox.
+  @discardableResult
+  mutating func issueInvoice(_ pid: PlanID, _ amount: Int, _ label: String, on date: Day? = nil) -> InvoiceID {
+    let p = plans[pid.index]
+    let id = InvoiceID(index: invoices.count)
+    let day = date ?? today
+    invoices.append(Invoice(id: id, plan: pid, date: day, amountCents: amount, payment: p.payment ?? .card, sentTo: p.owner, label: label))
+    plans[pid.index].invoices.append(id)
+    users[p.owner.index].inbox.append(day.description + " invoice \(id) for \(pid) (\(describe(p.scope))): \(Money.format(amount)), \(label), \(p.payment == .invoice ? "open, pay by invoice" : "paid by \(p.payment?.rawValue ?? "card")")")
+    return id
+  }
+}

@@ -1,0 +1,119 @@
+/// Plan bookkeeping shared by every command that starts, converts or ends a plan.
+extension World {
+  /// Period end for the plan's current period: anchored, so month-end days clamp without drifting.
+  func periodBounds(anchor: Day, index: Int, cycle: Cycle) -> (Day, Day) {
+    (anchor.adding(months: index * cycle.months), anchor.adding(months: (index + 1) * cycle.months))
+  }
+
+  mutating func addPlan(_ plan: Plan) -> PlanID {
+    var p = plan
+    p.id = PlanID(index: plans.count)
+    plans.append(p)
+    attach(p.id)
+    return p.id
+  }
+
+  /// Records a live plan in the indexes: scope, owner, team plans of the org, agenda.
+  mutating func attach(_ id: PlanID) {
+    let p = plans[id.index]
+    planOfScope[p.scope] = id
+    users[p.owner.index].ownedPlans.insert(id)
+    if case .team(let t) = p.scope { spaces[teams[t.index].org.index].teamPlans.insert(id) }
+    agenda.push(p.periodEnd, id)
+    if case .space(let s) = p.scope { setAdmin(p.owner, of: s, true) }  // R13
+  }
+
+  mutating func endPlan(_ id: PlanID, _ reason: String) {
+    let p = plans[id.index]
+    plans[id.index].status = .ended
+    plans[id.index].endedOn = today
+    plans[id.index].endReason = reason
+    plans[id.index].scheduled = nil
+    if planOfScope[p.scope] == id { planOfScope.removeValue(forKey: p.scope) }
+    users[p.owner.index].ownedPlans.remove(id)
+    if case .team(let t) = p.scope { spaces[teams[t.index].org.index].teamPlans.remove(id) }
+  }
+
+  mutating func setOwner(_ id: PlanID, _ owner: UserID) {
+    let old = plans[id.index].owner
+    users[old.index].ownedPlans.remove(id)
+    plans[id.index].owner = owner
+    users[owner.index].ownedPlans.insert(id)
+    if case .space(let s) = plans[id.index].scope { setAdmin(owner, of: s, true) }  // R13
+  }
+
+  /// Starts a paid period today: new plan, or a trial converted in place (P4 keeps the id).
+  mutating func startPaid(
+    scope: Scope, tier: Tier, cycle: Cycle, seats: Int, owner: UserID, payment: Payment,
+    address: String, unitCents: Int?, converting trial: PlanID?
+  ) -> PlanID {
+    let (start, end) = periodBounds(anchor: today, index: 0, cycle: cycle)
+    if let trial {
+      setOwner(trial, owner)
+      plans[trial.index].tier = tier
+      plans[trial.index].cycle = cycle
+      plans[trial.index].seats = seats
+      plans[trial.index].payment = payment
+      plans[trial.index].address = address
+      plans[trial.index].status = .active
+      plans[trial.index].anchor = start
+      plans[trial.index].periodIndex = 0
+      plans[trial.index].periodStart = start
+      plans[trial.index].periodEnd = end
+      plans[trial.index].unitCents = unitCents
+      agenda.push(end, trial)
+      return trial
+    }
+    return addPlan(Plan(
+      id: PlanID(index: 0), scope: scope, tier: tier, cycle: cycle, seats: seats, owner: owner,
+      payment: payment, address: address, status: .active, anchor: start, periodStart: start,
+      periodEnd: end, unitCents: unitCents))
+  }
+
+  /// Value checks on seats, in the spec's order: size (R5), coverage (R3/R4), self-serve limit (P1).
+  /// With no seats given, the smallest size covering the billable members.
+  func checkSeats(_ seats: Int?, for scope: Scope, selfServe: Bool) throws(Failure) -> Int {
+    let need = billable(scope)
+    let rule = { if case .team = scope { "R4" } else { "R3" } }()
+    let n: Int
+    if let seats {
+      guard catalog.isSize(seats) else {
+        var near = [catalog.size(below: seats), catalog.size(atLeast: seats)].compactMap { $0 }.filter { $0 != seats }
+        if seats < 2 { near = [catalog.size(atLeast: 2)] }
+        let hint = near.count == 2 ? "the nearest sizes are \(near[0]) and \(near[1])" : "the smallest size is \(near.first ?? 2)"
+        throw Failure(.invalid, "R5", "\(seats) seat\(seats == 1 ? "" : "s") is not a plan size (\(seats == 1 ? "there is no 1-seat paid plan; " : "")\(hint))")
+      }
+      guard seats >= need else {
+        throw Failure(.invalid, rule, "\(seats) seats do not cover the \(need) billable members of \(describe(scope)); the smallest size that does is \(catalog.size(atLeast: need))")
+      }
+      n = seats
+    } else {
+      n = catalog.size(atLeast: max(need, 1))
+    }
+    if selfServe && n > catalog.selfServeLimit {
+      throw Failure(.contactSales, "P1", "\(n) seats is past the self-serve limit of \(catalog.selfServeLimit) seats: plans that large go through sales")
+    }
+    return n
+  }
+
+  /// R9 on a requested tier: basic is not a plan, enterprise tiers go through sales.
+  func checkTier(_ tier: Tier, salesAllowed: Bool = false) throws(Failure) {
+    if tier == .basic {
+      throw Failure(.invalid, "R9", "basic is the free tier, not a paid plan: to go back to Basic, cancel the plan")
+    }
+    if tier.isSalesOnly && !salesAllowed {
+      throw Failure(.contactSales, "R9", "\(tier.name) is bought through sales; self-serve tiers are starter and advanced")
+    }
+  }
+
+  /// R11, R15: the billing owner must be a member (not a guest) of the space that holds the scope.
+  func checkOwner(_ owner: UserID, for scope: Scope, rule: String, role: String = "the billing owner") throws(Failure) {
+    let holder = holder(scope)
+    guard let m = spaces[holder.index].people[owner] else {
+      throw Failure(.invalid, rule, "\(quoted(handle(owner))) is not in \(describe(.space(holder))): \(role) must be a member of it")
+    }
+    if m.guest {
+      throw Failure(.invalid, rule, "\(quoted(handle(owner))) is a guest of \(describe(.space(holder))): \(role) must be a member, not a guest")
+    }
+  }
+}

@@ -1,0 +1,200 @@
+/// Where `add` and `remove` put people.
+public enum PlaceTarget: Sendable, Equatable {
+  case space(SpaceKind, String)
+  case team(String, org: String?)
+}
+
+/// What a plan-making command did, for rendering.
+public struct PlanOutcome: Sendable {
+  public var plan: PlanID
+  public var invoice: InvoiceID?
+  public var notes: [String]
+}
+
+/// A plan sold by sales (`create plan`): any tier, no P1 or R12 limits.
+public struct SalesPlanRequest: Sendable {
+  public var scope: ScopeRef
+  public var tier: Tier
+  public var seats: Int?
+  public var cycle: Cycle?
+  public var owner: String
+  public var payment: Payment?
+  public var unitCents: Int?
+  public init(scope: ScopeRef, tier: Tier, seats: Int?, cycle: Cycle?, owner: String, payment: Payment?, unitCents: Int?) {
+    self.scope = scope; self.tier = tier; self.seats = seats; self.cycle = cycle
+    self.owner = owner; self.payment = payment; self.unitCents = unitCents
+  }
+}
+
+/// Setup commands: facts about the world, no actor and no permission check, every invariant kept.
+extension World {
+  /// SPEC §1: handles are `[A-Za-z0-9][A-Za-z0-9._-]*`, 1 to 100 characters.
+  public static func checkHandle(_ h: String) throws(Failure) {
+    let bytes = Array(h.utf8)
+    func ok(_ b: UInt8, first: Bool) -> Bool {
+      (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
+        || (!first && (b == 46 || b == 95 || b == 45))
+    }
+    guard !bytes.isEmpty, bytes.count <= 100, ok(bytes[0], first: true),
+      bytes.dropFirst().allSatisfy({ ok($0, first: false) })
+    else {
+      throw Failure(.usage, nil, "\(quoted(h)) is not a valid handle: use 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit")
+    }
+  }
+
+  /// SPEC §1: names are 1 to 100 characters, without control characters.
+  public static func checkName(_ n: String, _ what: String) throws(Failure) {
+    guard !n.isEmpty, n.count <= 100, !n.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+    else {
+      throw Failure(.usage, nil, "\(quoted(n)) is not a valid \(what) name: use 1 to 100 characters, without control characters")
+    }
+  }
+
+  public mutating func createUsers(_ handles: [String]) throws(Failure) -> [UserID] {
+    var seen = Set<String>()
+    for h in handles {
+      try World.checkHandle(h)
+      if usersByHandle[h] != nil || seen.contains(h) {
+        throw Failure(.conflict, nil, "user \(quoted(h)) already exists")
+      }
+      seen.insert(h)
+    }
+    return handles.map { newUser($0) }
+  }
+
+  public mutating func createSpace(_ kind: SpaceKind, _ name: String) throws(Failure) -> SpaceID {
+    try World.checkName(name, kind.rawValue)
+    if let other = spacesByName[name] {
+      throw Failure(.conflict, nil, "\(describe(.space(other))) already exists: space names are unique across organizations and workspaces")
+    }
+    return newSpace(kind, name)
+  }
+
+  public mutating func createTeam(_ name: String, in container: PlaceTarget) throws(Failure) -> TeamID {
+    try World.checkName(name, "team")
+    guard case .space(let kind, let spaceName) = container else {
+      throw Failure(.usage, nil, "create team needs --org <Org>")
+    }
+    let s = try resolveSpace(kind, spaceName)
+    if kind == .workspace {
+      throw Failure(.invalid, "R1", "workspaces have no teams: \(describe(.space(s))) cannot hold team \(quoted(name)); create it in an organization")
+    }
+    if spaces[s.index].teamsByName[name] != nil {
+      throw Failure(.conflict, nil, "\(describe(.space(s))) already has a team \(quoted(name))")
+    }
+    return newTeam(name, in: s)
+  }
+
+  public mutating func add(_ handles: [String], to target: PlaceTarget, guest: Bool, admin: Bool) throws(Failure) -> [String] {
+    switch target {
+    case .space(let kind, let name):
+      let s = try resolveSpace(kind, name)
+      if kind == .workspace && guest {
+        throw Failure(.invalid, nil, "workspaces have no guests: everyone in \(describe(.space(s))) is a member")
+      }
+      if guest && admin { throw Failure(.invalid, nil, "a guest cannot be an admin: add them as a member with --admin") }
+      var seen = Set<String>()
+      for h in handles {
+        if seen.contains(h) { throw Failure(.usage, nil, "\(quoted(h)) is named twice") }
+        seen.insert(h)
+        guard let u = usersByHandle[h] else { try World.checkHandle(h); continue }
+        guard let m = spaces[s.index].people[u] else { continue }
+        let rank = { (g: Bool, a: Bool) in g ? 0 : (a ? 2 : 1) }
+        if rank(guest, admin) <= rank(m.guest, m.admin) {
+          let role = m.guest ? "a guest" : (m.admin ? "an admin" : "a member")
+          let hint = m.guest || m.admin ? "" : (guest ? ": members do not become guests" : "")
+          throw Failure(.conflict, nil, "\(quoted(h)) is already \(role) of \(describe(.space(s)))\(hint)")
+        }
+      }
+      var grown: [Scope] = []
+      for h in handles {
+        let u = usersByHandle[h] ?? newUser(h)
+        grown += place(u, in: s, guest: guest, admin: admin)
+      }
+      return settleSeats(after: grown)
+    case .team(let name, let org):
+      let t = try resolveTeam(name, org: org)
+      let o = teams[t.index].org
+      var ids: [UserID] = []
+      for h in handles {
+        let u = try resolveUser(h)
+        guard spaces[o.index].people[u] != nil else {
+          throw Failure(.invalid, nil, "\(quoted(h)) is not in \(describe(.space(o))): add them to the organization first (add \(quoted(h)) --org \(quoted(spaces[o.index].name)))")
+        }
+        if teams[t.index].people[u] != nil || ids.contains(u) {
+          throw Failure(.conflict, nil, "\(quoted(h)) is already in team \(quoted(name))")
+        }
+        ids.append(u)
+      }
+      var grown: [Scope] = []
+      for u in ids where joinTeam(u, t) { grown.append(.team(t)) }
+      return settleSeats(after: grown)
+    }
+  }
+
+  public mutating func remove(_ handle: String, from target: PlaceTarget) throws(Failure) -> [String] {
+    let u = try resolveUser(handle)
+    switch target {
+    case .space(let kind, let name):
+      let s = try resolveSpace(kind, name)
+      guard spaces[s.index].people[u] != nil else {
+        throw Failure(.conflict, nil, "\(quoted(handle)) is not in \(describe(.space(s)))")
+      }
+      if let owned = users[u.index].ownedPlans.sorted().first(where: { holder(plans[$0.index].scope) == s }) {
+        throw Failure(.conflict, "P7", "\(quoted(handle)) is the billing owner of \(summary(owned)) and cannot leave \(describe(.space(s))): transfer billing ownership first")
+      }
+      unplace(u, from: s)
+      return []
+    case .team(let name, let org):
+      let t = try resolveTeam(name, org: org)
+      guard teams[t.index].people[u] != nil else {
+        throw Failure(.conflict, nil, "\(quoted(handle)) is not in team \(quoted(name))")
+      }
+      leaveTeam(u, t)
+      return []
+    }
+  }
+
+  /// `create plan`: R1, R3/R4, R5, R6, R11, R13 kept; an open trial on the scope ends.
+  public mutating func createPlan(_ r: SalesPlanRequest) throws(Failure) -> PlanOutcome {
+    let scope = try resolve(r.scope)
+    let owner = try resolveUser(r.owner)
+    try checkCovering(scope)
+    if case .space(let s) = scope, let tp = spaces[s.index].teamPlans.min() {
+      throw Failure(.conflict, "R6", "\(describe(scope)) has team plans (\(summary(tp))): an organization plan would cover those teams; upgrade the organization to absorb them (P6)")
+    }
+    var endingTrial: PlanID?
+    if let existing = planOfScope[scope] {
+      guard plans[existing.index].isTrial else { throw alreadyPaid(existing) }
+      endingTrial = existing
+    }
+    try checkTier(r.tier, salesAllowed: true)
+    if r.tier.isSalesOnly && r.unitCents == nil {
+      throw Failure(.usage, nil, "an \(r.tier.name) plan has no list price: give --unit-cents <n>")
+    }
+    let seats = try checkSeats(r.seats, for: scope, selfServe: false)
+    let cycle = r.cycle ?? .annual
+    try checkOwner(owner, for: scope, rule: "R11")
+    let payment = r.payment ?? .card
+    if let unit = r.unitCents, unit < 0 { throw Failure(.usage, nil, "--unit-cents must not be negative") }
+    var notes: [String] = []
+    if let endingTrial {
+      endPlan(endingTrial, "replaced by a plan sold by sales")
+      notes.append("trial \(endingTrial) ended")
+    }
+    let id = startPaid(scope: scope, tier: r.tier, cycle: cycle, seats: seats, owner: owner, payment: payment, address: "", unitCents: r.unitCents, converting: nil)
+    let inv = issueInvoice(id, periodCents(of: plans[id.index]), "first period")
+    return PlanOutcome(plan: id, invoice: inv, notes: notes)
+  }
+
+  /// R6: a team of an organization with a plan cannot have its own.
+  func checkCovering(_ scope: Scope) throws(Failure) {
+    if case .team(let t) = scope, let op = planOfScope[.space(teams[t.index].org)] {
+      throw Failure(.conflict, "R6", "team \(quoted(teams[t.index].name)) is covered by \(summary(op)): a team of a paid organization has no plan of its own")
+    }
+  }
+
+  func alreadyPaid(_ existing: PlanID) -> Failure {
+    Failure(.conflict, nil, "\(describe(plans[existing.index].scope)) already has \(summary(existing)): change it with edit")
+  }
+}

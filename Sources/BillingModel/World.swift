@@ -1,0 +1,114 @@
+/// The whole simulated world: people, spaces, teams, plans, invoices, inboxes, log and clock.
+/// NB: counts (billable members, admins) are maintained on every change, never recounted,
+/// so a command costs what it touches, not the size of the world.
+public struct World: Sendable {
+  public var catalog: Catalog
+  public var today: Day = .start
+  public internal(set) var users: [User] = []
+  public internal(set) var spaces: [Space] = []
+  public internal(set) var teams: [Team] = []
+  public internal(set) var plans: [Plan] = []
+  public internal(set) var invoices: [Invoice] = []
+  public var log: [LogEntry] = []
+
+  var usersByHandle: [String: UserID] = [:]
+  var spacesByName: [String: SpaceID] = [:]
+  var teamsByName: [String: [TeamID]] = [:]
+  /// The live plan (trial, active or canceling) of each scope.
+  var planOfScope: [Scope: PlanID] = [:]
+  /// Scopes that have had a trial (P4: once per scope).
+  var trialsUsed: Set<Scope> = []
+  var agenda = Agenda()
+
+  public init(catalog: Catalog = .standard) { self.catalog = catalog }
+
+  // MARK: Reading
+
+  public func user(_ id: UserID) -> User { users[id.index] }
+  public func space(_ id: SpaceID) -> Space { spaces[id.index] }
+  public func team(_ id: TeamID) -> Team { teams[id.index] }
+  public func plan(_ id: PlanID) -> Plan { plans[id.index] }
+  public func invoice(_ id: InvoiceID) -> Invoice { invoices[id.index] }
+  public func handle(_ id: UserID) -> String { users[id.index].handle }
+  public func userID(_ handle: String) -> UserID? { usersByHandle[handle] }
+  public func spaceID(_ name: String) -> SpaceID? { spacesByName[name] }
+  public func teamIDs(named name: String) -> [TeamID] { teamsByName[name] ?? [] }
+  public func livePlan(_ scope: Scope) -> PlanID? { planOfScope[scope] }
+  public func trialUsed(_ scope: Scope) -> Bool { trialsUsed.contains(scope) }
+
+  /// `org Acme`, `workspace "Side Project"`, `team Design`.
+  public func describe(_ scope: Scope) -> String {
+    switch scope {
+    case .space(let s): return spaces[s.index].kind.rawValue + " " + quoted(spaces[s.index].name)
+    case .team(let t): return "team " + quoted(teams[t.index].name)
+    }
+  }
+
+  /// The space that holds a scope (a team's organization).
+  public func holder(_ scope: Scope) -> SpaceID {
+    switch scope {
+    case .space(let s): return s
+    case .team(let t): return teams[t.index].org
+    }
+  }
+
+  /// Billable members of a scope (R3, R4): maintained counts.
+  public func billable(_ scope: Scope) -> Int {
+    switch scope {
+    case .space(let s):
+      let sp = spaces[s.index]
+      return sp.kind == .workspace ? sp.people.count : sp.memberCount
+    case .team(let t): return teams[t.index].billable
+    }
+  }
+
+  public func membership(_ user: UserID, in space: SpaceID) -> Membership? {
+    spaces[space.index].people[user]
+  }
+
+  public func isMember(_ user: UserID, of space: SpaceID) -> Bool {
+    spaces[space.index].people[user].map { !$0.guest } ?? false
+  }
+
+  public func isAdmin(_ user: UserID, of space: SpaceID) -> Bool {
+    spaces[space.index].people[user]?.admin ?? false
+  }
+
+  /// The plan whose paid features a scope gets: its own, or for a team its organization's (R6).
+  public func coveringPlan(_ scope: Scope) -> PlanID? {
+    if case .team(let t) = scope, let p = planOfScope[.space(teams[t.index].org)] { return p }
+    return planOfScope[scope]
+  }
+
+  /// Price of one period of a plan with these values.
+  public func periodCents(tier: Tier, cycle: Cycle, seats: Int, unitCents: Int?) -> Int? {
+    guard let unit = unitCents ?? catalog.unitCents(tier, cycle) else { return nil }
+    return unit * seats
+  }
+
+  public func unitCents(of plan: Plan) -> Int {
+    plan.unitCents ?? catalog.unitCents(plan.tier, plan.cycle) ?? 0
+  }
+
+  public func periodCents(of plan: Plan) -> Int {
+    plan.isTrial ? 0 : unitCents(of: plan) * plan.seats
+  }
+
+  /// P5: a plan paid by invoice (or past the self-serve limit) below its billable members.
+  public func isOver(_ plan: Plan) -> Bool {
+    !plan.isTrial && plan.isLive && plan.seats < billable(plan.scope)
+  }
+
+  /// Sorted live plans owned by a user.
+  public func plansOwned(by user: UserID) -> [PlanID] { users[user.index].ownedPlans.sorted() }
+
+  /// Spaces a user is in, by join order of the world (space id).
+  public func spacesOf(_ user: UserID) -> [SpaceID] { users[user.index].spaces.keys.sorted() }
+
+  public var userCount: Int { users.count }
+  public var spaceIDs: [SpaceID] { spaces.indices.map(SpaceID.init) }
+  public var teamIDsInOrder: [TeamID] { teams.indices.map(TeamID.init) }
+  public var allHandles: Dictionary<String, UserID>.Keys { usersByHandle.keys }
+  public var allSpaceNames: Dictionary<String, SpaceID>.Keys { spacesByName.keys }
+  public var allTeamNames: Dictionary<String, [TeamID]>.Keys { teamsByName.keys }
+}

@@ -1,0 +1,41 @@
+import BillingModel
+
+/// What one command did: text for people, a JSON result for tools, or one failure.
+public struct Outcome: Sendable {
+  public var text: String
+  public var result: JSON
+  public var failure: Failure?
+  /// The shell should stop (`.quit`).
+  public var quit = false
+
+  public static func ok(_ text: String, _ result: JSON = .object([])) -> Outcome {
+    Outcome(text: text, result: result, failure: nil)
+  }
+  public static func fail(_ f: Failure) -> Outcome { Outcome(text: f.line, result: .null, failure: f) }
+
+  public var isOK: Bool { failure == nil }
+}
+
+/// `!` (must fail) or `!code` (must fail with that code) before a script line.
+public struct Expectation: Sendable, Equatable {
+  public var code: ErrorCode?
+  public func isMet(by outcome: Outcome) -> Bool {
+    guard let f = outcome.failure else { return false }
+    return code.map { $0 == f.code } ?? true
+  }
+  public var text: String { code.map { "!" + $0.rawValue } ?? "!" }
+}
+
+/// One command line's outcome, with where it came from.
+public struct Record: Sendable {
+  public var file: String?
+  public var line: Int?
+  public var input: String
+  public var outcome: Outcome
+  public var expectation: Expectation?
+  /// Whether the line met its expectation (success, or the expected failure).
+  public var met: Bool {
+    if let e = expectation { return e.isMet(by: outcome) }
+    return outcome.isOK
+  }
+}

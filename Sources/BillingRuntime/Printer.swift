@@ -1,0 +1,89 @@
+import BillingModel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Buffered writes to a file descriptor (stdout by default); flushes at 64 KiB and on demand.
+public final class Output: TextOutputStream {
+  let fd: Int32
+  var buffer: [UInt8] = []
+  public var flushEachWrite = false
+
+  public init(fd: Int32 = 1) {
+    self.fd = fd
+    buffer.reserveCapacity(65536)
+  }
+
+  public func write(_ string: String) {
+    buffer.append(contentsOf: string.utf8)
+    if flushEachWrite || buffer.count >= 65536 { flush() }
+  }
+
+  public func flush() {
+    var offset = 0
+    while offset < buffer.count {
+      let n = buffer[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        break
+      }
+      offset += n
+    }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  deinit { flush() }
+}
+
+/// How records are shown: text for people (errors prefixed with `file:line:` in scripts), or one JSON object a line.
+public struct RecordPrinter: Sendable {
+  public var json: Bool
+  public init(json: Bool) { self.json = json }
+
+  public func render(_ r: Record) -> String {
+    json ? jsonLine(r) : text(r)
+  }
+
+  /// The text a person sees; `prefixed` adds `file:line: ` to errors (scripts and piped input).
+  public func text(_ r: Record, prefixed: Bool = true) -> String {
+    let place = prefixed ? location(r) : ""
+    var out: String
+    if let f = r.outcome.failure {
+      out = place + f.line
+    } else {
+      out = r.outcome.text
+    }
+    if let e = r.expectation, !r.met {
+      let loc = location(r)
+      if let f = r.outcome.failure {
+        out += "\n\(loc)expected \(e.text) but got error[\(f.code.rawValue)]"
+      } else {
+        out += (out.isEmpty ? "" : "\n") + "\(loc)expected \(e.text) but the command succeeded"
+      }
+    }
+    return out
+  }
+
+  func location(_ r: Record) -> String {
+    guard let file = r.file else { return "" }
+    return file + (r.line.map { ":\($0)" } ?? "") + ": "
+  }
+
+  public func jsonLine(_ r: Record) -> String {
+    var pairs: [(String, JSON)] = [("file", .str(r.file)), ("line", .num(r.line)), ("input", .string(r.input)), ("ok", .bool(r.outcome.isOK))]
+    if let f = r.outcome.failure {
+      pairs.append(("error", .object([("code", .string(f.code.rawValue)), ("rule", .str(f.rule)), ("message", .string(f.message))])))
+    } else {
+      pairs.append(("output", .string(r.outcome.text)))
+      pairs.append(("result", r.outcome.result))
+    }
+    if let e = r.expectation {
+      pairs.append(("expect", .str(e.code?.rawValue)))
+      pairs.append(("met", .bool(r.met)))
+    }
+    return JSON.object(pairs).text
+  }
+}

@@ -1,0 +1,100 @@
+import BillingModel
+
+/// One command line of a script, after comments, continuations and expectations.
+public struct ScriptLine: Sendable {
+  public var number: Int
+  public var text: String
+  public var expectation: Expectation?
+  /// Set when the line could not be read at all.
+  public var failure: Failure?
+}
+
+/// Splits script bytes into command lines (SPEC §5): UTF-8 checked per line, NUL refused,
+/// ` \` continues a line, `!`/`!code` expectations, blank and comment-only lines skipped.
+public struct ScriptReader {
+  public static let maxBytes = 64 * 1024
+
+  /// A whole file. Fails when the file is too large.
+  public static func lines(of bytes: [UInt8]) -> [ScriptLine] {
+    var out: [ScriptLine] = []
+    var reader = ScriptReader()
+    var start = 0
+    var number = 0
+    for i in 0...bytes.count {
+      if i == bytes.count || bytes[i] == 10 {
+        if i == bytes.count && start == i { break }
+        number += 1
+        if let l = reader.feed(bytes[start..<i], number: number) { out.append(l) }
+        start = i + 1
+      }
+    }
+    if let l = reader.finish() { out.append(l) }
+    return out
+  }
+
+  var pending: String?
+  var pendingLine = 0
+
+  public init() {}
+
+  /// Feeds one physical line (without its newline); returns a finished command line, if any.
+  public mutating func feed(_ raw: ArraySlice<UInt8>, number: Int) -> ScriptLine? {
+    var bytes = raw
+    if bytes.last == 13 { bytes = bytes.dropLast() }
+    if bytes.contains(0) {
+      pending = nil
+      return ScriptLine(number: number, text: "", failure: Failure(.usage, nil, "NUL byte in the line"))
+    }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      pending = nil
+      return ScriptLine(number: number, text: "", failure: Failure(.usage, nil, "the line is not valid UTF-8"))
+    }
+    var joined = text
+    var first = number
+    if let p = pending {
+      joined = p + " " + text.drop { $0 == " " || $0 == "\t" }
+      first = pendingLine
+    }
+    if joined.hasSuffix(" \\") || joined == "\\" {
+      pending = String(joined.dropLast(joined == "\\" ? 1 : 2))
+      if pendingLine == 0 || first != pendingLine { pendingLine = first }
+      return nil
+    }
+    pending = nil
+    pendingLine = 0
+    return ScriptReader.command(joined, number: first)
+  }
+
+  /// End of input: a continuation left open is an error.
+  public mutating func finish() -> ScriptLine? {
+    guard pending != nil else { return nil }
+    let line = pendingLine
+    pending = nil
+    pendingLine = 0
+    return ScriptLine(number: line, text: "", failure: Failure(.usage, nil, "the line ends in a continuation (\\) but the file ends"))
+  }
+
+  static func command(_ text: String, number: Int) -> ScriptLine? {
+    var body = Substring(text)
+    while let f = body.first, f == " " || f == "\t" { body = body.dropFirst() }
+    if body.isEmpty || body.first == "#" { return nil }
+    var expectation: Expectation?
+    if body.first == "!" {
+      let word = body.prefix { $0 != " " && $0 != "\t" }
+      let code = word.dropFirst()
+      if code.isEmpty {
+        expectation = Expectation(code: nil)
+      } else if let c = ErrorCode(rawValue: String(code)) {
+        expectation = Expectation(code: c)
+      } else {
+        return ScriptLine(number: number, text: String(body), failure: Failure(.usage, nil, "unknown error code \(quoted(String(code))) after !" + didYouMean(suggestions(for: String(code), among: ErrorCode.allCases.map(\.rawValue)))))
+      }
+      body = body.dropFirst(word.count)
+      while let f = body.first, f == " " || f == "\t" { body = body.dropFirst() }
+      if body.isEmpty {
+        return ScriptLine(number: number, text: String(word), failure: Failure(.usage, nil, "\(word) needs a command after it"))
+      }
+    }
+    return ScriptLine(number: number, text: String(body), expectation: expectation)
+  }
+}

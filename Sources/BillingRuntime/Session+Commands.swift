@@ -1,0 +1,300 @@
+import BillingLanguage
+import BillingModel
+
+extension Session {
+  /// One command against the world: the text and JSON result of SPEC §5.
+  func dispatch(_ command: Command) throws(Failure) -> Outcome {
+    switch command {
+    case .createUsers(let handles):
+      let ids = try world.createUsers(handles)
+      return .ok("created user\(ids.count == 1 ? "" : "s") " + ids.map { quoted(world.handle($0)) }.joined(separator: ", "),
+                 .object([("users", .array(ids.map { .string(world.handle($0)) }))]))
+    case .createSpace(let kind, let name):
+      let id = try world.createSpace(kind, name)
+      return .ok("created \(world.describe(.space(id)))", .object([("space", .string(world.describe(.space(id))))]))
+    case .createTeam(let name, let place):
+      let id = try world.createTeam(name, in: place)
+      let org = world.describe(.space(world.team(id).org))
+      return .ok("created team \(quoted(name)) in \(org)", .object([("team", .string(world.describe(.team(id)))), ("org", .string(org))]))
+    case .createPlan(let request):
+      let o = try world.createPlan(request)
+      return planOutcome("created", o)
+    case .add(let handles, let place, let guest, let admin):
+      let notes = try world.add(handles, to: place, guest: guest, admin: admin)
+      let role = guest ? " as guest\(handles.count == 1 ? "" : "s")" : (admin ? " as admin\(handles.count == 1 ? "" : "s")" : "")
+      let text = (["added " + handles.map(quoted).joined(separator: ", ") + " to " + placeText(place) + role] + notes.map { "  " + $0 }).joined(separator: "\n")
+      return .ok(text, .object([("users", .array(handles.map { .string($0) })), ("to", .string(placeText(place))), ("notes", .array(notes.map { .string($0) }))]))
+    case .remove(let handle, let place):
+      _ = try world.remove(handle, from: place)
+      let note = if case .space(.org, _) = place { " (and its teams)" } else { "" }
+      return .ok("removed \(quoted(handle)) from \(placeText(place))\(note)", .object([("user", .string(handle)), ("from", .string(placeText(place)))]))
+    case .login(let handle):
+      let u = try world.resolveUser(handle)
+      actor = u
+      focus = world.spacesOf(u).first
+      return .ok("acting as \(whoText(u))", .object([("user", .string(handle))]))
+    case .logout:
+      let was = actor.map { world.handle($0) }
+      actor = nil
+      focus = nil
+      return .ok(was.map { "\(quoted($0)) logged out; nobody acts" } ?? "nobody was acting", .object([("user", .null)]))
+    case .whoami:
+      return whoami()
+    case .runAs(_, let inner, let text):
+      return run(inner, text: text)
+    case .can(let handle, let inner, _):
+      let u = try world.resolveUser(handle)
+      let saved = (actor, focus)
+      actor = u
+      defer { (actor, focus) = saved }
+      do {
+        try check(inner)
+        return .ok("yes: \(quoted(handle)) may do that now", .object([("allowed", .bool(true)), ("error", .null)]))
+      } catch {
+        return .ok("no: \(error.line)", .object([("allowed", .bool(false)), ("error", world.failureJSON(error))]))
+      }
+    case .clock:
+      return .ok(world.today.description, .object([("date", .string(world.today.description)), ("events", .array([]))]))
+    case .advance(let duration):
+      return advance(duration)
+    case .quote(let ref, let tier, let seats, let cycle):
+      let q = try world.quote(ref, tier: tier, seats: seats, cycle: cycle)
+      let scope = try world.resolve(ref)
+      return .ok("\(q.tier.name) \(q.cycle.rawValue), \(q.seats) seats for \(world.describe(scope)): \(Money.format(q.periodCents)) a \(q.cycle.unitWord) (\(Money.format(q.unitCents)) per seat)",
+                 .object([("tier", .string(q.tier.name)), ("cycle", .string(q.cycle.rawValue)), ("seats", .int(q.seats)), ("unit_cents", .int(q.unitCents)), ("period_cents", .int(q.periodCents))]))
+    case .features(let handle):
+      let (u, rows) = try world.features(handle)
+      var lines = [quoted(world.handle(u))]
+      if rows.isEmpty { lines.append("  in no space: basic everywhere") }
+      for r in rows {
+        let from = r.plan.map { p in
+          if case .team = r.scope, case .space = world.plan(p).scope { return " (\(p), the organization plan)" }
+          return " (\(p)\(world.plan(p).isTrial ? ", trial" : ""))"
+        } ?? ""
+        lines.append("  \(world.describe(r.scope)): \(r.tier.name)\(from)")
+      }
+      let access: [JSON] = rows.map { .object([("scope", .string(world.describe($0.scope))), ("tier", .string($0.tier.name)), ("plan", .str($0.plan?.description))]) }
+      return .ok(lines.joined(separator: "\n"), .object([("user", .string(world.handle(u))), ("access", .array(access))]))
+    case .inbox(let handle):
+      let u = try world.resolveUser(handle)
+      let messages = world.user(u).inbox
+      let text = messages.isEmpty ? "\(quoted(handle)) has no messages" : messages.joined(separator: "\n")
+      return .ok(text, .object([("user", .string(handle)), ("messages", .array(messages.map { .string($0) }))]))
+    case .log:
+      let entries = world.log
+      let text = entries.isEmpty ? "the log is empty" : entries.map { "\($0.date) \($0.actor.map(quoted) ?? "-") \($0.command) → \($0.outcome)" }.joined(separator: "\n")
+      return .ok(text, .object([("entries", .array(entries.map { .object([("date", .string($0.date.description)), ("actor", .str($0.actor)), ("command", .string($0.command)), ("outcome", .string($0.outcome))]) }))]))
+    case .show:
+      return show()
+    case .help(let topic):
+      let text = try Help.text(topic)
+      return .ok(text, .object([("help", .string(text))]))
+    case .read(let path):
+      return readScript(path)
+    case .save(let path):
+      return try save(path)
+    case .load(let path):
+      return try load(path)
+    case .reset:
+      world = World(catalog: catalog)
+      actor = nil
+      focus = nil
+      return .ok("the world is empty again (\(world.today))")
+    case .history:
+      let lines = historyLines()
+      return .ok(lines.isEmpty ? "no history yet" : lines.enumerated().map { "\($0.offset + 1)  \($0.element)" }.joined(separator: "\n"),
+                 .object([("history", .array(lines.map { .string($0) }))]))
+    case .record(let path):
+      return try record(path)
+    case .quit:
+      var o = Outcome.ok("bye")
+      o.quit = true
+      return o
+    default:
+      return try action(command, dryRun: false)
+    }
+  }
+
+  /// `can`: the inner action's checks, with nothing changed.
+  func check(_ command: Command) throws(Failure) {
+    _ = try action(command, dryRun: true)
+  }
+
+  /// Actions: need an acting user, permission-checked by the model.
+  func action(_ command: Command, dryRun: Bool) throws(Failure) -> Outcome {
+    switch command {
+    case .upgrade(let r):
+      if case .team(let name, let org) = r.scope, name.contains(","), world.teamIDs(named: name).isEmpty {
+        let names = name.split(separator: ",").map { String($0).trimmingSpaces }
+        try world.upgradeSeveralTeams(names, org: org, by: actor)
+      }
+      let o = try world.upgrade(r, by: actor, dryRun: dryRun)
+      if dryRun { return .ok("") }
+      touch(world.plan(o.plan).scope)
+      return planOutcome("upgraded", o)
+    case .trial(let ref, let tier):
+      let o = try world.trial(ref, tier: tier, by: actor, dryRun: dryRun)
+      if dryRun { return .ok("") }
+      touch(world.plan(o.plan).scope)
+      return planOutcome("started trial", o)
+    case .plan(let ref):
+      let (scope, id) = try world.viewPlan(ref, by: actor)
+      touch(scope)
+      guard let id else { return .ok("\(world.describe(scope)) is on Basic (free)", .null) }
+      var lines = world.planLines(id)
+      if case .team = scope, case .space = world.plan(id).scope { lines.insert("\(world.describe(scope)) is covered by the organization plan (R6):", at: 0) }
+      return .ok(lines.joined(separator: "\n"), world.planJSON(id))
+    case .billing(let ref):
+      let (id, rows) = try world.billingTab(ref, by: actor)
+      let p = world.plan(id)
+      touch(p.scope)
+      let place = if case .team = p.scope { "in the team's settings" } else { "in the admin console" }
+      let width = rows.map(\.name.count).max() ?? 8
+      var lines = ["billing tab of \(world.summary(id)), \(place); billing owner \(quoted(world.handle(p.owner)))"]
+      for r in rows {
+        lines.append("  " + r.name + String(repeating: " ", count: width - r.name.count + 2) + (r.allowed ? "yes" : "no: " + r.note))
+      }
+      return .ok(lines.joined(separator: "\n"), .object([("plan", .string(id.description)), ("actions", .array(rows.map {
+        .object([("name", .string($0.name)), ("allowed", .bool($0.allowed)), ("note", .str($0.note.isEmpty ? nil : $0.note))])
+      }))]))
+    case .edit(let ref, let r):
+      let o = try world.edit(ref, r, by: actor, dryRun: dryRun)
+      if dryRun { return .ok("") }
+      touch(world.plan(o.plan).scope)
+      return planOutcome("changed", o)
+    case .cancel(let ref):
+      return try simple(try world.cancel(ref, by: actor, dryRun: dryRun), ref, dryRun)
+    case .resume(let ref):
+      return try simple(try world.resume(ref, by: actor, dryRun: dryRun), ref, dryRun)
+    case .transfer(let ref, let to):
+      return try simple(try world.transfer(ref, to: to, by: actor, dryRun: dryRun), ref, dryRun)
+    case .pay(let ref, let method):
+      return try simple(try world.pay(ref, method: method, by: actor, dryRun: dryRun), ref, dryRun)
+    case .address(let ref, let text):
+      return try simple(try world.setAddress(ref, text, by: actor, dryRun: dryRun), ref, dryRun)
+    case .seats(let ref):
+      let s = try world.seats(ref, by: actor)
+      touch(world.plan(s.plan).scope)
+      let state = s.over ? "over its size by \(s.used - s.seats) (P5)" : "\(s.seats - s.used) free"
+      return .ok("\(world.summary(s.plan)): \(s.seats) seats, \(s.used) billable member\(s.used == 1 ? "" : "s"), \(state)",
+                 .object([("plan", .string(s.plan.description)), ("seats", .int(s.seats)), ("used", .int(s.used)), ("over", .bool(s.over))]))
+    case .invoices(let ref):
+      let (id, list) = try world.listInvoices(ref, by: actor)
+      touch(world.plan(id).scope)
+      let text = list.isEmpty ? "\(world.summary(id)) has no invoices" : list.map { world.invoiceLine($0) }.joined(separator: "\n")
+      return .ok(text, .object([("invoices", .array(list.map { world.invoiceJSON($0) }))]))
+    case .invoice(let text):
+      let id = try world.showInvoice(text, by: actor)
+      return .ok(world.invoiceLine(id), world.invoiceJSON(id))
+    case .appoint(let handle, let place):
+      let text = try world.appoint(handle, in: place, by: actor, dryRun: dryRun)
+      return .ok(text, .object([("user", .string(handle)), ("space", .string(placeText(place))), ("admin", .bool(true))]))
+    case .revoke(let handle, let place):
+      let text = try world.revoke(handle, in: place, by: actor, dryRun: dryRun)
+      return .ok(text, .object([("user", .string(handle)), ("space", .string(placeText(place))), ("admin", .bool(false))]))
+    case .move(let from, let to):
+      try world.move(from, to: to, by: actor)
+      return .ok("")
+    default:
+      throw Failure(.usage, nil, "not an action")
+    }
+  }
+
+  private func simple(_ text: String, _ ref: ScopeRef, _ dryRun: Bool) throws(Failure) -> Outcome {
+    if dryRun { return .ok("") }
+    let scope = try world.resolve(ref)
+    touch(scope)
+    let plan = world.livePlan(scope) ?? world.plans.last { $0.scope == scope }?.id
+    return .ok(text, .object([("plan", plan.map { world.planJSON($0) } ?? .null)]))
+  }
+
+  func planOutcome(_ verb: String, _ o: PlanOutcome) -> Outcome {
+    var lines = ["\(verb) \(world.describe(world.plan(o.plan).scope)):"] + world.planLines(o.plan).map { "  " + $0 }
+    if let inv = o.invoice { lines.append("  " + world.invoiceLine(inv)) }
+    lines += o.notes.map { "  " + $0 }
+    return .ok(lines.joined(separator: "\n"), .object([("plan", world.planJSON(o.plan)), ("invoice", o.invoice.map { world.invoiceJSON($0) } ?? .null)]))
+  }
+
+  func placeText(_ p: PlaceTarget) -> String {
+    switch p {
+    case .space(let k, let n): return k.rawValue + " " + quoted(n)
+    case .team(let n, let o): return "team " + quoted(n) + (o.map { " of org " + quoted($0) } ?? "")
+    }
+  }
+
+  func whoText(_ u: UserID) -> String {
+    let roles = world.roles(of: u)
+    if roles.isEmpty { return quoted(world.handle(u)) + " (in no space yet)" }
+    return quoted(world.handle(u)) + " (" + roles.map { world.describe(.space($0.space)) + ": " + $0.roles.joined(separator: ", ") }.joined(separator: "; ") + ")"
+  }
+
+  func whoami() -> Outcome {
+    guard let u = actor else {
+      return .ok("nobody is acting: login <user>", .object([("user", .null), ("spaces", .array([]))]))
+    }
+    let roles = world.roles(of: u)
+    var lines = [quoted(world.handle(u))]
+    for r in roles {
+      let owned = world.plansOwned(by: u).filter { world.holder(world.plan($0).scope) == r.space }.map(\.description)
+      lines.append("  \(world.describe(.space(r.space))): \(r.roles.joined(separator: ", "))" + (owned.isEmpty ? "" : " of \(owned.joined(separator: ", "))"))
+    }
+    if roles.isEmpty { lines.append("  in no space yet") }
+    let spaces: [JSON] = roles.map { .object([("space", .string(world.describe(.space($0.space)))), ("roles", .array($0.roles.map { .string($0) }))]) }
+    return .ok(lines.joined(separator: "\n"), .object([("user", .string(world.handle(u))), ("spaces", .array(spaces))]))
+  }
+
+  func advance(_ d: Duration) -> Outcome {
+    let target = d.apply(to: world.today)
+    guard target.isInRange, target.number - world.today.number <= 3_000_000 else {
+      return .fail(Failure(.usage, nil, "advance \(d.text) would leave the calendar (2000-01-01 to 9999-12-31); today is \(world.today)"))
+    }
+    let (events, stopped) = world.advance(to: target, shouldStop: shouldStop)
+    var lines = [world.today.description + (events.isEmpty ? " (no events)" : "")]
+    lines += events.map { world.eventLine($0) }
+    if stopped { lines.append("interrupted: the clock stopped on \(world.today) after the last finished day") }
+    return .ok(lines.joined(separator: "\n"), .object([("date", .string(world.today.description)), ("events", .array(events.map { world.eventJSON($0) }))]))
+  }
+
+  func show() -> Outcome {
+    var lines = ["date \(world.today); acting: \(actor.map { quoted(world.handle($0)) } ?? "nobody")"]
+    lines.append("users: \(world.userCount)")
+    for s in world.spaceIDs {
+      let sp = world.space(s)
+      let plan = world.livePlan(.space(s)).map { world.summary($0) } ?? "basic"
+      let people = sp.kind == .org ? "\(sp.memberCount) members, \(sp.guestCount) guests" : "\(sp.people.count) members"
+      lines.append("\(world.describe(.space(s))): \(people); admins \(world.handlesList(sp.admins)); plan \(plan)")
+      for t in sp.teams {
+        let team = world.team(t)
+        let tp = world.livePlan(.team(t)).map { world.summary($0) } ?? (world.livePlan(.space(s)) != nil ? "covered by the organization plan" : "basic")
+        lines.append("  team \(quoted(team.name)): \(team.people.count) people (\(team.billable) billable); plan \(tp)")
+      }
+    }
+    let ended = world.plans.filter { !$0.isLive }
+    if !ended.isEmpty { lines.append("ended plans: " + ended.map { "\($0.id) (\($0.endReason ?? "ended"))" }.joined(separator: ", ")) }
+    lines.append("invoices: \(world.invoices.count), log entries: \(world.log.count)")
+    return .ok(lines.joined(separator: "\n"), .object([
+      ("date", .string(world.today.description)), ("users", .int(world.userCount)), ("spaces", .int(world.spaces.count)),
+      ("teams", .int(world.teams.count)), ("plans", .array(world.plans.filter(\.isLive).map { world.planJSON($0.id) })),
+      ("invoices", .int(world.invoices.count)),
+    ]))
+  }
+}
+
+extension World {
+  func handlesList(_ ids: Set<UserID>) -> String {
+    let sorted = ids.sorted()
+    if sorted.isEmpty { return "none" }
+    var names = sorted.prefix(8).map { quoted(handle($0)) }
+    if sorted.count > 8 { names.append("\(sorted.count - 8) more") }
+    return names.joined(separator: ", ")
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    var s = Substring(self)
+    while s.first == " " { s = s.dropFirst() }
+    while s.last == " " { s = s.dropLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,183 @@
+import BillingLanguage
+import BillingModel
+
+/// Scripts, saved worlds and recordings: everything that touches files.
+extension Session {
+  /// Reads a file for billsh: io errors name the path and the reason.
+  static func readFile(_ path: String, limit: Int? = nil) throws(Failure) -> [UInt8] {
+    let bytes: [UInt8]
+    do { bytes = try TranscriptFileIO.readBytes(path) } catch { throw Failure(.io, nil, error.description) }
+    if let limit, bytes.count > limit {
+      throw Failure(.usage, nil, "\(path): the script is \(bytes.count) bytes; scripts are at most \(limit / 1024) KiB")
+    }
+    return bytes
+  }
+
+  static func writeFile(_ path: String, _ text: String) throws(Failure) {
+    do { try TranscriptFileIO.writeAtomically(path, Array(text.utf8)) } catch { throw Failure(.io, nil, error.description) }
+  }
+
+  /// Resolves a path against the folder of the script being read (or the working folder).
+  func resolvePath(_ path: String) -> String {
+    if path.hasPrefix("/") { return path }
+    guard let current = reading.last else { return path }
+    let dir = TranscriptFileIO.directoryName(current)
+    return dir == "." ? path : dir + "/" + path
+  }
+
+  /// Plays a script file line by line; each line's record goes to the sink. Returns whether
+  /// it was stopped (Ctrl-C) before the end.
+  @discardableResult
+  public func play(file path: String) -> Bool {
+    let bytes: [UInt8]
+    do {
+      bytes = try Session.readFile(path, limit: ScriptReader.maxBytes)
+    } catch {
+      reject(error, input: "", file: path, line: nil)
+      return false
+    }
+    reading.append(path)
+    defer { reading.removeLast() }
+    for l in ScriptReader.lines(of: bytes) {
+      if shouldStop() { return true }
+      if let f = l.failure {
+        reject(f, input: l.text, file: path, line: l.number)
+      } else {
+        perform(l.text, file: path, line: l.number, expectation: l.expectation)
+      }
+    }
+    return false
+  }
+
+  func readScript(_ given: String) -> Outcome {
+    let path = resolvePath(given)
+    let key = TranscriptFileIO.canonical(path)
+    if reading.contains(where: { TranscriptFileIO.canonical($0) == key }) {
+      return .fail(Failure(.io, nil, "\(path): .read cycle (\((reading + [path]).joined(separator: " → ")))"))
+    }
+    if reading.count >= 32 { return .fail(Failure(.io, nil, "\(path): .read nested more than 32 deep")) }
+    do { _ = try Session.readFile(path, limit: ScriptReader.maxBytes) } catch { return .fail(error) }
+    let before = unmet
+    let stopped = play(file: path)
+    let failed = unmet - before
+    var text = "read \(path)" + (failed == 0 ? "" : ": \(failed) line\(failed == 1 ? "" : "s") did not meet \(failed == 1 ? "its" : "their") expectation")
+    if stopped { text += "; interrupted" }
+    return .ok(text, .object([("file", .string(path)), ("unmet", .int(failed)), ("interrupted", .bool(stopped))]))
+  }
+
+  /// The world (and who acts) as JSON text.
+  public func savedText() -> String {
+    var pairs = world.snapshot()
+    pairs.insert(("actor", .str(actor.map { world.handle($0) })), at: 3)
+    var out = ""
+    JSON.object(pairs).writePretty(to: &out)
+    return out + "\n"
+  }
+
+  func save(_ given: String) throws(Failure) -> Outcome {
+    let path = resolvePath(given)
+    try Session.writeFile(path, savedText())
+    return .ok("saved the world to \(path)", .object([("file", .string(path))]))
+  }
+
+  /// Replaces the world with a saved one; a bad file leaves the current world untouched.
+  public func loadWorld(from path: String) throws(Failure) {
+    let bytes = try Session.readFile(path)
+    guard let text = String(validating: bytes, as: UTF8.self) else { throw Failure(.io, nil, "\(path): not UTF-8 text") }
+    let json: JSON
+    let w: World
+    do {
+      json = try JSON.parse(text)
+      w = try World.restore(json)
+    } catch {
+      throw Failure(.io, nil, "\(path): \(error.message); the current world is unchanged")
+    }
+    var newActor: UserID?
+    if case .string(let h)? = json["actor"] { newActor = w.userID(h) }
+    world = w
+    actor = newActor
+    focus = newActor.flatMap { world.spacesOf($0).first }
+  }
+
+  func load(_ given: String) throws(Failure) -> Outcome {
+    let path = resolvePath(given)
+    try loadWorld(from: path)
+    return .ok("loaded \(path): \(world.userCount) users, \(world.spaces.count) spaces, \(world.plans.count) plans, today is \(world.today)",
+               .object([("file", .string(path)), ("date", .string(world.today.description))]))
+  }
+
+  func record(_ given: String?) throws(Failure) -> Outcome {
+    guard let given else {
+      guard let r = recording else { return .ok("not recording") }
+      r.close()
+      recording = nil
+      return .ok("stopped recording to \(r.path)")
+    }
+    let path = resolvePath(given)
+    recording?.close()
+    recording = nil
+    let r: TranscriptRecorder
+    do {
+      r = try TranscriptRecorder(path: path, header: ["billsh session recorded on \(world.today) (simulated date)", ""])
+      for e in transcript { try r.append(command: e.command, output: e.output) }
+    } catch {
+      throw Failure(.io, nil, "\(error)")
+    }
+    recording = r
+    return .ok("recording to \(path): \(transcript.count) earlier command\(transcript.count == 1 ? "" : "s") written", .object([("file", .string(path))]))
+  }
+}
+
+extension JSON {
+  /// Indented form for saved worlds: one key per line, short arrays of scalars kept on one line.
+  func writePretty(to out: inout String, indent: String = "") {
+    switch self {
+    case .array(let items) where !items.isEmpty:
+      if items.allSatisfy({ if case .object = $0 { return false }; if case .array = $0 { return false }; return true }) {
+        write(to: &out)
+        return
+      }
+      out += "[\n"
+      for (i, v) in items.enumerated() {
+        out += indent + "  "
+        v.writePretty(to: &out, indent: indent + "  ")
+        out += i + 1 < items.count ? ",\n" : "\n"
+      }
+      out += indent + "]"
+    case .object(let pairs) where !pairs.isEmpty:
+      out += "{\n"
+      for (i, (k, v)) in pairs.enumerated() {
+        out += indent + "  "
+        JSON.string(k).write(to: &out)
+        out += ": "
+        v.writePretty(to: &out, indent: indent + "  ")
+        out += i + 1 < pairs.count ? ",\n" : "\n"
+      }
+      out += indent + "}"
+    default:
+      write(to: &out)
+    }
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension TranscriptFileIO {
+  /// The real path of a file (symlinks and `..` resolved), or the path itself if it cannot be resolved.
+  static func canonical(_ path: String) -> String {
+    guard let p = realpath(path, nil) else { return path }
+    defer { free(p) }
+    return String(cString: p)
+  }
+}
+
+extension Session {
+  /// Saves the world atomically (temp file, then rename): a failure leaves the old file as it was.
+  public func saveWorld(to path: String) throws(Failure) {
+    try Session.writeFile(path, savedText())
+  }
+}

@@ -1,0 +1,117 @@
+import BillingLanguage
+import BillingModel
+
+/// A world, who acts in it, and how command lines become outcomes.
+/// NB: the session never prints; records go to `sink`, and the front end renders them.
+public final class Session {
+  public var world: World
+  public var actor: UserID?
+  /// The space the acting user last worked in (for the prompt).
+  public var focus: SpaceID?
+  public let catalog: Catalog
+  /// Called with each finished command line, nested `.read` lines included.
+  public var sink: (Record) -> Void = { _ in }
+  /// Asked between commands: true stops a long `.read` or `advance` (Ctrl-C).
+  public var shouldStop: () -> Bool = { false }
+  /// The shell's history, for `.history`.
+  public var historyLines: () -> [String] = { [] }
+  /// Files being played, innermost last (for `.read` cycles and relative paths).
+  var reading: [String] = []
+  /// Set by `.record`; the shell appends each finished command to it.
+  public var recording: TranscriptRecorder?
+  /// Commands and their output so far (the shell fills it, `.record` writes it).
+  public var transcript: [(command: String, output: [String])] = []
+  /// Unmet expectations seen by this session, and whether one was a usage or io error.
+  public private(set) var unmet = 0
+  public private(set) var unmetUsage = 0
+
+  public init(catalog: Catalog = .standard) {
+    self.catalog = catalog
+    self.world = World(catalog: catalog)
+  }
+
+  /// Runs one line and emits its record. Returns the outcome.
+  @discardableResult
+  public func perform(_ input: String, file: String? = nil, line: Int? = nil, expectation: Expectation? = nil) -> Outcome {
+    let outcome = execute(input[...])
+    let record = Record(file: file, line: line, input: input, outcome: outcome, expectation: expectation)
+    if !record.met {
+      unmet += 1
+      if expectation == nil, let f = outcome.failure, f.code == .usage || f.code == .io { unmetUsage += 1 }
+    }
+    sink(record)
+    return outcome
+  }
+
+  /// A record for a line that could not even be read (bad UTF-8, NUL, unterminated continuation).
+  public func reject(_ failure: Failure, input: String, file: String?, line: Int?) {
+    let record = Record(file: file, line: line, input: input, outcome: .fail(failure), expectation: nil)
+    unmet += 1
+    unmetUsage += 1
+    sink(record)
+  }
+
+  func execute(_ input: Substring) -> Outcome {
+    let tokens: [Token]
+    do { tokens = try Tokenizer.split(input) } catch { return .fail(error) }
+    if tokens.isEmpty { return .ok("") }
+    let command: Command
+    do {
+      command = try parse(tokens: tokens)
+    } catch {
+      if let (spec, _) = match(tokens), spec.group == .setup || spec.group == .action || spec.name == "advance" {
+        record(render(tokens), actor: actor.map { world.handle($0) }, .fail(error))
+      }
+      return .fail(error)
+    }
+    return run(command, text: render(tokens))
+  }
+
+  /// Runs a parsed command; logs setup, actions and `advance` (SPEC §3, `log`).
+  public func run(_ command: Command, text: String) -> Outcome {
+    switch command {
+    case .runAs(let handle, let inner, let innerText):
+      let u: UserID
+      do { u = try world.resolveUser(handle) } catch { return .fail(error) }
+      let saved = actor
+      actor = u
+      defer { actor = saved }
+      return run(inner, text: innerText)
+    default:
+      let before = world.today
+      let who = actor.map { world.handle($0) }
+      var outcome: Outcome
+      do { outcome = try dispatch(command) } catch { outcome = .fail(error) }
+      let logged: Bool
+      switch command.group {
+      case .setup, .action: logged = true
+      default: if case .advance = command { logged = true } else { logged = false }
+      }
+      if logged { record(text, actor: who, outcome, date: before) }
+      return outcome
+    }
+  }
+
+  private func record(_ text: String, actor: String?, _ outcome: Outcome, date: Day? = nil) {
+    let result = outcome.failure.map { "error[\($0.code.rawValue)]" + ($0.rule.map { " (\($0))" } ?? "") } ?? "ok"
+    world.log.append(LogEntry(date: date ?? world.today, actor: actor, command: text, outcome: result))
+  }
+
+  /// Notes the space a command worked in, for the prompt.
+  func touch(_ scope: Scope) {
+    let s = world.holder(scope)
+    if let a = actor, world.membership(a, in: s) != nil { focus = s }
+  }
+
+  /// The prompt's words: the acting user and their roles in the focused space.
+  public var promptParts: (user: String?, roles: String?) {
+    guard let a = actor else { return (nil, nil) }
+    let name = world.handle(a)
+    let spaces = world.spacesOf(a)
+    guard let s = focus.flatMap({ world.membership(a, in: $0) != nil ? $0 : nil }) ?? spaces.first else {
+      return (name, nil)
+    }
+    let roles = world.roles(of: a).first { $0.space == s }?.roles ?? []
+    return (name, world.describe(.space(s)) + " " + roles.joined(separator: ","))
+  }
+}

@@ -1,0 +1,73 @@
+import BillingModel
+import LineEditing
+
+/// The interactive loop: prompt, read, run, print. The terminal sits behind `LineSource`,
+/// so tests drive it with an `ArrayLineSource`.
+public final class ShellLoop {
+  let session: Session
+  let source: LineSource
+  let out: Output
+  let colour: Bool
+
+  public init(session: Session, source: LineSource, out: Output, colour: Bool) {
+    self.session = session
+    self.source = source
+    self.out = out
+    self.colour = colour
+  }
+
+  public var prompt: Prompt {
+    let (user, roles) = session.promptParts
+    guard let user else {
+      return Prompt(plain: "billsh (nobody)> ", styled: "\u{1b}[2mbillsh (nobody)\u{1b}[0m> ")
+    }
+    let r = roles.map { " [\($0)]" } ?? ""
+    return Prompt(plain: "\(user)\(r)> ", styled: "\u{1b}[1;32m\(user)\u{1b}[0m\u{1b}[2m\(r)\u{1b}[0m> ")
+  }
+
+  /// Runs until `.quit` or end of input; returns the exit code (0).
+  public func run() -> Int32 {
+    let printer = RecordPrinter(json: false)
+    var captured: [String] = []
+    session.sink = { [out] r in
+      var t = printer.text(r, prefixed: r.file != nil)
+      if self.colour, r.outcome.failure != nil, !t.isEmpty { t = "\u{1b}[31m" + t + "\u{1b}[0m" }
+      let plain = printer.text(r, prefixed: r.file != nil)
+      captured += plain.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      out.write(t + "\n")
+      out.flush()
+    }
+    session.historyLines = { [source] in source.historyLines }
+    var pending: String?
+    while true {
+      let p = pending == nil ? prompt : Prompt(plain: "...> ", styled: "...> ")
+      switch source.readLine(prompt: p) {
+      case .end:
+        return 0
+      case .interrupted:
+        pending = nil
+        continue
+      case .line(let raw):
+        let line = pending.map { $0 + " " + raw } ?? raw
+        if line.hasSuffix(" \\") {
+          pending = String(line.dropLast(2))
+          continue
+        }
+        pending = nil
+        if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+        source.addHistory(line)
+        captured = []
+        _ = Interrupts.take()
+        let outcome = session.perform(line)
+        session.transcript.append((line, captured))
+        if let r = session.recording {
+          do { try r.append(command: line, output: captured) } catch {
+            out.write("error[io]: \(error); recording stopped\n")
+            session.recording = nil
+          }
+        }
+        if outcome.quit { return 0 }
+      }
+    }
+  }
+}

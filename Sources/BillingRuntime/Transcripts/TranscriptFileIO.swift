@@ -1,0 +1,168 @@
+// File I/O for transcripts: exact byte reads, atomic replacement, directory walks.
+
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// An I/O failure on a transcript file; `description` is "<path>: <message>".
+public struct TranscriptIOError: Error, Equatable, Sendable, CustomStringConvertible {
+  public let path: String
+  public let message: String
+
+  public init(path: String, message: String) {
+    self.path = path
+    self.message = message
+  }
+
+  public var description: String { "\(path): \(message)" }
+}
+
+enum TranscriptFileIO {
+  static func errnoMessage(_ code: Int32 = errno) -> String {
+    String(cString: strerror(code))
+  }
+
+  /// The exact bytes of a file.
+  static func readBytes(_ path: String) throws(TranscriptIOError) -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 { throw TranscriptIOError(path: path, message: "cannot open: \(errnoMessage())") }
+    defer { _ = close(fd) }
+    var info = stat()
+    if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+      throw TranscriptIOError(path: path, message: "is a directory")
+    }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw TranscriptIOError(path: path, message: "cannot read: \(errnoMessage())")
+      }
+      if n == 0 { break }
+      bytes.append(contentsOf: chunk[0..<n])
+    }
+    return bytes
+  }
+
+  /// Decodes UTF-8 exactly; nil if the bytes are not valid UTF-8.
+  static func decodeUTF8(_ bytes: [UInt8]) -> String? {
+    let text = String(decoding: bytes, as: UTF8.self)
+    return text.utf8.elementsEqual(bytes) ? text : nil
+  }
+
+  /// Writes all of `bytes` to `fd`.
+  static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(TranscriptIOError) {
+    var done = 0
+    while done < bytes.count {
+      let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw TranscriptIOError(path: path, message: "cannot write: \(errnoMessage())")
+      }
+      done += n
+    }
+  }
+
+  /// Replaces the file at `path` with `bytes` atomically: writes and syncs a
+  /// temporary file in the same directory (keeping the original's permission
+  /// bits), then renames it over the original.
+  static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(TranscriptIOError) {
+    let dir = directoryName(path)
+    let base = String(path.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
+    let temp = "\(dir)/.\(base).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+
+    var mode: mode_t = 0o644
+    var info = stat()
+    if stat(path, &info) == 0 { mode = info.st_mode & 0o7777 }
+
+    let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+    if fd < 0 {
+      throw TranscriptIOError(path: path, message: "cannot create \(temp): \(errnoMessage())")
+    }
+    do throws(TranscriptIOError) {
+      _ = fchmod(fd, mode)
+      try writeAll(fd, bytes, path: temp)
+      if fsync(fd) != 0 {
+        throw TranscriptIOError(path: temp, message: "cannot sync: \(errnoMessage())")
+      }
+      if close(fd) != 0 {
+        throw TranscriptIOError(path: temp, message: "cannot close: \(errnoMessage())")
+      }
+    } catch {
+      _ = close(fd)
+      _ = unlink(temp)
+      throw TranscriptIOError(path: path, message: error.message)
+    }
+    if rename(temp, path) != 0 {
+      let message = errnoMessage()
+      _ = unlink(temp)
+      throw TranscriptIOError(path: path, message: "cannot replace: \(message)")
+    }
+    // Make the rename durable (best effort).
+    let dfd = open(dir, O_RDONLY | O_CLOEXEC)
+    if dfd >= 0 {
+      _ = fsync(dfd)
+      _ = close(dfd)
+    }
+  }
+
+  static func directoryName(_ path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    if slash == path.startIndex { return "/" }
+    return String(path[..<slash])
+  }
+
+  enum Kind { case missing, file, directory, other }
+
+  /// The kind of the object at `path`, following symbolic links.
+  static func kind(_ path: String) -> Kind {
+    var info = stat()
+    if stat(path, &info) != 0 { return .missing }
+    switch info.st_mode & S_IFMT {
+    case S_IFDIR: return .directory
+    case S_IFREG: return .file
+    default: return .other
+    }
+  }
+
+  static func isSymbolicLink(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+  }
+
+  /// Regular files whose name ends in `suffix` under `dir`, recursively
+  /// (symbolic links to files are included, links to directories are not
+  /// followed). Unreadable directories are reported in `errors`.
+  static func findFiles(
+    under dir: String, suffix: String, files: inout [String], errors: inout [TranscriptIOError]
+  ) {
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: dir)
+    } catch {
+      errors.append(TranscriptIOError(path: dir, message: "cannot read directory"))
+      return
+    }
+    let prefix = dir.hasSuffix("/") ? dir : dir + "/"
+    for name in names.sorted() {
+      let full = prefix + name
+      switch kind(full) {
+      case .directory:
+        if !isSymbolicLink(full) {
+          findFiles(under: full, suffix: suffix, files: &files, errors: &errors)
+        }
+      case .file:
+        if name.hasSuffix(suffix) { files.append(full) }
+      case .missing, .other:
+        break
+      }
+    }
+  }
+}

@@ -1,0 +1,66 @@
+// Writes a transcript while a session runs (the shell's `.record`).
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Records a session to a transcript file. The file is created (or truncated)
+/// with the header commentary; every `append` writes the command and its output
+/// with a single write and syncs it to disk, so a process killed at any point
+/// leaves a valid transcript of the commands recorded so far.
+///
+/// Header lines are written verbatim as commentary; they should not start with
+/// two spaces. Output lines are written as "  " + line; nothing is escaped (see
+/// `Transcript`).
+public final class TranscriptRecorder {
+  public let path: String
+  private var fd: Int32
+
+  public init(path: String, header: [String]) throws {
+    self.path = path
+    fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    if fd < 0 {
+      throw TranscriptIOError(
+        path: path, message: "cannot create: \(TranscriptFileIO.errnoMessage())")
+    }
+    if !header.isEmpty {
+      do {
+        try writeAndSync(Transcript(items: header.map { .commentary($0) }).render())
+      } catch {
+        close()
+        throw error
+      }
+    }
+  }
+
+  /// Appends "  > command" and its indented output, then syncs the file.
+  public func append(command: String, output: [String]) throws {
+    try writeAndSync(
+      Transcript(items: [.command(text: command, line: 0, output: output)]).render())
+  }
+
+  /// Closes the file; later appends throw. Calling it again does nothing.
+  public func close() {
+    guard fd >= 0 else { return }
+    _ = fsync(fd)
+    _ = closeDescriptor(fd)
+    fd = -1
+  }
+
+  deinit { close() }
+
+  private func writeAndSync(_ text: String) throws {
+    guard fd >= 0 else { throw TranscriptIOError(path: path, message: "recorder is closed") }
+    try TranscriptFileIO.writeAll(fd, Array(text.utf8), path: path)
+    if fsync(fd) != 0 {
+      throw TranscriptIOError(
+        path: path, message: "cannot sync: \(TranscriptFileIO.errnoMessage())")
+    }
+  }
+}
+
+private func closeDescriptor(_ fd: Int32) -> Int32 { close(fd) }

@@ -1,0 +1,197 @@
+// `billsh test`: replays transcripts and compares (or updates) their output.
+
+import Foundation
+
+public struct TranscriptRunner: Sendable {
+  /// Runs the commands in a fresh world and returns each command's output
+  /// lines (one array per command, in order).
+  public typealias Replay = @Sendable (_ commands: [String]) -> [[String]]
+
+  public let jobs: Int
+  public let update: Bool
+  private let replay: Replay
+
+  /// Stack size of each worker thread (the replayed interpreter may recurse).
+  static let workerStackSize = 16 << 20
+
+  public init(jobs: Int, update: Bool, replay: @escaping Replay) {
+    self.jobs = max(1, jobs)
+    self.update = update
+    self.replay = replay
+  }
+
+  /// Finds the `*.transcript` files under each path (a file is taken as given, a
+  /// folder is searched recursively), replays them in parallel on `jobs`
+  /// threads and writes a report: for each failure, in path order, "FAIL <path>"
+  /// followed by messages and a unified diff (expected = the file, actual = the
+  /// file with its outputs replaced), I/O errors as "<path>: error[io]: ...",
+  /// "updated <path>" for files rewritten with `update`; the last line is
+  /// "N passed, N failed". Paths that do not exist count as failed files.
+  public func run(paths: [String], output: inout some TextOutputStream) -> (
+    passed: Int, failed: Int
+  ) {
+    // Discover. Each entry is a file to check or an error to report.
+    var entries: [(path: String, error: String?)] = []
+    var seen = Set<String>()
+    for path in paths {
+      var files: [String] = []
+      var errors: [TranscriptIOError] = []
+      switch TranscriptFileIO.kind(path) {
+      case .missing:
+        errors.append(TranscriptIOError(path: path, message: "no such file or directory"))
+      case .directory:
+        TranscriptFileIO.findFiles(
+          under: path, suffix: ".transcript", files: &files, errors: &errors)
+      case .file, .other:
+        files.append(path)
+      }
+      for file in files where seen.insert(file).inserted {
+        entries.append((file, nil))
+      }
+      for error in errors where seen.insert(error.path).inserted {
+        entries.append((error.path, error.message))
+      }
+    }
+    entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    let work = entries
+
+    // Check in parallel; results are indexed, so the report order is fixed.
+    let results = checkAll(count: work.count) { index in
+      if let error = work[index].error {
+        return FileResult(passed: false, report: "\(work[index].path): error[io]: \(error)\n")
+      }
+      return check(work[index].path)
+    }
+
+    var passed = 0
+    var failed = 0
+    for result in results {
+      output.write(result.report)
+      if result.passed { passed += 1 } else { failed += 1 }
+    }
+    output.write("\(passed) passed, \(failed) failed\n")
+    return (passed, failed)
+  }
+
+  struct FileResult: Sendable {
+    var passed: Bool
+    var report: String
+  }
+
+  /// Runs `body` for every index on `jobs` worker threads that pull indices
+  /// from a shared counter.
+  private func checkAll(
+    count: Int, _ body: @escaping @Sendable (Int) -> FileResult
+  ) -> [FileResult] {
+    let state = SharedState(count: count)
+    let workers = min(jobs, count)
+    if workers == 0 { return [] }
+    let finished = DispatchSemaphore(value: 0)
+    for _ in 0..<workers {
+      let thread = Thread {
+        while let index = state.nextIndex() {
+          state.store(body(index), at: index)
+        }
+        finished.signal()
+      }
+      thread.stackSize = Self.workerStackSize
+      thread.start()
+    }
+    for _ in 0..<workers { finished.wait() }
+    return state.results()
+  }
+
+  private final class SharedState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private let count: Int
+    private var slots: [FileResult?]
+
+    init(count: Int) {
+      self.count = count
+      self.slots = Array(repeating: nil, count: count)
+    }
+
+    func nextIndex() -> Int? {
+      lock.lock()
+      defer { lock.unlock() }
+      guard next < count else { return nil }
+      next += 1
+      return next - 1
+    }
+
+    func store(_ result: FileResult, at index: Int) {
+      lock.lock()
+      slots[index] = result
+      lock.unlock()
+    }
+
+    func results() -> [FileResult] {
+      lock.lock()
+      defer { lock.unlock() }
+      return slots.map { $0! }
+    }
+  }
+
+  /// Replays one transcript file and compares (or updates) it.
+  func check(_ path: String) -> FileResult {
+    let original: [UInt8]
+    do {
+      original = try TranscriptFileIO.readBytes(path)
+    } catch {
+      return FileResult(passed: false, report: "\(path): error[io]: \(error.message)\n")
+    }
+    guard let text = TranscriptFileIO.decodeUTF8(original) else {
+      return FileResult(passed: false, report: "\(path): error[io]: not valid UTF-8\n")
+    }
+
+    let transcript = Transcript.parse(text)
+    let commands = transcript.commands
+    let outputs = commands.isEmpty ? [] : replay(commands)
+    let actual = transcript.replacingOutputs(outputs)
+    let actualText = actual.render()
+    let expectedLines = transcriptLines(text)
+    let actualLines = transcriptLines(actualText)
+    let same = transcriptLinesIdentical(expectedLines, actualLines)
+
+    if !update {
+      let missing = transcript.commandsWithoutOutput
+      if same && missing.isEmpty { return FileResult(passed: true, report: "") }
+      var report = "FAIL \(path)\n"
+      for line in missing {
+        report += "\(path):\(line): command has no recorded output (run with --update to record)\n"
+      }
+      if let diff = UnifiedDiff.make(expected: expectedLines, actual: actualLines, path: path) {
+        report += diff
+      }
+      return FileResult(passed: false, report: report)
+    }
+
+    // --update
+    var report = ""
+    if !same {
+      let newBytes = Array(actualText.utf8)
+      do throws(TranscriptIOError) {
+        let current = try TranscriptFileIO.readBytes(path)
+        if current != original {
+          return FileResult(passed: false, report: "\(path): changed while running; not updated\n")
+        }
+        try TranscriptFileIO.writeAtomically(path, newBytes)
+        if try TranscriptFileIO.readBytes(path) != newBytes {
+          return FileResult(
+            passed: false, report: "\(path): error[io]: contents differ after update\n")
+        }
+      } catch {
+        return FileResult(passed: false, report: "\(path): error[io]: \(error.message)\n")
+      }
+      report += "updated \(path)\n"
+    }
+    let missing = actual.commandsWithoutOutput
+    if missing.isEmpty { return FileResult(passed: true, report: report) }
+    if same { report += "FAIL \(path)\n" }
+    for line in missing {
+      report += "\(path):\(line): command produced no output; nothing recorded\n"
+    }
+    return FileResult(passed: false, report: report)
+  }
+}

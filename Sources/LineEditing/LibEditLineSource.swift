@@ -1,0 +1,381 @@
+import CLibEdit
+import Foundation
+
+/// A line source that edits lines with libedit on the terminal (stdin for
+/// input, stderr for the editing display so stdout can be redirected).
+///
+/// When stdin or stderr is not a terminal it does not use libedit: it reads
+/// plain lines from stdin (invalid UTF-8 becomes U+FFFD) and prints the plain
+/// prompt to stderr only when stdin is a terminal.
+public final class LibEditLineSource: LineSource {
+  /// Set once if the history file was unreadable or corrupt; the caller
+  /// prints it once. History then stays in memory and is not saved over the
+  /// unreadable file.
+  public private(set) var historyWarning: String?
+
+  private let historyPath: String?
+  private let colour: Bool
+  private let completer: (String) -> Completion
+  private var history: OpaquePointer?
+  private var editLine: OpaquePointer?
+  private var promptBuffer: UnsafeMutablePointer<CChar>?
+  private var savingDisabled = false
+
+  // State shared with the C callbacks (reached through EL_CLIENTDATA).
+  fileprivate var interrupted = false
+  fileprivate var lastTab: TabState?
+
+  /// The literal-marker character of EL_PROMPT_ESC.
+  static let promptMarker: Character = "\u{01}"
+
+  /// historyFile: where history persists (created with parent folders when
+  /// saved); historyLimit: max entries kept; colour: whether to use
+  /// `styled`; completer: called on Tab with the text before the cursor.
+  public init(
+    program: String, historyFile: String?, historyLimit: Int = 1000, colour: Bool,
+    completer: @escaping (String) -> Completion
+  ) {
+    Terminal.ensureUTF8Locale()
+    self.historyPath = historyFile.map(LibEditLineSource.expandTilde)
+    self.colour = colour
+    self.completer = completer
+
+    history = history_init()
+    if let history {
+      _ = billsh_history_setsize(history, Int32(clamping: max(1, historyLimit)))
+      _ = billsh_history_setunique(history, 1)
+    }
+    loadHistory()
+
+    if Terminal.isTerminal(0) && Terminal.isTerminal(2) {
+      editLine = program.withCString { billsh_el_init($0) }
+    }
+    if let el = editLine {
+      configure(el)
+    }
+  }
+
+  deinit {
+    if let el = editLine { el_end(el) }
+    if let history { history_end(history) }
+    free(promptBuffer)
+  }
+
+  // MARK: - LineSource
+
+  public func readLine(prompt: Prompt) -> LineReadResult {
+    guard let el = editLine else { return readPlainLine(prompt: prompt) }
+    setPrompt(colour ? LibEditLineSource.markEscapes(prompt.styled) : LibEditLineSource.stripMarkers(prompt.plain))
+    interrupted = false
+    lastTab = nil
+    var count: Int32 = 0
+    // Editing mode BEFORE the prompt is drawn: el_gets itself switches only
+    // when it first reads, so a key typed just after the prompt appeared
+    // would meet the cooked terminal (Ctrl-D lost, Ctrl-C a signal).
+    _ = billsh_el_prep_term(el, 1)
+    errno = 0
+    let result = el_gets(el, &count)
+    let readErrno = errno
+    if interrupted {
+      interrupted = false
+      return .interrupted
+    }
+    guard let result else {
+      billsh_write_stderr("\n")
+      if count < 0 && readErrno == EINTR { return .interrupted }
+      return .end
+    }
+    var line = String(cString: result)
+    while line.hasSuffix("\n") || line.hasSuffix("\r") || line.hasSuffix("\r\n") {
+      line.removeLast()
+    }
+    return .line(line)
+  }
+
+  public func addHistory(_ line: String) {
+    guard let history else { return }
+    let trimmed = HistoryText.trim(line)
+    guard !trimmed.isEmpty else { return }
+    _ = trimmed.withCString { billsh_history_enter(history, $0) }
+    save()
+  }
+
+  public var historyLines: [String] {
+    guard let history else { return [] }
+    var lines: [String] = []
+    var entry = billsh_history_step(history, billsh_H_LAST())
+    while let e = entry {
+      lines.append(String(cString: e))
+      entry = billsh_history_step(history, billsh_H_PREV())
+    }
+    return lines
+  }
+
+  /// Writes history to the history file: a temporary file in the same folder
+  /// is written, then renamed over the old one. Never throws; on failure the
+  /// old file stays as it was.
+  public func save() {
+    guard let path = historyPath, let history, !savingDisabled else { return }
+    let folder = (path as NSString).deletingLastPathComponent
+    if !folder.isEmpty {
+      try? FileManager.default.createDirectory(
+        atPath: folder, withIntermediateDirectories: true)
+    }
+    let temp = path + ".tmp-\(getpid())"
+    let written = temp.withCString { billsh_history_save(history, $0) }
+    var info = stat()
+    guard written >= 0, stat(temp, &info) == 0, info.st_size > 0 else {
+      unlink(temp)
+      return
+    }
+    if rename(temp, path) != 0 {
+      unlink(temp)
+    }
+  }
+
+  // MARK: - Setup
+
+  private func configure(_ el: OpaquePointer) {
+    _ = billsh_el_set_clientdata(el, Unmanaged.passUnretained(self).toOpaque())
+    _ = billsh_el_set_editor(el, "emacs")
+    // libedit handles SIGWINCH (el_resize), SIGTSTP/SIGCONT and restores the
+    // terminal on SIGTERM/SIGHUP while a line is being edited.
+    _ = billsh_el_set_signal(el, 1)
+    // Ctrl-C while editing is a key (bound below), not a signal: the first
+    // press ends the line at once (a SIGINT would only interrupt the second
+    // read, because libedit retries a read that failed with EINTR once).
+    _ = billsh_el_setty(el, "-d", "-isig")
+    _ = billsh_el_set_prompt_esc(
+      el,
+      { el in
+        guard let el, let data = billsh_el_get_clientdata(el) else {
+          return billsh_empty_string()
+        }
+        let source = Unmanaged<LibEditLineSource>.fromOpaque(data).takeUnretainedValue()
+        return source.promptBuffer ?? billsh_empty_string()
+      }, CChar(1))
+    if let history { _ = billsh_el_set_hist(el, history) }
+
+    _ = billsh_el_addfn(
+      el, "billsh-complete", "Complete the word before the cursor",
+      { el, _ in
+        guard let el, let data = billsh_el_get_clientdata(el) else { return UInt8(CC_ERROR) }
+        return Unmanaged<LibEditLineSource>.fromOpaque(data).takeUnretainedValue().complete(el)
+      })
+    _ = billsh_el_addfn(
+      el, "billsh-interrupt", "Abandon the line (Ctrl-C)",
+      { el, _ in
+        guard let el, let data = billsh_el_get_clientdata(el) else { return UInt8(CC_ERROR) }
+        return Unmanaged<LibEditLineSource>.fromOpaque(data).takeUnretainedValue().interrupt(el)
+      })
+    _ = billsh_el_bind(el, "^I", "billsh-complete")
+    _ = billsh_el_bind(el, "^C", "billsh-interrupt")
+    _ = billsh_el_bind(el, "^R", "em-inc-search-prev")
+  }
+
+  private func setPrompt(_ text: String) {
+    free(promptBuffer)
+    promptBuffer = strdup(text)
+  }
+
+  // MARK: - History file
+
+  private func loadHistory() {
+    guard let path = historyPath, let history else { return }
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      if errno == ENOENT || errno == ENOTDIR { return }  // no history yet
+      disableHistoryFile("cannot read history file \(path): \(String(cString: strerror(errno)))")
+      return
+    }
+    if (info.st_mode & S_IFMT) == S_IFDIR {
+      disableHistoryFile("cannot read history file \(path): it is a folder")
+      return
+    }
+    guard let file = fopen(path, "r") else {
+      disableHistoryFile("cannot read history file \(path): \(String(cString: strerror(errno)))")
+      return
+    }
+    var header = [CChar](repeating: 0, count: 16)
+    let got = fread(&header, 1, 13, file)
+    fclose(file)
+    if got == 0 { return }  // empty file: nothing to load
+    let cookie = Array("_HiStOrY_V2_\n".utf8).map { CChar(bitPattern: $0) }
+    guard got == 13, Array(header[0..<13]) == cookie else {
+      disableHistoryFile("history file \(path) is not a billsh history file; it is left alone")
+      return
+    }
+    if path.withCString({ billsh_history_load(history, $0) }) < 0 {
+      _ = billsh_history_clear(history)
+      disableHistoryFile("history file \(path) is damaged; it is left alone")
+    }
+  }
+
+  private func disableHistoryFile(_ message: String) {
+    historyWarning = message + " (history is not saved this session)"
+    savingDisabled = true
+  }
+
+  private static func expandTilde(_ path: String) -> String {
+    guard path == "~" || path.hasPrefix("~/"),
+      let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty
+    else { return path }
+    return home + path.dropFirst()
+  }
+
+  // MARK: - Without libedit
+
+  private func readPlainLine(prompt: Prompt) -> LineReadResult {
+    if Terminal.isTerminal(0) {
+      billsh_write_stderr(LibEditLineSource.stripMarkers(prompt.plain))
+    }
+    guard let line = Swift.readLine(strippingNewline: true) else { return .end }
+    return .line(line.hasSuffix("\r") ? String(line.dropLast()) : line)
+  }
+
+  // MARK: - Prompt escapes
+
+  /// Wraps every escape sequence in the EL_PROMPT_ESC marker so it does not
+  /// count toward the prompt width.
+  static func markEscapes(_ text: String) -> String {
+    let marker: Unicode.Scalar = "\u{01}"
+    let scalars = Array(text.unicodeScalars)
+    var out = String.UnicodeScalarView()
+    var i = 0
+    while i < scalars.count {
+      let c = scalars[i]
+      if c == marker { i += 1; continue }
+      guard c == "\u{1B}" else {
+        out.append(c)
+        i += 1
+        continue
+      }
+      var j = i + 1
+      if j < scalars.count && scalars[j] == "[" {  // CSI ... final byte
+        j += 1
+        while j < scalars.count && !(0x40...0x7E).contains(scalars[j].value) { j += 1 }
+        j = min(j + 1, scalars.count)
+      } else if j < scalars.count && scalars[j] == "]" {  // OSC ... BEL or ESC \
+        j += 1
+        while j < scalars.count && scalars[j] != "\u{07}" && scalars[j] != "\u{1B}" { j += 1 }
+        if j < scalars.count && scalars[j] == "\u{1B}" { j += 1 }
+        j = min(j + 1, scalars.count)
+      } else {
+        j = min(j + 1, scalars.count)
+      }
+      out.append(marker)
+      out.append(contentsOf: scalars[i..<j])
+      out.append(marker)
+      i = j
+    }
+    return String(out)
+  }
+
+  static func stripMarkers(_ text: String) -> String {
+    text.contains("\u{01}") ? text.replacingOccurrences(of: "\u{01}", with: "") : text
+  }
+
+  // MARK: - Keys
+
+  struct TabState: Equatable {
+    var line: [UInt8]
+    var cursor: Int
+  }
+
+  private func currentLine(_ el: OpaquePointer) -> TabState? {
+    var buffer: UnsafePointer<CChar>?
+    var cursor: Int32 = 0
+    var end: Int32 = 0
+    guard billsh_el_line_offsets(el, &buffer, &cursor, &end) == 0, let buffer, end >= 0 else {
+      return nil
+    }
+    let bytes = UnsafeRawBufferPointer(start: buffer, count: Int(end))
+    return TabState(line: Array(bytes), cursor: Int(min(max(cursor, 0), end)))
+  }
+
+  fileprivate func interrupt(_ el: OpaquePointer) -> UInt8 {
+    interrupted = true
+    if let state = currentLine(el) {
+      let after = String(decoding: state.line[state.cursor...], as: UTF8.self)
+      let move = after.unicodeScalars.count
+      if move > 0 { _ = el_cursor(el, Int32(clamping: move)) }
+    }
+    _ = el_insertstr(el, "^C")
+    el_push(el, "\n")  // ed-newline: moves below the line and ends el_gets
+    return UInt8(CC_REFRESH)
+  }
+
+  fileprivate func complete(_ el: OpaquePointer) -> UInt8 {
+    guard let state = currentLine(el) else { return UInt8(CC_ERROR) }
+    let before = String(decoding: state.line[..<state.cursor], as: UTF8.self)
+    let consecutive = lastTab == state
+    let result = completer(before)
+    var seen = Set<String>()
+    let candidates = result.candidates.filter { !$0.isEmpty && seen.insert($0).inserted }
+    let word = String(before.suffix(max(0, min(result.wordLength, before.count))))
+
+    if candidates.isEmpty {
+      lastTab = nil
+      return UInt8(CC_REFRESH_BEEP)
+    }
+    if candidates.count == 1 {
+      replaceWord(el, word, with: candidates[0] + " ")
+      lastTab = nil
+      return UInt8(CC_REFRESH)
+    }
+    let prefix = LibEditLineSource.commonPrefix(candidates)
+    if prefix.count >= word.count && prefix != word {
+      replaceWord(el, word, with: prefix)
+      lastTab = currentLine(el)
+      return UInt8(CC_REFRESH)
+    }
+    if consecutive {
+      let width = Terminal.columns(2) ?? 80
+      billsh_write_stderr("\r\n" + LibEditLineSource.columns(candidates, width: width))
+      lastTab = state
+      return UInt8(CC_REDISPLAY)
+    }
+    lastTab = state
+    return UInt8(CC_REFRESH_BEEP)
+  }
+
+  private func replaceWord(_ el: OpaquePointer, _ word: String, with replacement: String) {
+    let count = word.unicodeScalars.count
+    if count > 0 { el_deletestr(el, Int32(clamping: count)) }
+    if !replacement.isEmpty { _ = replacement.withCString { el_insertstr(el, $0) } }
+  }
+
+  static func commonPrefix(_ words: [String]) -> String {
+    guard var prefix = words.first.map(Array.init) else { return "" }
+    for word in words.dropFirst() {
+      var n = 0
+      for (a, b) in zip(prefix, word) {
+        if a != b { break }
+        n += 1
+      }
+      prefix.removeLast(prefix.count - n)
+    }
+    return String(prefix)
+  }
+
+  /// Candidates in columns (column-major, like ls), each row ending "\r\n".
+  static func columns(_ items: [String], width: Int) -> String {
+    let widths = items.map(Terminal.displayWidth)
+    let cell = (widths.max() ?? 0) + 2
+    let cols = max(1, min(items.count, (max(width, 1) + 2) / max(cell, 1)))
+    let rows = (items.count + cols - 1) / cols
+    var out = ""
+    for r in 0..<rows {
+      for c in 0..<cols {
+        let i = c * rows + r
+        guard i < items.count else { break }
+        out += items[i]
+        if (c + 1) * rows + r < items.count {
+          out += String(repeating: " ", count: cell - widths[i])
+        }
+      }
+      out += "\r\n"
+    }
+    return out
+  }
+}
