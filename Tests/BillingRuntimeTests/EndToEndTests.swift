@@ -1,0 +1,206 @@
+import Foundation
+import Testing
+
+@testable import BillingModel
+
+/// Runs the built `billsh` on `.bill` files and piped input, checking JSON, exit codes and files.
+@Suite(.serialized) struct EndToEndTests {
+  struct Run {
+    var code: Int32
+    var stdout: String
+    var stderr: String
+    var records: [JSON] {
+      stdout.split(separator: "\n").compactMap { try? JSON.parse(String($0)) }
+    }
+  }
+
+  static let binary: String = PseudoTerminal.builtProduct("billsh") ?? ".build/debug/billsh"
+
+  func billsh(_ args: [String], stdin: String? = nil, stdinBytes: [UInt8]? = nil, cwd: String? = nil) throws -> Run {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: EndToEndTests.binary)
+    p.arguments = args
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    p.environment = env
+    if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+    let out = Pipe(), err = Pipe(), inp = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = inp
+    try p.run()
+    let bytes = stdinBytes ?? Array((stdin ?? "").utf8)
+    let writer = Thread {
+      inp.fileHandleForWriting.write(Data(bytes))
+      try? inp.fileHandleForWriting.close()
+    }
+    writer.start()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return Run(code: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+  }
+
+  func script(_ text: String, name: String = "story.bill") throws -> (dir: String, path: String) {
+    let dir = NSTemporaryDirectory() + "billsh-e2e-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let path = dir + "/" + name
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return (dir, path)
+  }
+
+  static let acme = """
+    create org Acme
+    add ann --org Acme --admin
+    add bob carl --org Acme
+    add gus --org Acme --guest
+    create team Design --org Acme
+    add carl gus --team Design
+
+    """
+
+  @Test func jsonRecordsFollowTheSpec() throws {
+    let (_, path) = try script(EndToEndTests.acme + """
+      as carl upgrade team Design --tier starter --monthly
+      as bob plan team Design
+      as bob plan org Acme
+      quote org Acme --tier advanced --seats 10 --monthly
+      can ann cancel team Design
+      as carl seats team Design
+      advance 1m
+      features gus
+      as ann whoami
+      !permission-denied as ann invoices team Design
+      log
+
+      """)
+    let run = try billsh(["run", "--json", path])
+    #expect(run.code == 0, "\(run.stdout)")
+    let r = run.records
+    #expect(r.count == 17)
+    let up = try #require(r.first { $0["input"] == .string("as carl upgrade team Design --tier starter --monthly") })
+    #expect(up["ok"] == .bool(true))
+    #expect(up["line"] == .int(7))
+    #expect(up["file"] == .string(path))
+    let plan = try #require(up["result"]?["plan"])
+    #expect(plan["id"] == .string("P1"))
+    #expect(plan["scope"] == .string("team Design"))
+    #expect(plan["seats"] == .int(2))
+    #expect(plan["period_cents"] == .int(2698))
+    #expect(plan["billing_owner"] == .string("carl"))
+    #expect(plan["period_end"] == .string("2026-02-01"))
+    #expect(up["result"]?["invoice"]?["amount_cents"] == .int(2698))
+    #expect(up["result"]?["invoice"]?["sent_to"] == .string("carl"))
+    #expect(r[7]["result"]?["scope"] == .string("team Design"))
+    #expect(r[8]["result"] == .null)
+    #expect(r[9]["result"] == JSON.object([("tier", .string("advanced")), ("cycle", .string("monthly")), ("seats", .int(10)), ("unit_cents", .int(3049)), ("period_cents", .int(30490))]))
+    #expect(r[10]["result"]?["allowed"] == .bool(false))
+    #expect(r[10]["result"]?["error"]?["rule"] == .string("R14"))
+    #expect(r[11]["result"] == JSON.object([("plan", .string("P1")), ("seats", .int(2)), ("used", .int(1)), ("over", .bool(false))]))
+    let events = try #require(r[12]["result"]?["events"])
+    #expect(events == .array([.object([("date", .string("2026-02-01")), ("type", .string("renewal")), ("plan", .string("P1")), ("scope", .string("team Design")), ("invoice", .string("INV-0002"))])]))
+    #expect(r[13]["result"]?["access"] == .array([
+      .object([("scope", .string("org Acme")), ("tier", .string("basic")), ("plan", .null)]),
+      .object([("scope", .string("team Design")), ("tier", .string("starter")), ("plan", .string("P1"))]),
+    ]))
+    #expect(r[14]["result"]?["spaces"] == .array([.object([("space", .string("org Acme")), ("roles", .array([.string("member"), .string("admin")]))])]))
+    #expect(r[15]["ok"] == .bool(false))
+    #expect(r[15]["error"]?["code"] == .string("permission-denied"))
+    #expect(r[15]["error"]?["rule"] == .string("R14"))
+    guard case .array(let entries)? = r.last?["result"]?["entries"] else { Issue.record("no log"); return }
+    #expect(entries.count == 12)
+    #expect(entries.last?["outcome"] == .string("error[permission-denied] (R14)"))
+    #expect(entries.last?["actor"] == .string("ann"))
+  }
+
+  @Test func exitCodesAndFileLinePrefix() throws {
+    let ok = try script("create org Acme\n!not-found add x --team Nope\n")
+    #expect(try billsh(["run", ok.path]).code == 0)
+    let unmet = try script("create org Acme\nadd x --team Nope\n")
+    let r1 = try billsh(["run", unmet.path])
+    #expect(r1.code == 1)
+    #expect(r1.stdout.contains("\(unmet.path):2: error[not-found]: unknown team Nope"))
+    let typo = try script("create org Acme\nupgrad org Acme --tier starter\n")
+    let r2 = try billsh(["run", typo.path])
+    #expect(r2.code == 2)
+    #expect(r2.stdout.contains(":2: error[usage]: unknown command upgrad; did you mean upgrade?"))
+    #expect(try billsh(["run", "/nonexistent/x.bill"]).code == 2)
+  }
+
+  @Test(arguments: [
+    ("invalid UTF-8", [UInt8]("create org A\n".utf8) + [0xff, 0xfe, 10], ":2: error[usage]: the line is not valid UTF-8"),
+    ("NUL byte", [UInt8]("create org A\ncreate org B\0\n".utf8), ":2: error[usage]: NUL byte in the line"),
+    ("unterminated quote", [UInt8]("create org \"Acme\n".utf8), ":1: error[usage]: unterminated quote"),
+    ("trailing continuation", [UInt8]("create org A\ncreate \\\n".utf8), ":2: error[usage]: the line ends in a continuation"),
+    ("seats of 10^30", [UInt8]("create org A\nquote org A --tier starter --seats 1000000000000000000000000000000\n".utf8), ":2: error[usage]: --seats 10000000000000000000… is too large"),
+    ("negative seats", [UInt8]("create org A\nquote org A --tier starter --seats -3\n".utf8), ":2: error[usage]: --seats needs a whole number"),
+    ("date past 9999", [UInt8]("advance 8000y\n".utf8), ":1: error[usage]: advance 8000y would leave the calendar"),
+  ])
+  func hostileScripts(_ name: String, _ bytes: [UInt8], _ expected: String) throws {
+    let (dir, _) = try script("")
+    let path = dir + "/hostile.bill"
+    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    let r = try billsh(["run", path])
+    #expect(r.code == 2, "\(name)")
+    #expect(r.stdout.contains(path + expected), "\(name): \(r.stdout)")
+    let piped = try billsh([], stdinBytes: bytes)
+    #expect(piped.code == 2, "\(name) piped")
+    #expect(piped.stdout.contains("<stdin>" + expected), "\(name) piped: \(piped.stdout)")
+  }
+
+  @Test func readIsRelativeAndCyclesAreIOErrors() throws {
+    let (dir, main) = try script(".read parts/a.bill\nshow\n")
+    try FileManager.default.createDirectory(atPath: dir + "/parts", withIntermediateDirectories: true)
+    try "create org Acme\n.read b.bill\n".write(toFile: dir + "/parts/a.bill", atomically: true, encoding: .utf8)
+    try ".read a.bill\n".write(toFile: dir + "/parts/b.bill", atomically: true, encoding: .utf8)
+    let r = try billsh(["run", "--json", main])
+    #expect(r.code == 2)
+    let cycle = try #require(r.records.first { $0["error"]?["code"] == .string("io") })
+    #expect(cycle["file"] == .string(dir + "/parts/b.bill"))
+    #expect(cycle["line"] == .int(1))
+    if case .string(let m)? = cycle["error"]?["message"] { #expect(m.contains(".read cycle")) }
+    let created = try #require(r.records.first { $0["input"] == .string("create org Acme") })
+    #expect(created["file"] == .string(dir + "/parts/a.bill"))
+  }
+
+  @Test func saveLoadRoundTripAndBadFilesLeaveTheWorld() throws {
+    let (dir, path) = try script(EndToEndTests.acme + """
+      as carl upgrade team Design --tier starter --monthly --address "1 Main St"
+      advance 40d
+      .save w1.json
+      .load w1.json
+      .save w2.json
+      !io .load broken.json
+      !io .save /proc/no/such/place.json
+      show
+
+      """)
+    try "{\"format\": \"billsh-world\", \"version\": 1, \"date\": ".write(toFile: dir + "/broken.json", atomically: true, encoding: .utf8)
+    let r = try billsh(["run", path])
+    #expect(r.code == 0, "\(r.stdout)")
+    let a = try String(contentsOfFile: dir + "/w1.json", encoding: .utf8)
+    let b = try String(contentsOfFile: dir + "/w2.json", encoding: .utf8)
+    #expect(a == b)
+    #expect(r.stdout.contains("the current world is unchanged"))
+    #expect(r.stdout.contains("team Design: 2 people (1 billable); plan P1"))
+  }
+
+  @Test func sameScriptSameBytes() throws {
+    let (_, path) = try script(EndToEndTests.acme + "as carl upgrade team Design --tier advanced\nadvance 3y\nlog\nshow\n")
+    let one = try billsh(["run", "--json", path])
+    let two = try billsh(["run", "--json", path])
+    #expect(one.stdout == two.stdout)
+    #expect(one.code == 0)
+  }
+
+  @Test func transcriptOfAScriptReplaysClean() throws {
+    let (dir, path) = try script("# The admin cannot download invoices (R14)\n" + EndToEndTests.acme + "as carl upgrade team Design --tier starter\n!permission-denied as ann invoices team Design\n")
+    let t = try billsh(["run", "--transcript", path])
+    #expect(t.code == 0)
+    #expect(t.stdout.hasPrefix("The admin cannot download invoices (R14)\n  > create org Acme\n  created org Acme\n"))
+    try t.stdout.write(toFile: dir + "/story.transcript", atomically: true, encoding: .utf8)
+    let check = try billsh(["test", dir + "/story.transcript"])
+    #expect(check.code == 0)
+    #expect(check.stdout.hasSuffix("1 passed, 0 failed\n"))
+  }
+}
