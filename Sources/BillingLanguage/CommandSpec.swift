@@ -41,17 +41,35 @@ public enum Value: Sendable {
 }
 
 /// One entry of the command table: it drives parsing, help and completion.
-public struct CommandSpec: Sendable {
-  public var words: [String]
-  public var aliases: [[String]]
-  public var group: CommandGroup
-  public var synopsis: String
-  public var summary: String
-  public var rules: [String]
-  public var example: String
-  public var args: [ArgSpec]
-  public var flags: [FlagSpec]
+/// NB: a class, so the table is shared, never copied, on the parsing hot path.
+public final class CommandSpec: Sendable {
+  public let words: [String]
+  public let aliases: [[String]]
+  public let group: CommandGroup
+  public let synopsis: String
+  public let summary: String
+  public let rules: [String]
+  public let example: String
+  public let args: [ArgSpec]
+  public let flags: [FlagSpec]
   let build: @Sendable (Arguments) throws(Failure) -> Command
+
+  init(
+    words: [String], aliases: [[String]], group: CommandGroup, synopsis: String, summary: String,
+    rules: [String], example: String, args: [ArgSpec], flags: [FlagSpec],
+    build: @escaping @Sendable (Arguments) throws(Failure) -> Command
+  ) {
+    self.words = words
+    self.aliases = aliases
+    self.group = group
+    self.synopsis = synopsis
+    self.summary = summary
+    self.rules = rules
+    self.example = example
+    self.args = args
+    self.flags = flags
+    self.build = build
+  }
 
   public var name: String { words.joined(separator: " ") }
 

@@ -31,8 +31,13 @@ private func quotedAlways(_ s: String) -> String {
   return q.hasPrefix("\"") ? q : "\"" + s + "\""
 }
 
+/// Entries by their first word, longest first.
+private let entriesByFirstWord: [String: [(words: [String], spec: CommandSpec)]] = Dictionary(grouping: entries) { $0.words[0] }
+
+/// The spec the tokens start with, and how many tokens its name takes.
 public func match(_ tokens: [Token]) -> (CommandSpec, Int)? {
-  for e in entries where e.words.count <= tokens.count {
+  guard let first = tokens.first, !first.quoted, let candidates = entriesByFirstWord[first.text] else { return nil }
+  for e in candidates where e.words.count <= tokens.count {
     var ok = true
     for (i, w) in e.words.enumerated() where tokens[i].quoted || tokens[i].text != w {
       ok = false

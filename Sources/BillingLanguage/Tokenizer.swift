@@ -9,53 +9,76 @@ public struct Token: Sendable, Equatable {
     self.text = text
     self.quoted = quoted
   }
-  public var isFlag: Bool { !quoted && text.hasPrefix("--") && text.count > 2 }
+  public var isFlag: Bool { !quoted && text.utf8.count > 2 && text.utf8.starts(with: [45, 45]) }
 }
 
 /// Splits a line into words: spaces separate, double quotes group (with `\"` and `\\` inside),
 /// and `#` outside quotes starts a comment.
+/// NB: works on UTF-8 bytes; every delimiter is ASCII, so multi-byte characters pass through whole.
 public enum Tokenizer {
   public static func split(_ line: Substring) throws(Failure) -> [Token] {
+    try words(line).tokens
+  }
+
+  /// The words, and how many UTF-8 bytes of the line come before a comment (the command text).
+  public static func words(_ line: Substring) throws(Failure) -> (tokens: [Token], length: Int) {
     var tokens: [Token] = []
-    var current = ""
-    var inWord = false
-    var inQuotes = false
-    var wasQuoted = false
-    var escaping = false
-    for ch in line {
-      if inQuotes {
-        if escaping {
-          current.append(ch)
-          escaping = false
-        } else if ch == "\\" {
-          escaping = true
-        } else if ch == "\"" {
-          inQuotes = false
-        } else {
-          current.append(ch)
+    var length = line.utf8.count
+    let failure: Failure? = line.utf8.withContiguousStorageIfAvailable { buf -> Failure? in
+      scan(buf, &tokens, &length)
+    } ?? {
+      let bytes = Array(line.utf8)
+      return bytes.withUnsafeBufferPointer { scan($0, &tokens, &length) }
+    }()
+    if let failure { throw failure }
+    return (tokens, length)
+  }
+
+  private static func scan(_ buf: UnsafeBufferPointer<UInt8>, _ tokens: inout [Token], _ length: inout Int) -> Failure? {
+    let n = buf.count
+    var i = 0
+    while i < n {
+      let b = buf[i]
+      if b == 32 || b == 9 || b == 13 { i += 1; continue }
+      if b == 35 { length = i; return nil }  // '#'
+      // A word: plain runs and quoted runs glue together until a space.
+      var start = i
+      var bytes: [UInt8]?
+      var quoted = false
+      while i < n {
+        let c = buf[i]
+        if c == 32 || c == 9 || c == 13 || c == 35 { break }
+        if c == 34 {  // '"'
+          quoted = true
+          if bytes == nil { bytes = [] }
+          bytes!.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<i]))
+          i += 1
+          var closed = false
+          while i < n {
+            let q = buf[i]
+            if q == 92, i + 1 < n {  // backslash escapes the next byte
+              bytes!.append(buf[i + 1])
+              i += 2
+              continue
+            }
+            if q == 34 { closed = true; i += 1; break }
+            bytes!.append(q)
+            i += 1
+          }
+          if !closed { return Failure(.usage, nil, "unterminated quote: close it with \"") }
+          start = i
+          continue
         }
-        continue
+        i += 1
       }
-      if ch == " " || ch == "\t" || ch == "\r" {
-        if inWord {
-          tokens.append(Token(current, quoted: wasQuoted))
-          current = ""
-          inWord = false
-          wasQuoted = false
-        }
-      } else if ch == "#" {
-        break
-      } else if ch == "\"" {
-        inQuotes = true
-        inWord = true
-        wasQuoted = true
+      if var b = bytes {
+        b.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<i]))
+        tokens.append(Token(String(decoding: b, as: UTF8.self), quoted: quoted))
       } else {
-        current.append(ch)
-        inWord = true
+        tokens.append(Token(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self)))
       }
+      if i < n && buf[i] == 35 { length = i; return nil }
     }
-    if inQuotes { throw Failure(.usage, nil, "unterminated quote: close it with \"") }
-    if inWord { tokens.append(Token(current, quoted: wasQuoted)) }
-    return tokens
+    return nil
   }
 }

@@ -13,7 +13,7 @@ public struct Roles: Sendable {
 
 /// Admins (R13, P7) and the views of a person's place in the world.
 extension World {
-  public mutating func appoint(_ handle: String, in target: PlaceTarget, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
+  public func appoint(_ handle: String, in target: PlaceTarget, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
     let (u, s, actor) = try adminCommand(handle, target, actorID, "appoint")
     _ = actor
     guard let m = spaces[s.index].people[u] else {
@@ -26,7 +26,7 @@ extension World {
     return "\(quoted(handle)) is now an admin of \(describe(.space(s)))"
   }
 
-  public mutating func revoke(_ handle: String, in target: PlaceTarget, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
+  public func revoke(_ handle: String, in target: PlaceTarget, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
     let (u, s, _) = try adminCommand(handle, target, actorID, "revoke")
     guard spaces[s.index].people[u]?.admin == true else {
       throw Failure(.conflict, nil, "\(quoted(handle)) is not an admin of \(describe(.space(s)))")

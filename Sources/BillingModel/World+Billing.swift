@@ -29,7 +29,7 @@ extension World {
   func requirePlan(_ scope: Scope, _ what: String) throws(Failure) -> PlanID {
     try checkCovering(scope)
     guard let id = planOfScope[scope] else {
-      throw Failure(.unavailable, "R17", "\(describe(scope)) is on Basic: there is no billing tab, so nothing to \(what); upgrade it first")
+      throw Failure(.unavailable, "R17", "\(describe(scope)) is on Basic, which has no billing tab: nobody can \(what) there; upgrade it first")
     }
     return id
   }
@@ -38,6 +38,9 @@ extension World {
   func requireOwner(_ id: PlanID, _ actor: UserID, _ what: String) throws(Failure) {
     let owner = plans[id.index].owner
     guard actor != owner else { return }
+    if !plans[id.index].isLive {
+      throw Failure(.permissionDenied, "R14", "\(id) has ended; only its last billing owner, \(quoted(handle(owner))), can \(what)")
+    }
     let adminNote: String
     if case .space(let s) = plans[id.index].scope, isAdmin(actor, of: s) {
       adminNote = " (being an admin is not enough)"
@@ -63,7 +66,7 @@ extension World {
     }
   }
 
-  public mutating func edit(_ ref: ScopeRef, _ r: EditRequest, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> PlanOutcome {
+  public func edit(_ ref: ScopeRef, _ r: EditRequest, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> PlanOutcome {
     let (id, _) = try ownedPlan(ref, actorID, verb: "edit", what: "change the plan")
     let p = plans[id.index]
     if p.isTrial {
@@ -106,8 +109,8 @@ extension World {
       notes.append("now: \(what.joined(separator: ", ")), charged \(Money.format(amount)) pro rata for \(p.periodEnd - today) of \(p.periodEnd - p.periodStart) days (P3)")
     }
     plans[id.index].scheduled = newScheduled
-    if let s = newScheduled, s != p.scheduled {
-      notes.append("on \(p.periodEnd): \(describe(s)) (P3)")
+    if newScheduled != nil && newScheduled != p.scheduled {
+      // NB: the plan lines show the scheduled change itself.
     } else if newScheduled == nil && p.scheduled != nil {
       notes.append("the change scheduled for \(p.periodEnd) is dropped")
     }
@@ -123,7 +126,7 @@ extension World {
     return parts.joined(separator: ", ")
   }
 
-  public mutating func cancel(_ ref: ScopeRef, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
+  public func cancel(_ ref: ScopeRef, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
     let (id, _) = try ownedPlan(ref, actorID, verb: "cancel", what: "cancel the plan")
     let p = plans[id.index]
     try checkSelfServe(id, "cancel")
@@ -141,7 +144,7 @@ extension World {
     return "\(summary(id)) is canceling: it stays active until \(p.periodEnd), then \(describe(p.scope)) returns to Basic; resume undoes this (R20)"
   }
 
-  public mutating func resume(_ ref: ScopeRef, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
+  public func resume(_ ref: ScopeRef, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
     let (id, _) = try ownedPlan(ref, actorID, verb: "resume", what: "resume the plan")
     let p = plans[id.index]
     guard p.status == .canceling else {
@@ -153,11 +156,11 @@ extension World {
     return "\(summary(id)) resumed: it renews on \(p.periodEnd)"
   }
 
-  public mutating func transfer(_ ref: ScopeRef, to handle: String, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
+  public func transfer(_ ref: ScopeRef, to handle: String, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
     let scope = try resolve(ref)
     let to = try resolveUser(handle)
     let actor = try requireActor(actorID, "transfer")
-    let id = try requirePlan(scope, "transfer")
+    let id = try requirePlan(scope, "transfer billing ownership")
     try requireOwner(id, actor, "transfer billing ownership")
     if to == plans[id.index].owner {
       throw Failure(.invalid, "R15", "\(quoted(handle)) already owns \(summary(id)): transfer to another member")
@@ -173,7 +176,7 @@ extension World {
     return text
   }
 
-  public mutating func pay(_ ref: ScopeRef, method: Payment, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
+  public func pay(_ ref: ScopeRef, method: Payment, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
     let (id, _) = try ownedPlan(ref, actorID, verb: "pay", what: "change the payment method")
     let p = plans[id.index]
     if p.isTrial {
@@ -181,7 +184,7 @@ extension World {
     }
     try checkSelfServe(id, "change the payment method")
     if method == .invoice {
-      throw Failure(.invalid, "R22", "the payment method switches between card and paypal only; invoice payment is arranged with sales (R12)")
+      throw Failure(.invalid, "R22", "the payment method switches between card and paypal only; invoice payment is arranged with sales for annual plans of 20 or more seats")
     }
     if p.payment == method { throw Failure(.conflict, nil, "\(summary(id)) is already paid by \(method.rawValue)") }
     if dryRun { return "" }
@@ -189,7 +192,7 @@ extension World {
     return "\(summary(id)) is now paid by \(method.rawValue)"
   }
 
-  public mutating func setAddress(_ ref: ScopeRef, _ text: String, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
+  public func setAddress(_ ref: ScopeRef, _ text: String, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
     let (id, _) = try ownedPlan(ref, actorID, verb: "address", what: "update billing info")
     if text.isEmpty || text.count > 500 || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
       throw Failure(.usage, nil, "the billing address must be 1 to 500 characters, without control characters")
@@ -223,7 +226,7 @@ extension World {
     let scope = try resolve(from)
     let target = try resolve(to)
     let actor = try requireActor(actorID, "move")
-    let id = try requirePlan(scope, "move")
+    let id = try requirePlan(scope, "move a plan")
     try requireOwner(id, actor, "move the plan")
     throw Failure(.invalid, "R7", "a plan cannot move to another workspace or organization: cancel \(id) on \(describe(scope)), then upgrade \(describe(target))")
   }
@@ -232,7 +235,7 @@ extension World {
   public func billingTab(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> (PlanID, [BillingAction]) {
     let scope = try resolve(ref)
     let actor = try requireActor(actorID, "billing")
-    let id = try requirePlan(scope, "open")
+    let id = try requirePlan(scope, "open the billing tab")
     let p = plans[id.index]
     switch scope {
     case .team(let t):

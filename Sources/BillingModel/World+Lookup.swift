@@ -84,6 +84,17 @@ extension World {
     return names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
   }
 
+  /// Admins of a space, or if it has none a few of its members: who to ask instead.
+  func someMembers(_ s: SpaceID) -> String {
+    if !spaces[s.index].admins.isEmpty { return handles(spaces[s.index].admins, limit: 3) }
+    var found: [UserID] = []
+    for (u, m) in spaces[s.index].people where !m.guest {
+      found.append(u)
+      if found.count == 3 { break }
+    }
+    return found.isEmpty ? "nobody yet (add a member first)" : handles(found, limit: 3)
+  }
+
   func handles(_ ids: some Sequence<UserID>, limit: Int = 5) -> String {
     let sorted = ids.sorted()
     var names = sorted.prefix(limit).map { quoted(handle($0)) }

@@ -1,21 +1,21 @@
 /// Low-level changes to who is where, keeping every maintained count right.
 /// NB: callers validate first; these never fail.
 extension World {
-  mutating func newUser(_ handle: String) -> UserID {
+  func newUser(_ handle: String) -> UserID {
     let id = UserID(index: users.count)
     users.append(User(handle: handle))
     usersByHandle[handle] = id
     return id
   }
 
-  mutating func newSpace(_ kind: SpaceKind, _ name: String) -> SpaceID {
+  func newSpace(_ kind: SpaceKind, _ name: String) -> SpaceID {
     let id = SpaceID(index: spaces.count)
     spaces.append(Space(kind: kind, name: name))
     spacesByName[name] = id
     return id
   }
 
-  mutating func newTeam(_ name: String, in org: SpaceID) -> TeamID {
+  func newTeam(_ name: String, in org: SpaceID) -> TeamID {
     let id = TeamID(index: teams.count)
     teams.append(Team(name: name, org: org))
     spaces[org.index].teams.append(id)
@@ -25,7 +25,7 @@ extension World {
   }
 
   /// Puts a user in a space, or changes their role there. Returns the scopes whose billable count grew.
-  mutating func place(_ user: UserID, in space: SpaceID, guest: Bool, admin: Bool) -> [Scope] {
+  func place(_ user: UserID, in space: SpaceID, guest: Bool, admin: Bool) -> [Scope] {
     var grown: [Scope] = []
     if let old = spaces[space.index].people[user] {
       var m = old
@@ -55,25 +55,27 @@ extension World {
     return grown
   }
 
-  mutating func setAdmin(_ user: UserID, of space: SpaceID, _ admin: Bool) {
+  func setAdmin(_ user: UserID, of space: SpaceID, _ admin: Bool) {
     guard var m = spaces[space.index].people[user], m.admin != admin else { return }
     m.admin = admin
     spaces[space.index].people[user] = m
     if admin { spaces[space.index].admins.insert(user) } else { spaces[space.index].admins.remove(user) }
   }
 
-  mutating func unplace(_ user: UserID, from space: SpaceID) {
+  func unplace(_ user: UserID, from space: SpaceID) {
+    guard spaces[space.index].people[user] != nil else { return }
+    // NB: leave the teams first, while the membership still counts them as billable.
+    for t in users[user.index].teams.sorted() where teams[t.index].org == space {
+      leaveTeam(user, t)
+    }
     guard let m = spaces[space.index].people.removeValue(forKey: user) else { return }
     if !m.guest { spaces[space.index].memberCount -= 1 }
     if m.admin { spaces[space.index].admins.remove(user) }
     users[user.index].spaces.removeValue(forKey: space)
-    for t in users[user.index].teams where teams[t.index].org == space {
-      leaveTeam(user, t)
-    }
   }
 
   /// Returns whether the team's billable count grew.
-  mutating func joinTeam(_ user: UserID, _ team: TeamID) -> Bool {
+  func joinTeam(_ user: UserID, _ team: TeamID) -> Bool {
     let seq = teams[team.index].nextSeq
     teams[team.index].nextSeq += 1
     teams[team.index].people[user] = seq
@@ -85,20 +87,20 @@ extension World {
     return false
   }
 
-  mutating func leaveTeam(_ user: UserID, _ team: TeamID) {
+  func leaveTeam(_ user: UserID, _ team: TeamID) {
     guard teams[team.index].people.removeValue(forKey: user) != nil else { return }
     users[user.index].teams.remove(team)
     if isMember(user, of: teams[team.index].org) { teams[team.index].billable -= 1 }
   }
 
-  mutating func tell(_ user: UserID, _ message: String) {
+  func tell(_ user: UserID, _ message: String) {
     users[user.index].inbox.append(today.description + " " + message)
   }
 
   /// P5: after billable members were added, resize each full card/PayPal plan to the smallest
   /// size covering everyone at once (charged pro rata); flag invoice plans, and plans whose
   /// resize would pass the self-serve limit, as over their size. Returns what happened.
-  mutating func settleSeats(after grown: [Scope]) -> [String] {
+  func settleSeats(after grown: [Scope]) -> [String] {
     var notes: [String] = []
     var seen = Set<PlanID>()
     for scope in grown {
@@ -127,7 +129,7 @@ extension World {
 
   /// R16: every invoice goes to the billing owner, with a copy in their inbox.
   @discardableResult
-  mutating func issueInvoice(_ pid: PlanID, _ amount: Int, _ label: String, on date: Day? = nil) -> InvoiceID {
+  func issueInvoice(_ pid: PlanID, _ amount: Int, _ label: String, on date: Day? = nil) -> InvoiceID {
     let p = plans[pid.index]
     let id = InvoiceID(index: invoices.count)
     let day = date ?? today

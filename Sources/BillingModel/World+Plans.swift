@@ -5,7 +5,7 @@ extension World {
     (anchor.adding(months: index * cycle.months), anchor.adding(months: (index + 1) * cycle.months))
   }
 
-  mutating func addPlan(_ plan: Plan) -> PlanID {
+  func addPlan(_ plan: Plan) -> PlanID {
     var p = plan
     p.id = PlanID(index: plans.count)
     plans.append(p)
@@ -14,7 +14,7 @@ extension World {
   }
 
   /// Records a live plan in the indexes: scope, owner, team plans of the org, agenda.
-  mutating func attach(_ id: PlanID) {
+  func attach(_ id: PlanID) {
     let p = plans[id.index]
     planOfScope[p.scope] = id
     users[p.owner.index].ownedPlans.insert(id)
@@ -23,7 +23,7 @@ extension World {
     if case .space(let s) = p.scope { setAdmin(p.owner, of: s, true) }  // R13
   }
 
-  mutating func endPlan(_ id: PlanID, _ reason: String) {
+  func endPlan(_ id: PlanID, _ reason: String) {
     let p = plans[id.index]
     plans[id.index].status = .ended
     plans[id.index].endedOn = today
@@ -34,7 +34,7 @@ extension World {
     if case .team(let t) = p.scope { spaces[teams[t.index].org.index].teamPlans.remove(id) }
   }
 
-  mutating func setOwner(_ id: PlanID, _ owner: UserID) {
+  func setOwner(_ id: PlanID, _ owner: UserID) {
     let old = plans[id.index].owner
     users[old.index].ownedPlans.remove(id)
     plans[id.index].owner = owner
@@ -43,7 +43,7 @@ extension World {
   }
 
   /// Starts a paid period today: new plan, or a trial converted in place (P4 keeps the id).
-  mutating func startPaid(
+  func startPaid(
     scope: Scope, tier: Tier, cycle: Cycle, seats: Int, owner: UserID, payment: Payment,
     address: String, unitCents: Int?, converting trial: PlanID?
   ) -> PlanID {

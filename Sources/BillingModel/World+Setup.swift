@@ -50,7 +50,7 @@ extension World {
     }
   }
 
-  public mutating func createUsers(_ handles: [String]) throws(Failure) -> [UserID] {
+  public func createUsers(_ handles: [String]) throws(Failure) -> [UserID] {
     var seen = Set<String>()
     for h in handles {
       try World.checkHandle(h)
@@ -62,7 +62,7 @@ extension World {
     return handles.map { newUser($0) }
   }
 
-  public mutating func createSpace(_ kind: SpaceKind, _ name: String) throws(Failure) -> SpaceID {
+  public func createSpace(_ kind: SpaceKind, _ name: String) throws(Failure) -> SpaceID {
     try World.checkName(name, kind.rawValue)
     if let other = spacesByName[name] {
       throw Failure(.conflict, nil, "\(describe(.space(other))) already exists: space names are unique across organizations and workspaces")
@@ -70,10 +70,13 @@ extension World {
     return newSpace(kind, name)
   }
 
-  public mutating func createTeam(_ name: String, in container: PlaceTarget) throws(Failure) -> TeamID {
+  public func createTeam(_ name: String, in container: PlaceTarget) throws(Failure) -> TeamID {
     try World.checkName(name, "team")
     guard case .space(let kind, let spaceName) = container else {
       throw Failure(.usage, nil, "create team needs --org <Org>")
+    }
+    if kind == .org, let w = spacesByName[spaceName], spaces[w.index].kind == .workspace {
+      throw Failure(.invalid, "R1", "\(describe(.space(w))) is a workspace and workspaces have no teams: create team \(quoted(name)) in an organization")
     }
     let s = try resolveSpace(kind, spaceName)
     if kind == .workspace {
@@ -85,7 +88,7 @@ extension World {
     return newTeam(name, in: s)
   }
 
-  public mutating func add(_ handles: [String], to target: PlaceTarget, guest: Bool, admin: Bool) throws(Failure) -> [String] {
+  public func add(_ handles: [String], to target: PlaceTarget, guest: Bool, admin: Bool) throws(Failure) -> [String] {
     switch target {
     case .space(let kind, let name):
       let s = try resolveSpace(kind, name)
@@ -132,7 +135,7 @@ extension World {
     }
   }
 
-  public mutating func remove(_ handle: String, from target: PlaceTarget) throws(Failure) -> [String] {
+  public func remove(_ handle: String, from target: PlaceTarget) throws(Failure) -> [String] {
     let u = try resolveUser(handle)
     switch target {
     case .space(let kind, let name):
@@ -156,12 +159,12 @@ extension World {
   }
 
   /// `create plan`: R1, R3/R4, R5, R6, R11, R13 kept; an open trial on the scope ends.
-  public mutating func createPlan(_ r: SalesPlanRequest) throws(Failure) -> PlanOutcome {
+  public func createPlan(_ r: SalesPlanRequest) throws(Failure) -> PlanOutcome {
     let scope = try resolve(r.scope)
     let owner = try resolveUser(r.owner)
     try checkCovering(scope)
     if case .space(let s) = scope, let tp = spaces[s.index].teamPlans.min() {
-      throw Failure(.conflict, "R6", "\(describe(scope)) has team plans (\(summary(tp))): an organization plan would cover those teams; upgrade the organization to absorb them (P6)")
+      throw Failure(.conflict, "R6", "\(describe(scope)) has team plans (\(summary(tp))): an organization plan would cover those teams; an admin can upgrade the organization, which absorbs them")
     }
     var endingTrial: PlanID?
     if let existing = planOfScope[scope] {

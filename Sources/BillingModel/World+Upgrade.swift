@@ -30,10 +30,10 @@ extension World {
     switch scope {
     case .space(let s):
       guard let m = spaces[s.index].people[actor] else {
-        throw Failure(.permissionDenied, "R10", "\(a) is not in \(describe(scope)): only its members can \(verb) it")
+        throw Failure(.permissionDenied, "R10", "\(a) is not in \(describe(scope)): only its members can \(verb) there, such as \(someMembers(s))")
       }
       if m.guest {
-        throw Failure(.permissionDenied, "R10", "\(a) is a guest of \(describe(scope)): guests cannot \(verb); ask a member such as \(handles(spaces[s.index].admins, limit: 3))")
+        throw Failure(.permissionDenied, "R10", "\(a) is a guest of \(describe(scope)): guests cannot \(verb); ask a member such as \(someMembers(s))")
       }
     case .team(let t):
       let org = teams[t.index].org
@@ -41,7 +41,7 @@ extension World {
       if m?.admin == true { return }
       if teams[t.index].people[actor] != nil {
         if m?.guest == true {
-          throw Failure(.permissionDenied, "R10", "\(a) is a guest of \(describe(.space(org))): guests cannot \(verb) team \(quoted(teams[t.index].name))")
+          throw Failure(.permissionDenied, "R10", "\(a) is a guest of \(describe(.space(org))): guests cannot \(verb) for team \(quoted(teams[t.index].name)); ask one of its members or an admin (\(handles(spaces[org.index].admins, limit: 3)))")
         }
         return
       }
@@ -49,7 +49,7 @@ extension World {
     }
   }
 
-  public mutating func upgrade(_ r: UpgradeRequest, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> PlanOutcome {
+  public func upgrade(_ r: UpgradeRequest, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> PlanOutcome {
     let scope = try resolve(r.scope)
     let named = try r.billingOwner.map { (h: String) throws(Failure) -> UserID in try resolveUser(h) }
     let actor = try requireActor(actorID, "upgrade")
@@ -101,10 +101,10 @@ extension World {
     throw Failure(.contactSales, "R8", "upgrading several teams at once (\(list(names.map { "team " + quoted($0) }))) goes through sales; or upgrade one team at a time, or the whole organization")
   }
 
-  public mutating func trial(_ ref: ScopeRef, tier: Tier, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> PlanOutcome {
+  public func trial(_ ref: ScopeRef, tier: Tier, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> PlanOutcome {
     let scope = try resolve(ref)
     let actor = try requireActor(actorID, "trial")
-    try checkMayUpgrade(actor, scope, "start a trial of")
+    try checkMayUpgrade(actor, scope, "start a trial")
     try checkCovering(scope)
     if let existing = planOfScope[scope] {
       if plans[existing.index].isTrial {

@@ -1,7 +1,7 @@
 /// The whole simulated world: people, spaces, teams, plans, invoices, inboxes, log and clock.
 /// NB: counts (billable members, admins) are maintained on every change, never recounted,
 /// so a command costs what it touches, not the size of the world.
-public struct World: Sendable {
+public final class World {
   public var catalog: Catalog
   public var today: Day = .start
   public internal(set) var users: [User] = []

@@ -134,7 +134,8 @@ public enum Runner {
   }
 
   /// A script as a transcript: comments become commentary, commands `  > ` lines, output indented.
-  public static func transcript(of path: String, catalog: Catalog) throws(Failure) -> String {
+  /// Returns the transcript and the exit code a plain `run` would give.
+  public static func transcript(of path: String, catalog: Catalog) throws(Failure) -> (text: String, code: Int32) {
     let bytes = try Session.readFile(path, limit: ScriptReader.maxBytes)
     let session = Session(catalog: catalog)
     session.reading = [path]
@@ -170,7 +171,7 @@ public enum Runner {
       items.append(.command(text: l.text, line: 0, output: current))
     }
     if let l = reader.finish(), let f = l.failure { throw Failure(.usage, nil, "\(path):\(l.number): \(f.message)") }
-    return Transcript(items: items).render()
+    return (Transcript(items: items).render(), exitCode(session))
   }
 }
 

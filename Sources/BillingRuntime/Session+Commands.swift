@@ -261,12 +261,12 @@ extension Session {
     for s in world.spaceIDs {
       let sp = world.space(s)
       let plan = world.livePlan(.space(s)).map { world.summary($0) } ?? "basic"
-      let people = sp.kind == .org ? "\(sp.memberCount) members, \(sp.guestCount) guests" : "\(sp.people.count) members"
+      let people = sp.kind == .org ? "\(count(sp.memberCount, "member")), \(count(sp.guestCount, "guest"))" : count(sp.people.count, "member")
       lines.append("\(world.describe(.space(s))): \(people); admins \(world.handlesList(sp.admins)); plan \(plan)")
       for t in sp.teams {
         let team = world.team(t)
         let tp = world.livePlan(.team(t)).map { world.summary($0) } ?? (world.livePlan(.space(s)) != nil ? "covered by the organization plan" : "basic")
-        lines.append("  team \(quoted(team.name)): \(team.people.count) people (\(team.billable) billable); plan \(tp)")
+        lines.append("  team \(quoted(team.name)): \(count(team.people.count, "person", "people")) (\(team.billable) billable); plan \(tp)")
       }
     }
     let ended = world.plans.filter { !$0.isLive }
@@ -278,6 +278,11 @@ extension Session {
       ("invoices", .int(world.invoices.count)),
     ]))
   }
+}
+
+/// "1 member", "3 members".
+func count(_ n: Int, _ one: String, _ many: String? = nil) -> String {
+  "\(n) " + (n == 1 ? one : many ?? one + "s")
 }
 
 extension World {

@@ -14,7 +14,9 @@ public final class Session {
   /// Asked between commands: true stops a long `.read` or `advance` (Ctrl-C).
   public var shouldStop: () -> Bool = { false }
   /// The shell's history, for `.history`.
-  public var historyLines: () -> [String] = { [] }
+  public lazy var historyLines: () -> [String] = { [unowned self] in self.performed }
+  /// Lines performed at the top level, for `.history` outside the shell.
+  var performed: [String] = []
   /// Files being played, innermost last (for `.read` cycles and relative paths).
   var reading: [String] = []
   /// Set by `.record`; the shell appends each finished command to it.
@@ -34,6 +36,7 @@ public final class Session {
   @discardableResult
   public func perform(_ input: String, file: String? = nil, line: Int? = nil, expectation: Expectation? = nil) -> Outcome {
     let outcome = execute(input[...])
+    if reading.count <= 1 { performed.append(input) }
     let record = Record(file: file, line: line, input: input, outcome: outcome, expectation: expectation)
     if !record.met {
       unmet += 1
@@ -53,18 +56,28 @@ public final class Session {
 
   func execute(_ input: Substring) -> Outcome {
     let tokens: [Token]
-    do { tokens = try Tokenizer.split(input) } catch { return .fail(error) }
+    let length: Int
+    do { (tokens, length) = try Tokenizer.words(input) } catch { return .fail(error) }
     if tokens.isEmpty { return .ok("") }
+    let text = Session.commandText(input, length)
     let command: Command
     do {
       command = try parse(tokens: tokens)
     } catch {
       if let (spec, _) = match(tokens), spec.group == .setup || spec.group == .action || spec.name == "advance" {
-        record(render(tokens), actor: actor.map { world.handle($0) }, .fail(error))
+        record(text, actor: actor.map { world.handle($0) }, .fail(error))
       }
       return .fail(error)
     }
-    return run(command, text: render(tokens))
+    return run(command, text: text)
+  }
+
+  /// The command as written, without its comment and surrounding spaces (for the log).
+  static func commandText(_ input: Substring, _ length: Int) -> String {
+    var u = input.utf8.prefix(length)
+    while let l = u.last, l == 32 || l == 9 || l == 13 { u = u.dropLast() }
+    while let f = u.first, f == 32 || f == 9 { u = u.dropFirst() }
+    return String(Substring(u))
   }
 
   /// Runs a parsed command; logs setup, actions and `advance` (SPEC §3, `log`).

@@ -25,6 +25,11 @@ public final class ShellLoop {
     return Prompt(plain: "\(user)\(r)> ", styled: "\u{1b}[1;32m\(user)\u{1b}[0m\u{1b}[2m\(r)\u{1b}[0m> ")
   }
 
+  /// Whether `line` is a `.record` command (first word `.record`).
+  static func isRecordCommand(_ line: String) -> Bool {
+    line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first == ".record"
+  }
+
   /// Runs until `.quit` or end of input; returns the exit code (0).
   public func run() -> Int32 {
     let printer = RecordPrinter(json: false)
@@ -59,6 +64,10 @@ public final class ShellLoop {
         captured = []
         _ = Interrupts.take()
         let outcome = session.perform(line)
+        // `.record` itself stays out of transcripts: replaying it would
+        // truncate the very file being replayed (and its output, the count of
+        // earlier commands, differs in a fresh world).
+        if ShellLoop.isRecordCommand(line) { continue }
         session.transcript.append((line, captured))
         if let r = session.recording {
           do { try r.append(command: line, output: captured) } catch {

@@ -1,5 +1,12 @@
 import CLibEdit
-import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A line source that edits lines with libedit on the terminal (stdin for
 /// input, stderr for the editing display so stdout can be redirected).
@@ -116,10 +123,9 @@ public final class LibEditLineSource: LineSource {
   /// old file stays as it was.
   public func save() {
     guard let path = historyPath, let history, !savingDisabled else { return }
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = LibEditLineSource.parentFolder(path)
     if !folder.isEmpty {
-      try? FileManager.default.createDirectory(
-        atPath: folder, withIntermediateDirectories: true)
+      LibEditLineSource.makeFolders(folder)
     }
     let temp = path + ".tmp-\(getpid())"
     let written = temp.withCString { billsh_history_save(history, $0) }
@@ -218,9 +224,44 @@ public final class LibEditLineSource: LineSource {
 
   private static func expandTilde(_ path: String) -> String {
     guard path == "~" || path.hasPrefix("~/"),
-      let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty
+      let rawHome = getenv("HOME")
     else { return path }
+    let home = String(cString: rawHome)
+    guard !home.isEmpty else { return path }
     return home + path.dropFirst()
+  }
+
+  /// The path without its last component, like NSString's
+  /// `deletingLastPathComponent`: "a/b/c" -> "a/b", "/c" -> "/", "c" -> "",
+  /// trailing slashes ignored.
+  static func parentFolder(_ path: String) -> String {
+    var scalars = Array(path.unicodeScalars)
+    while scalars.count > 1 && scalars.last == "/" { scalars.removeLast() }
+    guard let slash = scalars.lastIndex(of: "/") else { return "" }
+    var end = slash
+    while end > 0 && scalars[end - 1] == "/" { end -= 1 }
+    if end == 0 { return "/" }
+    var out = String.UnicodeScalarView()
+    out.append(contentsOf: scalars[..<end])
+    return String(out)
+  }
+
+  /// `mkdir -p`: creates `folder` and any missing parents (mode 0777 less the
+  /// umask, like FileManager.createDirectory). Failures are ignored; saving
+  /// then fails and leaves the old history file alone.
+  static func makeFolders(_ folder: String) {
+    var info = stat()
+    if stat(folder, &info) == 0 { return }
+    let scalars = Array(folder.unicodeScalars)
+    var prefix = String.UnicodeScalarView()
+    for (i, c) in scalars.enumerated() {
+      prefix.append(c)
+      let atEnd = i == scalars.count - 1
+      guard atEnd || (scalars[i + 1] == "/" && c != "/") else { continue }
+      let partial = String(prefix)
+      if stat(partial, &info) == 0 { continue }
+      if mkdir(partial, 0o777) != 0 && errno != EEXIST { return }
+    }
   }
 
   // MARK: - Without libedit
@@ -235,18 +276,47 @@ public final class LibEditLineSource: LineSource {
 
   // MARK: - Prompt escapes
 
-  /// Wraps every escape sequence in the EL_PROMPT_ESC marker so it does not
+  /// Wraps escape sequences in the EL_PROMPT_ESC marker so they do not
   /// count toward the prompt width.
+  ///
+  /// libedit glues each marked region to the visible character after it
+  /// (prompt_print + re_putliteral): two regions in a row lose the marker
+  /// between them (the second escape is then drawn as text, e.g. "[2m") and a
+  /// region at the very end is dropped together with the rest of the prompt.
+  /// So adjacent sequences share one region, and a region that nothing
+  /// visible follows is left out.
   static func markEscapes(_ text: String) -> String {
     let marker: Unicode.Scalar = "\u{01}"
-    let scalars = Array(text.unicodeScalars)
     var out = String.UnicodeScalarView()
+    var region = String.UnicodeScalarView()
+    for (isEscape, piece) in escapePieces(text) {
+      if isEscape {
+        region.append(contentsOf: piece)
+      } else {
+        if !region.isEmpty {
+          out.append(marker)
+          out.append(contentsOf: region)
+          out.append(marker)
+          region = String.UnicodeScalarView()
+        }
+        out.append(contentsOf: piece)
+      }
+    }
+    return String(out)
+  }
+
+  /// `text` cut into escape sequences (true) and visible scalars (false);
+  /// marker characters already in the text are dropped.
+  private static func escapePieces(_ text: String) -> [(Bool, [Unicode.Scalar])] {
+    let marker: Unicode.Scalar = "\u{01}"
+    let scalars = Array(text.unicodeScalars)
+    var out: [(Bool, [Unicode.Scalar])] = []
     var i = 0
     while i < scalars.count {
       let c = scalars[i]
       if c == marker { i += 1; continue }
       guard c == "\u{1B}" else {
-        out.append(c)
+        out.append((false, [c]))
         i += 1
         continue
       }
@@ -263,16 +333,17 @@ public final class LibEditLineSource: LineSource {
       } else {
         j = min(j + 1, scalars.count)
       }
-      out.append(marker)
-      out.append(contentsOf: scalars[i..<j])
-      out.append(marker)
+      out.append((true, Array(scalars[i..<j])))
       i = j
     }
-    return String(out)
+    return out
   }
 
   static func stripMarkers(_ text: String) -> String {
-    text.contains("\u{01}") ? text.replacingOccurrences(of: "\u{01}", with: "") : text
+    guard text.unicodeScalars.contains("\u{01}") else { return text }
+    var out = String.UnicodeScalarView()
+    out.append(contentsOf: text.unicodeScalars.lazy.filter { $0 != "\u{01}" })
+    return String(out)
   }
 
   // MARK: - Keys

@@ -75,11 +75,16 @@ struct Run: ParsableCommand {
     if world.state != nil && files.count > 1 { fail("error[usage]: --state goes with one script file") }
     let out = Output()
     if transcript {
+      var code: Int32 = 0
       for f in files {
-        do { out.write(try Runner.transcript(of: f, catalog: catalog)) } catch { out.flush(); fail(error.line) }
+        do {
+          let (text, c) = try Runner.transcript(of: f, catalog: catalog)
+          out.write(text)
+          code = max(code, c)
+        } catch { out.flush(); fail(error.line) }
       }
       out.flush()
-      Glibc.exit(0)
+      Glibc.exit(code)
     }
     Interrupts.install()
     Glibc.exit(Runner.run(files: files, json: json, bail: bail, catalog: catalog, state: world.state, out: out, shouldStop: Interrupts.take))

@@ -1,7 +1,5 @@
 // File I/O for transcripts: exact byte reads, atomic replacement, directory walks.
 
-import Foundation
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -143,26 +141,68 @@ enum TranscriptFileIO {
   static func findFiles(
     under dir: String, suffix: String, files: inout [String], errors: inout [TranscriptIOError]
   ) {
-    let names: [String]
-    do {
-      names = try FileManager.default.contentsOfDirectory(atPath: dir)
-    } catch {
+    guard let entries = listDirectory(dir) else {
       errors.append(TranscriptIOError(path: dir, message: "cannot read directory"))
       return
     }
     let prefix = dir.hasSuffix("/") ? dir : dir + "/"
-    for name in names.sorted() {
-      let full = prefix + name
-      switch kind(full) {
+    for entry in entries.sorted(by: { $0.name < $1.name }) {
+      let full = prefix + entry.name
+      switch entryKind(full, type: entry.type) {
       case .directory:
-        if !isSymbolicLink(full) {
-          findFiles(under: full, suffix: suffix, files: &files, errors: &errors)
-        }
+        findFiles(under: full, suffix: suffix, files: &files, errors: &errors)
       case .file:
-        if name.hasSuffix(suffix) { files.append(full) }
+        if entry.name.hasSuffix(suffix) { files.append(full) }
       case .missing, .other:
         break
       }
     }
+  }
+
+  /// What `findFiles` does with an entry: `.directory` only for a real folder
+  /// (a link to a folder is `.other`, so it is not followed), `.file` for a
+  /// regular file or a link to one. Uses the d_type from readdir and falls
+  /// back to lstat/stat when it is unknown or a symbolic link.
+  private static func entryKind(_ full: String, type: UInt8) -> Kind {
+    switch Int32(type) {
+    case Int32(DT_DIR): return .directory
+    case Int32(DT_REG): return .file
+    case Int32(DT_LNK): break
+    case Int32(DT_UNKNOWN): break
+    default: return .other
+    }
+    switch kind(full) {
+    case .directory: return isSymbolicLink(full) ? .other : .directory
+    case let other: return other
+    }
+  }
+
+  /// The entries of a folder except "." and "..", in readdir order (name and
+  /// d_type); nil if it cannot be opened or read.
+  static func listDirectory(_ dir: String) -> [(name: String, type: UInt8)]? {
+    guard let handle = opendir(dir) else { return nil }
+    defer { _ = closedir(handle) }
+    var entries: [(name: String, type: UInt8)] = []
+    while true {
+      errno = 0
+      guard let entry = readdir(handle) else {
+        if errno != 0 { return nil }
+        break
+      }
+      var type = entry.pointee.d_type
+      let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> String in
+        let bytes = raw.bindMemory(to: UInt8.self)
+        let length = bytes.firstIndex(of: 0) ?? bytes.count
+        let nameBytes = UnsafeBufferPointer(rebasing: bytes[..<length])
+        let text = String(decoding: nameBytes, as: UTF8.self)
+        // A name that is not valid UTF-8 is repaired (U+FFFD); let stat
+        // decide what the repaired path is rather than trusting d_type.
+        if !text.utf8.elementsEqual(nameBytes) { type = UInt8(DT_UNKNOWN) }
+        return text
+      }
+      if name == "." || name == ".." { continue }
+      entries.append((name, type))
+    }
+    return entries
   }
 }

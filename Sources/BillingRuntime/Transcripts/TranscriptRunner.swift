@@ -1,6 +1,12 @@
 // `billsh test`: replays transcripts and compares (or updates) their output.
 
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 public struct TranscriptRunner: Sendable {
   /// Runs the commands in a fresh world and returns each command's output
@@ -86,23 +92,72 @@ public struct TranscriptRunner: Sendable {
     let state = SharedState(count: count)
     let workers = min(jobs, count)
     if workers == 0 { return [] }
-    let finished = DispatchSemaphore(value: 0)
-    for _ in 0..<workers {
-      let thread = Thread {
-        while let index = state.nextIndex() {
-          state.store(body(index), at: index)
-        }
-        finished.signal()
+    let work: @Sendable () -> Void = {
+      while let index = state.nextIndex() {
+        state.store(body(index), at: index)
       }
-      thread.stackSize = Self.workerStackSize
-      thread.start()
     }
-    for _ in 0..<workers { finished.wait() }
+    var threads: [WorkerThread] = []
+    for _ in 0..<workers {
+      if let thread = WorkerThread(stackSize: Self.workerStackSize, work) {
+        threads.append(thread)
+      }
+    }
+    // Should no thread start at all, do the work here.
+    if threads.isEmpty { work() }
+    for thread in threads { thread.join() }
     return state.results()
   }
 
+  /// A joinable POSIX thread with a given stack size running one closure.
+  private struct WorkerThread {
+    private let thread: pthread_t
+
+    private final class Box {
+      let body: @Sendable () -> Void
+      init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+    }
+
+    /// Starts the thread; nil if it could not be created.
+    init?(stackSize: Int, _ body: @escaping @Sendable () -> Void) {
+      var attr = pthread_attr_t()
+      guard pthread_attr_init(&attr) == 0 else { return nil }
+      defer { pthread_attr_destroy(&attr) }
+      _ = pthread_attr_setstacksize(&attr, stackSize)
+      let context = Unmanaged.passRetained(Box(body)).toOpaque()
+      #if canImport(Darwin)
+        var handle: pthread_t?
+      #else
+        var handle = pthread_t()
+      #endif
+      let created = pthread_create(
+        &handle, &attr,
+        { raw in
+          #if canImport(Darwin)
+            let box = Unmanaged<Box>.fromOpaque(raw).takeRetainedValue()
+          #else
+            let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
+          #endif
+          box.body()
+          return nil
+        }, context)
+      guard created == 0 else {
+        Unmanaged<Box>.fromOpaque(context).release()
+        return nil
+      }
+      #if canImport(Darwin)
+        guard let handle else { return nil }
+      #endif
+      thread = handle
+    }
+
+    func join() {
+      _ = pthread_join(thread, nil)
+    }
+  }
+
   private final class SharedState: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var next = 0
     private let count: Int
     private var slots: [FileResult?]
@@ -194,4 +249,24 @@ public struct TranscriptRunner: Sendable {
     }
     return FileResult(passed: false, report: report)
   }
+}
+
+/// A pthread mutex (heap-allocated so its address never moves).
+private final class Lock: @unchecked Sendable {
+  private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+  init() {
+    mutex = .allocate(capacity: 1)
+    mutex.initialize(to: pthread_mutex_t())
+    pthread_mutex_init(mutex, nil)
+  }
+
+  deinit {
+    pthread_mutex_destroy(mutex)
+    mutex.deinitialize(count: 1)
+    mutex.deallocate()
+  }
+
+  func lock() { pthread_mutex_lock(mutex) }
+  func unlock() { pthread_mutex_unlock(mutex) }
 }

@@ -1,0 +1,128 @@
+import LineEditing
+import Testing
+
+@testable import BillingRuntime
+
+/// Tab completion over the demo world, without a terminal: `Completer(world:)`
+/// gets the text before the cursor and returns the word length and the
+/// candidates (full replacements for that word, quoted when needed).
+@Suite struct CompleterTests {
+  /// A session that played the demo script (Acme with teams Design and
+  /// Platform, workspace "Side Project", two paid plans, ann logged in).
+  private static func demoSession() -> Session {
+    let session = Session()
+    Demo.load(into: session)
+    return session
+  }
+
+  private func complete(_ text: String) -> Completion {
+    Completer(world: Self.demoSession().world).complete(text)
+  }
+
+  private func candidates(_ text: String) -> [String] { complete(text).candidates }
+
+  // MARK: - Command words
+
+  @Test func commandWordsFromAnEmptyLine() {
+    let all = candidates("")
+    for word in ["create", "add", "login", "as", "upgrade", "plan", "invoice", "can", "show", ".help", ".record", ".quit"] {
+      #expect(all.contains(word), "missing \(word) in \(all)")
+    }
+    #expect(all == all.sorted())
+    #expect(Set(all).count == all.count, "duplicates in \(all)")
+    #expect(complete("").wordLength == 0)
+  }
+
+  @Test func commandWordByPrefix() {
+    #expect(candidates("upg") == ["upgrade"])
+    #expect(complete("upg").wordLength == 3)
+    #expect(candidates("in") == ["inbox", "invoice", "invoices"])
+    #expect(candidates(".he") == [".help"])
+    #expect(candidates("zzz") == [])
+  }
+
+  @Test func createOffersWhatCanBeCreated() {
+    #expect(Set(candidates("create ")) == ["user", "org", "workspace", "team", "plan"])
+    #expect(candidates("create wo") == ["workspace"])
+  }
+
+  @Test func scopeKindsAfterAnActionVerb() {
+    #expect(Set(candidates("upgrade ")) == ["org", "workspace", "team"])
+    #expect(candidates("plan t") == ["team"])
+  }
+
+  // MARK: - Flags and their values
+
+  @Test func flagsOfTheCurrentCommand() {
+    #expect(candidates("upgrade org Acme --ti") == ["--tier"])
+    #expect(complete("upgrade org Acme --ti").wordLength == 4)
+    let all = Set(candidates("upgrade org Acme --"))
+    #expect(all.isSuperset(of: ["--tier", "--seats", "--monthly", "--annual", "--billing-owner", "--pay", "--address"]))
+    // A flag already given is not offered again.
+    #expect(!candidates("upgrade org Acme --tier starter --").contains("--tier"))
+    // Flags of another command do not leak in.
+    #expect(!all.contains("--method"))
+  }
+
+  @Test func flagValues() {
+    #expect(Set(candidates("upgrade org Acme --tier ")).isSuperset(of: ["starter", "advanced", "enterprise"]))
+    #expect(candidates("upgrade org Acme --tier adv") == ["advanced"])
+    #expect(Set(candidates("upgrade org Acme --tier starter --pay ")) == ["card", "paypal", "invoice"])
+    #expect(candidates("upgrade org Acme --pay pa") == ["paypal"])
+    #expect(Set(candidates("pay team Design --method ")) == ["card", "paypal"])
+  }
+
+  // MARK: - Names from the world
+
+  @Test func usersAfterLogin() {
+    #expect(Set(candidates("login ")) == ["ann", "bob", "carl", "dana", "erin", "fay", "gus", "hal"])
+    #expect(candidates("login ca") == ["carl"])
+  }
+
+  @Test func teamsAfterPlanTeam() {
+    #expect(Set(candidates("plan team ")) == ["Design", "Platform"])
+    #expect(candidates("plan team Des") == ["Design"])
+    #expect(complete("plan team Des").wordLength == 3)
+  }
+
+  @Test func orgsAfterOrgFlag() {
+    #expect(candidates("create team Ops --org ") == ["Acme"])
+    #expect(candidates("add bob --org A") == ["Acme"])
+  }
+
+  @Test func invoiceIDs() {
+    let ids = candidates("invoice ")
+    #expect(ids.contains("INV-0001") && ids.contains("INV-0002"), "\(ids)")
+    #expect(candidates("invoice INV-0002") == ["INV-0002"])
+  }
+
+  @Test func namesWithSpacesComeQuoted() {
+    #expect(candidates("plan workspace Side") == ["\"Side Project\""])
+    #expect(complete("plan workspace Side").wordLength == 4)
+    // An open quote is part of the word being completed.
+    #expect(candidates("plan workspace \"Side P") == ["\"Side Project\""])
+    #expect(complete("plan workspace \"Side P").wordLength == 7)
+    #expect(candidates("add hal --workspace S") == ["\"Side Project\""])
+  }
+
+  @Test func namesCreatedInTheSessionAreOffered() {
+    let session = Self.demoSession()
+    session.perform("create org \"Café Ünïcode\"")
+    session.perform("create team 設計 --org \"Café Ünïcode\"")
+    let completer = Completer(world: session.world)
+    #expect(completer.complete("create team X --org Ca").candidates == ["\"Café Ünïcode\""])
+    #expect(completer.complete("plan team 設").candidates == ["設計"])
+  }
+
+  // MARK: - as / can
+
+  @Test func asAndCanTakeAUserThenACommand() {
+    #expect(candidates("as ca") == ["carl"])
+    #expect(candidates("can ca") == ["carl"])
+    #expect(candidates("as ann upg") == ["upgrade"])
+    #expect(candidates("can ann upg") == ["upgrade"])
+    #expect(candidates("as ann plan team Des") == ["Design"])
+    #expect(candidates("can ann upgrade org Acme --ti") == ["--tier"])
+    #expect(Set(candidates("as carl upgrade team Design --tier starter --pay ")) == ["card", "paypal", "invoice"])
+  }
+}

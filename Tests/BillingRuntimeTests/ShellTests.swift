@@ -1,0 +1,354 @@
+import Foundation
+import Testing
+
+@testable import BillingRuntime
+@testable import LineEditing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+// The real `billsh` in a pseudo-terminal, typed at like a person. Every wait
+// has a hard timeout (generous, for a busy machine) and every spawned process
+// is killed when its PseudoTerminal goes away, so nothing can hang.
+
+/// Seconds to wait for the first prompt (process start-up, demo world).
+private let startTimeout = 30.0
+/// Seconds to wait for a command's output.
+private let stepTimeout = 15.0
+
+/// The demo world's first prompt: ann logged in, her roles in Acme.
+private let annPrompt = "ann [org Acme member,admin]> "
+private let nobodyPrompt = "billsh (nobody)> "
+/// ann's prompt once she bought a plan (she is then its billing owner).
+private let ownerPrompt = "ann [org Acme member,admin,billing-owner]> "
+
+private func billshExecutable() throws -> String {
+  try #require(PseudoTerminal.builtProduct("billsh"), "billsh is not built next to the tests")
+}
+
+/// A fresh folder for HOME and XDG_STATE_HOME.
+private func freshFolder() -> String {
+  let path = FileManager.default.temporaryDirectory
+    .appendingPathComponent("billsh-shell-tests-\(UUID().uuidString)").path
+  try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  return path
+}
+
+/// A small, complete environment: no LANG or LC_* (the C locale, so the UTF-8
+/// fallback is exercised), TERM=xterm, NO_COLOR=1 unless `colour`.
+private func shellEnvironment(home: String, colour: Bool = false) -> [String: String] {
+  var env = [
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+    "HOME": home,
+    "XDG_STATE_HOME": home + "/state",
+    "TERM": "xterm",
+  ]
+  if !colour { env["NO_COLOR"] = "1" }
+  return env
+}
+
+/// Starts `billsh arguments` on a new pseudo-terminal.
+private func startShell(
+  _ arguments: [String] = ["--demo"], home: String, colour: Bool = false
+) throws -> PseudoTerminal {
+  try PseudoTerminal(
+    executable: try billshExecutable(), arguments: arguments,
+    environment: shellEnvironment(home: home, colour: colour), inheritEnvironment: false,
+    columns: 120, rows: 40)
+}
+
+/// Types a line and presses Enter.
+private func type(_ pty: PseudoTerminal, _ line: String) {
+  pty.send(line + "\r")
+}
+
+/// Ctrl-D on an empty line; the shell must exit 0.
+private func leave(_ pty: PseudoTerminal, sourceLocation: SourceLocation = #_sourceLocation) {
+  pty.send("\u{04}")
+  #expect(pty.waitForExit(timeout: stepTimeout) == 0, "shell did not exit 0 on Ctrl-D", sourceLocation: sourceLocation)
+}
+
+/// Runs a process without a terminal (stdout and stderr to a file); kills it
+/// after `timeout` seconds. Returns its exit status (nil on timeout) and output.
+private func runProcess(_ executable: String, _ arguments: [String], timeout: Double = 60) throws
+  -> (status: Int32?, output: String)
+{
+  let folder = freshFolder()
+  let outPath = folder + "/out.txt"
+  FileManager.default.createFile(atPath: outPath, contents: nil)
+  let outHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+  defer { try? outHandle.close() }
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: executable)
+  process.arguments = arguments
+  process.standardInput = FileHandle.nullDevice
+  process.standardOutput = outHandle
+  process.standardError = outHandle
+  try process.run()
+  let deadline = Date().addingTimeInterval(timeout)
+  while process.isRunning && Date() < deadline { usleep(20_000) }
+  var status: Int32?
+  if process.isRunning {
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+  } else {
+    process.waitUntilExit()
+    status = process.terminationStatus
+  }
+  let output = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+  return (status, output)
+}
+
+/// Polls `path` until `condition` holds for its content or `timeout` passes.
+private func waitForFile(_ path: String, timeout: Double = stepTimeout, _ condition: (String) -> Bool) -> String {
+  let deadline = Date().addingTimeInterval(timeout)
+  var text = ""
+  repeat {
+    text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    if condition(text) { return text }
+    usleep(20_000)
+  } while Date() < deadline
+  return text
+}
+
+/// SGR colour sequences (ESC [ digits ; m) in raw terminal output.
+private func colourSequences(_ raw: String) -> [Substring] {
+  raw.matches(of: /\x1B\[[0-9;]*m/).map { $0.output }
+}
+
+@Suite(.serialized, .timeLimit(.minutes(2)))
+struct ShellTests {
+  @Test func promptShowsNobodyThenTheLoggedInUser() throws {
+    let home = freshFolder()
+    // Without --demo nobody acts.
+    do {
+      let pty = try startShell([], home: home)
+      #expect(pty.waitFor("billsh — simulated date", timeout: startTimeout), "banner: \(pty.text)")
+      #expect(pty.waitFor(nobodyPrompt, timeout: stepTimeout), "\(pty.text)")
+      leave(pty)
+    }
+    // The demo logs ann in; logout and login change the prompt.
+    let pty = try startShell(home: home)
+    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    type(pty, "logout")
+    #expect(pty.waitFor("ann logged out; nobody acts", timeout: stepTimeout), "\(pty.text)")
+    #expect(pty.waitFor(nobodyPrompt, timeout: stepTimeout), "\(pty.text)")
+    type(pty, "login ann")
+    #expect(pty.waitFor("login ann\r\n", timeout: stepTimeout), "\(pty.text)")
+    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    leave(pty)
+  }
+
+  @Test func tabCompletesACommandAndATeamName() throws {
+    let pty = try startShell(home: freshFolder())
+    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    // "upg" + Tab becomes "upgrade " (with the space), so the rest follows.
+    pty.send("upg\t")
+    #expect(pty.waitFor("rade", timeout: stepTimeout), "\(pty.text)")
+    type(pty, "team Platform --tier starter")
+    #expect(pty.waitFor("upgraded team Platform:", timeout: stepTimeout), "\(pty.text)")
+    #expect(pty.waitFor(ownerPrompt, timeout: stepTimeout), "\(pty.text)")
+    // A team name from the live world.
+    pty.send("plan team Des\t")
+    #expect(pty.waitFor("ign", timeout: stepTimeout), "\(pty.text)")
+    pty.send("\r")
+    #expect(pty.waitFor("P1 team Design: starter, monthly, 2 seats", timeout: stepTimeout), "\(pty.text)")
+    #expect(pty.waitFor(ownerPrompt, timeout: stepTimeout), "\(pty.text)")
+    // Two Tabs on an ambiguous word list the candidates.
+    pty.send("upgrade \t\t")
+    #expect(pty.waitFor("org", timeout: stepTimeout), "\(pty.text)")
+    #expect(pty.waitFor("team", timeout: stepTimeout), "\(pty.text)")
+    #expect(pty.waitFor("workspace", timeout: stepTimeout), "\(pty.text)")
+    pty.send("\u{03}")
+    #expect(pty.waitFor(ownerPrompt, timeout: stepTimeout), "\(pty.text)")
+    leave(pty)
+  }
+
+  @Test func ctrlCClearsTheLineAndTheShellLivesOn() throws {
+    let pty = try startShell(home: freshFolder())
+    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    pty.send("create org Half")
+    #expect(pty.waitFor("create org Half", timeout: stepTimeout), "\(pty.text)")
+    pty.send("\u{03}")
+    #expect(pty.waitFor("^C", timeout: stepTimeout), "\(pty.text)")
+    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    // Ctrl-C on an empty line also just prompts again.
+    pty.send("\u{03}")
+    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    #expect(pty.isRunning)
+    type(pty, "show")
+    #expect(pty.waitFor("invoices: 2, log entries:", timeout: stepTimeout), "\(pty.text)")
+    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    #expect(!pty.text.contains("created org Half"))
+    #expect(!pty.text.contains("org Half:"))
+    leave(pty)
+  }
+
+  @Test func ctrlDOnAnEmptyLineExitsZero() throws {
+    let pty = try startShell(home: freshFolder())
+    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    pty.send("\u{04}")
+    #expect(pty.waitForExit(timeout: stepTimeout) == 0, "\(pty.text)")
+  }
+
+  @Test func historyComesBackInTheNextRun() throws {
+    let home = freshFolder()
+    do {
+      let pty = try startShell(home: home)
+      #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+      type(pty, "features bob")
+      #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+      leave(pty)
+    }
+    let historyFile = home + "/state/billsh/history"
+    let saved = (try? String(contentsOfFile: historyFile, encoding: .utf8)) ?? ""
+    #expect(saved.hasPrefix("_HiStOrY_V2_\n"), "history file: \(saved)")
+    #expect(saved.contains("features"), "history file: \(saved)")
+
+    let pty = try startShell(home: home)
+    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    pty.send("\u{1b}[A")  // Up
+    #expect(pty.waitFor("features bob", timeout: stepTimeout), "\(pty.text)")
+    pty.send("\r")
+    // The recalled line runs: its output names bob.
+    #expect(pty.waitFor("bob", timeout: stepTimeout), "\(pty.text)")
+    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    #expect(!pty.text.contains("error["), "\(pty.text)")
+    leave(pty)
+  }
+
+  @Test func utf8NamesRoundTripInTheCLocale() throws {
+    let pty = try startShell(home: freshFolder())
+    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    type(pty, "create org \"Café Ünïcode\"")
+    #expect(pty.waitFor("created org \"Café Ünïcode\"", timeout: stepTimeout), "\(pty.text)")
+    type(pty, "create team 設計 --org \"Café Ünïcode\"")
+    #expect(pty.waitFor("created team 設計 in org \"Café Ünïcode\"", timeout: stepTimeout), "\(pty.text)")
+    type(pty, "show")
+    #expect(pty.waitFor("org \"Café Ünïcode\": 0 members, 0 guests", timeout: stepTimeout), "\(pty.text)")
+    #expect(pty.waitFor("  team 設計: 0 people (0 billable); plan basic", timeout: stepTimeout), "\(pty.text)")
+    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    leave(pty)
+  }
+
+  @Test func helpForOneCommandPrintsItsSynopsis() throws {
+    let pty = try startShell(home: freshFolder())
+    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    type(pty, ".help upgrade")
+    #expect(pty.waitFor("upgrade <scope> --tier <t> [--seats <n>] [--monthly|--annual]", timeout: stepTimeout), "\(pty.text)")
+    #expect(pty.waitFor("example: upgrade", timeout: stepTimeout), "\(pty.text)")
+    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    leave(pty)
+  }
+
+  @Test func promptIsColouredUnlessNoColor() throws {
+    // Colour allowed: the prompt carries SGR sequences, and still reads
+    // exactly as the plain prompt once they are removed (libedit must not
+    // draw any of them as text).
+    do {
+      let pty = try startShell(home: freshFolder(), colour: true)
+      #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+      #expect(pty.output.contains("\u{1b}[1;32mann"), "\(pty.output.debugDescription)")
+      #expect(!pty.text.contains("[2m") && !pty.text.contains("[0m"), "\(pty.text)")
+      type(pty, "logout")
+      #expect(pty.waitFor(nobodyPrompt, timeout: stepTimeout), "\(pty.text)")
+      #expect(!pty.text.contains("[2m") && !pty.text.contains("[0m"), "\(pty.text)")
+      leave(pty)
+    }
+    // NO_COLOR: no colour anywhere (prompt, output, errors).
+    let pty = try startShell(home: freshFolder(), colour: false)
+    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    type(pty, "bogus")
+    #expect(pty.waitFor("error[usage]: unknown command bogus", timeout: stepTimeout), "\(pty.text)")
+    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    #expect(colourSequences(pty.output).isEmpty, "\(pty.output.debugDescription)")
+    leave(pty)
+  }
+
+  @Test func stdoutToAFileKeepsEditingOnTheTerminal() throws {
+    let home = freshFolder()
+    let outFile = home + "/stdout.txt"
+    let billsh = try billshExecutable()
+    // stdin and stderr stay the pty; the shell execs billsh with stdout
+    // redirected, so billsh keeps the pty as its controlling terminal.
+    let pty = try PseudoTerminal(
+      executable: "/bin/sh", arguments: ["-c", "exec \"$0\" --demo > \"$1\"", billsh, outFile],
+      environment: shellEnvironment(home: home), inheritEnvironment: false, columns: 120, rows: 40)
+    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    // Editing still works: completion and Ctrl-C.
+    pty.send("create org Gone")
+    pty.send("\u{03}")
+    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    pty.send("plan team Des\t")
+    #expect(pty.waitFor("ign", timeout: stepTimeout), "\(pty.text)")
+    pty.send("\r")
+    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    type(pty, "whoami")
+    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    leave(pty)
+
+    let file = waitForFile(outFile) { $0.contains("org Acme: member, admin") }
+    #expect(
+      file == """
+        P1 team Design: starter, monthly, 2 seats, card, active
+          period 2026-01-01 to 2026-02-01, $26.98 a month, billing owner carl
+          2 billable members on 2 seats
+        ann
+          org Acme: member, admin
+
+        """, "stdout file: \(file.debugDescription)")
+    // Command output went to the file, not to the terminal.
+    #expect(!pty.text.contains("billing owner carl"), "\(pty.text)")
+    #expect(!file.contains("> ") && !file.contains("billsh"))
+  }
+
+  @Test func recordSurvivesKillAndReplays() throws {
+    let home = freshFolder()
+    let path = home + "/session.transcript"
+    let pty = try startShell([], home: home)
+    #expect(pty.waitFor(nobodyPrompt, timeout: startTimeout), "\(pty.text)")
+    type(pty, "create org Acme")
+    #expect(pty.waitFor("created org Acme", timeout: stepTimeout), "\(pty.text)")
+    #expect(pty.waitFor(nobodyPrompt, timeout: stepTimeout), "\(pty.text)")
+    type(pty, "create user ann bob")
+    #expect(pty.waitFor("created users ann, bob", timeout: stepTimeout), "\(pty.text)")
+    #expect(pty.waitFor(nobodyPrompt, timeout: stepTimeout), "\(pty.text)")
+    type(pty, ".record \(path)")
+    #expect(pty.waitFor("2 earlier commands written", timeout: stepTimeout), "\(pty.text)")
+    #expect(pty.waitFor(nobodyPrompt, timeout: stepTimeout), "\(pty.text)")
+    type(pty, "add ann --org Acme --admin")
+    #expect(pty.waitFor("added ann to org Acme as admin", timeout: stepTimeout), "\(pty.text)")
+    #expect(pty.waitFor(nobodyPrompt, timeout: stepTimeout), "\(pty.text)")
+    pty.signal(SIGKILL)
+    #expect(pty.waitForExit(timeout: stepTimeout) == 128 + SIGKILL)
+
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let commands = Transcript.parse(text).items.compactMap { item -> [String]? in
+      if case .command(let command, _, let output) = item { return [command] + output }
+      return nil
+    }
+    #expect(
+      commands == [
+        ["create org Acme", "created org Acme"],
+        ["create user ann bob", "created users ann, bob"],
+        ["add ann --org Acme --admin", "added ann to org Acme as admin"],
+      ], "transcript:\n\(text)")
+    #expect(text.hasSuffix("\n"))
+
+    let (status, output) = try runProcess(try billshExecutable(), ["test", path])
+    #expect(status == 0, "billsh test: \(output)")
+    #expect(output.contains("1 passed, 0 failed"), "billsh test: \(output)")
+  }
+
+  /// libedit glues a marked region to the next visible character: adjacent
+  /// escapes must share one region and a trailing one is left out.
+  @Test func promptEscapesShareOneMarkedRegion() {
+    let m = "\u{01}"
+    #expect(
+      LibEditLineSource.markEscapes("\u{1b}[1;32mann\u{1b}[0m\u{1b}[2m\u{1b}[0m> ")
+        == "\(m)\u{1b}[1;32m\(m)ann\(m)\u{1b}[0m\u{1b}[2m\u{1b}[0m\(m)> ")
+    #expect(LibEditLineSource.markEscapes("a> \u{1b}[0m") == "a> ")
+    #expect(LibEditLineSource.markEscapes("plain> ") == "plain> ")
+  }
+}
