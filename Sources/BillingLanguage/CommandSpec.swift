@@ -76,10 +76,29 @@ public final class CommandSpec: Sendable {
   public func flag(_ name: String) -> FlagSpec? { flags.first { $0.name == name } }
 }
 
+/// Flag values by name, in the order given.
+public struct FlagValues: Sendable {
+  var pairs: [(String, Value)] = []
+  public subscript(name: String) -> Value? {
+    get {
+      for (k, v) in pairs where k == name { return v }
+      return nil
+    }
+    set {
+      if let i = pairs.firstIndex(where: { $0.0 == name }) {
+        if let newValue { pairs[i].1 = newValue } else { pairs.remove(at: i) }
+      } else if let newValue {
+        pairs.append((name, newValue))
+      }
+    }
+  }
+}
+
 /// The values of one command line, by argument position and flag name.
 public struct Arguments: Sendable {
   public var positionals: [Value]
-  public var flags: [String: Value]
+  /// NB: a small list, not a dictionary: a command has a handful of flags.
+  public var flags: FlagValues
   public var command: String
 
   public func has(_ flag: String) -> Bool { flags[flag] != nil }

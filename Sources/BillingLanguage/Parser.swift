@@ -69,7 +69,7 @@ private func fail(_ message: String) throws(Failure) -> Command {
 
 /// Assigns the words after the command name to the spec's arguments and flags.
 func bind(_ spec: CommandSpec, _ tokens: [Token]) throws(Failure) -> Arguments {
-  var a = Arguments(positionals: [], flags: [:], command: spec.name)
+  var a = Arguments(positionals: [], flags: FlagValues(), command: spec.name)
   var i = 0
   var argIndex = 0
   func usage(_ m: String) -> Failure { Failure(.usage, nil, m) }

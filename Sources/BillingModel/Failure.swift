@@ -32,7 +32,7 @@ public struct Failure: Error, Equatable, Sendable {
 
 /// Quotes a user value for messages and rendering when it holds spaces or quotes.
 public func quoted(_ name: String) -> String {
-  if name.isEmpty || name.contains(where: { $0 == " " || $0 == "\"" || $0 == "#" || $0 == "\\" || $0 == "\t" }) {
+  if name.isEmpty || name.utf8.contains(where: { $0 == 32 || $0 == 34 || $0 == 35 || $0 == 92 || $0 == 9 }) {
     var s = "\""
     for ch in name {
       if ch == "\"" || ch == "\\" { s.append("\\") }

@@ -1,17 +1,20 @@
 import BillingModel
 
 /// What one command did: text for people, a JSON result for tools, or one failure.
-public struct Outcome: Sendable {
+/// NB: the JSON result is built only when asked for (JSON output), right after the command.
+public struct Outcome {
   public var text: String
-  public var result: JSON
+  let makeResult: () -> JSON
   public var failure: Failure?
   /// The shell should stop (`.quit`).
   public var quit = false
 
-  public static func ok(_ text: String, _ result: JSON = .object([])) -> Outcome {
-    Outcome(text: text, result: result, failure: nil)
+  public var result: JSON { makeResult() }
+
+  public static func ok(_ text: String, _ result: @autoclosure @escaping () -> JSON = .object([])) -> Outcome {
+    Outcome(text: text, makeResult: result, failure: nil)
   }
-  public static func fail(_ f: Failure) -> Outcome { Outcome(text: f.line, result: .null, failure: f) }
+  public static func fail(_ f: Failure) -> Outcome { Outcome(text: f.line, makeResult: { .null }, failure: f) }
 
   public var isOK: Bool { failure == nil }
 }
@@ -27,7 +30,7 @@ public struct Expectation: Sendable, Equatable {
 }
 
 /// One command line's outcome, with where it came from.
-public struct Record: Sendable {
+public struct Record {
   public var file: String?
   public var line: Int?
   public var input: String

@@ -44,7 +44,10 @@ public enum Runner {
       var stop = false
       session.sink = { r in
         let t = printer.render(r)
-        if !t.isEmpty || json { out.write(t + "\n") }
+        if !t.isEmpty || json {
+          out.write(t)
+          out.write("\n")
+        }
         if bail && !r.met { stop = true }
       }
       let inner = session.shouldStop

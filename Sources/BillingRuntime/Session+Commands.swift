@@ -4,6 +4,7 @@ import BillingModel
 extension Session {
   /// One command against the world: the text and JSON result of SPEC §5.
   func dispatch(_ command: Command) throws(Failure) -> Outcome {
+    let world = self.world
     switch command {
     case .createUsers(let handles):
       let ids = try world.createUsers(handles)
@@ -96,7 +97,7 @@ extension Session {
     case .load(let path):
       return try load(path)
     case .reset:
-      world = World(catalog: catalog)
+      self.world = World(catalog: catalog)
       actor = nil
       focus = nil
       return .ok("the world is empty again (\(world.today))")
@@ -122,6 +123,7 @@ extension Session {
 
   /// Actions: need an acting user, permission-checked by the model.
   func action(_ command: Command, dryRun: Bool) throws(Failure) -> Outcome {
+    let world = self.world
     switch command {
     case .upgrade(let r):
       if case .team(let name, let org) = r.scope, name.contains(","), world.teamIDs(named: name).isEmpty {
@@ -201,6 +203,7 @@ extension Session {
   }
 
   private func simple(_ text: String, _ ref: ScopeRef, _ dryRun: Bool) throws(Failure) -> Outcome {
+    let world = self.world
     if dryRun { return .ok("") }
     let scope = try world.resolve(ref)
     touch(scope)
@@ -209,18 +212,13 @@ extension Session {
   }
 
   func planOutcome(_ verb: String, _ o: PlanOutcome) -> Outcome {
+    let world = self.world
     var lines = ["\(verb) \(world.describe(world.plan(o.plan).scope)):"] + world.planLines(o.plan).map { "  " + $0 }
     if let inv = o.invoice { lines.append("  " + world.invoiceLine(inv)) }
     lines += o.notes.map { "  " + $0 }
     return .ok(lines.joined(separator: "\n"), .object([("plan", world.planJSON(o.plan)), ("invoice", o.invoice.map { world.invoiceJSON($0) } ?? .null)]))
   }
 
-  func placeText(_ p: PlaceTarget) -> String {
-    switch p {
-    case .space(let k, let n): return k.rawValue + " " + quoted(n)
-    case .team(let n, let o): return "team " + quoted(n) + (o.map { " of org " + quoted($0) } ?? "")
-    }
-  }
 
   func whoText(_ u: UserID) -> String {
     let roles = world.roles(of: u)
@@ -229,6 +227,7 @@ extension Session {
   }
 
   func whoami() -> Outcome {
+    let world = self.world
     guard let u = actor else {
       return .ok("nobody is acting: login <user>", .object([("user", .null), ("spaces", .array([]))]))
     }
@@ -244,6 +243,7 @@ extension Session {
   }
 
   func advance(_ d: Duration) -> Outcome {
+    let world = self.world
     let target = d.apply(to: world.today)
     guard target.isInRange, target.number - world.today.number <= 3_000_000 else {
       return .fail(Failure(.usage, nil, "advance \(d.text) would leave the calendar (2000-01-01 to 9999-12-31); today is \(world.today)"))
@@ -256,6 +256,7 @@ extension Session {
   }
 
   func show() -> Outcome {
+    let world = self.world
     var lines = ["date \(world.today); acting: \(actor.map { quoted(world.handle($0)) } ?? "nobody")"]
     lines.append("users: \(world.userCount)")
     for s in world.spaceIDs {
@@ -277,6 +278,14 @@ extension Session {
       ("teams", .int(world.teams.count)), ("plans", .array(world.plans.filter(\.isLive).map { world.planJSON($0.id) })),
       ("invoices", .int(world.invoices.count)),
     ]))
+  }
+}
+
+/// `org Acme`, `team Design of org Acme`.
+func placeText(_ p: PlaceTarget) -> String {
+  switch p {
+  case .space(let k, let n): return k.rawValue + " " + quoted(n)
+  case .team(let n, let o): return "team " + quoted(n) + (o.map { " of org " + quoted($0) } ?? "")
   }
 }
 

@@ -102,6 +102,7 @@ extension Session {
   func load(_ given: String) throws(Failure) -> Outcome {
     let path = resolvePath(given)
     try loadWorld(from: path)
+    let world = self.world
     return .ok("loaded \(path): \(world.userCount) users, \(world.spaces.count) spaces, \(world.plans.count) plans, today is \(world.today)",
                .object([("file", .string(path)), ("date", .string(world.today.description))]))
   }
