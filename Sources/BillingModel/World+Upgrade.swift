@@ -39,7 +39,8 @@ extension World {
       let org = teams[t.index].org
       let m = spaces[org.index].people[actor]
       if m?.admin == true { return }
-      if teams[t.index].people[actor] != nil {
+      // SPEC §4: "a guest gets R10", whether or not they are in the team.
+      if m?.guest == true || teams[t.index].people[actor] != nil {
         if m?.guest == true {
           throw Failure(.permissionDenied, "R10", "\(a) is a guest of \(describe(.space(org))): guests cannot \(verb) for team \(quoted(teams[t.index].name)); ask one of its members or an admin (\(handles(spaces[org.index].admins, limit: 3)))")
         }

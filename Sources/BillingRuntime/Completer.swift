@@ -57,7 +57,9 @@ public struct Completer {
     guard let (spec, used) = match(tokens) else { return [] }
     let rest = Array(words[used...])
     if (spec.name == "as" || spec.name == "can") && rest.count >= 1 {
-      return rest.count == 1 && spec.name == "as" || rest.count >= 1 ? options(words: Array(rest.dropFirst()), current: current) : []
+      // The command after the user: shell commands (.help, .record, ...) cannot be run as someone.
+      let inner = options(words: Array(rest.dropFirst()), current: current)
+      return rest.count == 1 ? inner.filter { !$0.hasPrefix(".") } : inner
     }
     if spec.name == "as" || spec.name == "can", rest.isEmpty { return handles }
     if current.hasPrefix("--") {

@@ -100,7 +100,7 @@ extension Session {
       self.world = World(catalog: catalog)
       actor = nil
       focus = nil
-      return .ok("the world is empty again (\(world.today))")
+      return .ok("the world is empty again (\(self.world.today))")
     case .history:
       let lines = historyLines()
       return .ok(lines.isEmpty ? "no history yet" : lines.enumerated().map { "\($0.offset + 1)  \($0.element)" }.joined(separator: "\n"),

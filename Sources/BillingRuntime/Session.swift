@@ -64,8 +64,18 @@ public final class Session {
     do {
       command = try parse(tokens: tokens)
     } catch {
-      if let (spec, _) = match(tokens), spec.group == .setup || spec.group == .action || spec.name == "advance" {
-        record(text, actor: actor.map { world.handle($0) }, .fail(error))
+      var who = actor.map { world.handle($0) }
+      var logText = text
+      var found = match(tokens)
+      // `as <user> <action>` refused while parsing is a refused action too (SPEC §3 `log`).
+      if let (spec, used) = found, spec.words == ["as"], tokens.count > used + 1 {
+        let rest = Array(tokens[(used + 1)...])
+        found = match(rest)
+        logText = render(rest)
+        if let u = world.userID(tokens[used].text) { who = world.handle(u) }
+      }
+      if let (spec, _) = found, spec.group == .setup || spec.group == .action || spec.name == "advance" {
+        record(logText, actor: who, .fail(error))
       }
       return .fail(error)
     }

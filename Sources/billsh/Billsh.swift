@@ -1,8 +1,5 @@
 import ArgumentParser
-import BillingLanguage
-import BillingModel
 import BillingRuntime
-import LineEditing
 
 #if canImport(Glibc)
   import Glibc
@@ -19,6 +16,20 @@ struct Billsh: ParsableCommand {
     version: version,
     subcommands: [Shell.self, Run.self, Test.self],
     defaultSubcommand: Shell.self)
+
+  /// NB: the plain forms (`billsh`, `billsh run FILE...` with their switches) skip the argument
+  /// parser's reflection, which costs most of the start-up; everything else goes through it.
+  static func main() {
+    if let invocation = FastPath.parse(Array(CommandLine.arguments.dropFirst())) {
+      invocation()
+    }
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      exit(withError: error)
+    }
+  }
 }
 
 struct WorldOptions: ParsableArguments {
@@ -27,13 +38,6 @@ struct WorldOptions: ParsableArguments {
 
   @Option(name: .long, help: "Start from the world saved in FILE (if it exists) and save the world back to it at the end.")
   var state: String?
-}
-
-func fail(_ message: String, _ code: Int32 = 2) -> Never {
-  let err = Output(fd: 2)
-  err.write(message + "\n")
-  err.flush()
-  exit(code)
 }
 
 struct Shell: ParsableCommand {
@@ -46,15 +50,7 @@ struct Shell: ParsableCommand {
   @Flag(name: .long, help: "With piped input: stop at the first line that does not meet its expectation.") var bail = false
 
   func run() throws {
-    let catalog: Catalog
-    do { catalog = try Runner.catalog(from: world.catalog) } catch { fail(error.line) }
-    let session = Session(catalog: catalog)
-    if let state = world.state, access(state, F_OK) == 0 {
-      do { try session.loadWorld(from: state) } catch { fail(error.line) }
-    }
-    if demo { BillingRuntime.Demo.load(into: session) }
-    let code = Front.start(session: session, json: json, bail: bail, state: world.state)
-    Glibc.exit(code)
+    Entry.shell(catalog: world.catalog, state: world.state, demo: demo, json: json, bail: bail)
   }
 }
 
@@ -69,25 +65,7 @@ struct Run: ParsableCommand {
   @Flag(name: .long, help: "Print each script as a transcript (commentary, commands, output) instead of running it for a verdict.") var transcript = false
 
   func run() throws {
-    guard !files.isEmpty else { fail("error[usage]: billsh run needs at least one script file") }
-    let catalog: Catalog
-    do { catalog = try Runner.catalog(from: world.catalog) } catch { fail(error.line) }
-    if world.state != nil && files.count > 1 { fail("error[usage]: --state goes with one script file") }
-    let out = Output()
-    if transcript {
-      var code: Int32 = 0
-      for f in files {
-        do {
-          let (text, c) = try Runner.transcript(of: f, catalog: catalog)
-          out.write(text)
-          code = max(code, c)
-        } catch { out.flush(); fail(error.line) }
-      }
-      out.flush()
-      Glibc.exit(code)
-    }
-    Interrupts.install()
-    Glibc.exit(Runner.run(files: files, json: json, bail: bail, catalog: catalog, state: world.state, out: out, shouldStop: Interrupts.take))
+    Entry.run(files: files, catalog: world.catalog, state: world.state, json: json, bail: bail, transcript: transcript)
   }
 }
 
@@ -101,16 +79,39 @@ struct Test: ParsableCommand {
   @Option(name: .long, help: "A JSON catalog for the replays.") var catalog: String?
 
   func run() throws {
-    let cat: Catalog
-    do { cat = try Runner.catalog(from: catalog) } catch { fail(error.line) }
-    let n = jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-    guard n >= 1 else { fail("error[usage]: --jobs needs 1 or more") }
-    let runner = TranscriptRunner(jobs: n, update: update) { commands in Runner.replay(commands, catalog: cat) }
-    let out = Output()
-    var stream = out
-    let (passed, failed) = runner.run(paths: paths.isEmpty ? ["Tests/Transcripts"] : paths, output: &stream)
-    out.flush()
-    _ = passed
-    Glibc.exit(failed == 0 ? 0 : 1)
+    Entry.test(paths: paths, update: update, jobs: jobs, catalog: catalog)
+  }
+}
+
+/// The plain invocations, recognised without the argument parser; nil for anything else.
+enum FastPath {
+  static func parse(_ args: [String]) -> (() -> Never)? {
+    var json = false, bail = false, transcript = false, demo = false
+    var catalog: String?, state: String?
+    var files: [String] = []
+    let isRun = args.first == "run"
+    var i = isRun ? 1 : 0
+    while i < args.count {
+      let a = args[i]
+      switch a {
+      case "--json": json = true
+      case "--bail": bail = true
+      case "--transcript" where isRun: transcript = true
+      case "--demo" where !isRun: demo = true
+      case "--catalog", "--state":
+        guard i + 1 < args.count, !args[i + 1].hasPrefix("-") else { return nil }
+        if a == "--catalog" { catalog = args[i + 1] } else { state = args[i + 1] }
+        i += 1
+      default:
+        guard isRun, !a.hasPrefix("-") else { return nil }
+        files.append(a)
+      }
+      i += 1
+    }
+    if isRun {
+      guard !files.isEmpty else { return nil }
+      return { Entry.run(files: files, catalog: catalog, state: state, json: json, bail: bail, transcript: transcript) }
+    }
+    return { Entry.shell(catalog: catalog, state: state, demo: demo, json: json, bail: bail) }
   }
 }

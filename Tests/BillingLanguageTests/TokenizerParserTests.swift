@@ -100,7 +100,7 @@ struct ParserTests {
     Bad(line: "create plan org Acme --tier starter --owner ann --monthly --annual", fragment: "--monthly or --annual"),
     Bad(line: "upgrade org Acme --tier gold", fragment: "unknown tier"),
     Bad(line: "upgrade org Acme", fragment: "needs --tier"),
-    Bad(line: "upgrade", fragment: "needs a scope"),
+    Bad(line: "upgrade", fragment: "upgrade needs <scope>"),
     Bad(line: "upgrade space Acme --tier starter", fragment: "not a scope"),
     Bad(line: "upgrade org --tier starter", fragment: "org needs a name"),
     Bad(line: "upgrade org Acme --tier starter --pay cash", fragment: "unknown payment method"),

@@ -134,7 +134,7 @@ struct MoneyTests {
     Prorate(value: 67450, numerator: 265, denominator: 365, expected: 48971, note: "48970.55 → 48971"),
     Prorate(value: 85000, numerator: 265, denominator: 365, expected: 61712, note: "61712.33 → 61712"),
     Prorate(value: 40470, numerator: 265, denominator: 365, expected: 29382, note: "P6 credit"),
-    Prorate(value: 134900, numerator: 265, denominator: 365, expected: 97940, note: "P5 resize 5 → 15"),
+    Prorate(value: 134900, numerator: 265, denominator: 365, expected: 97941, note: "P5 resize 5 → 15: 97941.10"),
     Prorate(value: 6745, numerator: 28, denominator: 28, expected: 6745, note: "the whole period"),
     Prorate(value: 6745, numerator: 0, denominator: 28, expected: 0, note: "nothing left"),
     Prorate(value: -5, numerator: 1, denominator: 2, expected: -2, note: "half up is towards +∞"),

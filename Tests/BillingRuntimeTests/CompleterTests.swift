@@ -120,6 +120,10 @@ import Testing
     #expect(candidates("as ca") == ["carl"])
     #expect(candidates("can ca") == ["carl"])
     #expect(candidates("as ann upg") == ["upgrade"])
+    // Shell commands cannot be run as someone.
+    #expect(candidates("as ann ").contains("upgrade"))
+    #expect(!candidates("as ann ").contains { $0.hasPrefix(".") })
+    #expect(candidates("can ann .") == [])
     #expect(candidates("can ann upg") == ["upgrade"])
     #expect(candidates("as ann plan team Des") == ["Design"])
     #expect(candidates("can ann upgrade org Acme --ti") == ["--tier"])

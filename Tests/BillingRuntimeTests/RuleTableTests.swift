@@ -190,6 +190,10 @@ struct RulesR1toR11 {
     fails("R8", "as ann upgrade team Design,Ops --tier starter", "contact-sales", "R8"),
     fails("R8", "as zed upgrade team Design,Ops", "contact-sales", "R8"),
     fails("R8", "as ann upgrade team Design,Nope", "not-found", nil),
+    fails("R8", "as ann upgrade team \"Design, Ops\"", "contact-sales", "R8"),
+    fails("R8", "as ann upgrade team Design,Ops --org Acme", "contact-sales", "R8"),
+    fails("R8", "as ann upgrade team Design,Ops --org Beta", "not-found", nil),
+    fails("R8", "as nobody upgrade team Design,Ops", "not-found", nil),
     fails("R8", "upgrade team Design,Ops", "no-actor", nil),
     passes("R8", "as ann upgrade team Design --tier starter"),
     // R9: Starter, Advanced self-serve; Enterprise tiers through sales; basic is not a plan.
@@ -212,6 +216,9 @@ struct RulesR1toR11 {
     fails("R10", "as bea upgrade workspace Side --tier starter", "permission-denied", "R10"),
     fails("R10", "as gus upgrade team Design --tier starter", "permission-denied", "R10"),
     fails("R10", "as gus trial org Acme --tier starter", "permission-denied", "R10"),
+    // SPEC §4: "a team may be upgraded ... by its people who are members ... or by the organization's admins (P2); a guest gets R10."
+    fails("R10", ["add gil --org Acme --guest"], "as gil upgrade team Design --tier starter", "permission-denied", "R10"),
+    fails("R10", ["add gil --org Acme --guest"], "as gil trial team Ops --tier starter", "permission-denied", "R10"),
     passes("R10", "as carl upgrade org Acme --tier starter"),
     passes("R10", "as wil upgrade workspace Side --tier starter"),
     passes("R10", "as carl trial org Acme --tier advanced"),
@@ -463,6 +470,12 @@ struct CheckOrderTests {
     fails("R11", "as ann upgrade org Acme --tier starter --billing-owner gus --pay invoice --monthly", "invalid", "R11"),
     fails("R15", acmePaid, "as ann transfer org Acme --to ann", "invalid", "R15"),
     fails("R8", "as ann upgrade team Nope,Ops", "not-found", nil),
+    fails("R14", "invoice INV-0099", "not-found", nil),
+    fails("R13", "appoint nobody --org Acme", "not-found", nil),
+    fails("R13", "appoint carl --org Nope", "not-found", nil),
+    fails("R13", "appoint carl --org Acme", "no-actor", nil),
+    fails("R7", acmePaid, "as ann move org Acme --to org Nope", "not-found", nil),
+    fails("R18", acmePaid, "billing org Acme", "no-actor", nil),
   ])
   func order(_ c: RuleCase) { check(c) }
 }
@@ -770,7 +783,7 @@ struct MoneyFlowTests {
     #expect(o.text.contains("resized from 5 to 15"))
     #expect(planOf(s, "org Acme")["seats"]?.asInt == 15)
     let inv = ok(s, "as ann invoice INV-0002").result
-    #expect(inv["amount_cents"]?.asInt == 97940)  // 10 × 13490 × 265 / 365 = 97940.4
+    #expect(inv["amount_cents"]?.asInt == 97941)  // 10 × 13490 × 265 / 365 = 97941.10
     #expect(ok(s, "inbox ann").text.contains("resized from 5 to 15"))
     #expect(ok(s, "show").result["invoices"]?.asInt == 2)
   }
@@ -929,5 +942,82 @@ struct RoleTests {
     #expect(entries[2]["actor"]?.asString == "ann")
     #expect(entries[4]["actor"]?.isNull == true)
     #expect(entries[4]["date"]?.asString == "2026-01-02")
+  }
+
+  @Test("log: actions refused while parsing are logged too, also under `as`; views and shell commands are not")
+  func logUsage() {
+    let s = makeSession([], base: false)
+    ok(s, "create org Acme")
+    ok(s, "add ann --org Acme")
+    s.perform("upgrade org Acme --tier starter --seats abc")
+    s.perform("as ann upgrade org Acme --tier gold")
+    s.perform("quote org Acme --tier gold")
+    s.perform("advance 1x")
+    let entries = ok(s, "log").result["entries"]?.asArray ?? []
+    #expect(entries.map { $0["command"]?.asString ?? "" } == [
+      "create org Acme", "add ann --org Acme", "upgrade org Acme --tier starter --seats abc",
+      "upgrade org Acme --tier gold", "advance 1x",
+    ])
+    #expect(entries.dropFirst(2).map { $0["outcome"]?.asString ?? "" } == ["error[usage]", "error[usage]", "error[usage]"])
+    #expect(entries[3]["actor"]?.asString == "ann")
+  }
+}
+
+// MARK: - Setup keeps every invariant (SPEC §3 Setup, §4 details)
+
+@Suite("Setup commands: no actor, no permission check, invariants kept")
+struct SetupTests {
+  @Test("setup outcomes", arguments: [
+    fails("R1", "add wil --workspace Side --guest", "invalid", nil),
+    fails("R1", "create team Design --org Acme", "conflict", nil),
+    fails("R1", "create org Side", "conflict", nil),
+    fails("R1", "create workspace Acme", "conflict", nil),
+    fails("R1", "create team X --org Nope", "not-found", nil),
+    fails("R1", "create team X --org Side", "invalid", "R1"),
+    fails("R1", "create user ann", "conflict", nil),
+    fails("R1", "create user \"bad handle\"", "usage", nil),
+    fails("R1", "create user -ann", "usage", nil),
+    fails("R1", "create org \"\"", "usage", nil),
+    fails("R1", "create user " + String(repeating: "a", count: 101), "usage", nil),
+    passes("R1", "create user " + String(repeating: "a", count: 100)),
+    fails("R1", "create org " + String(repeating: "b", count: 101), "usage", nil),
+    passes("R1", "create org " + String(repeating: "b", count: 100)),
+    fails("R1", "add ann --org Acme", "conflict", nil),
+    fails("R1", "add ann --org Acme --guest", "conflict", nil),
+    fails("R1", "add gus --org Acme --guest", "conflict", nil),
+    fails("R1", "add newbie --org Acme --guest --admin", "invalid", nil),
+    fails("R1", "add zed --team Design", "invalid", nil),
+    fails("R1", "add ann --team Design", "conflict", nil),
+    fails("R1", "add nobody --team Design", "not-found", nil),
+    fails("R1", "remove zed --org Acme", "conflict", nil),
+    fails("R1", "remove bob --team Design", "conflict", nil),
+    passes("R1", "add gus --org Acme"),
+    passes("R1", "add ann --org Acme --admin"),
+    passes("R1", "add newbie --org Acme"),
+    passes("R1", "add zed --org Acme --guest"),
+    passes("R1", "remove carl --org Acme", has: "and its teams"),
+    passes("R1", "create org \"Acme Two\""),
+    passes("R11", "create plan org Acme --tier starter --owner ann"),
+    passes("R11", "create plan team Design --tier advanced --monthly --owner bob --pay paypal"),
+    fails("R11", ["create team Design --org Beta"], "as ann upgrade team Design --tier starter", "ambiguous", nil),
+    passes("R11", ["create team Design --org Beta"], "as ann upgrade team Design --org Acme --tier starter"),
+    fails("R11", ["create team Design --org Beta"], "as ann upgrade team Design --org Beta --tier starter", "permission-denied", "P2"),
+  ])
+  func setup(_ c: RuleCase) { check(c) }
+
+  @Test("leaving an organization leaves its teams, and team plans count the rest (R4)")
+  func leavingCounts() {
+    let s = makeSession(["remove carl --org Acme"])
+    #expect(ok(s, "quote team Design --tier starter").result["seats"]?.asInt == 2)
+    fail(s, "add carl --team Design", "invalid", nil)
+    let t = makeSession(designPaid + ["remove carl --org Acme"])
+    #expect(ok(t, "as ann seats team Design").result["used"]?.asInt == 2)
+  }
+
+  @Test("R13 at setup: a plan created by sales makes its owner an admin")
+  func salesOwnerAdmin() {
+    let s = makeSession(["create plan workspace Side --tier starter --owner wil"])
+    let roles = ok(s, "as wil whoami").result["spaces"]?.asArray.first?["roles"]?.asArray.compactMap(\.asString)
+    #expect(roles == ["member", "admin", "billing-owner"])
   }
 }

@@ -1,0 +1,66 @@
+import BillingModel
+import BillingRuntime
+import LineEditing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// What each invocation does, whichever parser recognised it.
+enum Entry {
+  static func fail(_ message: String, _ code: Int32 = 2) -> Never {
+    let err = Output(fd: 2)
+    err.write(message + "\n")
+    err.flush()
+    exit(code)
+  }
+
+  static func catalog(_ path: String?) -> Catalog {
+    do { return try Runner.catalog(from: path) } catch { fail(error.line) }
+  }
+
+  static func shell(catalog path: String?, state: String?, demo: Bool, json: Bool, bail: Bool) -> Never {
+    let session = Session(catalog: catalog(path))
+    if let state, access(state, F_OK) == 0 {
+      do { try session.loadWorld(from: state) } catch { fail(error.line) }
+    }
+    if demo { Demo.load(into: session) }
+    exit(Front.start(session: session, json: json, bail: bail, state: state))
+  }
+
+  static func run(files: [String], catalog path: String?, state: String?, json: Bool, bail: Bool, transcript: Bool) -> Never {
+    guard !files.isEmpty else { fail("error[usage]: billsh run needs at least one script file") }
+    let cat = catalog(path)
+    if state != nil && files.count > 1 { fail("error[usage]: --state goes with one script file") }
+    let out = Output()
+    if transcript {
+      var code: Int32 = 0
+      for f in files {
+        do {
+          let (text, c) = try Runner.transcript(of: f, catalog: cat)
+          out.write(text)
+          code = max(code, c)
+        } catch {
+          out.flush()
+          fail(error.line)
+        }
+      }
+      out.flush()
+      exit(code)
+    }
+    Interrupts.install()
+    exit(Runner.run(files: files, json: json, bail: bail, catalog: cat, state: state, out: out, shouldStop: Interrupts.take))
+  }
+
+  static func test(paths: [String], update: Bool, jobs: Int?, catalog path: String?) -> Never {
+    let cat = catalog(path)
+    let n = jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    guard n >= 1 else { fail("error[usage]: --jobs needs 1 or more") }
+    let runner = TranscriptRunner(jobs: n, update: update) { commands in Runner.replay(commands, catalog: cat) }
+    let out = Output()
+    var stream = out
+    let (_, failed) = runner.run(paths: paths.isEmpty ? ["Tests/Transcripts"] : paths, output: &stream)
+    out.flush()
+    exit(failed == 0 ? 0 : 1)
+  }
+}
