@@ -1,6 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Release builds skip the run-time exclusivity checks (the debug build and the tests keep them).
+let fast: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
   name: "billsh",
   platforms: [.macOS(.v13)],
@@ -11,9 +14,11 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
-    .target(name: "BillingModel"),
-    .target(name: "BillingLanguage", dependencies: ["BillingModel"]),
-    .target(name: "BillingRuntime", dependencies: ["BillingModel", "BillingLanguage", "LineEditing"]),
+    .target(name: "BillingModel", swiftSettings: fast),
+    .target(name: "BillingLanguage", dependencies: ["BillingModel"], swiftSettings: fast),
+    .target(
+      name: "BillingRuntime", dependencies: ["BillingModel", "BillingLanguage", "LineEditing"],
+      swiftSettings: fast),
     .systemLibrary(
       name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "LineEditing", dependencies: ["CLibEdit"]),

@@ -60,6 +60,7 @@ public final class CommandSpec: Sendable {
     build: @escaping @Sendable (Arguments) throws(Failure) -> Command
   ) {
     self.words = words
+    self.name = words.joined(separator: " ")
     self.aliases = aliases
     self.group = group
     self.synopsis = synopsis
@@ -71,7 +72,8 @@ public final class CommandSpec: Sendable {
     self.build = build
   }
 
-  public var name: String { words.joined(separator: " ") }
+  /// `create plan`.
+  public let name: String
 
   public func flag(_ name: String) -> FlagSpec? { flags.first { $0.name == name } }
 }

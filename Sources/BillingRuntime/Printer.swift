@@ -67,6 +67,43 @@ public struct RecordPrinter: Sendable {
     return out
   }
 
+  /// Writes what `render` returns, and a newline, without building it as one string first.
+  public func write(_ r: Record, to out: Output) {
+    if json {
+      out.write(jsonLine(r))
+      out.write("\n")
+      return
+    }
+    if r.expectation != nil && !r.met {
+      out.write(text(r))
+      out.write("\n")
+      return
+    }
+    if let f = r.outcome.failure {
+      if let file = r.file {
+        out.write(file)
+        if let line = r.line {
+          out.write(":")
+          out.write(String(line))
+        }
+        out.write(": ")
+      }
+      out.write("error[")
+      out.write(f.code.rawValue)
+      out.write("]: ")
+      out.write(f.message)
+      if let rule = f.rule {
+        out.write(" (")
+        out.write(rule)
+        out.write(")")
+      }
+      out.write("\n")
+    } else if !r.outcome.text.isEmpty {
+      out.write(r.outcome.text)
+      out.write("\n")
+    }
+  }
+
   func location(_ r: Record) -> String {
     guard let file = r.file else { return "" }
     return file + (r.line.map { ":\($0)" } ?? "") + ": "

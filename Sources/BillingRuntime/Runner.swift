@@ -43,11 +43,7 @@ public enum Runner {
       }
       var stop = false
       session.sink = { r in
-        let t = printer.render(r)
-        if !t.isEmpty || json {
-          out.write(t)
-          out.write("\n")
-        }
+        printer.write(r, to: out)
         if bail && !r.met { stop = true }
       }
       let inner = session.shouldStop
@@ -73,8 +69,7 @@ public enum Runner {
     let printer = RecordPrinter(json: json)
     var stop = false
     session.sink = { r in
-      let t = printer.render(r)
-      if !t.isEmpty || json { out.write(t + "\n") }
+      printer.write(r, to: out)
       if bail && !r.met { stop = true }
     }
     var reader = ScriptReader()
