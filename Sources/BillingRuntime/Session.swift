@@ -135,6 +135,6 @@ public final class Session {
       return (name, nil)
     }
     let roles = world.roles(of: a).first { $0.space == s }?.roles ?? []
-    return (name, world.describe(.space(s)) + " " + roles.joined(separator: ","))
+    return (name, world.describe(.space(s)) + ": " + roles.joined(separator: ", "))
   }
 }

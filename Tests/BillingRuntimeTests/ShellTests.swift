@@ -18,10 +18,10 @@ private let startTimeout = 30.0
 private let stepTimeout = 15.0
 
 /// The demo world's first prompt: ann logged in, her roles in Acme.
-private let annPrompt = "ann [org Acme member,admin]> "
+private let annPrompt = "ann [org Acme: member, admin]> "
 private let nobodyPrompt = "billsh (nobody)> "
 /// ann's prompt once she bought a plan (she is then its billing owner).
-private let ownerPrompt = "ann [org Acme member,admin,billing-owner]> "
+private let ownerPrompt = "ann [org Acme: member, admin, billing-owner]> "
 
 private func billshExecutable() throws -> String {
   try #require(PseudoTerminal.builtProduct("billsh"), "billsh is not built next to the tests")
@@ -182,6 +182,28 @@ struct ShellTests {
     #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
     #expect(!pty.text.contains("created org Half"))
     #expect(!pty.text.contains("org Half:"))
+    leave(pty)
+  }
+
+  /// Ctrl-C while a long command runs stops it between days (or lines) and the session lives on.
+  @Test func ctrlCStopsALongCommandBetweenSteps() throws {
+    let home = freshFolder()
+    let script = home + "/long.bill"
+    try String(repeating: "advance 1y\n", count: 5000).write(toFile: script, atomically: true, encoding: .utf8)
+    let pty = try startShell(home: home)
+    #expect(pty.waitFor(annPrompt, timeout: startTimeout))
+    type(pty, "advance 7900y")
+    usleep(150_000)
+    pty.send("\u{03}")
+    #expect(pty.waitFor("interrupted: the clock stopped on", timeout: stepTimeout))
+    #expect(pty.waitFor(annPrompt, timeout: stepTimeout))
+    type(pty, ".read " + script)
+    usleep(150_000)
+    pty.send("\u{03}")
+    #expect(pty.waitFor("; interrupted", timeout: stepTimeout))
+    #expect(pty.waitFor(annPrompt, timeout: stepTimeout))
+    type(pty, "whoami")
+    #expect(pty.waitFor("org Acme: member, admin", timeout: stepTimeout))
     leave(pty)
   }
 
