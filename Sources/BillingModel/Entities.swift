@@ -29,8 +29,9 @@ public enum Scope: Hashable, Sendable {
 
 public struct User: Sendable {
   public var handle: String
-  /// Spaces the user is in, with the order they joined in.
-  public var spaces: [SpaceID: Int] = [:]
+  /// Spaces the user is in, in the order they joined.
+  /// NB: a small array, not a dictionary: most people are in one or two spaces.
+  public var spaces: [SpaceID] = []
   public var teams: Set<TeamID> = []
   /// Live plans (trial, active, canceling) this user is the billing owner of.
   public var ownedPlans: Set<PlanID> = []

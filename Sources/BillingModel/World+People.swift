@@ -49,7 +49,7 @@ extension World {
       spaces[space.index].people[user] = Membership(guest: guest, admin: admin, seq: seq)
       if !guest { spaces[space.index].memberCount += 1 }
       if admin { spaces[space.index].admins.insert(user) }
-      users[user.index].spaces[space] = seq
+      users[user.index].spaces.append(space)
       if !guest || spaces[space.index].kind == .workspace { grown.append(.space(space)) }
     }
     return grown
@@ -71,7 +71,7 @@ extension World {
     guard let m = spaces[space.index].people.removeValue(forKey: user) else { return }
     if !m.guest { spaces[space.index].memberCount -= 1 }
     if m.admin { spaces[space.index].admins.remove(user) }
-    users[user.index].spaces.removeValue(forKey: space)
+    users[user.index].spaces.removeAll { $0 == space }
   }
 
   /// Returns whether the team's billable count grew.

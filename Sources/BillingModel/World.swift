@@ -103,7 +103,7 @@ public final class World {
   public func plansOwned(by user: UserID) -> [PlanID] { users[user.index].ownedPlans.sorted() }
 
   /// Spaces a user is in, by join order of the world (space id).
-  public func spacesOf(_ user: UserID) -> [SpaceID] { users[user.index].spaces.keys.sorted() }
+  public func spacesOf(_ user: UserID) -> [SpaceID] { users[user.index].spaces.sorted() }
 
   public var userCount: Int { users.count }
   public var spaceIDs: [SpaceID] { spaces.indices.map(SpaceID.init) }
