@@ -17,12 +17,15 @@ public final class Session {
   public lazy var historyLines: () -> [String] = { [unowned self] in self.performed }
   /// Lines performed at the top level, for `.history` outside the shell.
   var performed: [String] = []
+  /// How deep `perform` calls nest (`.read` plays lines inside a line).
+  var depth = 0
   /// Files being played, innermost last (for `.read` cycles and relative paths).
   var reading: [String] = []
   /// Set by `.record`; the shell appends each finished command to it.
   public var recording: TranscriptRecorder?
-  /// Commands and their output so far (the shell fills it, `.record` writes it).
+  /// Commands and their output so far, kept when `keepsTranscript` (the shell), written by `.record`.
   public var transcript: [(command: String, output: [String])] = []
+  public var keepsTranscript = false
   /// Unmet expectations seen by this session, and whether one was a usage or io error.
   public private(set) var unmet = 0
   public private(set) var unmetUsage = 0
@@ -35,8 +38,40 @@ public final class Session {
   /// Runs one line and emits its record. Returns the outcome.
   @discardableResult
   public func perform(_ input: String, file: String? = nil, line: Int? = nil, expectation: Expectation? = nil) -> Outcome {
+    // A top-level line's output goes to the transcript and the recording, when there is one.
+    // NB: `.record` itself stays out: replaying it would truncate the file being replayed.
+    depth += 1
+    defer { depth -= 1 }
+    if depth == 1 { performed.append(input) }
+    let capture = depth == 1 && (keepsTranscript || recording != nil) && !Session.isRecordCommand(input)
+    guard capture else { return performOne(input, file: file, line: line, expectation: expectation) }
+    var captured: [String] = []
+    let outer = sink
+    sink = { r in
+      // As the shell shows it: only lines of nested `.read` scripts keep their file:line.
+      let nested = r.file != nil && (r.file != file || r.line != line)
+      captured += RecordPrinter(json: false).text(r, prefixed: nested).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      outer(r)
+    }
+    let outcome = performOne(input, file: file, line: line, expectation: expectation)
+    sink = outer
+    if keepsTranscript { transcript.append((input, captured)) }
+    if let r = recording {
+      do { try r.append(command: input, output: captured) } catch {
+        recording = nil
+        sink(Record(file: nil, line: nil, input: input, outcome: .fail(Failure(.io, nil, "\(error); recording stopped")), expectation: nil))
+      }
+    }
+    return outcome
+  }
+
+  /// Whether `line` is a `.record` command (first word `.record`).
+  static func isRecordCommand(_ line: String) -> Bool {
+    line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first == ".record"
+  }
+
+  private func performOne(_ input: String, file: String?, line: Int?, expectation: Expectation?) -> Outcome {
     let outcome = execute(input[...])
-    if reading.count <= 1 { performed.append(input) }
     let record = Record(file: file, line: line, input: input, outcome: outcome, expectation: expectation)
     if !record.met {
       unmet += 1

@@ -25,21 +25,17 @@ public final class ShellLoop {
     return Prompt(plain: "\(user)\(r)> ", styled: "\u{1b}[1;32m\(user)\u{1b}[0m\u{1b}[2m\(r)\u{1b}[0m> ")
   }
 
-  /// Whether `line` is a `.record` command (first word `.record`).
-  static func isRecordCommand(_ line: String) -> Bool {
-    line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first == ".record"
-  }
-
   /// Runs until `.quit` or end of input; returns the exit code (0).
   public func run() -> Int32 {
     let printer = RecordPrinter(json: false)
-    var captured: [String] = []
-    session.sink = { [out] r in
-      var t = printer.text(r, prefixed: r.file != nil)
-      if self.colour, r.outcome.failure != nil, !t.isEmpty { t = "\u{1b}[31m" + t + "\u{1b}[0m" }
-      let plain = printer.text(r, prefixed: r.file != nil)
-      captured += plain.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-      out.write(t + "\n")
+    session.keepsTranscript = true
+    session.sink = { [out, colour] r in
+      let t = printer.text(r, prefixed: r.file != nil)
+      if colour, r.outcome.failure != nil, !t.isEmpty {
+        out.write("\u{1b}[31m" + t + "\u{1b}[0m\n")
+      } else {
+        out.write(t + "\n")
+      }
       out.flush()
     }
     session.historyLines = { [source] in source.historyLines }
@@ -61,20 +57,8 @@ public final class ShellLoop {
         pending = nil
         if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
         source.addHistory(line)
-        captured = []
         _ = Interrupts.take()
         let outcome = session.perform(line)
-        // `.record` itself stays out of transcripts: replaying it would
-        // truncate the very file being replayed (and its output, the count of
-        // earlier commands, differs in a fresh world).
-        if ShellLoop.isRecordCommand(line) { continue }
-        session.transcript.append((line, captured))
-        if let r = session.recording {
-          do { try r.append(command: line, output: captured) } catch {
-            out.write("error[io]: \(error); recording stopped\n")
-            session.recording = nil
-          }
-        }
         if outcome.quit { return 0 }
       }
     }
