@@ -102,6 +102,18 @@ public struct Arguments: Sendable {
   /// NB: a small list, not a dictionary: a command has a handful of flags.
   public var flags: FlagValues
   public var command: String
+  /// The line the arguments came from, when known.
+  public var source: Substring?
+
+  /// The text from `words` to the end of the line, or the words rebuilt when the line is unknown.
+  public func text(from words: [Token]) -> String {
+    guard let source, let first = words.first, first.offset >= 0, first.offset <= source.utf8.count else {
+      return render(words)
+    }
+    var u = source.utf8[source.utf8.index(source.utf8.startIndex, offsetBy: first.offset)...]
+    while let l = u.last, l == 32 || l == 9 || l == 13 { u = u.dropLast() }
+    return String(Substring(u))
+  }
 
   public func has(_ flag: String) -> Bool { flags[flag] != nil }
 

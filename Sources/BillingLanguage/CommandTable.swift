@@ -66,10 +66,10 @@ public let commandTable: [CommandSpec] = [
     let user = a.string(0) ?? ""
     let rest = a.rest(1)
     if rest.isEmpty { return .login(user) }
-    let inner = try parse(tokens: rest)
+    let inner = try parse(tokens: rest, source: a.source)
     if case .runAs = inner { throw Failure(.usage, nil, "as cannot be nested") }
     if inner.group == .shell { throw Failure(.usage, nil, "as runs billing commands, not shell commands") }
-    return .runAs(user, inner, text: render(rest))
+    return .runAs(user, inner, text: a.text(from: rest))
   },
   spec("logout", .session, "logout", "nobody acts", example: "logout") { _ throws(Failure) in .logout },
   spec("whoami", .session, "whoami", "the acting user and their roles in each space", example: "whoami") { _ throws(Failure) in .whoami },
@@ -168,11 +168,11 @@ public let commandTable: [CommandSpec] = [
        example: "can bob cancel org Acme", args: [ArgSpec("user", .user), ArgSpec("command", .command)]) { a throws(Failure) in
     let rest = a.rest(1)
     guard !rest.isEmpty else { throw Failure(.usage, nil, "can needs a command: can <user> <command...>") }
-    let inner = try parse(tokens: rest)
+    let inner = try parse(tokens: rest, source: a.source)
     guard inner.group == .action else {
       throw Failure(.usage, nil, "can checks actions (upgrade, edit, cancel, ...), not \(rest[0].text)")
     }
-    return .can(a.string(0) ?? "", inner, text: render(rest))
+    return .can(a.string(0) ?? "", inner, text: a.text(from: rest))
   },
   spec("clock", .view, "clock", "today's simulated date", example: "clock") { _ throws(Failure) in .clock },
   spec("advance", .view, "advance <n>d|<n>m|<n>y", "move the date; prints each renewal, change, cancellation and trial end",

@@ -48,7 +48,9 @@ public func match(_ tokens: [Token]) -> (CommandSpec, Int)? {
   return nil
 }
 
-public func parse(tokens: [Token]) throws(Failure) -> Command {
+/// `source` is the line the tokens came from (before any comment): `as` and `can` take the
+/// text of their inner command from it instead of rebuilding it.
+public func parse(tokens: [Token], source: Substring? = nil) throws(Failure) -> Command {
   guard let (spec, used) = match(tokens) else {
     let first = tokens[0].text
     var hint = didYouMean(suggestions(for: first, among: Set(entries.map { $0.words[0] })))
@@ -59,7 +61,8 @@ public func parse(tokens: [Token]) throws(Failure) -> Command {
     if first == "create" { return try fail("create needs what to create: user, org, workspace, team or plan") }
     return try fail("unknown command \(quoted(first))\(hint); try .help")
   }
-  let args = try bind(spec, Array(tokens[used...]))
+  var args = try bind(spec, Array(tokens[used...]))
+  args.source = source
   return try spec.build(args)
 }
 
@@ -83,8 +86,9 @@ func bind(_ spec: CommandSpec, _ tokens: [Token]) throws(Failure) -> Arguments {
       throw usage("\(what) needs a scope: org <Name>, workspace <Name> or team <Name> [--org <Org>]")
     }
     let kind = tokens[i].text
-    guard i + 1 < tokens.count, !tokens[i + 1].isFlag, ["org", "workspace", "team"].contains(kind), !tokens[i].quoted else {
-      if ["org", "workspace", "team"].contains(kind) { throw usage("\(kind) needs a name") }
+    let isKind = kind == "org" || kind == "workspace" || kind == "team"
+    guard i + 1 < tokens.count, !tokens[i + 1].isFlag, isKind, !tokens[i].quoted else {
+      if isKind { throw usage("\(kind) needs a name") }
       throw usage("\(quoted(kind)) is not a scope: use org <Name>, workspace <Name> or team <Name> [--org <Org>]" + didYouMean(suggestions(for: kind, among: ["org", "workspace", "team"])))
     }
     let name = tokens[i + 1].text
@@ -111,8 +115,8 @@ func bind(_ spec: CommandSpec, _ tokens: [Token]) throws(Failure) -> Arguments {
     if t.isFlag {
       var name = String(t.text.dropFirst(2))
       var inline: Token?
-      if let eq = name.firstIndex(of: "=") {
-        inline = Token(String(name[name.index(after: eq)...]))
+      if let eq = name.utf8.firstIndex(of: 61) {  // `--flag=value`
+        inline = Token(String(name[name.utf8.index(after: eq)...]))
         name = String(name[..<eq])
       }
       guard let f = spec.flag(name) else {

@@ -5,9 +5,12 @@ public struct Token: Sendable, Equatable {
   public var text: String
   /// Written in double quotes: never a flag, may be empty or hold spaces.
   public var quoted: Bool
-  public init(_ text: String, quoted: Bool = false) {
+  /// Where the word starts in its line, in UTF-8 bytes (-1 when made up).
+  public var offset: Int
+  public init(_ text: String, quoted: Bool = false, offset: Int = -1) {
     self.text = text
     self.quoted = quoted
+    self.offset = offset
   }
   public var isFlag: Bool { !quoted && text.utf8.count > 2 && text.utf8.starts(with: [45, 45]) }
 }
@@ -23,6 +26,7 @@ public enum Tokenizer {
   /// The words, and how many UTF-8 bytes of the line come before a comment (the command text).
   public static func words(_ line: Substring) throws(Failure) -> (tokens: [Token], length: Int) {
     var tokens: [Token] = []
+    tokens.reserveCapacity(16)
     var length = line.utf8.count
     let failure: Failure? = line.utf8.withContiguousStorageIfAvailable { buf -> Failure? in
       scan(buf, &tokens, &length)
@@ -43,6 +47,7 @@ public enum Tokenizer {
       if b == 35 { length = i; return nil }  // '#'
       // A word: plain runs and quoted runs glue together until a space.
       var start = i
+      let wordStart = i
       var bytes: [UInt8]?
       var quoted = false
       while i < n {
@@ -73,9 +78,9 @@ public enum Tokenizer {
       }
       if var b = bytes {
         b.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<i]))
-        tokens.append(Token(String(decoding: b, as: UTF8.self), quoted: quoted))
+        tokens.append(Token(String(decoding: b, as: UTF8.self), quoted: quoted, offset: wordStart))
       } else {
-        tokens.append(Token(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self)))
+        tokens.append(Token(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self), offset: wordStart))
       }
       if i < n && buf[i] == 35 { length = i; return nil }
     }

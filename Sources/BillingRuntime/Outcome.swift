@@ -3,7 +3,9 @@ import BillingModel
 /// What one command did: text for people, a JSON result for tools, or one failure.
 /// NB: the JSON result is built only when asked for (JSON output), right after the command.
 public struct Outcome {
-  public var text: String
+  /// NB: a failure's line is built only when asked for; printers write its parts directly.
+  public var text: String { failure?.line ?? okText }
+  var okText: String
   let makeResult: () -> JSON
   public var failure: Failure?
   /// The shell should stop (`.quit`).
@@ -12,9 +14,9 @@ public struct Outcome {
   public var result: JSON { makeResult() }
 
   public static func ok(_ text: String, _ result: @autoclosure @escaping () -> JSON = .object([])) -> Outcome {
-    Outcome(text: text, makeResult: result, failure: nil)
+    Outcome(okText: text, makeResult: result, failure: nil)
   }
-  public static func fail(_ f: Failure) -> Outcome { Outcome(text: f.line, makeResult: { .null }, failure: f) }
+  public static func fail(_ f: Failure) -> Outcome { Outcome(okText: "", makeResult: { .null }, failure: f) }
 
   public var isOK: Bool { failure == nil }
 }

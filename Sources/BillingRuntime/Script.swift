@@ -54,6 +54,9 @@ public struct ScriptReader {
     if let p = pending {
       joined = p + " " + text.drop { $0 == " " || $0 == "\t" }
       first = pendingLine
+    } else if bytes.last != 92 {
+      // NB: the common case, a whole line without a continuation.
+      return ScriptReader.command(text, number: number)
     }
     if joined.hasSuffix(" \\") || joined == "\\" {
       pending = String(joined.dropLast(joined == "\\" ? 1 : 2))
@@ -75,9 +78,15 @@ public struct ScriptReader {
   }
 
   static func command(_ text: String, number: Int) -> ScriptLine? {
+    let u = text.utf8
+    var start = u.startIndex
+    while start != u.endIndex, u[start] == 32 || u[start] == 9 { start = u.index(after: start) }
+    if start == u.endIndex || u[start] == 35 { return nil }
+    if u[start] != 33 {  // no `!`: the line as it is
+      return ScriptLine(number: number, text: start == u.startIndex ? text : String(text[start...]))
+    }
     var body = Substring(text)
     while let f = body.first, f == " " || f == "\t" { body = body.dropFirst() }
-    if body.isEmpty || body.first == "#" { return nil }
     var expectation: Expectation?
     if body.first == "!" {
       let word = body.prefix { $0 != " " && $0 != "\t" }

@@ -97,7 +97,7 @@ public final class Session {
     let text = Session.commandText(input, length)
     let command: Command
     do {
-      command = try parse(tokens: tokens)
+      command = try parse(tokens: tokens, source: input[..<input.utf8.index(input.utf8.startIndex, offsetBy: length)])
     } catch {
       var who = actor.map { world.handle($0) }
       var logText = text
