@@ -12,7 +12,11 @@ public struct Token: Sendable, Equatable {
     self.quoted = quoted
     self.offset = offset
   }
-  public var isFlag: Bool { !quoted && text.utf8.count > 2 && text.utf8.starts(with: [45, 45]) }
+  public var isFlag: Bool {
+    guard !quoted else { return false }
+    var it = text.utf8.makeIterator()
+    return it.next() == 45 && it.next() == 45 && it.next() != nil
+  }
 }
 
 /// Splits a line into words: spaces separate, double quotes group (with `\"` and `\\` inside),
