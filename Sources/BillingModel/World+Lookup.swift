@@ -87,10 +87,16 @@ extension World {
   /// Admins of a space, or if it has none a few of its members: who to ask instead.
   func someMembers(_ s: SpaceID) -> String {
     if !spaces[s.index].admins.isEmpty { return handles(spaces[s.index].admins, limit: 3) }
+    // NB: the three earliest users, not dictionary order, so output is the same on every run.
     var found: [UserID] = []
     for (u, m) in spaces[s.index].people where !m.guest {
-      found.append(u)
-      if found.count == 3 { break }
+      if found.count < 3 {
+        found.append(u)
+        found.sort()
+      } else if u < found[2] {
+        found[2] = u
+        found.sort()
+      }
     }
     return found.isEmpty ? "nobody yet (add a member first)" : handles(found, limit: 3)
   }

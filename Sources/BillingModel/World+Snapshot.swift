@@ -114,7 +114,8 @@ extension World {
         guard let m = Payment(rawValue: s) else { throw pr.fail("payment", "expected card, paypal or invoice") }
         return m
       }
-      if status != .trial && payment == nil { throw pr.fail("payment", "a paid plan needs a payment method") }
+      // NB: a trial has no payment method, and keeps none once it has ended.
+      if (status == .active || status == .canceling) && payment == nil { throw pr.fail("payment", "a paid plan needs a payment method") }
       let owner = try pr.user("owner", in: w)
       var scheduled: PlanChange?
       if let sj = pr.json["scheduled"], sj != .null {

@@ -34,6 +34,7 @@ public struct ScriptReader {
 
   var pending: String?
   var pendingLine = 0
+  var skipping = false
 
   public init() {}
 
@@ -49,21 +50,40 @@ public struct ScriptReader {
       pending = nil
       return ScriptLine(number: number, text: "", failure: Failure(.usage, nil, "the line is not valid UTF-8"))
     }
-    var joined = text
-    var first = number
-    if let p = pending {
-      joined = p + " " + text.drop { $0 == " " || $0 == "\t" }
-      first = pendingLine
-    } else if bytes.last != 92 {
+    let continues = bytes.last == 92 && (bytes.count == 1 || bytes[bytes.index(before: bytes.endIndex) - 1] == 32)
+    if skipping {
+      // The rest of a command already refused for its length.
+      skipping = continues
+      return nil
+    }
+    guard pending != nil || continues else {
       // NB: the common case, a whole line without a continuation.
       return ScriptReader.command(text, number: number)
     }
-    if joined.hasSuffix(" \\") || joined == "\\" {
-      pending = String(joined.dropLast(joined == "\\" ? 1 : 2))
-      if pendingLine == 0 || first != pendingLine { pendingLine = first }
+    var joined: String
+    let first: Int
+    if var p = pending {
+      pending = nil  // NB: so `p` is the only reference and appends in place (no quadratic copies)
+      p.append(" ")
+      p.append(contentsOf: text.drop { $0 == " " || $0 == "\t" })
+      joined = p
+      first = pendingLine
+    } else {
+      joined = text
+      first = number
+    }
+    if joined.utf8.count > ScriptReader.maxBytes {
+      pending = nil
+      pendingLine = 0
+      skipping = continues
+      return ScriptLine(number: first, text: "", failure: Failure(.usage, nil, "the line is longer than \(ScriptReader.maxBytes / 1024) KiB, continuations included"))
+    }
+    if continues {
+      joined.removeLast(joined.utf8.count == 1 ? 1 : 2)
+      pending = joined
+      pendingLine = first
       return nil
     }
-    pending = nil
     pendingLine = 0
     return ScriptReader.command(joined, number: first)
   }

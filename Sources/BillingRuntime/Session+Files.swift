@@ -4,14 +4,21 @@ import BillingModel
 /// Scripts, saved worlds and recordings: everything that touches files.
 extension Session {
   /// Reads a file for billsh: io errors name the path and the reason.
+  /// NB: every read is bounded: scripts by 64 KiB, saved worlds and catalogs by `maxWorldBytes`.
   static func readFile(_ path: String, limit: Int? = nil) throws(Failure) -> [UInt8] {
+    let max = limit ?? maxWorldBytes
     let bytes: [UInt8]
-    do { bytes = try TranscriptFileIO.readBytes(path) } catch { throw Failure(.io, nil, error.description) }
-    if let limit, bytes.count > limit {
-      throw Failure(.usage, nil, "\(path): the script is \(bytes.count) bytes; scripts are at most \(limit / 1024) KiB")
+    do { bytes = try TranscriptFileIO.readBytes(path, limit: max) } catch { throw Failure(.io, nil, error.description) }
+    if bytes.count > max {
+      if limit != nil {
+        throw Failure(.usage, nil, "\(path): the script is larger than \(max / 1024) KiB, the most a script may be")
+      }
+      throw Failure(.io, nil, "\(path): larger than \(max / (1024 * 1024)) MiB, the most billsh reads")
     }
     return bytes
   }
+
+  static let maxWorldBytes = 512 * 1024 * 1024
 
   static func writeFile(_ path: String, _ text: String) throws(Failure) {
     do { try TranscriptFileIO.writeAtomically(path, Array(text.utf8)) } catch { throw Failure(.io, nil, error.description) }

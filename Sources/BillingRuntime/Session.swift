@@ -130,7 +130,11 @@ public final class Session {
     switch command {
     case .runAs(let handle, let inner, let innerText):
       let u: UserID
-      do { u = try world.resolveUser(handle) } catch { return .fail(error) }
+      do { u = try world.resolveUser(handle) } catch {
+        // Refused before it could run as anyone: logged as typed, under whoever acts.
+        if Session.isLogged(inner) { record(text, actor: actor.map { world.handle($0) }, .fail(error)) }
+        return .fail(error)
+      }
       let saved = actor
       actor = u
       defer { actor = saved }
@@ -140,13 +144,16 @@ public final class Session {
       let who = actor.map { world.handle($0) }
       var outcome: Outcome
       do { outcome = try dispatch(command) } catch { outcome = .fail(error) }
-      let logged: Bool
-      switch command.group {
-      case .setup, .action: logged = true
-      default: if case .advance = command { logged = true } else { logged = false }
-      }
-      if logged { record(text, actor: who, outcome, date: before) }
+      if Session.isLogged(command) { record(text, actor: who, outcome, date: before) }
       return outcome
+    }
+  }
+
+  /// Setup, actions and `advance` go in the log (SPEC §3, `log`).
+  static func isLogged(_ command: Command) -> Bool {
+    switch command.group {
+    case .setup, .action: return true
+    default: if case .advance = command { return true } else { return false }
     }
   }
 

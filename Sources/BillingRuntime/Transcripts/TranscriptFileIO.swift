@@ -27,7 +27,9 @@ enum TranscriptFileIO {
   }
 
   /// The exact bytes of a file.
-  static func readBytes(_ path: String) throws(TranscriptIOError) -> [UInt8] {
+  /// The exact bytes of a file; with `limit`, stops reading past it (so `/dev/zero` ends) and
+  /// returns at most `limit + 1` bytes, for the caller to refuse.
+  static func readBytes(_ path: String, limit: Int? = nil) throws(TranscriptIOError) -> [UInt8] {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 { throw TranscriptIOError(path: path, message: "cannot open: \(errnoMessage())") }
     defer { _ = close(fd) }
@@ -45,6 +47,7 @@ enum TranscriptFileIO {
       }
       if n == 0 { break }
       bytes.append(contentsOf: chunk[0..<n])
+      if let limit, bytes.count > limit { return Array(bytes.prefix(limit + 1)) }
     }
     return bytes
   }

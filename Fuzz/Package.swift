@@ -1,0 +1,19 @@
+// swift-tools-version:6.0
+// A separate package for the libFuzzer target (issue 6). Its library targets are symbolic
+// links to the root package's module folders (Sources/<Module> -> ../../Sources/<Module>),
+// because the root package exports no library product to depend on by path. Build with
+// Scripts/fuzz, which passes -sanitize=fuzzer (and address) to every module.
+import PackageDescription
+
+let package = Package(
+  name: "billsh-fuzz",
+  targets: [
+    .target(name: "BillingModel"),
+    .target(name: "BillingLanguage", dependencies: ["BillingModel"]),
+    .target(name: "BillingRuntime", dependencies: ["BillingModel", "BillingLanguage", "LineEditing"]),
+    .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+    .target(name: "LineEditing", dependencies: ["CLibEdit"]),
+    // LLVMFuzzerTestOneInput around BillingRuntime's FuzzEntry (which the tests replay too).
+    .executableTarget(name: "billsh-fuzz", dependencies: ["BillingRuntime"]),
+  ]
+)

@@ -1,0 +1,39 @@
+import Testing
+
+@testable import BillingModel
+@testable import BillingRuntime
+
+/// Ctrl-C arrives as `shouldStop`: long commands stop between steps and leave a whole world.
+struct InterruptTests {
+  @Test func advanceStopsBetweenDaysAndKeepsTheWorldWhole() {
+    let s = Session()
+    Demo.load(into: s)
+    var asked = 0
+    s.shouldStop = {
+      asked += 1
+      return asked > 5
+    }
+    let o = s.perform("advance 10y")
+    #expect(o.isOK)
+    #expect(o.text.contains("interrupted: the clock stopped on"))
+    #expect(s.world.today < Day(year: 2036, month: 1, day: 1)!)
+    #expect(s.world.today > Day.start)
+    // Every plan is on a whole period: its end is after today, nothing half-renewed.
+    for p in s.world.plans where p.isLive { #expect(p.periodEnd > s.world.today) }
+    s.shouldStop = { false }
+    #expect(s.perform("advance 1d").isOK)
+  }
+
+  @Test func readStopsBetweenLines() throws {
+    let dir = "/tmp/billsh-interrupt-\(UInt32.random(in: 0...UInt32.max))"
+    _ = try? Session.writeFile(dir + ".bill", "create org A\ncreate org B\ncreate org C\ncreate org D\n")
+    let s = Session()
+    var lines = 0
+    s.sink = { _ in lines += 1 }
+    s.shouldStop = { lines >= 2 }
+    let o = s.perform(".read \(dir).bill")
+    #expect(o.text.hasSuffix("; interrupted"))
+    #expect(s.world.spaceID("A") != nil && s.world.spaceID("B") != nil)
+    #expect(s.world.spaceID("C") == nil)
+  }
+}
