@@ -1,15 +1,23 @@
 import BillingModel
 
 /// What one command did: text for people, a JSON result for tools, or one failure.
-/// NB: the JSON result is built only when asked for (JSON output), right after the command.
-public struct Outcome {
+/// NB: the JSON result is built only when asked for (JSON output), right after the command;
+/// a class, so passing an outcome through the layers costs one reference, not its fields.
+public final class Outcome {
   /// NB: a failure's line is built only when asked for; printers write its parts directly.
   public var text: String { failure?.line ?? okText }
-  var okText: String
+  let okText: String
   let makeResult: () -> JSON
-  public var failure: Failure?
+  public let failure: Failure?
   /// The shell should stop (`.quit`).
-  public var quit = false
+  public private(set) var quit = false
+
+  init(okText: String, makeResult: @escaping () -> JSON, failure: Failure?, quit: Bool = false) {
+    self.okText = okText
+    self.makeResult = makeResult
+    self.failure = failure
+    self.quit = quit
+  }
 
   public var result: JSON { makeResult() }
 
@@ -17,6 +25,7 @@ public struct Outcome {
     Outcome(okText: text, makeResult: result, failure: nil)
   }
   public static func fail(_ f: Failure) -> Outcome { Outcome(okText: "", makeResult: { .null }, failure: f) }
+  static func bye() -> Outcome { Outcome(okText: "bye", makeResult: { .object([]) }, failure: nil, quit: true) }
 
   public var isOK: Bool { failure == nil }
 }

@@ -74,8 +74,9 @@ extension Session {
         } ?? ""
         lines.append("  \(world.describe(r.scope)): \(r.tier.name)\(from)")
       }
-      let access: [JSON] = rows.map { .object([("scope", .string(world.describe($0.scope))), ("tier", .string($0.tier.name)), ("plan", .str($0.plan?.description))]) }
-      return .ok(lines.joined(separator: "\n"), .object([("user", .string(world.handle(u))), ("access", .array(access))]))
+      return .ok(lines.joined(separator: "\n"), .object([("user", .string(world.handle(u))), ("access", .array(rows.map {
+        .object([("scope", .string(world.describe($0.scope))), ("tier", .string($0.tier.name)), ("plan", .str($0.plan?.description))])
+      }))]))
     case .inbox(let handle):
       let u = try world.resolveUser(handle)
       let messages = world.user(u).inbox
@@ -108,9 +109,7 @@ extension Session {
     case .record(let path):
       return try record(path)
     case .quit:
-      var o = Outcome.ok("bye")
-      o.quit = true
-      return o
+      return Outcome.bye()
     default:
       return try action(command, dryRun: false)
     }
@@ -238,8 +237,9 @@ extension Session {
       lines.append("  \(world.describe(.space(r.space))): \(r.roles.joined(separator: ", "))" + (owned.isEmpty ? "" : " of \(owned.joined(separator: ", "))"))
     }
     if roles.isEmpty { lines.append("  in no space yet") }
-    let spaces: [JSON] = roles.map { .object([("space", .string(world.describe(.space($0.space)))), ("roles", .array($0.roles.map { .string($0) }))]) }
-    return .ok(lines.joined(separator: "\n"), .object([("user", .string(world.handle(u))), ("spaces", .array(spaces))]))
+    return .ok(lines.joined(separator: "\n"), .object([("user", .string(world.handle(u))), ("spaces", .array(roles.map {
+      .object([("space", .string(world.describe(.space($0.space)))), ("roles", .array($0.roles.map { .string($0) }))])
+    }))]))
   }
 
   func advance(_ d: Duration) -> Outcome {
