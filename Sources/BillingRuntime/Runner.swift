@@ -89,11 +89,11 @@ public enum Runner {
       }
       line.removeAll(keepingCapacity: true)
       tooLong = false
-      return !stop && !session.shouldStop()
+      return !stop && !session.stopRequested()
     }
     loop: while true {
       let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-      if n < 0 { if errno == EINTR { if session.shouldStop() { break }; continue }; break }
+      if n < 0 { if errno == EINTR { if session.stopRequested() { break }; continue }; break }
       if n == 0 { break }
       var start = 0
       for i in 0..<n where chunk[i] == 10 {

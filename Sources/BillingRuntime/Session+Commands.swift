@@ -248,7 +248,7 @@ extension Session {
     guard target.isInRange, target.number - world.today.number <= 3_000_000 else {
       return .fail(Failure(.usage, nil, "advance \(d.text) would leave the calendar (2000-01-01 to 9999-12-31); today is \(world.today)"))
     }
-    let (events, stopped) = world.advance(to: target, shouldStop: shouldStop)
+    let (events, stopped) = world.advance(to: target, shouldStop: stopRequested)
     var lines = [world.today.description + (events.isEmpty ? " (no events)" : "")]
     lines += events.map { world.eventLine($0) }
     if stopped { lines.append("interrupted: the clock stopped on \(world.today) after the last finished day") }

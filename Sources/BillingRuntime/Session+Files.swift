@@ -46,7 +46,7 @@ extension Session {
     reading.append(path)
     defer { reading.removeLast() }
     for l in ScriptReader.lines(of: bytes) {
-      if shouldStop() { return true }
+      if stopRequested() { return true }
       if let f = l.failure {
         reject(f, input: l.text, file: path, line: l.number)
       } else {

@@ -13,6 +13,15 @@ public final class Session {
   public var sink: (Record) -> Void = { _ in }
   /// Asked between commands: true stops a long `.read` or `advance` (Ctrl-C).
   public var shouldStop: () -> Bool = { false }
+  /// A stop seen during the current top-level line; it holds until the next one starts, so an
+  /// `advance` that notices Ctrl-C also stops the `.read` or input it is part of.
+  var stopSeen = false
+
+  /// Whether to stop now (Ctrl-C): asks `shouldStop` once and remembers a yes for this line.
+  public func stopRequested() -> Bool {
+    if !stopSeen && shouldStop() { stopSeen = true }
+    return stopSeen
+  }
   /// The shell's history, for `.history`.
   public lazy var historyLines: () -> [String] = { [unowned self] in self.performed }
   /// Lines performed at the top level, for `.history` outside the shell.
@@ -42,7 +51,10 @@ public final class Session {
     // NB: `.record` itself stays out: replaying it would truncate the file being replayed.
     depth += 1
     defer { depth -= 1 }
-    if depth == 1 { performed.append(input) }
+    if depth == 1 {
+      performed.append(input)
+      stopSeen = false
+    }
     let capture = depth == 1 && (keepsTranscript || recording != nil) && !Session.isRecordCommand(input)
     guard capture else { return performOne(input, file: file, line: line, expectation: expectation) }
     var captured: [String] = []

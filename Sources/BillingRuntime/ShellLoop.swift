@@ -57,6 +57,9 @@ public final class ShellLoop {
         pending = nil
         if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
         source.addHistory(line)
+        // NB: libedit swaps signal handlers in and out around each line it reads; put ours back
+        // for the command, so Ctrl-C stops it between steps.
+        Interrupts.install()
         _ = Interrupts.take()
         let outcome = session.perform(line)
         if outcome.quit { return 0 }

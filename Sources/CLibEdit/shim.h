@@ -137,32 +137,18 @@ static inline int billsh_H_PREV(void) { return H_PREV; }
 
 // ----------------------------------------------------------------- Signals
 
-static volatile sig_atomic_t billsh_sigint_flag = 0;
-
-static void billsh_sigint_handler(int signo) {
-  (void)signo;
-  billsh_sigint_flag = 1;
-}
-
-/// Installs a SIGINT handler WITHOUT SA_RESTART (blocking calls return
-/// EINTR) that only sets a flag. Returns 0 on success.
-static inline int billsh_install_sigint(void) {
+/// Installs `handler` for SIGINT WITHOUT SA_RESTART (blocking calls return
+/// EINTR). Returns 0 on success.
+/// NB: the flag the handler sets lives in Swift (LineEditing/Interrupts.swift):
+/// a `static` variable here would be copied into every object file using it.
+static inline int billsh_install_sigint(void (*handler)(int)) {
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
-  sa.sa_handler = billsh_sigint_handler;
+  sa.sa_handler = handler;
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = 0;
   return sigaction(SIGINT, &sa, NULL);
 }
-
-/// Returns 1 if SIGINT arrived since the last call, and clears the flag.
-static inline int billsh_take_sigint(void) {
-  int was = billsh_sigint_flag ? 1 : 0;
-  billsh_sigint_flag = 0;
-  return was;
-}
-
-static inline void billsh_clear_sigint(void) { billsh_sigint_flag = 0; }
 
 // ------------------------------------------------------------------ Misc
 

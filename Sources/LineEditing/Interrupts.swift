@@ -1,19 +1,21 @@
 import CLibEdit
+import Synchronization
+
+/// Set by the SIGINT handler, read and cleared by `Interrupts.take()`.
+/// NB: a lock-free atomic, so setting it is safe inside a signal handler.
+private let interrupted = Atomic<Bool>(false)
 
 /// SIGINT as a flag. `install()` sets a handler without SA_RESTART, so a
 /// blocking call in a running command returns EINTR instead of resuming.
-///
-/// Keep every use of the C flag in this one file: the flag is a `static`
-/// variable of the shim header, so each object file that uses it would get
-/// its own copy.
 public enum Interrupts {
-  /// Installs the SIGINT handler (idempotent).
+  /// Installs the SIGINT handler (idempotent; the shell calls it again after
+  /// each line, since libedit swaps handlers in and out around reading one).
   public static func install() {
-    _ = billsh_install_sigint()
+    _ = billsh_install_sigint { _ in interrupted.store(true, ordering: .relaxed) }
   }
 
   /// True if SIGINT arrived since the last call; clears the flag.
   public static func take() -> Bool {
-    billsh_take_sigint() != 0
+    interrupted.exchange(false, ordering: .relaxed)
   }
 }
