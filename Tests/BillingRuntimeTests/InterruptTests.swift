@@ -36,4 +36,21 @@ struct InterruptTests {
     #expect(s.world.spaceID("A") != nil && s.world.spaceID("B") != nil)
     #expect(s.world.spaceID("C") == nil)
   }
+
+  /// Ctrl-C is taken once (the flag clears): seen inside an `advance`, it still stops the
+  /// `.read` around it.
+  @Test func aStopSeenInsideAdvanceStopsTheScriptToo() throws {
+    let path = "/tmp/billsh-interrupt-\(UInt32.random(in: 0...UInt32.max)).bill"
+    try Session.writeFile(path, Demo.script.split(separator: "\n").filter { !$0.hasPrefix("login") }.joined(separator: "\n") + "\nadvance 5y\nadvance 5y\ncreate org After\n")
+    let s = Session()
+    var asked = 0
+    s.shouldStop = {
+      asked += 1
+      return asked == 30  // true once, like Interrupts.take()
+    }
+    let o = s.perform(".read \(path)")
+    #expect(o.text.hasSuffix("; interrupted"))
+    #expect(s.world.spaceID("After") == nil)
+    #expect(s.world.today < Day(year: 2031, month: 1, day: 1)!)
+  }
 }
