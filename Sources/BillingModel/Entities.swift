@@ -47,8 +47,10 @@ public struct Membership: Sendable, Equatable {
 }
 
 public struct Space: Sendable {
-  public var kind: SpaceKind
-  public var name: String
+  public let kind: SpaceKind
+  public let name: String
+  /// `org Acme`, `workspace "Side Project"`: names never change, so it is made once.
+  public let label: String
   public var people: [UserID: Membership] = [:]
   /// Members who are not guests, kept up to date (the billable count of an org).
   public var memberCount = 0
@@ -63,8 +65,10 @@ public struct Space: Sendable {
 }
 
 public struct Team: Sendable {
-  public var name: String
-  public var org: SpaceID
+  public let name: String
+  public let org: SpaceID
+  /// `team Design`.
+  public let label: String
   public var people: [UserID: Int] = [:]
   /// People of the team who are members (not guests) of the organization (R4), kept up to date.
   public var billable = 0

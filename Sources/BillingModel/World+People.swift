@@ -10,14 +10,14 @@ extension World {
 
   func newSpace(_ kind: SpaceKind, _ name: String) -> SpaceID {
     let id = SpaceID(index: spaces.count)
-    spaces.append(Space(kind: kind, name: name))
+    spaces.append(Space(kind: kind, name: name, label: kind.rawValue + " " + quoted(name)))
     spacesByName[name] = id
     return id
   }
 
   func newTeam(_ name: String, in org: SpaceID) -> TeamID {
     let id = TeamID(index: teams.count)
-    teams.append(Team(name: name, org: org))
+    teams.append(Team(name: name, org: org, label: "team " + quoted(name)))
     spaces[org.index].teams.append(id)
     spaces[org.index].teamsByName[name] = id
     teamsByName[name, default: []].append(id)

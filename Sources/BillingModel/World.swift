@@ -39,8 +39,8 @@ public final class World {
   /// `org Acme`, `workspace "Side Project"`, `team Design`.
   public func describe(_ scope: Scope) -> String {
     switch scope {
-    case .space(let s): return spaces[s.index].kind.rawValue + " " + quoted(spaces[s.index].name)
-    case .team(let t): return "team " + quoted(teams[t.index].name)
+    case .space(let s): return spaces[s.index].label
+    case .team(let t): return teams[t.index].label
     }
   }
 
