@@ -106,7 +106,6 @@ public struct Plan: Sendable {
   public var periodStart: Day
   public var periodEnd: Day
   public var scheduled: PlanChange?
-  public var invoices: [InvoiceID] = []
   /// A price per seat per period set by sales; nil means the catalog's.
   public var unitCents: Int?
   public var endedOn: Day?

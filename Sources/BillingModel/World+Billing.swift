@@ -211,7 +211,7 @@ extension World {
 
   public func listInvoices(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> (PlanID, [InvoiceID]) {
     let (id, _) = try ownedPlan(ref, actorID, verb: "invoices", what: "list invoices")
-    return (id, plans[id.index].invoices)
+    return (id, invoicesOfPlan[id.index])
   }
 
   /// R14, R21: invoices stay; one of an ended plan is open to its last billing owner.

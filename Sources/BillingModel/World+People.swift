@@ -130,12 +130,12 @@ extension World {
   /// R16: every invoice goes to the billing owner, with a copy in their inbox.
   @discardableResult
   func issueInvoice(_ pid: PlanID, _ amount: Int, _ label: String, on date: Day? = nil) -> InvoiceID {
-    let p = plans[pid.index]
+    let owner = plans[pid.index].owner, payment = plans[pid.index].payment, scope = plans[pid.index].scope
     let id = InvoiceID(index: invoices.count)
     let day = date ?? today
-    invoices.append(Invoice(id: id, plan: pid, date: day, amountCents: amount, payment: p.payment ?? .card, sentTo: p.owner, label: label))
-    plans[pid.index].invoices.append(id)
-    users[p.owner.index].inbox.append(day.description + " invoice \(id) for \(pid) (\(describe(p.scope))): \(Money.format(amount)), \(label), \(p.payment == .invoice ? "open, pay by invoice" : "paid by \(p.payment?.rawValue ?? "card")")")
+    invoices.append(Invoice(id: id, plan: pid, date: day, amountCents: amount, payment: payment ?? .card, sentTo: owner, label: label))
+    invoicesOfPlan[pid.index].append(id)
+    users[owner.index].inbox.append(day.description + " invoice \(id) for \(pid) (\(describe(scope))): \(Money.format(amount)), \(label), \(payment == .invoice ? "open, pay by invoice" : "paid by \(payment?.rawValue ?? "card")")")
     return id
   }
 }

@@ -9,6 +9,7 @@ extension World {
     var p = plan
     p.id = PlanID(index: plans.count)
     plans.append(p)
+    invoicesOfPlan.append([])
     attach(p.id)
     return p.id
   }

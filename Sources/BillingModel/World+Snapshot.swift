@@ -135,6 +135,7 @@ extension World {
       plan.endReason = try pr.optionalString("end_reason")
       if plan.periodEnd <= plan.periodStart { throw pr.fail("period_end", "must be after period_start") }
       w.plans.append(plan)
+      w.invoicesOfPlan.append([])
       if plan.isLive {
         if w.planOfScope[scope] != nil { throw pr.fail("scope", "\(w.describe(scope)) has two live plans") }
         if case .team(let t) = scope, w.planOfScope[.space(w.teams[t.index].org)] != nil {
@@ -152,7 +153,7 @@ extension World {
       guard let payment = Payment(rawValue: try ir.string("payment")) else { throw ir.fail("payment", "unknown payment") }
       let id = InvoiceID(index: i)
       w.invoices.append(Invoice(id: id, plan: pid, date: try ir.day("date"), amountCents: try ir.int("amount_cents"), payment: payment, sentTo: try ir.user("sent_to", in: w), label: try ir.string("label")))
-      w.plans[pid.index].invoices.append(id)
+      w.invoicesOfPlan[pid.index].append(id)
     }
     for (i, t) in try r.array("trials_used").enumerated() {
       var tr = Reader(json: .object([("scope", t)]), path: "trials_used[\(i)]")

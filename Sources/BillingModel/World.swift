@@ -19,6 +19,9 @@ public final class World {
   /// Scopes that have had a trial (P4: once per scope).
   var trialsUsed: Set<Scope> = []
   var agenda = Agenda()
+  /// Each plan's invoices, by plan index.
+  /// NB: kept apart from `Plan`, so appending never copies a list that a `Plan` value shares.
+  var invoicesOfPlan: [[InvoiceID]] = []
 
   public init(catalog: Catalog = .standard) { self.catalog = catalog }
 
@@ -35,6 +38,7 @@ public final class World {
   public func teamIDs(named name: String) -> [TeamID] { teamsByName[name] ?? [] }
   public func livePlan(_ scope: Scope) -> PlanID? { planOfScope[scope] }
   public func trialUsed(_ scope: Scope) -> Bool { trialsUsed.contains(scope) }
+  public func invoices(of plan: PlanID) -> [InvoiceID] { invoicesOfPlan[plan.index] }
 
   /// `org Acme`, `workspace "Side Project"`, `team Design`.
   public func describe(_ scope: Scope) -> String {
