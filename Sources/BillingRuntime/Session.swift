@@ -30,7 +30,7 @@ public final class Session {
   var depth = 0
   /// Files being played, innermost last (for `.read` cycles and relative paths).
   var reading: [String] = []
-  /// Set by `.record`; the shell appends each finished command to it.
+  /// Set by `.record`; each finished top-level line is appended to it.
   public var recording: TranscriptRecorder?
   /// Commands and their output so far, kept when `keepsTranscript` (the shell), written by `.record`.
   public var transcript: [(command: String, output: [String])] = []
@@ -47,14 +47,14 @@ public final class Session {
   /// Runs one line and emits its record. Returns the outcome.
   @discardableResult
   public func perform(_ input: String, file: String? = nil, line: Int? = nil, expectation: Expectation? = nil) -> Outcome {
-    // A top-level line's output goes to the transcript and the recording, when there is one.
-    // NB: `.record` itself stays out: replaying it would truncate the file being replayed.
     depth += 1
     defer { depth -= 1 }
     if depth == 1 {
       performed.append(input)
       stopSeen = false
     }
+    // A top-level line's output goes to the transcript and the recording, when there is one.
+    // NB: `.record` itself stays out: replaying it would truncate the file being replayed.
     let capture = depth == 1 && (keepsTranscript || recording != nil) && !Session.isRecordCommand(input)
     guard capture else { return performOne(input, file: file, line: line, expectation: expectation) }
     var captured: [String] = []
