@@ -230,7 +230,7 @@ private let goodTranscript = """
 
   /// Applies an edit script and checks it yields `b` and is as short as the LCS allows.
   @Test func editScriptIsMinimalOnRandomInputs() {
-    var rng = SplitMix(seed: 42)
+    var rng = SeededRandom(seed: 42)
     for _ in 0..<3000 {
       let a = (0..<Int(rng.next() % 14)).map { _ in String(rng.next() % 4) }
       let b = (0..<Int(rng.next() % 14)).map { _ in String(rng.next() % 4) }
@@ -289,17 +289,6 @@ private func lcsLength(_ a: [String], _ b: [String]) -> Int {
   return row[b.count]
 }
 
-private struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 // MARK: - Runner
 
