@@ -289,7 +289,6 @@ private func lcsLength(_ a: [String], _ b: [String]) -> Int {
   return row[b.count]
 }
 
-
 // MARK: - Runner
 
 @Suite struct TranscriptRunnerTests {
