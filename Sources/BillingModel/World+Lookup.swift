@@ -101,7 +101,8 @@ extension World {
     return found.isEmpty ? "nobody yet (add a member first)" : handles(found, limit: 3)
   }
 
-  func handles(_ ids: some Sequence<UserID>, limit: Int = 5) -> String {
+  /// "ann, bob and 3 more", in id order; "nobody" when empty.
+  public func handles(_ ids: some Sequence<UserID>, limit: Int = 5) -> String {
     let sorted = ids.sorted()
     var names = sorted.prefix(limit).map { quoted(handle($0)) }
     if sorted.count > limit { names.append("\(sorted.count - limit) more") }

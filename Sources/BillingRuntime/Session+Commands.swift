@@ -263,7 +263,7 @@ extension Session {
       let sp = world.space(s)
       let plan = world.livePlan(.space(s)).map { world.summary($0) } ?? "basic"
       let people = sp.kind == .org ? "\(count(sp.memberCount, "member")), \(count(sp.guestCount, "guest"))" : count(sp.people.count, "member")
-      lines.append("\(world.describe(.space(s))): \(people); admins \(world.handlesList(sp.admins)); plan \(plan)")
+      lines.append("\(world.describe(.space(s))): \(people); admins \(world.handles(sp.admins, limit: 8)); plan \(plan)")
       for t in sp.teams {
         let team = world.team(t)
         let tp = world.livePlan(.team(t)).map { world.summary($0) } ?? (world.livePlan(.space(s)) != nil ? "covered by the organization plan" : "basic")
@@ -294,15 +294,6 @@ func count(_ n: Int, _ one: String, _ many: String? = nil) -> String {
   "\(n) " + (n == 1 ? one : many ?? one + "s")
 }
 
-extension World {
-  func handlesList(_ ids: Set<UserID>) -> String {
-    let sorted = ids.sorted()
-    if sorted.isEmpty { return "none" }
-    var names = sorted.prefix(8).map { quoted(handle($0)) }
-    if sorted.count > 8 { names.append("\(sorted.count - 8) more") }
-    return names.joined(separator: ", ")
-  }
-}
 
 extension String {
   var trimmingSpaces: String {

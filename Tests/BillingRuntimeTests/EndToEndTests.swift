@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import BillingModel
+import BillingRuntime
 
 /// Runs the built `billsh` on `.bill` files and piped input, checking JSON, exit codes and files.
 @Suite(.serialized) struct EndToEndTests {
@@ -203,4 +204,11 @@ import Testing
     #expect(check.code == 0)
     #expect(check.stdout.hasSuffix("1 passed, 0 failed\n"))
   }
+}
+
+/// The bundled demo world and `Scripts/demo.bill` are the same lines.
+@Test func demoScriptFileMatchesTheBundledDemo() throws {
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+  let file = try String(contentsOfFile: root + "/Scripts/demo.bill", encoding: .utf8)
+  #expect(file == BillingRuntime.Demo.script)
 }
