@@ -1,21 +1,31 @@
 public struct UserID: Hashable, Comparable, Sendable {
+  /// NB: a cheap mix of the index, not the standard hasher (see `mixHash`).
+  public func _rawHashValue(seed: Int) -> Int { mixHash(index, seed) }
   public let index: Int
   public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
 }
 public struct SpaceID: Hashable, Comparable, Sendable {
+  /// NB: a cheap mix of the index, not the standard hasher (see `mixHash`).
+  public func _rawHashValue(seed: Int) -> Int { mixHash(index, seed) }
   public let index: Int
   public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
 }
 public struct TeamID: Hashable, Comparable, Sendable {
+  /// NB: a cheap mix of the index, not the standard hasher (see `mixHash`).
+  public func _rawHashValue(seed: Int) -> Int { mixHash(index, seed) }
   public let index: Int
   public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
 }
 public struct PlanID: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// NB: a cheap mix of the index, not the standard hasher (see `mixHash`).
+  public func _rawHashValue(seed: Int) -> Int { mixHash(index, seed) }
   public let index: Int
   public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
   public var description: String { "P\(index + 1)" }
 }
 public struct InvoiceID: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// NB: a cheap mix of the index, not the standard hasher (see `mixHash`).
+  public func _rawHashValue(seed: Int) -> Int { mixHash(index, seed) }
   public let index: Int
   public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
   public var description: String { "INV-" + pad(index + 1, 4) }
@@ -25,6 +35,24 @@ public struct InvoiceID: Hashable, Comparable, Sendable, CustomStringConvertible
 public enum Scope: Hashable, Sendable {
   case space(SpaceID)
   case team(TeamID)
+
+  public func _rawHashValue(seed: Int) -> Int {
+    switch self {
+    case .space(let s): return mixHash(s.index << 1, seed)
+    case .team(let t): return mixHash(t.index << 1 | 1, seed)
+    }
+  }
+}
+
+/// The hash sets and dictionaries use for ids: a multiply-xorshift mix of the index and the
+/// table's seed (the standard SipHash costs more than the lookups it serves on the hot path;
+/// ids are small dense numbers the program makes itself, so there is no flooding to resist).
+@inline(__always)
+func mixHash(_ value: Int, _ seed: Int) -> Int {
+  var x = UInt64(truncatingIfNeeded: value) &+ UInt64(truncatingIfNeeded: seed) &* 0x9E37_79B9_7F4A_7C15
+  x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+  x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+  return Int(truncatingIfNeeded: x ^ (x >> 31))
 }
 
 public struct User: Sendable {
@@ -56,7 +84,7 @@ public struct Space: Sendable {
   public var memberCount = 0
   public var admins: Set<UserID> = []
   public var teams: [TeamID] = []
-  public var teamsByName: [String: TeamID] = [:]
+  public var teamsByName = NameMap<TeamID>()
   /// Live team plans of this organization (P6).
   public var teamPlans: Set<PlanID> = []
   public var nextSeq = 0

@@ -26,7 +26,17 @@ public struct Failure: Error, Equatable, Sendable {
 
   /// `error[code]: message (R14)`.
   public var line: String {
-    "error[\(code.rawValue)]: \(message)" + (rule.map { " (\($0))" } ?? "")
+    var s = "error["
+    s.reserveCapacity(message.utf8.count + 40)
+    s += code.rawValue
+    s += "]: "
+    s += message
+    if let rule {
+      s += " ("
+      s += rule
+      s += ")"
+    }
+    return s
   }
 }
 

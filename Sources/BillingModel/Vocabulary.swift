@@ -14,7 +14,8 @@ public enum Tier: Int, Comparable, CaseIterable, Sendable {
 
   /// Accepts the names and the aliases `personal` and `enterprise+`.
   public init?(word: String) {
-    switch word.lowercased() {
+    // NB: most words come lower-case already; only others pay for `lowercased()`.
+    switch word.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? word.lowercased() : word {
     case "basic", "personal": self = .basic
     case "starter": self = .starter
     case "advanced": self = .advanced

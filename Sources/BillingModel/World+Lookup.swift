@@ -25,7 +25,7 @@ extension World {
       if spaces[id.index].kind == kind { return id }
       throw Failure(.notFound, nil, "\(quoted(name)) is \(spaces[id.index].kind == .org ? "an org" : "a workspace"), not \(kind == .org ? "an org" : "a workspace"): use \(describe(.space(id)))")
     }
-    let names = spacesByName.filter { spaces[$0.value.index].kind == kind }.keys
+    let names = spacesByName.pairs.filter { spaces[$0.value.index].kind == kind }.map(\.name)
     throw Failure(.notFound, nil, "unknown \(kind.rawValue) \(quoted(name))" + didYouMean(suggestions(for: name, among: names)))
   }
 

@@ -55,13 +55,13 @@ extension World {
 
   /// Rebuilds a world from `snapshot()`; a bad snapshot fails naming the field, and nothing is kept.
   public static func restore(_ json: JSON) throws(Failure) -> World {
-    var r = Reader(json: json, path: "")
+    let r = Reader(json: json, path: "")
     guard try r.string("format") == "billsh-world" else { throw r.fail("format", "not a billsh world file") }
     guard try r.int("version") == 1 else { throw r.fail("version", "unsupported version") }
-    var w = World(catalog: try parseCatalog(r.value("catalog"), base: .standard))
+    let w = World(catalog: try parseCatalog(r.value("catalog"), base: .standard))
     w.today = try r.day("date")
     for (i, u) in try r.array("users").enumerated() {
-      var ur = Reader(json: u, path: "users[\(i)]")
+      let ur = Reader(json: u, path: "users[\(i)]")
       let h = try ur.string("handle")
       do { try checkHandle(h) } catch { throw ur.fail("handle", error.message) }
       if w.usersByHandle[h] != nil { throw ur.fail("handle", "duplicate user \(quoted(h))") }
@@ -72,7 +72,7 @@ extension World {
       }
     }
     for (i, s) in try r.array("spaces").enumerated() {
-      var sr = Reader(json: s, path: "spaces[\(i)]")
+      let sr = Reader(json: s, path: "spaces[\(i)]")
       guard let kind = SpaceKind(rawValue: try sr.string("kind")) else { throw sr.fail("kind", "expected org or workspace") }
       let name = try sr.string("name")
       if w.spacesByName[name] != nil { throw sr.fail("name", "duplicate space \(quoted(name))") }

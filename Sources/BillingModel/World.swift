@@ -11,9 +11,9 @@ public final class World {
   public internal(set) var invoices: [Invoice] = []
   public var log: [LogEntry] = []
 
-  var usersByHandle: [String: UserID] = [:]
-  var spacesByName: [String: SpaceID] = [:]
-  var teamsByName: [String: [TeamID]] = [:]
+  var usersByHandle = NameMap<UserID>()
+  var spacesByName = NameMap<SpaceID>()
+  var teamsByName = NameMap<[TeamID]>()
   /// The live plan (trial, active or canceling) of each scope.
   var planOfScope: [Scope: PlanID] = [:]
   /// Scopes that have had a trial (P4: once per scope).
@@ -112,7 +112,7 @@ public final class World {
   public var userCount: Int { users.count }
   public var spaceIDs: [SpaceID] { spaces.indices.map(SpaceID.init) }
   public var teamIDsInOrder: [TeamID] { teams.indices.map(TeamID.init) }
-  public var allHandles: Dictionary<String, UserID>.Keys { usersByHandle.keys }
-  public var allSpaceNames: Dictionary<String, SpaceID>.Keys { spacesByName.keys }
-  public var allTeamNames: Dictionary<String, [TeamID]>.Keys { teamsByName.keys }
+  public var allHandles: some Sequence<String> { usersByHandle.keys }
+  public var allSpaceNames: some Sequence<String> { spacesByName.keys }
+  public var allTeamNames: some Sequence<String> { teamsByName.keys }
 }
