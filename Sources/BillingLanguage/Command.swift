@@ -37,7 +37,8 @@ public enum CommandGroup: String, Sendable, CaseIterable {
 }
 
 /// A parsed command line.
-public indirect enum Command: Sendable {
+/// NB: only the cases that hold a command are indirect, so the others need no box.
+public enum Command: Sendable {
   case createUsers([String])
   case createSpace(SpaceKind, String)
   case createTeam(String, PlaceTarget)
@@ -45,7 +46,7 @@ public indirect enum Command: Sendable {
   case add([String], PlaceTarget, guest: Bool, admin: Bool)
   case remove(String, PlaceTarget)
   case login(String)
-  case runAs(String, Command, text: String)
+  indirect case runAs(String, Command, text: String)
   case logout
   case whoami
   case upgrade(UpgradeRequest)
@@ -66,7 +67,7 @@ public indirect enum Command: Sendable {
   case move(ScopeRef, to: ScopeRef)
   case quote(ScopeRef, Tier, seats: Int?, cycle: Cycle?)
   case features(String)
-  case can(String, Command, text: String)
+  indirect case can(String, Command, text: String)
   case clock
   case advance(Duration)
   case inbox(String)

@@ -24,9 +24,12 @@ public struct ArgSpec: Sendable {
 public struct FlagSpec: Sendable {
   public var name: String
   public var kind: FlagKind
+  /// `--name`, as a token spells it (matched without building the name from the token).
+  let dashed: String
   public init(_ name: String, _ kind: FlagKind) {
     self.name = name
     self.kind = kind
+    self.dashed = "--" + name
   }
 }
 
@@ -36,7 +39,7 @@ public enum Value: Sendable {
   case int(Int)
   case scope(ScopeRef)
   case list([String])
-  case rest([Token])
+  case rest(ArraySlice<Token>)
   case present
 }
 
@@ -106,7 +109,7 @@ public struct Arguments: Sendable {
   public var source: Substring?
 
   /// The text from `words` to the end of the line, or the words rebuilt when the line is unknown.
-  public func text(from words: [Token]) -> String {
+  public func text(from words: ArraySlice<Token>) -> String {
     guard let source, let first = words.first, first.offset >= 0, first.offset <= source.utf8.count else {
       return render(words)
     }
@@ -131,7 +134,7 @@ public struct Arguments: Sendable {
     return l
   }
 
-  public func rest(_ i: Int) -> [Token] {
+  public func rest(_ i: Int) -> ArraySlice<Token> {
     guard i < positionals.count, case .rest(let r) = positionals[i] else { return [] }
     return r
   }

@@ -170,7 +170,7 @@ public let commandTable: [CommandSpec] = [
     guard !rest.isEmpty else { throw Failure(.usage, nil, "can needs a command: can <user> <command...>") }
     let inner = try parse(tokens: rest, source: a.source)
     guard inner.group == .action else {
-      throw Failure(.usage, nil, "can checks actions (upgrade, edit, cancel, ...), not \(rest[0].text)")
+      throw Failure(.usage, nil, "can checks actions (upgrade, edit, cancel, ...), not \(rest[rest.startIndex].text)")
     }
     return .can(a.string(0) ?? "", inner, text: a.text(from: rest))
   },

@@ -22,7 +22,7 @@ public func parse(line: Substring) throws(Failure) -> Command? {
 }
 
 /// Rebuilds a command text from tokens, quoting where needed.
-public func render(_ tokens: [Token]) -> String {
+public func render(_ tokens: some Collection<Token>) -> String {
   tokens.map { $0.quoted ? quotedAlways($0.text) : $0.text }.joined(separator: " ")
 }
 
@@ -36,10 +36,16 @@ private let entriesByFirstWord: [String: [(words: [String], spec: CommandSpec)]]
 
 /// The spec the tokens start with, and how many tokens its name takes.
 public func match(_ tokens: [Token]) -> (CommandSpec, Int)? {
+  match(tokens[...])
+}
+
+/// The same over a slice of a line's tokens (`as` and `can` match the rest of their line).
+public func match(_ tokens: ArraySlice<Token>) -> (CommandSpec, Int)? {
   guard let first = tokens.first, !first.quoted, let candidates = entriesByFirstWord[first.text] else { return nil }
+  let base = tokens.startIndex
   for e in candidates where e.words.count <= tokens.count {
     var ok = true
-    for (i, w) in e.words.enumerated() where tokens[i].quoted || tokens[i].text != w {
+    for (i, w) in e.words.enumerated() where tokens[base + i].quoted || tokens[base + i].text != w {
       ok = false
       break
     }
@@ -51,7 +57,13 @@ public func match(_ tokens: [Token]) -> (CommandSpec, Int)? {
 /// `source` is the line the tokens came from (before any comment): `as` and `can` take the
 /// text of their inner command from it instead of rebuilding it.
 public func parse(tokens: [Token], source: Substring? = nil) throws(Failure) -> Command {
+  try parse(tokens: tokens[...], source: source)
+}
+
+/// The same over a slice (no copy of the tokens of an inner command).
+public func parse(tokens: ArraySlice<Token>, source: Substring? = nil) throws(Failure) -> Command {
   guard let (spec, used) = match(tokens) else {
+    let tokens = Array(tokens)
     let first = tokens[0].text
     var hint = didYouMean(suggestions(for: first, among: Set(entries.map { $0.words[0] })))
     if first == "create", tokens.count > 1 {
@@ -61,7 +73,7 @@ public func parse(tokens: [Token], source: Substring? = nil) throws(Failure) -> 
     if first == "create" { return try fail("create needs what to create: user, org, workspace, team or plan") }
     return try fail("unknown command \(quoted(first))\(hint); try .help")
   }
-  var args = try bind(spec, Array(tokens[used...]))
+  var args = try bind(spec, tokens[(tokens.startIndex + used)...])
   args.source = source
   return try spec.build(args)
 }
@@ -71,7 +83,10 @@ private func fail(_ message: String) throws(Failure) -> Command {
 }
 
 /// Assigns the words after the command name to the spec's arguments and flags.
-func bind(_ spec: CommandSpec, _ tokens: [Token]) throws(Failure) -> Arguments {
+func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>) throws(Failure) -> Arguments {
+  // NB: the slice rebased to 0 without a copy: `tokens[i]` below counts from the first word.
+  let base = slice.startIndex
+  let tokens = Rebased(slice: slice, base: base)
   var a = Arguments(positionals: [], flags: FlagValues(), command: spec.name)
   var i = 0
   var argIndex = 0
@@ -108,18 +123,27 @@ func bind(_ spec: CommandSpec, _ tokens: [Token]) throws(Failure) -> Arguments {
   while i < tokens.count {
     let t = tokens[i]
     if argIndex < spec.args.count, spec.args[argIndex].kind == .command {
-      a.positionals.append(.rest(Array(tokens[i...])))
+      a.positionals.append(.rest(slice[(base + i)...]))
       argIndex += 1
       break
     }
     if t.isFlag {
-      var name = String(t.text.dropFirst(2))
+      var name: String
       var inline: Token?
-      if let eq = name.utf8.firstIndex(of: 61) {  // `--flag=value`
-        inline = Token(String(name[name.utf8.index(after: eq)...]))
-        name = String(name[..<eq])
+      var found: FlagSpec?
+      // NB: the common case, `--flag` as the spec spells it, needs no new strings.
+      if let f = spec.flags.first(where: { $0.dashed == t.text }) {
+        name = f.name
+        found = f
+      } else {
+        name = String(t.text.dropFirst(2))
+        if let eq = name.utf8.firstIndex(of: 61) {  // `--flag=value`
+          inline = Token(String(name[name.utf8.index(after: eq)...]))
+          name = String(name[..<eq])
+        }
+        found = spec.flag(name)
       }
-      guard let f = spec.flag(name) else {
+      guard let f = found else {
         let known = spec.flags.map { "--" + $0.name }
         let hint = didYouMean(suggestions(for: "--" + name, among: known), quote: { $0 })
         throw usage("unknown flag --\(name) for \(spec.name)\(hint)" + (hint.isEmpty && !known.isEmpty ? " (flags: \(known.joined(separator: " ")))" : ""))
@@ -182,4 +206,12 @@ func number(_ text: String, flag: String) throws(Failure) -> Int {
     throw Failure(.usage, nil, "--\(flag) \(text.prefix(20))\(text.count > 20 ? "…" : "") is too large")
   }
   return n
+}
+
+/// A slice read from index 0.
+private struct Rebased {
+  let slice: ArraySlice<Token>
+  let base: Int
+  var count: Int { slice.count }
+  subscript(i: Int) -> Token { slice[base + i] }
 }

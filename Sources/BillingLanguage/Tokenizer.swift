@@ -7,15 +7,14 @@ public struct Token: Sendable, Equatable {
   public var quoted: Bool
   /// Where the word starts in its line, in UTF-8 bytes (-1 when made up).
   public var offset: Int
+  /// `--something` written without quotes (worked out once, when the token is made).
+  public let isFlag: Bool
   public init(_ text: String, quoted: Bool = false, offset: Int = -1) {
     self.text = text
     self.quoted = quoted
     self.offset = offset
-  }
-  public var isFlag: Bool {
-    guard !quoted else { return false }
     var it = text.utf8.makeIterator()
-    return it.next() == 45 && it.next() == 45 && it.next() != nil
+    self.isFlag = !quoted && it.next() == 45 && it.next() == 45 && it.next() != nil
   }
 }
 
@@ -32,12 +31,9 @@ public enum Tokenizer {
     var tokens: [Token] = []
     tokens.reserveCapacity(16)
     var length = line.utf8.count
-    let failure: Failure? = line.utf8.withContiguousStorageIfAvailable { buf -> Failure? in
-      scan(buf, &tokens, &length)
-    } ?? {
-      let bytes = Array(line.utf8)
-      return bytes.withUnsafeBufferPointer { scan($0, &tokens, &length) }
-    }()
+    // NB: a Substring's own bytes, in place (a copy only for a Substring of a non-native string).
+    var sub = line
+    let failure: Failure? = sub.withUTF8 { buf -> Failure? in scan(buf, &tokens, &length) }
     if let failure { throw failure }
     return (tokens, length)
   }
