@@ -1,31 +1,26 @@
 import BillingModel
 
 /// What one command did: text for people, a JSON result for tools, or one failure.
-/// NB: the JSON result is built only when asked for (JSON output), right after the command;
-/// a class, so passing an outcome through the layers costs one reference, not its fields.
+/// NB: a class, so passing an outcome through the layers costs one reference, not its fields.
 public final class Outcome {
   /// NB: a failure's line is built only when asked for; printers write its parts directly.
   public var text: String { failure?.line ?? okText }
   let okText: String
-  let makeResult: () -> JSON
+  /// The JSON result; `null` when the session does not keep results (text output).
+  public let result: JSON
   public let failure: Failure?
   /// The shell should stop (`.quit`).
   public private(set) var quit = false
 
-  init(okText: String, makeResult: @escaping () -> JSON, failure: Failure?, quit: Bool = false) {
+  init(okText: String, result: JSON, failure: Failure?, quit: Bool = false) {
     self.okText = okText
-    self.makeResult = makeResult
+    self.result = result
     self.failure = failure
     self.quit = quit
   }
 
-  public var result: JSON { makeResult() }
-
-  public static func ok(_ text: String, _ result: @autoclosure @escaping () -> JSON = .object([])) -> Outcome {
-    Outcome(okText: text, makeResult: result, failure: nil)
-  }
-  public static func fail(_ f: Failure) -> Outcome { Outcome(okText: "", makeResult: { .null }, failure: f) }
-  static func bye() -> Outcome { Outcome(okText: "bye", makeResult: { .object([]) }, failure: nil, quit: true) }
+  public static func fail(_ f: Failure) -> Outcome { Outcome(okText: "", result: .null, failure: f) }
+  static func bye() -> Outcome { Outcome(okText: "bye", result: .object([]), failure: nil, quit: true) }
 
   public var isOK: Bool { failure == nil }
 }

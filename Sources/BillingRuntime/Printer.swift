@@ -18,7 +18,31 @@ public final class Output: TextOutputStream {
   }
 
   public func write(_ string: String) {
-    buffer.append(contentsOf: string.utf8)
+    var s = string
+    s.withUTF8 { buffer.append(contentsOf: $0) }
+    if flushEachWrite || buffer.count >= 65536 { flush() }
+  }
+
+  /// A literal piece (no String made for it).
+  public func put(_ literal: StaticString) {
+    literal.withUTF8Buffer { buffer.append(contentsOf: $0) }
+    if flushEachWrite || buffer.count >= 65536 { flush() }
+  }
+
+  /// A whole number in decimal.
+  public func write(_ n: Int) {
+    var v = n.magnitude
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    withUnsafeMutableBytes(of: &digits) { raw in
+      var i = raw.count
+      repeat {
+        i -= 1
+        raw[i] = 48 + UInt8(v % 10)
+        v /= 10
+      } while v > 0
+      if n < 0 { i -= 1; raw[i] = 45 }
+      buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[i...]))
+    }
     if flushEachWrite || buffer.count >= 65536 { flush() }
   }
 
@@ -71,36 +95,36 @@ public struct RecordPrinter: Sendable {
   public func write(_ r: Record, to out: Output) {
     if json {
       out.write(jsonLine(r))
-      out.write("\n")
+      out.put("\n")
       return
     }
     if r.expectation != nil && !r.met {
       out.write(text(r))
-      out.write("\n")
+      out.put("\n")
       return
     }
     if let f = r.outcome.failure {
       if let file = r.file {
         out.write(file)
         if let line = r.line {
-          out.write(":")
-          out.write(String(line))
+          out.put(":")
+          out.write(line)
         }
-        out.write(": ")
+        out.put(": ")
       }
-      out.write("error[")
+      out.put("error[")
       out.write(f.code.rawValue)
-      out.write("]: ")
+      out.put("]: ")
       out.write(f.message)
       if let rule = f.rule {
-        out.write(" (")
+        out.put(" (")
         out.write(rule)
-        out.write(")")
+        out.put(")")
       }
-      out.write("\n")
-    } else if !r.outcome.text.isEmpty {
-      out.write(r.outcome.text)
-      out.write("\n")
+      out.put("\n")
+    } else if !r.outcome.okText.isEmpty {
+      out.write(r.outcome.okText)
+      out.put("\n")
     }
   }
 

@@ -34,6 +34,7 @@ public enum Runner {
     var worst: Int32 = 0
     for file in files {
       let session = Session(catalog: catalog)
+      session.keepsResults = json
       session.shouldStop = shouldStop
       if let state, Session.exists(state) {
         do { try session.loadWorld(from: state) } catch {
@@ -63,6 +64,8 @@ public enum Runner {
   }
 
   /// Reads commands from a file descriptor like a script (piped stdin): no prompt, same errors.
+  /// NB: from a regular file, a second thread reads and parses ahead (`Session.prepare` needs no
+  /// world) while this one runs the commands; records come out in the same order either way.
   public static func runStream(
     fd: Int32, name: String, session: Session, json: Bool, bail: Bool, out: Output
   ) -> Int32 {
@@ -72,49 +75,105 @@ public enum Runner {
       printer.write(r, to: out)
       if bail && !r.met { stop = true }
     }
-    var reader = ScriptReader()
-    var line: [UInt8] = []
-    var tooLong = false
-    var number = 0
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    func finishLine() -> Bool {
-      number += 1
-      if tooLong {
-        session.reject(Failure(.usage, nil, "the line is longer than \(ScriptReader.maxBytes / 1024) KiB"), input: "", file: name, line: number)
-      } else if let l = reader.feed(line[...], number: number) {
-        if let f = l.failure { session.reject(f, input: l.text, file: name, line: l.number) } else {
-          let o = session.perform(l.text, file: name, line: l.number, expectation: l.expectation)
-          if o.quit { return false }
-        }
+    /// Runs one item; false when playback should stop.
+    func consume(_ item: StreamItem) -> Bool {
+      switch item {
+      case .reject(let f, let input, let number):
+        session.reject(f, input: input, file: name, line: number)
+      case .line(let l, let prepared):
+        let o = session.perform(l.text, file: name, line: l.number, expectation: l.expectation, prepared: prepared)
+        if o.quit { return false }
       }
-      line.removeAll(keepingCapacity: true)
-      tooLong = false
       return !stop && !session.stopRequested()
     }
-    loop: while true {
-      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-      if n < 0 { if errno == EINTR { if session.stopRequested() { break }; continue }; break }
-      if n == 0 { break }
-      var start = 0
-      for i in 0..<n where chunk[i] == 10 {
-        if !tooLong { line.append(contentsOf: chunk[start..<i]) }
-        start = i + 1
-        if !finishLine() { break loop }
+    if isRegularFile(fd) {
+      let handoff = Handoff<StreamItem>()
+      let reader = WorkerThread(stackSize: 8 << 20) {
+        var lines = StreamLines()
+        var batch: [StreamItem] = []
+        batch.reserveCapacity(256)
+        splitLines(fd, interrupted: { false }) { bytes, tooLong in
+          guard let item = lines.next(bytes, tooLong: tooLong, prepare: true) else { return true }
+          batch.append(item)
+          if batch.count < 256 { return true }
+          defer { batch = []; batch.reserveCapacity(256) }
+          return handoff.give(batch)
+        }
+        if let item = lines.finish() { batch.append(item) }
+        if !batch.isEmpty { _ = handoff.give(batch) }
+        handoff.close()
       }
-      if !tooLong {
-        line.append(contentsOf: chunk[start..<n])
-        if line.count > ScriptReader.maxBytes { tooLong = true; line.removeAll() }
+      if let reader {
+        var used: [StreamItem]?
+        playing: while let batch = handoff.take(returning: used.take()) {
+          for item in batch where !consume(item) {
+            handoff.cancel()
+            break playing
+          }
+          used = batch
+        }
+        reader.join()
+        out.flush()
+        return exitCode(session)
       }
     }
-    if !line.isEmpty || tooLong { _ = finishLine() }
-    if let l = reader.finish() { session.reject(l.failure!, input: "", file: name, line: l.number) }
+    var lines = StreamLines()
+    var going = true
+    splitLines(fd, interrupted: { session.stopRequested() }) { bytes, tooLong in
+      if let item = lines.next(bytes, tooLong: tooLong, prepare: false) { going = consume(item) }
+      return going
+    }
+    if let item = lines.finish() { _ = consume(item) }
     out.flush()
     return exitCode(session)
+  }
+
+  static func isRegularFile(_ fd: Int32) -> Bool {
+    var st = stat()
+    return fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+  }
+
+  /// Calls `line` with each line read from `fd` (without its newline), or with `tooLong` for a
+  /// line over the limit, until it returns false. A last line without a newline counts too.
+  static func splitLines(
+    _ fd: Int32, interrupted: () -> Bool, _ line: (UnsafeBufferPointer<UInt8>, _ tooLong: Bool) -> Bool
+  ) {
+    var partial: [UInt8] = []
+    var tooLong = false
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    var going = true
+    while going {
+      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if n < 0 { if errno == EINTR { if interrupted() { return }; continue }; break }
+      if n == 0 { break }
+      chunk.withUnsafeBufferPointer { buf in
+        var start = 0
+        while going, start < n, let hit = memchr(buf.baseAddress! + start, 10, n - start) {
+          let i = buf.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+          // NB: a line wholly inside this chunk is used in place; only a line split across reads is copied.
+          if partial.isEmpty && !tooLong {
+            going = line(UnsafeBufferPointer(rebasing: buf[start..<i]), false)
+          } else {
+            if !tooLong { partial.append(contentsOf: buf[start..<i]) }
+            going = partial.withUnsafeBufferPointer { line($0, tooLong) }
+            partial.removeAll(keepingCapacity: true)
+            tooLong = false
+          }
+          start = i + 1
+        }
+        if going && !tooLong && start < n {
+          partial.append(contentsOf: buf[start..<n])
+          if partial.count > ScriptReader.maxBytes { tooLong = true; partial.removeAll() }
+        }
+      }
+    }
+    if going && (!partial.isEmpty || tooLong) { _ = partial.withUnsafeBufferPointer { line($0, tooLong) } }
   }
 
   /// Replays transcript commands in a fresh world; each command's output as the shell shows it.
   public static func replay(_ commands: [String], catalog: Catalog = .standard) -> [[String]] {
     let session = Session(catalog: catalog)
+    session.keepsResults = false
     let printer = RecordPrinter(json: false)
     var current: [String] = []
     session.sink = { r in
@@ -136,6 +195,7 @@ public enum Runner {
   public static func transcript(of path: String, catalog: Catalog) throws(Failure) -> (text: String, code: Int32) {
     let bytes = try Session.readFile(path, limit: ScriptReader.maxBytes)
     let session = Session(catalog: catalog)
+    session.keepsResults = false
     session.reading = [path]
     let printer = RecordPrinter(json: false)
     var current: [String] = []
@@ -176,5 +236,32 @@ public enum Runner {
 extension Session {
   static func exists(_ path: String) -> Bool {
     access(path, F_OK) == 0
+  }
+}
+
+/// One line of a stream, read (and, when read ahead, prepared), ready to run.
+enum StreamItem: Sendable {
+  case reject(Failure, input: String, line: Int)
+  case line(ScriptLine, Session.Prepared?)
+}
+
+/// Physical lines of a stream to `StreamItem`s: numbering, the length limit, the script reader.
+struct StreamLines {
+  var reader = ScriptReader()
+  var number = 0
+
+  mutating func next(_ bytes: UnsafeBufferPointer<UInt8>, tooLong: Bool, prepare: Bool) -> StreamItem? {
+    number += 1
+    if tooLong {
+      return .reject(Failure(.usage, nil, "the line is longer than \(ScriptReader.maxBytes / 1024) KiB"), input: "", line: number)
+    }
+    guard let l = reader.feed(bytes, number: number) else { return nil }
+    if let f = l.failure { return .reject(f, input: l.text, line: l.number) }
+    return .line(l, prepare ? Session.prepare(l.text) : nil)
+  }
+
+  /// End of input: a continuation left open.
+  mutating func finish() -> StreamItem? {
+    reader.finish().map { .reject($0.failure!, input: "", line: $0.number) }
   }
 }

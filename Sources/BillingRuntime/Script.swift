@@ -40,26 +40,46 @@ public struct ScriptReader {
 
   /// Feeds one physical line (without its newline); returns a finished command line, if any.
   public mutating func feed(_ raw: ArraySlice<UInt8>, number: Int) -> ScriptLine? {
-    var bytes = raw
-    if bytes.last == 13 { bytes = bytes.dropLast() }
-    if bytes.contains(0) {
+    raw.withUnsafeBufferPointer { feed($0, number: number) }
+  }
+
+  /// The same over bytes in place (the playback path: no copy of the line before its String).
+  public mutating func feed(_ raw: UnsafeBufferPointer<UInt8>, number: Int) -> ScriptLine? {
+    var end = raw.count
+    if end > 0 && raw[end - 1] == 13 { end -= 1 }
+    let bytes = UnsafeBufferPointer(rebasing: raw[0..<end])
+    var high: UInt8 = 0
+    var nul = false
+    for b in bytes {
+      high |= b
+      nul = nul || b == 0
+    }
+    if nul {
       pending = nil
       return ScriptLine(number: number, text: "", failure: Failure(.usage, nil, "NUL byte in the line"))
     }
-    guard let text = String(validating: bytes, as: UTF8.self) else {
+    // NB: ASCII needs no validation; anything else is checked whole before it is used.
+    let ascii = high < 0x80
+    if !ascii && String(validating: bytes, as: UTF8.self) == nil {
       pending = nil
       return ScriptLine(number: number, text: "", failure: Failure(.usage, nil, "the line is not valid UTF-8"))
     }
-    let continues = bytes.last == 92 && (bytes.count == 1 || bytes[bytes.index(before: bytes.endIndex) - 1] == 32)
+    let continues = end > 0 && bytes[end - 1] == 92 && (end == 1 || bytes[end - 2] == 32)
     if skipping {
       // The rest of a command already refused for its length.
       skipping = continues
       return nil
     }
-    guard pending != nil || continues else {
-      // NB: the common case, a whole line without a continuation.
+    if pending == nil && !continues {
+      // NB: the common case, a whole line without a continuation: one String, of the command only.
+      var start = 0
+      while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
+      if start == end || bytes[start] == 35 { return nil }
+      let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+      if bytes[start] != 33 { return ScriptLine(number: number, text: text) }
       return ScriptReader.command(text, number: number)
     }
+    let text = String(decoding: bytes, as: UTF8.self)
     var joined: String
     let first: Int
     if var p = pending {

@@ -8,15 +8,15 @@ extension Session {
     switch command {
     case .createUsers(let handles):
       let ids = try world.createUsers(handles)
-      return .ok("created user\(ids.count == 1 ? "" : "s") " + ids.map { quoted(world.handle($0)) }.joined(separator: ", "),
+      return ok("created user\(ids.count == 1 ? "" : "s") " + ids.map { quoted(world.handle($0)) }.joined(separator: ", "),
                  .object([("users", .array(ids.map { .string(world.handle($0)) }))]))
     case .createSpace(let kind, let name):
       let id = try world.createSpace(kind, name)
-      return .ok("created \(world.describe(.space(id)))", .object([("space", .string(world.describe(.space(id))))]))
+      return ok("created \(world.describe(.space(id)))", .object([("space", .string(world.describe(.space(id))))]))
     case .createTeam(let name, let place):
       let id = try world.createTeam(name, in: place)
       let org = world.describe(.space(world.team(id).org))
-      return .ok("created team \(quoted(name)) in \(org)", .object([("team", .string(world.describe(.team(id)))), ("org", .string(org))]))
+      return ok("created team \(quoted(name)) in \(org)", .object([("team", .string(world.describe(.team(id)))), ("org", .string(org))]))
     case .createPlan(let request):
       let o = try world.createPlan(request)
       return planOutcome("created", o)
@@ -24,21 +24,21 @@ extension Session {
       let notes = try world.add(handles, to: place, guest: guest, admin: admin)
       let role = guest ? " as guest\(handles.count == 1 ? "" : "s")" : (admin ? " as admin\(handles.count == 1 ? "" : "s")" : "")
       let text = (["added " + handles.map(quoted).joined(separator: ", ") + " to " + placeText(place) + role] + notes.map { "  " + $0 }).joined(separator: "\n")
-      return .ok(text, .object([("users", .array(handles.map { .string($0) })), ("to", .string(placeText(place))), ("notes", .array(notes.map { .string($0) }))]))
+      return ok(text, .object([("users", .array(handles.map { .string($0) })), ("to", .string(placeText(place))), ("notes", .array(notes.map { .string($0) }))]))
     case .remove(let handle, let place):
       _ = try world.remove(handle, from: place)
       let note = if case .space(.org, _) = place { " (and its teams)" } else { "" }
-      return .ok("removed \(quoted(handle)) from \(placeText(place))\(note)", .object([("user", .string(handle)), ("from", .string(placeText(place)))]))
+      return ok("removed \(quoted(handle)) from \(placeText(place))\(note)", .object([("user", .string(handle)), ("from", .string(placeText(place)))]))
     case .login(let handle):
       let u = try world.resolveUser(handle)
       actor = u
       focus = world.spacesOf(u).first
-      return .ok("acting as \(whoText(u))", .object([("user", .string(handle))]))
+      return ok("acting as \(whoText(u))", .object([("user", .string(handle))]))
     case .logout:
       let was = actor.map { world.handle($0) }
       actor = nil
       focus = nil
-      return .ok(was.map { "\(quoted($0)) logged out; nobody acts" } ?? "nobody was acting", .object([("user", .null)]))
+      return ok(was.map { "\(quoted($0)) logged out; nobody acts" } ?? "nobody was acting", .object([("user", .null)]))
     case .whoami:
       return whoami()
     case .runAs(_, let inner, let text):
@@ -50,18 +50,18 @@ extension Session {
       defer { (actor, focus) = saved }
       do {
         try check(inner)
-        return .ok("yes: \(quoted(handle)) may do that now", .object([("allowed", .bool(true)), ("error", .null)]))
+        return ok("yes: \(quoted(handle)) may do that now", .object([("allowed", .bool(true)), ("error", .null)]))
       } catch {
-        return .ok("no: \(error.line)", .object([("allowed", .bool(false)), ("error", world.failureJSON(error))]))
+        return ok("no: \(error.line)", .object([("allowed", .bool(false)), ("error", world.failureJSON(error))]))
       }
     case .clock:
-      return .ok(world.today.description, .object([("date", .string(world.today.description)), ("events", .array([]))]))
+      return ok(world.today.description, .object([("date", .string(world.today.description)), ("events", .array([]))]))
     case .advance(let duration):
       return advance(duration)
     case .quote(let ref, let tier, let seats, let cycle):
       let q = try world.quote(ref, tier: tier, seats: seats, cycle: cycle)
       let scope = try world.resolve(ref)
-      return .ok("\(q.tier.name) \(q.cycle.rawValue), \(q.seats) seats for \(world.describe(scope)): \(Money.format(q.periodCents)) a \(q.cycle.unitWord) (\(Money.format(q.unitCents)) per seat)",
+      return ok("\(q.tier.name) \(q.cycle.rawValue), \(q.seats) seats for \(world.describe(scope)): \(Money.format(q.periodCents)) a \(q.cycle.unitWord) (\(Money.format(q.unitCents)) per seat)",
                  .object([("tier", .string(q.tier.name)), ("cycle", .string(q.cycle.rawValue)), ("seats", .int(q.seats)), ("unit_cents", .int(q.unitCents)), ("period_cents", .int(q.periodCents))]))
     case .features(let handle):
       let (u, rows) = try world.features(handle)
@@ -74,23 +74,23 @@ extension Session {
         } ?? ""
         lines.append("  \(world.describe(r.scope)): \(r.tier.name)\(from)")
       }
-      return .ok(lines.joined(separator: "\n"), .object([("user", .string(world.handle(u))), ("access", .array(rows.map {
+      return ok(lines.joined(separator: "\n"), .object([("user", .string(world.handle(u))), ("access", .array(rows.map {
         .object([("scope", .string(world.describe($0.scope))), ("tier", .string($0.tier.name)), ("plan", .str($0.plan?.description))])
       }))]))
     case .inbox(let handle):
       let u = try world.resolveUser(handle)
       let messages = world.user(u).inbox
       let text = messages.isEmpty ? "\(quoted(handle)) has no messages" : messages.joined(separator: "\n")
-      return .ok(text, .object([("user", .string(handle)), ("messages", .array(messages.map { .string($0) }))]))
+      return ok(text, .object([("user", .string(handle)), ("messages", .array(messages.map { .string($0) }))]))
     case .log:
       let entries = world.log
       let text = entries.isEmpty ? "the log is empty" : entries.map { "\($0.date) \($0.actor.map(quoted) ?? "-") \($0.command) → \($0.outcome)" }.joined(separator: "\n")
-      return .ok(text, .object([("entries", .array(entries.map { .object([("date", .string($0.date.description)), ("actor", .str($0.actor)), ("command", .string($0.command)), ("outcome", .string($0.outcome))]) }))]))
+      return ok(text, .object([("entries", .array(entries.map { .object([("date", .string($0.date.description)), ("actor", .str($0.actor)), ("command", .string($0.command)), ("outcome", .string($0.outcome))]) }))]))
     case .show:
       return show()
     case .help(let topic):
       let text = try Help.text(topic)
-      return .ok(text, .object([("help", .string(text))]))
+      return ok(text, .object([("help", .string(text))]))
     case .read(let path):
       return readScript(path)
     case .save(let path):
@@ -101,10 +101,10 @@ extension Session {
       self.world = World(catalog: catalog)
       actor = nil
       focus = nil
-      return .ok("the world is empty again (\(self.world.today))")
+      return ok("the world is empty again (\(self.world.today))")
     case .history:
       let lines = historyLines()
-      return .ok(lines.isEmpty ? "no history yet" : lines.enumerated().map { "\($0.offset + 1)  \($0.element)" }.joined(separator: "\n"),
+      return ok(lines.isEmpty ? "no history yet" : lines.enumerated().map { "\($0.offset + 1)  \($0.element)" }.joined(separator: "\n"),
                  .object([("history", .array(lines.map { .string($0) }))]))
     case .record(let path):
       return try record(path)
@@ -130,21 +130,21 @@ extension Session {
         try world.upgradeSeveralTeams(names, org: org, by: actor)
       }
       let o = try world.upgrade(r, by: actor, dryRun: dryRun)
-      if dryRun { return .ok("") }
+      if dryRun { return ok("") }
       touch(world.plan(o.plan).scope)
       return planOutcome("upgraded", o)
     case .trial(let ref, let tier):
       let o = try world.trial(ref, tier: tier, by: actor, dryRun: dryRun)
-      if dryRun { return .ok("") }
+      if dryRun { return ok("") }
       touch(world.plan(o.plan).scope)
       return planOutcome("started trial", o)
     case .plan(let ref):
       let (scope, id) = try world.viewPlan(ref, by: actor)
       touch(scope)
-      guard let id else { return .ok("\(world.describe(scope)) is on Basic (free)", .null) }
+      guard let id else { return ok("\(world.describe(scope)) is on Basic (free)", .null) }
       var lines = world.planLines(id)
       if case .team = scope, case .space = world.plan(id).scope { lines.insert("\(world.describe(scope)) is covered by the organization plan (R6):", at: 0) }
-      return .ok(lines.joined(separator: "\n"), world.planJSON(id))
+      return ok(lines.joined(separator: "\n"), world.planJSON(id))
     case .billing(let ref):
       let (id, rows) = try world.billingTab(ref, by: actor)
       let p = world.plan(id)
@@ -155,12 +155,12 @@ extension Session {
       for r in rows {
         lines.append("  " + r.name + String(repeating: " ", count: width - r.name.count + 2) + (r.allowed ? "yes" : "no: " + r.note))
       }
-      return .ok(lines.joined(separator: "\n"), .object([("plan", .string(id.description)), ("actions", .array(rows.map {
+      return ok(lines.joined(separator: "\n"), .object([("plan", .string(id.description)), ("actions", .array(rows.map {
         .object([("name", .string($0.name)), ("allowed", .bool($0.allowed)), ("note", .str($0.note.isEmpty ? nil : $0.note))])
       }))]))
     case .edit(let ref, let r):
       let o = try world.edit(ref, r, by: actor, dryRun: dryRun)
-      if dryRun { return .ok("") }
+      if dryRun { return ok("") }
       touch(world.plan(o.plan).scope)
       return planOutcome("changed", o)
     case .cancel(let ref):
@@ -177,25 +177,25 @@ extension Session {
       let s = try world.seats(ref, by: actor)
       touch(world.plan(s.plan).scope)
       let state = s.over ? "over its size by \(s.used - s.seats) (P5)" : "\(s.seats - s.used) free"
-      return .ok("\(world.summary(s.plan)): \(s.seats) seats, \(s.used) billable member\(s.used == 1 ? "" : "s"), \(state)",
+      return ok("\(world.summary(s.plan)): \(s.seats) seats, \(s.used) billable member\(s.used == 1 ? "" : "s"), \(state)",
                  .object([("plan", .string(s.plan.description)), ("seats", .int(s.seats)), ("used", .int(s.used)), ("over", .bool(s.over))]))
     case .invoices(let ref):
       let (id, list) = try world.listInvoices(ref, by: actor)
       touch(world.plan(id).scope)
       let text = list.isEmpty ? "\(world.summary(id)) has no invoices" : list.map { world.invoiceLine($0) }.joined(separator: "\n")
-      return .ok(text, .object([("invoices", .array(list.map { world.invoiceJSON($0) }))]))
+      return ok(text, .object([("invoices", .array(list.map { world.invoiceJSON($0) }))]))
     case .invoice(let text):
       let id = try world.showInvoice(text, by: actor)
-      return .ok(world.invoiceLine(id), world.invoiceJSON(id))
+      return ok(world.invoiceLine(id), world.invoiceJSON(id))
     case .appoint(let handle, let place):
       let text = try world.appoint(handle, in: place, by: actor, dryRun: dryRun)
-      return .ok(text, .object([("user", .string(handle)), ("space", .string(placeText(place))), ("admin", .bool(true))]))
+      return ok(text, .object([("user", .string(handle)), ("space", .string(placeText(place))), ("admin", .bool(true))]))
     case .revoke(let handle, let place):
       let text = try world.revoke(handle, in: place, by: actor, dryRun: dryRun)
-      return .ok(text, .object([("user", .string(handle)), ("space", .string(placeText(place))), ("admin", .bool(false))]))
+      return ok(text, .object([("user", .string(handle)), ("space", .string(placeText(place))), ("admin", .bool(false))]))
     case .move(let from, let to):
       try world.move(from, to: to, by: actor)
-      return .ok("")
+      return ok("")
     default:
       throw Failure(.usage, nil, "not an action")
     }
@@ -203,11 +203,11 @@ extension Session {
 
   private func simple(_ text: String, _ ref: ScopeRef, _ dryRun: Bool) throws(Failure) -> Outcome {
     let world = self.world
-    if dryRun { return .ok("") }
+    if dryRun { return ok("") }
     let scope = try world.resolve(ref)
     touch(scope)
     let plan = world.livePlan(scope) ?? world.plans.last { $0.scope == scope }?.id
-    return .ok(text, .object([("plan", plan.map { world.planJSON($0) } ?? .null)]))
+    return ok(text, .object([("plan", plan.map { world.planJSON($0) } ?? .null)]))
   }
 
   func planOutcome(_ verb: String, _ o: PlanOutcome) -> Outcome {
@@ -215,7 +215,7 @@ extension Session {
     var lines = ["\(verb) \(world.describe(world.plan(o.plan).scope)):"] + world.planLines(o.plan).map { "  " + $0 }
     if let inv = o.invoice { lines.append("  " + world.invoiceLine(inv)) }
     lines += o.notes.map { "  " + $0 }
-    return .ok(lines.joined(separator: "\n"), .object([("plan", world.planJSON(o.plan)), ("invoice", o.invoice.map { world.invoiceJSON($0) } ?? .null)]))
+    return ok(lines.joined(separator: "\n"), .object([("plan", world.planJSON(o.plan)), ("invoice", o.invoice.map { world.invoiceJSON($0) } ?? .null)]))
   }
 
 
@@ -228,7 +228,7 @@ extension Session {
   func whoami() -> Outcome {
     let world = self.world
     guard let u = actor else {
-      return .ok("nobody is acting: login <user>", .object([("user", .null), ("spaces", .array([]))]))
+      return ok("nobody is acting: login <user>", .object([("user", .null), ("spaces", .array([]))]))
     }
     let roles = world.roles(of: u)
     var lines = [quoted(world.handle(u))]
@@ -237,7 +237,7 @@ extension Session {
       lines.append("  \(world.describe(.space(r.space))): \(r.roles.joined(separator: ", "))" + (owned.isEmpty ? "" : " of \(owned.joined(separator: ", "))"))
     }
     if roles.isEmpty { lines.append("  in no space yet") }
-    return .ok(lines.joined(separator: "\n"), .object([("user", .string(world.handle(u))), ("spaces", .array(roles.map {
+    return ok(lines.joined(separator: "\n"), .object([("user", .string(world.handle(u))), ("spaces", .array(roles.map {
       .object([("space", .string(world.describe(.space($0.space)))), ("roles", .array($0.roles.map { .string($0) }))])
     }))]))
   }
@@ -252,7 +252,7 @@ extension Session {
     var lines = [world.today.description + (events.isEmpty ? " (no events)" : "")]
     lines += events.map { world.eventLine($0) }
     if stopped { lines.append("interrupted: the clock stopped on \(world.today) after the last finished day") }
-    return .ok(lines.joined(separator: "\n"), .object([("date", .string(world.today.description)), ("events", .array(events.map { world.eventJSON($0) }))]))
+    return ok(lines.joined(separator: "\n"), .object([("date", .string(world.today.description)), ("events", .array(events.map { world.eventJSON($0) }))]))
   }
 
   func show() -> Outcome {
@@ -273,7 +273,7 @@ extension Session {
     let ended = world.plans.filter { !$0.isLive }
     if !ended.isEmpty { lines.append("ended plans: " + ended.map { "\($0.id) (\($0.endReason ?? "ended"))" }.joined(separator: ", ")) }
     lines.append("invoices: \(world.invoices.count), log entries: \(world.log.count)")
-    return .ok(lines.joined(separator: "\n"), .object([
+    return ok(lines.joined(separator: "\n"), .object([
       ("date", .string(world.today.description)), ("users", .int(world.userCount)), ("spaces", .int(world.spaces.count)),
       ("teams", .int(world.teams.count)), ("plans", .array(world.plans.filter(\.isLive).map { world.planJSON($0.id) })),
       ("invoices", .int(world.invoices.count)),

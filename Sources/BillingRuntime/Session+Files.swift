@@ -69,7 +69,7 @@ extension Session {
     let failed = unmet - before
     var text = "read \(path)" + (failed == 0 ? "" : ": \(failed) line\(failed == 1 ? "" : "s") did not meet \(failed == 1 ? "its" : "their") expectation")
     if stopped { text += "; interrupted" }
-    return .ok(text, .object([("file", .string(path)), ("unmet", .int(failed)), ("interrupted", .bool(stopped))]))
+    return ok(text, .object([("file", .string(path)), ("unmet", .int(failed)), ("interrupted", .bool(stopped))]))
   }
 
   /// The world (and who acts) as JSON text.
@@ -84,7 +84,7 @@ extension Session {
   func save(_ given: String) throws(Failure) -> Outcome {
     let path = resolvePath(given)
     try Session.writeFile(path, savedText())
-    return .ok("saved the world to \(path)", .object([("file", .string(path))]))
+    return ok("saved the world to \(path)", .object([("file", .string(path))]))
   }
 
   /// Replaces the world with a saved one; a bad file leaves the current world untouched.
@@ -110,16 +110,16 @@ extension Session {
     let path = resolvePath(given)
     try loadWorld(from: path)
     let world = self.world
-    return .ok("loaded \(path): \(world.userCount) users, \(world.spaces.count) spaces, \(world.plans.count) plans, today is \(world.today)",
+    return ok("loaded \(path): \(world.userCount) users, \(world.spaces.count) spaces, \(world.plans.count) plans, today is \(world.today)",
                .object([("file", .string(path)), ("date", .string(world.today.description))]))
   }
 
   func record(_ given: String?) throws(Failure) -> Outcome {
     guard let given else {
-      guard let r = recording else { return .ok("not recording") }
+      guard let r = recording else { return ok("not recording") }
       r.close()
       recording = nil
-      return .ok("stopped recording to \(r.path)")
+      return ok("stopped recording to \(r.path)")
     }
     let path = resolvePath(given)
     recording?.close()
@@ -132,7 +132,7 @@ extension Session {
       throw Failure(.io, nil, "\(error)")
     }
     recording = r
-    return .ok("recording to \(path): \(transcript.count) earlier command\(transcript.count == 1 ? "" : "s") written", .object([("file", .string(path))]))
+    return ok("recording to \(path): \(transcript.count) earlier command\(transcript.count == 1 ? "" : "s") written", .object([("file", .string(path))]))
   }
 }
 

@@ -35,6 +35,8 @@ public final class Session {
   /// Commands and their output so far, kept when `keepsTranscript` (the shell), written by `.record`.
   public var transcript: [(command: String, output: [String])] = []
   public var keepsTranscript = false
+  /// Whether outcomes carry their JSON result (JSON output, tests); text output skips building it.
+  public var keepsResults = true
   /// Unmet expectations seen by this session, and whether one was a usage or io error.
   public private(set) var unmet = 0
   public private(set) var unmetUsage = 0
@@ -46,7 +48,9 @@ public final class Session {
 
   /// Runs one line and emits its record. Returns the outcome.
   @discardableResult
-  public func perform(_ input: String, file: String? = nil, line: Int? = nil, expectation: Expectation? = nil) -> Outcome {
+  public func perform(
+    _ input: String, file: String? = nil, line: Int? = nil, expectation: Expectation? = nil, prepared: Prepared? = nil
+  ) -> Outcome {
     depth += 1
     defer { depth -= 1 }
     if depth == 1 {
@@ -56,7 +60,7 @@ public final class Session {
     // A top-level line's output goes to the transcript and the recording, when there is one.
     // NB: `.record` itself stays out: replaying it would truncate the file being replayed.
     let capture = depth == 1 && (keepsTranscript || recording != nil) && !Session.isRecordCommand(input)
-    guard capture else { return performOne(input, file: file, line: line, expectation: expectation) }
+    guard capture else { return performOne(input, file: file, line: line, expectation: expectation, prepared: prepared) }
     var captured: [String] = []
     let outer = sink
     sink = { r in
@@ -65,7 +69,7 @@ public final class Session {
       captured += RecordPrinter(json: false).text(r, prefixed: nested).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       outer(r)
     }
-    let outcome = performOne(input, file: file, line: line, expectation: expectation)
+    let outcome = performOne(input, file: file, line: line, expectation: expectation, prepared: prepared)
     sink = outer
     if keepsTranscript { transcript.append((input, captured)) }
     if let r = recording {
@@ -82,8 +86,8 @@ public final class Session {
     line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first == ".record"
   }
 
-  private func performOne(_ input: String, file: String?, line: Int?, expectation: Expectation?) -> Outcome {
-    let outcome = execute(input[...])
+  private func performOne(_ input: String, file: String?, line: Int?, expectation: Expectation?, prepared: Prepared?) -> Outcome {
+    let outcome = execute(prepared ?? Session.prepare(input))
     let record = Record(file: file, line: line, input: input, outcome: outcome, expectation: expectation)
     if !record.met {
       unmet += 1
@@ -101,16 +105,40 @@ public final class Session {
     sink(record)
   }
 
-  func execute(_ input: Substring) -> Outcome {
+  /// What a line means without the world: its words and its command, or why it has none.
+  /// NB: pure (no session, no world), so playback can work it out ahead, on another thread.
+  public struct Prepared: Sendable {
+    fileprivate enum Meaning: Sendable {
+      case unreadable(Failure)
+      case empty
+      case refused(tokens: [Token], text: String, Failure)
+      case command(Command, text: String)
+    }
+    fileprivate let meaning: Meaning
+  }
+
+  /// Tokenizes and parses one line (see `Prepared`).
+  public static func prepare(_ line: String) -> Prepared {
+    let input = line[...]
     let tokens: [Token]
     let length: Int
-    do { (tokens, length) = try Tokenizer.words(input) } catch { return .fail(error) }
-    if tokens.isEmpty { return .ok("") }
-    let text = Session.commandText(input, length)
-    let command: Command
+    do { (tokens, length) = try Tokenizer.words(input) } catch { return Prepared(meaning: .unreadable(error)) }
+    if tokens.isEmpty { return Prepared(meaning: .empty) }
+    let text = Session.commandText(line, length)
     do {
-      command = try parse(tokens: tokens, source: input[..<input.utf8.index(input.utf8.startIndex, offsetBy: length)])
+      let command = try parse(tokens: tokens, source: input[..<input.utf8.index(input.utf8.startIndex, offsetBy: length)])
+      return Prepared(meaning: .command(command, text: text))
     } catch {
+      return Prepared(meaning: .refused(tokens: tokens, text: text, error))
+    }
+  }
+
+  func execute(_ prepared: Prepared) -> Outcome {
+    switch prepared.meaning {
+    case .unreadable(let error): return .fail(error)
+    case .empty: return ok("")
+    case .command(let command, let text): return run(command, text: text)
+    case .refused(let tokens, let text, let error):
       var who = actor.map { world.handle($0) }
       var logText = text
       var found = match(tokens)
@@ -126,15 +154,20 @@ public final class Session {
       }
       return .fail(error)
     }
-    return run(command, text: text)
   }
 
   /// The command as written, without its comment and surrounding spaces (for the log).
-  static func commandText(_ input: Substring, _ length: Int) -> String {
-    var u = input.utf8.prefix(length)
-    while let l = u.last, l == 32 || l == 9 || l == 13 { u = u.dropLast() }
-    while let f = u.first, f == 32 || f == 9 { u = u.dropFirst() }
-    return String(Substring(u))
+  static func commandText(_ line: String, _ length: Int) -> String {
+    var copy = line
+    return copy.withUTF8 { b in
+      var end = min(length, b.count)
+      while end > 0, b[end - 1] == 32 || b[end - 1] == 9 || b[end - 1] == 13 { end -= 1 }
+      var start = 0
+      while start < end, b[start] == 32 || b[start] == 9 { start += 1 }
+      // NB: usually the line is already its own command text; then it is shared, not copied.
+      if start == 0 && end == b.count { return line }
+      return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+    }
   }
 
   /// Runs a parsed command; logs setup, actions and `advance` (SPEC §3, `log`).
@@ -159,6 +192,11 @@ public final class Session {
       if Session.isLogged(command) { record(text, actor: who, outcome, date: before) }
       return outcome
     }
+  }
+
+  /// A successful outcome; its JSON result is built only when this session keeps results.
+  func ok(_ text: String, _ result: @autoclosure () -> JSON = .object([])) -> Outcome {
+    Outcome(okText: text, result: keepsResults ? result() : .null, failure: nil)
   }
 
   /// Setup, actions and `advance` go in the log (SPEC §3, `log`).

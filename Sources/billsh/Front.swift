@@ -8,6 +8,7 @@ import LineEditing
 /// Chooses the shell (terminal on stdin) or script reading (anything else), and saves `--state`.
 enum Front {
   static func start(session: Session, json: Bool, bail: Bool, state: String?) -> Int32 {
+    session.keepsResults = json
     Interrupts.install()
     session.shouldStop = Interrupts.take
     let out = Output()

@@ -109,53 +109,6 @@ public struct TranscriptRunner: Sendable {
     return state.results()
   }
 
-  /// A joinable POSIX thread with a given stack size running one closure.
-  private struct WorkerThread {
-    private let thread: pthread_t
-
-    private final class Box {
-      let body: @Sendable () -> Void
-      init(_ body: @escaping @Sendable () -> Void) { self.body = body }
-    }
-
-    /// Starts the thread; nil if it could not be created.
-    init?(stackSize: Int, _ body: @escaping @Sendable () -> Void) {
-      var attr = pthread_attr_t()
-      guard pthread_attr_init(&attr) == 0 else { return nil }
-      defer { pthread_attr_destroy(&attr) }
-      _ = pthread_attr_setstacksize(&attr, stackSize)
-      let context = Unmanaged.passRetained(Box(body)).toOpaque()
-      #if canImport(Darwin)
-        var handle: pthread_t?
-      #else
-        var handle = pthread_t()
-      #endif
-      let created = pthread_create(
-        &handle, &attr,
-        { raw in
-          #if canImport(Darwin)
-            let box = Unmanaged<Box>.fromOpaque(raw).takeRetainedValue()
-          #else
-            let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
-          #endif
-          box.body()
-          return nil
-        }, context)
-      guard created == 0 else {
-        Unmanaged<Box>.fromOpaque(context).release()
-        return nil
-      }
-      #if canImport(Darwin)
-        guard let handle else { return nil }
-      #endif
-      thread = handle
-    }
-
-    func join() {
-      _ = pthread_join(thread, nil)
-    }
-  }
-
   private final class SharedState: @unchecked Sendable {
     private let lock = Lock()
     private var next = 0
@@ -249,24 +202,4 @@ public struct TranscriptRunner: Sendable {
     }
     return FileResult(passed: false, report: report)
   }
-}
-
-/// A pthread mutex (heap-allocated so its address never moves).
-private final class Lock: @unchecked Sendable {
-  private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-
-  init() {
-    mutex = .allocate(capacity: 1)
-    mutex.initialize(to: pthread_mutex_t())
-    pthread_mutex_init(mutex, nil)
-  }
-
-  deinit {
-    pthread_mutex_destroy(mutex)
-    mutex.deinitialize(count: 1)
-    mutex.deallocate()
-  }
-
-  func lock() { pthread_mutex_lock(mutex) }
-  func unlock() { pthread_mutex_unlock(mutex) }
 }

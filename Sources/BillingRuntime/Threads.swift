@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A joinable POSIX thread with a given stack size running one closure.
+struct WorkerThread {
+  private let thread: pthread_t
+
+  private final class Box {
+    let body: @Sendable () -> Void
+    init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+  }
+
+  /// Starts the thread; nil if it could not be created.
+  init?(stackSize: Int, _ body: @escaping @Sendable () -> Void) {
+    var attr = pthread_attr_t()
+    guard pthread_attr_init(&attr) == 0 else { return nil }
+    defer { pthread_attr_destroy(&attr) }
+    _ = pthread_attr_setstacksize(&attr, stackSize)
+    let context = Unmanaged.passRetained(Box(body)).toOpaque()
+    #if canImport(Darwin)
+      var handle: pthread_t?
+    #else
+      var handle = pthread_t()
+    #endif
+    let created = pthread_create(
+      &handle, &attr,
+      { raw in
+        #if canImport(Darwin)
+          let box = Unmanaged<Box>.fromOpaque(raw).takeRetainedValue()
+        #else
+          let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
+        #endif
+        box.body()
+        return nil
+      }, context)
+    guard created == 0 else {
+      Unmanaged<Box>.fromOpaque(context).release()
+      return nil
+    }
+    #if canImport(Darwin)
+      guard let handle else { return nil }
+    #endif
+    thread = handle
+  }
+
+  func join() {
+    _ = pthread_join(thread, nil)
+  }
+}
+
+/// A pthread mutex (heap-allocated so its address never moves).
+final class Lock: @unchecked Sendable {
+  private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+  init() {
+    mutex = .allocate(capacity: 1)
+    mutex.initialize(to: pthread_mutex_t())
+    pthread_mutex_init(mutex, nil)
+  }
+
+  deinit {
+    pthread_mutex_destroy(mutex)
+    mutex.deinitialize(count: 1)
+    mutex.deallocate()
+  }
+
+  func lock() { pthread_mutex_lock(mutex) }
+  func unlock() { pthread_mutex_unlock(mutex) }
+}
+
+/// Batches handed from one thread to another, in order; the giver waits while too many are
+/// waiting to be taken, so read-ahead stays bounded. Used batches go back to the giver, so what
+/// it allocated is also freed on its thread (cheaper for the allocator than a free from another).
+final class Handoff<Item>: @unchecked Sendable {
+  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+  private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+  private var batches: [[Item]] = []
+  private var head = 0
+  private var spent: [[Item]] = []
+  private var closed = false
+  private var cancelled = false
+  private let limit: Int
+
+  init(limit: Int = 64) {
+    self.limit = limit
+    mutex.initialize(to: pthread_mutex_t())
+    changed.initialize(to: pthread_cond_t())
+    pthread_mutex_init(mutex, nil)
+    pthread_cond_init(changed, nil)
+  }
+
+  deinit {
+    pthread_cond_destroy(changed)
+    pthread_mutex_destroy(mutex)
+    changed.deallocate()
+    mutex.deallocate()
+  }
+
+  /// Hands over a batch; false when the taker has stopped (give no more).
+  func give(_ batch: [Item]) -> Bool {
+    pthread_mutex_lock(mutex)
+    while batches.count - head >= limit && !cancelled { pthread_cond_wait(changed, mutex) }
+    let ok = !cancelled
+    if ok {
+      batches.append(batch)
+      pthread_cond_broadcast(changed)
+    }
+    var used: [[Item]] = []
+    swap(&used, &spent)
+    pthread_mutex_unlock(mutex)
+    // NB: `used` is freed here, on the giver's thread, outside the lock.
+    return ok
+  }
+
+  /// No more batches will come.
+  func close() {
+    pthread_mutex_lock(mutex)
+    closed = true
+    pthread_cond_broadcast(changed)
+    pthread_mutex_unlock(mutex)
+  }
+
+  /// The next batch, waiting for it; nil once the giver has closed and all is taken.
+  func take(returning used: consuming [Item]? = nil) -> [Item]? {
+    pthread_mutex_lock(mutex)
+    if let used { spent.append(used) }
+    defer { pthread_mutex_unlock(mutex) }
+    while head == batches.count && !closed { pthread_cond_wait(changed, mutex) }
+    guard head < batches.count else { return nil }
+    let batch = batches[head]
+    batches[head] = []
+    head += 1
+    if head == batches.count {
+      batches.removeAll(keepingCapacity: true)
+      head = 0
+    }
+    pthread_cond_broadcast(changed)
+    return batch
+  }
+
+  /// The taker stops: the giver's next `give` returns false.
+  func cancel() {
+    pthread_mutex_lock(mutex)
+    cancelled = true
+    pthread_cond_broadcast(changed)
+    pthread_mutex_unlock(mutex)
+  }
+}
