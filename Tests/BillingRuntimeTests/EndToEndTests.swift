@@ -17,7 +17,7 @@ import BillingRuntime
 
   static let binary: String = PseudoTerminal.builtProduct("billsh") ?? ".build/debug/billsh"
 
-  func billsh(_ args: [String], stdin: String? = nil, stdinBytes: [UInt8]? = nil, cwd: String? = nil) throws -> Run {
+  func billsh(_ args: [String], stdin: String? = nil, stdinBytes: [UInt8]? = nil, stdinFile: String? = nil, cwd: String? = nil) throws -> Run {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: EndToEndTests.binary)
     p.arguments = args
@@ -29,8 +29,9 @@ import BillingRuntime
     p.standardOutput = out
     p.standardError = err
     p.standardInput = inp
+    if let stdinFile { p.standardInput = FileHandle(forReadingAtPath: stdinFile) }
     try p.run()
-    let bytes = stdinBytes ?? Array((stdin ?? "").utf8)
+    let bytes = stdinFile != nil ? [] : stdinBytes ?? Array((stdin ?? "").utf8)
     let writer = Thread {
       inp.fileHandleForWriting.write(Data(bytes))
       try? inp.fileHandleForWriting.close()
@@ -48,6 +49,31 @@ import BillingRuntime
     let path = dir + "/" + name
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     return (dir, path)
+  }
+
+  /// Stdin from a regular file is read and parsed ahead on a second thread; from a pipe it is
+  /// not. Both must print the same bytes and exit the same way.
+  @Test(arguments: [
+    ("long story", Array(repeating: "clock\nas ann upgrade team Design --tier starter\ncan bob cancel team Design\nnope\n", count: 300).joined(), [String]()),
+    ("quit midway", "clock\n.quit\nclock\n", []),
+    ("bail", "clock\nnope\nclock\n", ["--bail"]),
+    ("json", "clock\n!conflict clock\nas zed plan org Acme\n", ["--json"]),
+    ("bad bytes", "clock\n<FF>x\nclo<NUL>ck\nclock \\\n", []),
+  ])
+  func readAheadMatchesPipe(_ name: String, _ body: String, _ args: [String]) throws {
+    // NB: <FF> and <NUL> stand for raw bytes (kept out of the printed test arguments).
+    var bytes: [UInt8] = []
+    for (i, part) in (EndToEndTests.acme + "\n" + body).components(separatedBy: "<FF>").enumerated() {
+      if i > 0 { bytes.append(0xFF) }
+      bytes += Array(part.replacingOccurrences(of: "<NUL>", with: "\u{0}").utf8)
+    }
+    let (_, path) = try script("")
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    let piped = try billsh(args, stdinBytes: bytes)
+    let fromFile = try billsh(args, stdinFile: path)
+    #expect(fromFile.stdout == piped.stdout, "\(name)")
+    #expect(fromFile.code == piped.code, "\(name)")
+    #expect(!piped.stdout.isEmpty)
   }
 
   static let acme = """
