@@ -1,31 +1,21 @@
-public struct UserID: Hashable, Comparable, Sendable {
-  /// NB: a cheap mix of the index, not the standard hasher (see `mixHash`).
-  public func _rawHashValue(seed: Int) -> Int { mixHash(index, seed) }
+public struct UserID: DenseID, Comparable, Sendable {
   public let index: Int
   public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
 }
-public struct SpaceID: Hashable, Comparable, Sendable {
-  /// NB: a cheap mix of the index, not the standard hasher (see `mixHash`).
-  public func _rawHashValue(seed: Int) -> Int { mixHash(index, seed) }
+public struct SpaceID: DenseID, Comparable, Sendable {
   public let index: Int
   public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
 }
-public struct TeamID: Hashable, Comparable, Sendable {
-  /// NB: a cheap mix of the index, not the standard hasher (see `mixHash`).
-  public func _rawHashValue(seed: Int) -> Int { mixHash(index, seed) }
+public struct TeamID: DenseID, Comparable, Sendable {
   public let index: Int
   public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
 }
-public struct PlanID: Hashable, Comparable, Sendable, CustomStringConvertible {
-  /// NB: a cheap mix of the index, not the standard hasher (see `mixHash`).
-  public func _rawHashValue(seed: Int) -> Int { mixHash(index, seed) }
+public struct PlanID: DenseID, Comparable, Sendable, CustomStringConvertible {
   public let index: Int
   public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
   public var description: String { "P\(index + 1)" }
 }
-public struct InvoiceID: Hashable, Comparable, Sendable, CustomStringConvertible {
-  /// NB: a cheap mix of the index, not the standard hasher (see `mixHash`).
-  public func _rawHashValue(seed: Int) -> Int { mixHash(index, seed) }
+public struct InvoiceID: DenseID, Comparable, Sendable, CustomStringConvertible {
   public let index: Int
   public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
   public var description: String { "INV-" + pad(index + 1, 4) }
@@ -42,6 +32,16 @@ public enum Scope: Hashable, Sendable {
     case .team(let t): return mixHash(t.index << 1 | 1, seed)
     }
   }
+}
+
+/// Ids: dense indexes the world hands out in order.
+public protocol DenseID: Hashable {
+  var index: Int { get }
+}
+
+extension DenseID {
+  /// NB: a cheap mix of the index, not the standard hasher (see `mixHash`).
+  public func _rawHashValue(seed: Int) -> Int { mixHash(index, seed) }
 }
 
 /// The hash sets and dictionaries use for ids: a multiply-xorshift mix of the index and the
