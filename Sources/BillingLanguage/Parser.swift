@@ -79,7 +79,7 @@ public func parse(tokens: ArraySlice<Token>, source: Substring? = nil) throws(Fa
 }
 
 private func fail(_ message: String) throws(Failure) -> Command {
-  throw Failure(.usage, nil, message)
+  throw Failure(.usage, nil, message: message)
 }
 
 /// Assigns the words after the command name to the spec's arguments and flags.
@@ -90,7 +90,7 @@ func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>) throws(Failure) -> Ar
   var a = Arguments(positionals: [], flags: FlagValues(), command: spec.name)
   var i = 0
   var argIndex = 0
-  func usage(_ m: String) -> Failure { Failure(.usage, nil, m) }
+  func usage(_ m: String) -> Failure { Failure(.usage, nil, message: m) }
   func value(after flag: String) throws(Failure) -> Token {
     guard i < tokens.count, !tokens[i].isFlag else { throw usage("--\(flag) needs a value") }
     defer { i += 1 }

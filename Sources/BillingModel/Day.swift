@@ -76,41 +76,22 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// `YYYY-MM-DD`, written as bytes (ten of them: a small string, no allocation).
   public var description: String {
-    let f = fields
-    guard f.year >= 0 && f.year <= 9999 else { return pad(f.year, 4) + "-" + pad(f.month, 2) + "-" + pad(f.day, 2) }
-    return String(unsafeUninitializedCapacity: 10) { b in
-      writeDigits(f.year, 4, b, 0)
-      b[4] = 45
-      writeDigits(f.month, 2, b, 5)
-      b[7] = 45
-      writeDigits(f.day, 2, b, 8)
-      return 10
+    guard hasFourDigitYear else {
+      let f = fields
+      return pad(f.year, 4) + "-" + pad(f.month, 2) + "-" + pad(f.day, 2)
     }
+    var scratch = DigitScratch()
+    return scratch.day(self) { String(decoding: $0, as: UTF8.self) }
   }
-}
 
-/// Writes `n` (0 or more) as exactly `width` decimal digits at `at`, zero-padded.
-@inline(__always)
-func writeDigits(_ n: Int, _ width: Int, _ b: UnsafeMutableBufferPointer<UInt8>, _ at: Int) {
-  var v = n
-  var i = at + width - 1
-  while i >= at {
-    b[i] = UInt8(truncatingIfNeeded: 48 + v % 10)
-    v /= 10
-    i -= 1
-  }
+  /// Whether the year is 0…9999 (always, in the calendar's range).
+  var hasFourDigitYear: Bool { self >= Day.yearZero && self < Day.yearTenThousand }
+  static let yearZero = Day(year: 0, month: 1, day: 1)!
+  static let yearTenThousand = Day(year: 10000, month: 1, day: 1)!
 }
 
 /// `n` zero-padded to at least `width` digits.
 func pad(_ n: Int, _ width: Int) -> String {
-  let digits = n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : 0
-  guard n >= 0, digits > 0 else {
-    let s = String(n)
-    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-  }
-  let w = max(width, digits)
-  return String(unsafeUninitializedCapacity: w) { b in
-    writeDigits(n, w, b, 0)
-    return w
-  }
+  let s = String(n)
+  return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
 }

@@ -13,12 +13,18 @@ public struct TeamID: DenseID, Comparable, Sendable {
 public struct PlanID: DenseID, Comparable, Sendable, CustomStringConvertible {
   public let index: Int
   public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
-  public var description: String { "P\(index + 1)" }
+  public var description: String {
+    var scratch = DigitScratch()
+    return scratch.decimal(index + 1, prefix: "P") { String(decoding: $0, as: UTF8.self) }
+  }
 }
 public struct InvoiceID: DenseID, Comparable, Sendable, CustomStringConvertible {
   public let index: Int
   public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
-  public var description: String { "INV-" + pad(index + 1, 4) }
+  public var description: String {
+    var scratch = DigitScratch()
+    return scratch.decimal(index + 1, prefix: "INV-", width: 4) { String(decoding: $0, as: UTF8.self) }
+  }
 }
 
 /// What a plan covers (R1).

@@ -18,39 +18,42 @@ public struct Failure: Error, Equatable, Sendable {
   public var rule: String?
   public var message: String
 
-  public init(_ code: ErrorCode, _ rule: String? = nil, _ message: String) {
+  /// NB: the message is a `Text`, so `"… \(x) …"` messages are built as bytes.
+  public init(_ code: ErrorCode, _ rule: String? = nil, _ message: Text) {
+    self.init(code, rule, message: message.string)
+  }
+
+  public init(_ code: ErrorCode, _ rule: String? = nil, message: String) {
     self.code = code
     self.rule = rule
     self.message = message
   }
 
   /// `error[code]: message (R14)`.
-  public var line: String {
-    var s = "error["
-    s.reserveCapacity(message.utf8.count + 40)
-    s += code.rawValue
-    s += "]: "
-    s += message
+  public var line: String { lineText.string }
+
+  public var lineText: Text {
+    var t = Text(capacity: message.utf8.count + 40)
+    t.append("error[")
+    t.append(code.rawValue)
+    t.append("]: ")
+    t.append(message)
     if let rule {
-      s += " ("
-      s += rule
-      s += ")"
+      t.append(" (")
+      t.append(rule)
+      t.append(")")
     }
-    return s
+    return t
   }
 }
 
 /// Quotes a user value for messages and rendering when it holds spaces or quotes.
+/// NB: every `"` and `\` is escaped, byte by byte (see `Text.append(quoted:)`).
 public func quoted(_ name: String) -> String {
-  if name.isEmpty || name.utf8.contains(where: { $0 == 32 || $0 == 34 || $0 == 35 || $0 == 92 || $0 == 9 }) {
-    var s = "\""
-    for ch in name {
-      if ch == "\"" || ch == "\\" { s.append("\\") }
-      s.append(ch)
-    }
-    return s + "\""
-  }
-  return name
+  guard needsQuotes(name) else { return name }
+  var t = Text(capacity: name.utf8.count + 4)
+  t.append(quoted: name)
+  return t.string
 }
 
 /// Close names for "did you mean" hints: edit distance at most a third of the length.

@@ -110,7 +110,7 @@ extension World {
   }
 
   /// "P1 (org Acme, starter annual, 10 seats)".
-  public func summary(_ id: PlanID) -> String {
+  public func summary(_ id: PlanID) -> Text {
     let p = plans[id.index]
     if p.isTrial { return "\(id) (\(describe(p.scope)), \(p.tier.name) trial)" }
     return "\(id) (\(describe(p.scope)), \(p.tier.name) \(p.cycle.rawValue), \(p.seats) seats)"

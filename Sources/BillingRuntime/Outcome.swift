@@ -4,15 +4,16 @@ import BillingModel
 /// NB: a class, so passing an outcome through the layers costs one reference, not its fields.
 public final class Outcome {
   /// NB: a failure's line is built only when asked for; printers write its parts directly.
-  public var text: String { failure?.line ?? okText }
-  let okText: String
+  public var text: String { failure?.line ?? okText.string }
+  /// NB: kept as bytes; printers write them as they are, without making a String.
+  let okText: Text
   /// The JSON result; `null` when the session does not keep results (text output).
   public let result: JSON
   public let failure: Failure?
   /// The shell should stop (`.quit`).
   public private(set) var quit = false
 
-  init(okText: String, result: JSON, failure: Failure?, quit: Bool = false) {
+  init(okText: Text, result: JSON, failure: Failure?, quit: Bool = false) {
     self.okText = okText
     self.result = result
     self.failure = failure

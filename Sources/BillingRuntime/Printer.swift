@@ -23,6 +23,11 @@ public final class Output: TextOutputStream {
     if flushEachWrite || buffer.count >= 65536 { flush() }
   }
 
+  public func write(_ text: Text) {
+    buffer.append(contentsOf: text.bytes)
+    if flushEachWrite || buffer.count >= 65536 { flush() }
+  }
+
   /// A literal piece (no String made for it).
   public func put(_ literal: StaticString) {
     literal.withUTF8Buffer { buffer.append(contentsOf: $0) }

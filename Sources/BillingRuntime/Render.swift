@@ -26,28 +26,30 @@ extension World {
     ])
   }
 
-  func invoiceLine(_ id: InvoiceID) -> String {
+  func invoiceLine(_ id: InvoiceID) -> Text {
     let i = invoice(id)
-    return "\(id) \(i.date) \(i.plan) \(Money.format(i.amountCents)) \(i.payment.rawValue) \(i.status), sent to \(quoted(handle(i.sentTo))): \(i.label)"
+    return "\(id) \(i.date) \(i.plan) \(money: i.amountCents) \(i.payment.rawValue) \(i.status), sent to \(quoted: handle(i.sentTo)): \(i.label)"
   }
 
-  func planLines(_ id: PlanID) -> [String] {
+  /// A plan as `plan` shows it: its lines, each after the first indented two more when `indent`.
+  func writePlan(_ id: PlanID, to t: inout Text, indent: Bool = false) {
     let p = plan(id)
-    let owner = quoted(handle(p.owner))
+    let owner = handle(p.owner)
+    let lead: Text = indent ? "\n    " : "\n  "
+    if indent { t.append("  ") }
     if p.isTrial {
-      return ["\(id) \(describe(p.scope)): \(p.tier.name) trial, \(p.periodStart) to \(p.periodEnd), billing owner \(owner)"]
+      t += "\(id) \(describe(p.scope)): \(p.tier.name) trial, \(p.periodStart) to \(p.periodEnd), billing owner \(quoted: owner)"
+      return
     }
-    var lines = [
-      "\(id) \(describe(p.scope)): \(p.tier.name), \(p.cycle.rawValue), \(p.seats) seats, \(p.payment?.rawValue ?? "-"), \(p.status.rawValue)",
-      "  period \(p.periodStart) to \(p.periodEnd), \(Money.format(periodCents(of: p))) a \(p.cycle.unitWord), billing owner \(owner)",
-    ]
+    t += "\(id) \(describe(p.scope)): \(p.tier.name), \(p.cycle.rawValue), \(p.seats) seats, \(p.payment?.rawValue ?? "-"), \(p.status.rawValue)"
+    t += "\(lead)period \(p.periodStart) to \(p.periodEnd), \(money: periodCents(of: p)) a \(p.cycle.unitWord), billing owner \(quoted: owner)"
     let used = billable(p.scope)
-    lines.append("  \(used) billable member\(used == 1 ? "" : "s") on \(p.seats) seats" + (isOver(p) ? ": over its size (P5)" : ""))
-    if let c = p.scheduled { lines.append("  on \(p.periodEnd): \(describe(c)) (scheduled, P3)") }
-    if p.status == .canceling { lines.append("  ends on \(p.periodEnd): canceling, resume keeps it (R20)") }
-    if p.status == .ended { lines.append("  ended on \(p.endedOn?.description ?? "?"): \(p.endReason ?? "ended")") }
-    if !p.address.isEmpty { lines.append("  billing address \(quoted(p.address))") }
-    return lines
+    t += "\(lead)\(used) billable member\(used == 1 ? "" : "s") on \(p.seats) seats"
+    if isOver(p) { t.append(": over its size (P5)") }
+    if let c = p.scheduled { t += "\(lead)on \(p.periodEnd): \(describe(c)) (scheduled, P3)" }
+    if p.status == .canceling { t += "\(lead)ends on \(p.periodEnd): canceling, resume keeps it (R20)" }
+    if p.status == .ended { t += "\(lead)ended on \(p.endedOn?.description ?? "?"): \(p.endReason ?? "ended")" }
+    if !p.address.isEmpty { t += "\(lead)billing address \(quoted: p.address)" }
   }
 
   func eventJSON(_ e: Event) -> JSON {
@@ -57,10 +59,10 @@ extension World {
     ])
   }
 
-  func eventLine(_ e: Event) -> String {
-    var s = "  \(e.date) \(e.kind.rawValue) \(e.plan) \(e.scope): \(e.detail)"
-    if let inv = e.invoice { s += "; \(inv) \(Money.format(invoice(inv).amountCents))" }
-    return s
+  func eventLine(_ e: Event) -> Text {
+    var t: Text = "  \(e.date) \(e.kind.rawValue) \(e.plan) \(e.scope): \(e.detail)"
+    if let inv = e.invoice { t += "; \(inv) \(money: invoice(inv).amountCents)" }
+    return t
   }
 
   func failureJSON(_ f: Failure) -> JSON {

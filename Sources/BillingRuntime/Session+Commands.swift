@@ -22,8 +22,15 @@ extension Session {
       return planOutcome("created", o)
     case .add(let handles, let place, let guest, let admin):
       let notes = try world.add(handles, to: place, guest: guest, admin: admin)
-      let role = guest ? " as guest\(handles.count == 1 ? "" : "s")" : (admin ? " as admin\(handles.count == 1 ? "" : "s")" : "")
-      let text = (["added " + handles.map(quoted).joined(separator: ", ") + " to " + placeText(place) + role] + notes.map { "  " + $0 }).joined(separator: "\n")
+      var text: Text = "added "
+      text.append(handles, separator: ", ") { $0.append(quoted: $1) }
+      text.append(" to ")
+      text.append(placeText(place))
+      if guest || admin {
+        text.append(guest ? " as guest" : " as admin")
+        if handles.count != 1 { text.append("s") }
+      }
+      for n in notes { text += "\n  \(n)" }
       return ok(text, .object([("users", .array(handles.map { .string($0) })), ("to", .string(placeText(place))), ("notes", .array(notes.map { .string($0) }))]))
     case .remove(let handle, let place):
       _ = try world.remove(handle, from: place)
@@ -55,7 +62,7 @@ extension Session {
         return ok("no: \(error.line)", .object([("allowed", .bool(false)), ("error", world.failureJSON(error))]))
       }
     case .clock:
-      return ok(world.today.description, .object([("date", .string(world.today.description)), ("events", .array([]))]))
+      return ok("\(world.today)", .object([("date", .string(world.today.description)), ("events", .array([]))]))
     case .advance(let duration):
       return advance(duration)
     case .quote(let ref, let tier, let seats, let cycle):
@@ -65,32 +72,36 @@ extension Session {
                  .object([("tier", .string(q.tier.name)), ("cycle", .string(q.cycle.rawValue)), ("seats", .int(q.seats)), ("unit_cents", .int(q.unitCents)), ("period_cents", .int(q.periodCents))]))
     case .features(let handle):
       let (u, rows) = try world.features(handle)
-      var lines = [quoted(world.handle(u))]
-      if rows.isEmpty { lines.append("  in no space: basic everywhere") }
+      var text: Text = "\(quoted: world.handle(u))"
+      if rows.isEmpty { text.append("\n  in no space: basic everywhere") }
       for r in rows {
-        let from = r.plan.map { p in
-          if case .team = r.scope, case .space = world.plan(p).scope { return " (\(p), the organization plan)" }
-          return " (\(p)\(world.plan(p).isTrial ? ", trial" : ""))"
-        } ?? ""
-        lines.append("  \(world.describe(r.scope)): \(r.tier.name)\(from)")
+        text += "\n  \(world.describe(r.scope)): \(r.tier.name)"
+        if let p = r.plan {
+          if case .team = r.scope, case .space = world.plan(p).scope {
+            text += " (\(p), the organization plan)"
+          } else {
+            text += " (\(p)\(world.plan(p).isTrial ? ", trial" : ""))"
+          }
+        }
       }
-      return ok(lines.joined(separator: "\n"), .object([("user", .string(world.handle(u))), ("access", .array(rows.map {
+      return ok(text, .object([("user", .string(world.handle(u))), ("access", .array(rows.map {
         .object([("scope", .string(world.describe($0.scope))), ("tier", .string($0.tier.name)), ("plan", .str($0.plan?.description))])
       }))]))
     case .inbox(let handle):
       let u = try world.resolveUser(handle)
       let messages = world.user(u).inbox
-      let text = messages.isEmpty ? "\(quoted(handle)) has no messages" : messages.joined(separator: "\n")
+      let text: Text = messages.isEmpty ? "\(quoted: handle) has no messages" : Text(messages.joined(separator: "\n"))
       return ok(text, .object([("user", .string(handle)), ("messages", .array(messages.map { .string($0) }))]))
     case .log:
       let entries = world.log
-      let text = entries.isEmpty ? "the log is empty" : entries.map { "\($0.date) \($0.actor.map(quoted) ?? "-") \($0.command) → \($0.outcome)" }.joined(separator: "\n")
-      return ok(text, .object([("entries", .array(entries.map { .object([("date", .string($0.date.description)), ("actor", .str($0.actor)), ("command", .string($0.command)), ("outcome", .string($0.outcome))]) }))]))
+      var text = Text()
+      for e in entries { text.appendLine("\(e.date) \(e.actor.map(quoted) ?? "-") \(e.command) → \(e.outcome)") }
+      return ok(entries.isEmpty ? "the log is empty" : text, .object([("entries", .array(entries.map { .object([("date", .string($0.date.description)), ("actor", .str($0.actor)), ("command", .string($0.command)), ("outcome", .string($0.outcome))]) }))]))
     case .show:
       return show()
     case .help(let topic):
       let text = try Help.text(topic)
-      return ok(text, .object([("help", .string(text))]))
+      return ok(Text(text), .object([("help", .string(text))]))
     case .read(let path):
       return readScript(path)
     case .save(let path):
@@ -104,7 +115,9 @@ extension Session {
       return ok("the world is empty again (\(self.world.today))")
     case .history:
       let lines = historyLines()
-      return ok(lines.isEmpty ? "no history yet" : lines.enumerated().map { "\($0.offset + 1)  \($0.element)" }.joined(separator: "\n"),
+      var text = Text()
+      for (i, l) in lines.enumerated() { text.appendLine("\(i + 1)  \(l)") }
+      return ok(lines.isEmpty ? "no history yet" : text,
                  .object([("history", .array(lines.map { .string($0) }))]))
     case .record(let path):
       return try record(path)
@@ -142,20 +155,23 @@ extension Session {
       let (scope, id) = try world.viewPlan(ref, by: actor)
       touch(scope)
       guard let id else { return ok("\(world.describe(scope)) is on Basic (free)", .null) }
-      var lines = world.planLines(id)
-      if case .team = scope, case .space = world.plan(id).scope { lines.insert("\(world.describe(scope)) is covered by the organization plan (R6):", at: 0) }
-      return ok(lines.joined(separator: "\n"), world.planJSON(id))
+      var text = Text(capacity: 256)
+      if case .team = scope, case .space = world.plan(id).scope { text += "\(world.describe(scope)) is covered by the organization plan (R6):\n" }
+      world.writePlan(id, to: &text)
+      return ok(text, world.planJSON(id))
     case .billing(let ref):
       let (id, rows) = try world.billingTab(ref, by: actor)
       let p = world.plan(id)
       touch(p.scope)
       let place = if case .team = p.scope { "in the team's settings" } else { "in the admin console" }
       let width = rows.map(\.name.count).max() ?? 8
-      var lines = ["billing tab of \(world.summary(id)), \(place); billing owner \(quoted(world.handle(p.owner)))"]
+      var text: Text = "billing tab of \(world.summary(id)), \(place); billing owner \(quoted: world.handle(p.owner))"
       for r in rows {
-        lines.append("  " + r.name + String(repeating: " ", count: width - r.name.count + 2) + (r.allowed ? "yes" : "no: " + r.note))
+        text += "\n  \(r.name)"
+        for _ in 0..<(width - r.name.count + 2) { text.append(byte: 32) }
+        if r.allowed { text.append("yes") } else { text += "no: \(r.note)" }
       }
-      return ok(lines.joined(separator: "\n"), .object([("plan", .string(id.description)), ("actions", .array(rows.map {
+      return ok(text, .object([("plan", .string(id.description)), ("actions", .array(rows.map {
         .object([("name", .string($0.name)), ("allowed", .bool($0.allowed)), ("note", .str($0.note.isEmpty ? nil : $0.note))])
       }))]))
     case .edit(let ref, let r):
@@ -182,17 +198,18 @@ extension Session {
     case .invoices(let ref):
       let (id, list) = try world.listInvoices(ref, by: actor)
       touch(world.plan(id).scope)
-      let text = list.isEmpty ? "\(world.summary(id)) has no invoices" : list.map { world.invoiceLine($0) }.joined(separator: "\n")
-      return ok(text, .object([("invoices", .array(list.map { world.invoiceJSON($0) }))]))
+      var text = Text()
+      for i in list { text.appendLine(world.invoiceLine(i)) }
+      return ok(list.isEmpty ? "\(world.summary(id)) has no invoices" : text, .object([("invoices", .array(list.map { world.invoiceJSON($0) }))]))
     case .invoice(let text):
       let id = try world.showInvoice(text, by: actor)
       return ok(world.invoiceLine(id), world.invoiceJSON(id))
     case .appoint(let handle, let place):
       let text = try world.appoint(handle, in: place, by: actor, dryRun: dryRun)
-      return ok(text, .object([("user", .string(handle)), ("space", .string(placeText(place))), ("admin", .bool(true))]))
+      return ok(Text(text), .object([("user", .string(handle)), ("space", .string(placeText(place))), ("admin", .bool(true))]))
     case .revoke(let handle, let place):
       let text = try world.revoke(handle, in: place, by: actor, dryRun: dryRun)
-      return ok(text, .object([("user", .string(handle)), ("space", .string(placeText(place))), ("admin", .bool(false))]))
+      return ok(Text(text), .object([("user", .string(handle)), ("space", .string(placeText(place))), ("admin", .bool(false))]))
     case .move(let from, let to):
       try world.move(from, to: to, by: actor)
       return ok("")
@@ -207,15 +224,16 @@ extension Session {
     let scope = try world.resolve(ref)
     touch(scope)
     let plan = world.livePlan(scope) ?? world.plans.last { $0.scope == scope }?.id
-    return ok(text, .object([("plan", plan.map { world.planJSON($0) } ?? .null)]))
+    return ok(Text(text), .object([("plan", plan.map { world.planJSON($0) } ?? .null)]))
   }
 
   func planOutcome(_ verb: String, _ o: PlanOutcome) -> Outcome {
     let world = self.world
-    var lines = ["\(verb) \(world.describe(world.plan(o.plan).scope)):"] + world.planLines(o.plan).map { "  " + $0 }
-    if let inv = o.invoice { lines.append("  " + world.invoiceLine(inv)) }
-    lines += o.notes.map { "  " + $0 }
-    return ok(lines.joined(separator: "\n"), .object([("plan", world.planJSON(o.plan)), ("invoice", o.invoice.map { world.invoiceJSON($0) } ?? .null)]))
+    var text: Text = "\(verb) \(world.describe(world.plan(o.plan).scope)):\n"
+    world.writePlan(o.plan, to: &text, indent: true)
+    if let inv = o.invoice { text += "\n  \(world.invoiceLine(inv))" }
+    for n in o.notes { text += "\n  \(n)" }
+    return ok(text, .object([("plan", world.planJSON(o.plan)), ("invoice", o.invoice.map { world.invoiceJSON($0) } ?? .null)]))
   }
 
 
@@ -237,7 +255,7 @@ extension Session {
       lines.append("  \(world.describe(.space(r.space))): \(r.roles.joined(separator: ", "))" + (owned.isEmpty ? "" : " of \(owned.joined(separator: ", "))"))
     }
     if roles.isEmpty { lines.append("  in no space yet") }
-    return ok(lines.joined(separator: "\n"), .object([("user", .string(world.handle(u))), ("spaces", .array(roles.map {
+    return ok(Text(lines.joined(separator: "\n")), .object([("user", .string(world.handle(u))), ("spaces", .array(roles.map {
       .object([("space", .string(world.describe(.space($0.space)))), ("roles", .array($0.roles.map { .string($0) }))])
     }))]))
   }
@@ -249,10 +267,11 @@ extension Session {
       return .fail(Failure(.usage, nil, "advance \(d.text) would leave the calendar (2000-01-01 to 9999-12-31); today is \(world.today)"))
     }
     let (events, stopped) = world.advance(to: target, shouldStop: stopRequested)
-    var lines = [world.today.description + (events.isEmpty ? " (no events)" : "")]
-    lines += events.map { world.eventLine($0) }
-    if stopped { lines.append("interrupted: the clock stopped on \(world.today) after the last finished day") }
-    return ok(lines.joined(separator: "\n"), .object([("date", .string(world.today.description)), ("events", .array(events.map { world.eventJSON($0) }))]))
+    var text: Text = "\(world.today)"
+    if events.isEmpty { text.append(" (no events)") }
+    for e in events { text += "\n\(world.eventLine(e))" }
+    if stopped { text += "\ninterrupted: the clock stopped on \(world.today) after the last finished day" }
+    return ok(text, .object([("date", .string(world.today.description)), ("events", .array(events.map { world.eventJSON($0) }))]))
   }
 
   func show() -> Outcome {
@@ -261,19 +280,19 @@ extension Session {
     lines.append("users: \(world.userCount)")
     for s in world.spaceIDs {
       let sp = world.space(s)
-      let plan = world.livePlan(.space(s)).map { world.summary($0) } ?? "basic"
+      let plan = world.livePlan(.space(s)).map { world.summary($0).string } ?? "basic"
       let people = sp.kind == .org ? "\(count(sp.memberCount, "member")), \(count(sp.guestCount, "guest"))" : count(sp.people.count, "member")
       lines.append("\(world.describe(.space(s))): \(people); admins \(world.handles(sp.admins, limit: 8)); plan \(plan)")
       for t in sp.teams {
         let team = world.team(t)
-        let tp = world.livePlan(.team(t)).map { world.summary($0) } ?? (world.livePlan(.space(s)) != nil ? "covered by the organization plan" : "basic")
+        let tp = world.livePlan(.team(t)).map { world.summary($0).string } ?? (world.livePlan(.space(s)) != nil ? "covered by the organization plan" : "basic")
         lines.append("  team \(quoted(team.name)): \(count(team.people.count, "person", "people")) (\(team.billable) billable); plan \(tp)")
       }
     }
     let ended = world.plans.filter { !$0.isLive }
     if !ended.isEmpty { lines.append("ended plans: " + ended.map { "\($0.id) (\($0.endReason ?? "ended"))" }.joined(separator: ", ")) }
     lines.append("invoices: \(world.invoices.count), log entries: \(world.log.count)")
-    return ok(lines.joined(separator: "\n"), .object([
+    return ok(Text(lines.joined(separator: "\n")), .object([
       ("date", .string(world.today.description)), ("users", .int(world.userCount)), ("spaces", .int(world.spaces.count)),
       ("teams", .int(world.teams.count)), ("plans", .array(world.plans.filter(\.isLive).map { world.planJSON($0.id) })),
       ("invoices", .int(world.invoices.count)),

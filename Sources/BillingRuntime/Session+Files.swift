@@ -8,7 +8,7 @@ extension Session {
   static func readFile(_ path: String, limit: Int? = nil) throws(Failure) -> [UInt8] {
     let max = limit ?? maxWorldBytes
     let bytes: [UInt8]
-    do { bytes = try TranscriptFileIO.readBytes(path, limit: max) } catch { throw Failure(.io, nil, error.description) }
+    do { bytes = try TranscriptFileIO.readBytes(path, limit: max) } catch { throw Failure(.io, nil, message: error.description) }
     if bytes.count > max {
       if limit != nil {
         throw Failure(.usage, nil, "\(path): the script is larger than \(max / 1024) KiB, the most a script may be")
@@ -21,7 +21,7 @@ extension Session {
   static let maxWorldBytes = 512 * 1024 * 1024
 
   static func writeFile(_ path: String, _ text: String) throws(Failure) {
-    do { try TranscriptFileIO.writeAtomically(path, Array(text.utf8)) } catch { throw Failure(.io, nil, error.description) }
+    do { try TranscriptFileIO.writeAtomically(path, Array(text.utf8)) } catch { throw Failure(.io, nil, message: error.description) }
   }
 
   /// Resolves a path against the folder of the script being read (or the working folder).
@@ -69,7 +69,7 @@ extension Session {
     let failed = unmet - before
     var text = "read \(path)" + (failed == 0 ? "" : ": \(failed) line\(failed == 1 ? "" : "s") did not meet \(failed == 1 ? "its" : "their") expectation")
     if stopped { text += "; interrupted" }
-    return ok(text, .object([("file", .string(path)), ("unmet", .int(failed)), ("interrupted", .bool(stopped))]))
+    return ok(Text(text), .object([("file", .string(path)), ("unmet", .int(failed)), ("interrupted", .bool(stopped))]))
   }
 
   /// The world (and who acts) as JSON text.

@@ -195,7 +195,8 @@ public final class Session {
   }
 
   /// A successful outcome; its JSON result is built only when this session keeps results.
-  func ok(_ text: String, _ result: @autoclosure () -> JSON = .object([])) -> Outcome {
+  /// NB: `"… \(x) …"` here is a `Text`, built as bytes.
+  func ok(_ text: Text, _ result: @autoclosure () -> JSON = .object([])) -> Outcome {
     Outcome(okText: text, result: keepsResults ? result() : .null, failure: nil)
   }
 

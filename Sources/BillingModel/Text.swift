@@ -1,0 +1,237 @@
+/// Text built as UTF-8 bytes in one buffer: messages and output lines.
+///
+/// `"… \(x) …"` written where a `Text` is expected appends each literal piece and each value
+/// straight to the buffer (numbers, dates, amounts and ids as digits), with no String made per
+/// piece; `string` makes the one String at the end.
+/// NB: String interpolation was the largest single cost of playback (per piece: a String, a
+/// uniqueness and capacity check, often a reallocation); this does one capacity check and a copy.
+public struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, Sendable {
+  public typealias StringLiteralType = StaticString
+  public private(set) var bytes: [UInt8]
+
+  public init(capacity: Int = 96) {
+    bytes = []
+    bytes.reserveCapacity(capacity)
+  }
+
+  public init(_ s: String) {
+    self.init(capacity: s.utf8.count)
+    append(s)
+  }
+
+  public init(stringLiteral s: StaticString) {
+    self.init(capacity: s.utf8CodeUnitCount)
+    append(s)
+  }
+
+  public init(stringInterpolation i: Interpolation) { self = i.text }
+
+  /// The text as a String (bytes are valid UTF-8: only strings and ASCII go in).
+  public var string: String { String(decoding: bytes, as: UTF8.self) }
+  public var description: String { string }
+  public var isEmpty: Bool { bytes.isEmpty }
+
+  @inline(__always)
+  public mutating func append(_ s: StaticString) {
+    s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  @inline(__always)
+  public mutating func append(_ s: String) {
+    if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+      bytes.append(contentsOf: s.utf8)
+    }
+  }
+
+  public mutating func append(_ s: Substring) {
+    if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+      bytes.append(contentsOf: s.utf8)
+    }
+  }
+
+  public mutating func append(_ t: Text) { bytes.append(contentsOf: t.bytes) }
+
+  @inline(__always)
+  public mutating func append(byte: UInt8) { bytes.append(byte) }
+
+  /// A whole number in decimal.
+  public mutating func append(_ n: Int) {
+    var scratch = DigitScratch()
+    scratch.decimal(n) { bytes.append(contentsOf: $0) }
+  }
+
+  /// A user value as `quoted(_:)` shows it.
+  public mutating func append(quoted s: String) {
+    guard needsQuotes(s) else { return append(s) }
+    bytes.append(34)
+    for b in s.utf8 {
+      if b == 34 || b == 92 { bytes.append(92) }
+      bytes.append(b)
+    }
+    bytes.append(34)
+  }
+
+  /// `$1,349.00` (see `Money.format`).
+  public mutating func append(money cents: Int) {
+    var scratch = DigitScratch()
+    scratch.money(cents) { bytes.append(contentsOf: $0) }
+  }
+
+  /// `YYYY-MM-DD` (see `Day.description`).
+  public mutating func append(_ d: Day) {
+    guard d.hasFourDigitYear else { return append(d.description) }
+    var scratch = DigitScratch()
+    scratch.day(d) { bytes.append(contentsOf: $0) }
+  }
+
+  /// `P3`.
+  public mutating func append(_ id: PlanID) {
+    var scratch = DigitScratch()
+    scratch.decimal(id.index + 1, prefix: "P") { bytes.append(contentsOf: $0) }
+  }
+
+  /// `INV-0007`.
+  public mutating func append(_ id: InvoiceID) {
+    var scratch = DigitScratch()
+    scratch.decimal(id.index + 1, prefix: "INV-", width: 4) { bytes.append(contentsOf: $0) }
+  }
+
+  /// Items joined by `separator`, each written by `item`.
+  public mutating func append<C: Collection>(_ items: C, separator: StaticString, _ item: (inout Text, C.Element) -> Void) {
+    var first = true
+    for x in items {
+      if !first { append(separator) }
+      first = false
+      item(&self, x)
+    }
+  }
+
+  public static func + (a: Text, b: String) -> Text {
+    var t = a
+    t.append(b)
+    return t
+  }
+
+  public static func + (a: Text, b: Text) -> Text {
+    var t = a
+    t.append(b)
+    return t
+  }
+
+  /// NB: only `Text` on the right, so `t += "… \(x) …"` is built as bytes too.
+  public static func += (a: inout Text, b: Text) { a.append(b) }
+
+  /// `line` on a line of its own: after a newline unless this is still empty.
+  public mutating func appendLine(_ line: Text) {
+    if !bytes.isEmpty { bytes.append(10) }
+    append(line)
+  }
+
+  /// Where `"… \(x) …"` puts its pieces.
+  public struct Interpolation: StringInterpolationProtocol, Sendable {
+    public typealias StringLiteralType = StaticString
+    public var text: Text
+
+    public init(literalCapacity: Int, interpolationCount: Int) {
+      text = Text(capacity: literalCapacity + 16 * interpolationCount)
+    }
+
+    @inline(__always) public mutating func appendLiteral(_ s: StaticString) { text.append(s) }
+    @inline(__always) public mutating func appendInterpolation(_ s: String) { text.append(s) }
+    public mutating func appendInterpolation(_ s: Substring) { text.append(s) }
+    public mutating func appendInterpolation(_ t: Text) { text.append(t) }
+    public mutating func appendInterpolation(_ n: Int) { text.append(n) }
+    public mutating func appendInterpolation(_ d: Day) { text.append(d) }
+    public mutating func appendInterpolation(_ id: PlanID) { text.append(id) }
+    public mutating func appendInterpolation(_ id: InvoiceID) { text.append(id) }
+    public mutating func appendInterpolation(quoted s: String) { text.append(quoted: s) }
+    public mutating func appendInterpolation(money cents: Int) { text.append(money: cents) }
+    /// Anything else, as String interpolation would show it.
+    public mutating func appendInterpolation<T>(_ x: T) { text.append(String(describing: x)) }
+  }
+}
+
+/// Whether a user value needs quotes in messages: empty, or holding spaces, tabs, quotes, `#` or `\`.
+@inline(__always)
+func needsQuotes(_ s: String) -> Bool {
+  s.isEmpty || s.utf8.contains(where: { $0 == 32 || $0 == 34 || $0 == 35 || $0 == 92 || $0 == 9 })
+}
+
+/// Room for one number's digits, written right to left; `body` gets the written bytes.
+/// NB: shared by `Text`, `Money.format`, `Day.description`, the ids and the runtime's output,
+/// so every number is written by the same few lines.
+public struct DigitScratch {
+  var raw: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+  public init() {}
+
+  /// A whole number in decimal, at least `width` digits (zero-padded), after `prefix`.
+  public mutating func decimal<R>(
+    _ n: Int, prefix: StaticString = "", width: Int = 1, _ body: (UnsafeBufferPointer<UInt8>) -> R
+  ) -> R {
+    write(body) { put in
+      var v = n.magnitude
+      var written = 0
+      repeat {
+        put(48 + UInt8(v % 10))
+        v /= 10
+        written += 1
+      } while v > 0 || written < width
+      if n < 0 { put(45) }
+      prefix.withUTF8Buffer { p in
+        for b in p.reversed() { put(b) }
+      }
+    }
+  }
+
+  /// `$1,349.00`, or `-$3.10`.
+  public mutating func money<R>(_ cents: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    write(body) { put in
+      // NB: the magnitude keeps Int.min whole.
+      var c = cents.magnitude
+      put(48 + UInt8(c % 10)); c /= 10
+      put(48 + UInt8(c % 10)); c /= 10
+      put(46)  // '.'
+      var digits = 0
+      repeat {
+        if digits > 0 && digits % 3 == 0 { put(44) }  // ','
+        put(48 + UInt8(c % 10))
+        c /= 10
+        digits += 1
+      } while c > 0
+      put(36)  // '$'
+      if cents < 0 { put(45) }
+    }
+  }
+
+  /// `YYYY-MM-DD` for a day whose year has four digits (`Day.description` handles the rest).
+  public mutating func day<R>(_ d: Day, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    let f = d.fields
+    return write(body) { put in
+      func digits(_ n: Int, _ width: Int) {
+        var v = n
+        for _ in 0..<width {
+          put(48 + UInt8(truncatingIfNeeded: v % 10))
+          v /= 10
+        }
+      }
+      digits(f.day, 2)
+      put(45)
+      digits(f.month, 2)
+      put(45)
+      digits(f.year, 4)
+    }
+  }
+
+  @inline(__always)
+  private mutating func write<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R, _ fill: ((UInt8) -> Void) -> Void) -> R {
+    withUnsafeMutableBytes(of: &raw) { buffer in
+      var i = buffer.count
+      fill { byte in
+        i -= 1
+        buffer[i] = byte
+      }
+      return body(UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + i, count: buffer.count - i))
+    }
+  }
+}
+
