@@ -5,13 +5,14 @@
 /// piece; `string` makes the one String at the end.
 /// NB: String interpolation was the largest single cost of playback (per piece: a String, a
 /// uniqueness and capacity check, often a reallocation); this does one capacity check and a copy.
-public struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, Sendable {
+public struct Text: ExpressibleByStringInterpolation, CustomStringConvertible {
   public typealias StringLiteralType = StaticString
-  public private(set) var bytes: [UInt8]
+  /// NB: one allocation holds the count, the capacity and the bytes; copies share it until one
+  /// of them changes (copy on write, like Array, without Array's generic append).
+  private var storage: TextStorage
 
   public init(capacity: Int = 96) {
-    bytes = []
-    bytes.reserveCapacity(capacity)
+    storage = TextStorage.make(capacity)
   }
 
   public init(_ s: String) {
@@ -26,74 +27,115 @@ public struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, S
 
   public init(stringInterpolation i: Interpolation) { self = i.text }
 
+  public var count: Int { storage.header.count }
+  public var isEmpty: Bool { count == 0 }
+
+  /// The bytes, valid while `body` runs.
+  public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    try storage.withUnsafeMutablePointers { h, b in try body(UnsafeBufferPointer(start: b, count: h.pointee.count)) }
+  }
+
+  public var bytes: [UInt8] { withBytes { Array($0) } }
+
   /// The text as a String (bytes are valid UTF-8: only strings and ASCII go in).
-  public var string: String { String(decoding: bytes, as: UTF8.self) }
+  public var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
   public var description: String { string }
-  public var isEmpty: Bool { bytes.isEmpty }
+
+  /// Appends `n` bytes from `p`.
+  @inline(__always)
+  public mutating func append(_ p: UnsafePointer<UInt8>, count n: Int) {
+    let c = storage.header.count
+    if c + n > storage.header.capacity || !isKnownUniquelyReferenced(&storage) { grow(c + n) }
+    storage.withUnsafeMutablePointers { h, b in
+      (b + c).update(from: p, count: n)
+      h.pointee.count = c + n
+    }
+  }
+
+  @inline(__always)
+  public mutating func append(_ b: UnsafeBufferPointer<UInt8>) {
+    if let p = b.baseAddress { append(p, count: b.count) }
+  }
+
+  /// A new buffer of at least `needed` bytes (twice as much, so appends stay amortized).
+  @inline(never)
+  private mutating func grow(_ needed: Int) {
+    let c = storage.header.count
+    let bigger = TextStorage.make(max(needed, storage.header.capacity * 2, 32))
+    storage.withUnsafeMutablePointerToElements { old in
+      bigger.withUnsafeMutablePointers { h, b in
+        b.update(from: old, count: c)
+        h.pointee.count = c
+      }
+    }
+    storage = bigger
+  }
 
   @inline(__always)
   public mutating func append(_ s: StaticString) {
-    s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    s.withUTF8Buffer { append($0) }
   }
 
   @inline(__always)
   public mutating func append(_ s: String) {
-    if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-      bytes.append(contentsOf: s.utf8)
+    if s.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+      for b in s.utf8 { append(byte: b) }
     }
   }
 
   public mutating func append(_ s: Substring) {
-    if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-      bytes.append(contentsOf: s.utf8)
+    if s.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+      for b in s.utf8 { append(byte: b) }
     }
   }
 
-  public mutating func append(_ t: Text) { bytes.append(contentsOf: t.bytes) }
+  public mutating func append(_ t: Text) { t.withBytes { append($0) } }
 
   @inline(__always)
-  public mutating func append(byte: UInt8) { bytes.append(byte) }
+  public mutating func append(byte: UInt8) {
+    withUnsafePointer(to: byte) { append($0, count: 1) }
+  }
 
   /// A whole number in decimal.
   public mutating func append(_ n: Int) {
     var scratch = DigitScratch()
-    scratch.decimal(n) { bytes.append(contentsOf: $0) }
+    scratch.decimal(n) { append($0) }
   }
 
   /// A user value as `quoted(_:)` shows it.
   public mutating func append(quoted s: String) {
     guard needsQuotes(s) else { return append(s) }
-    bytes.append(34)
+    append(byte: 34)
     for b in s.utf8 {
-      if b == 34 || b == 92 { bytes.append(92) }
-      bytes.append(b)
+      if b == 34 || b == 92 { append(byte: 92) }
+      append(byte: b)
     }
-    bytes.append(34)
+    append(byte: 34)
   }
 
   /// `$1,349.00` (see `Money.format`).
   public mutating func append(money cents: Int) {
     var scratch = DigitScratch()
-    scratch.money(cents) { bytes.append(contentsOf: $0) }
+    scratch.money(cents) { append($0) }
   }
 
   /// `YYYY-MM-DD` (see `Day.description`).
   public mutating func append(_ d: Day) {
     guard d.hasFourDigitYear else { return append(d.description) }
     var scratch = DigitScratch()
-    scratch.day(d) { bytes.append(contentsOf: $0) }
+    scratch.day(d) { append($0) }
   }
 
   /// `P3`.
   public mutating func append(_ id: PlanID) {
     var scratch = DigitScratch()
-    scratch.decimal(id.index + 1, prefix: "P") { bytes.append(contentsOf: $0) }
+    scratch.decimal(id.index + 1, prefix: "P") { append($0) }
   }
 
   /// `INV-0007`.
   public mutating func append(_ id: InvoiceID) {
     var scratch = DigitScratch()
-    scratch.decimal(id.index + 1, prefix: "INV-", width: 4) { bytes.append(contentsOf: $0) }
+    scratch.decimal(id.index + 1, prefix: "INV-", width: 4) { append($0) }
   }
 
   /// Items joined by `separator`, each written by `item`.
@@ -123,12 +165,12 @@ public struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, S
 
   /// `line` on a line of its own: after a newline unless this is still empty.
   public mutating func appendLine(_ line: Text) {
-    if !bytes.isEmpty { bytes.append(10) }
+    if !isEmpty { append(byte: 10) }
     append(line)
   }
 
   /// Where `"… \(x) …"` puts its pieces.
-  public struct Interpolation: StringInterpolationProtocol, Sendable {
+  public struct Interpolation: StringInterpolationProtocol {
     public typealias StringLiteralType = StaticString
     public var text: Text
 
@@ -235,3 +277,11 @@ public struct DigitScratch {
   }
 }
 
+
+/// The bytes of a `Text`, after a header of their count and the room there is.
+final class TextStorage: ManagedBuffer<(count: Int, capacity: Int), UInt8> {
+  static func make(_ capacity: Int) -> TextStorage {
+    let made = TextStorage.create(minimumCapacity: capacity) { _ in (0, capacity) }
+    return unsafeDowncast(made, to: TextStorage.self)
+  }
+}

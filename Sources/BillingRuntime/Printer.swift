@@ -24,7 +24,7 @@ public final class Output: TextOutputStream {
   }
 
   public func write(_ text: Text) {
-    buffer.append(contentsOf: text.bytes)
+    text.withBytes { buffer.append(contentsOf: $0) }
     if flushEachWrite || buffer.count >= 65536 { flush() }
   }
 
@@ -36,18 +36,8 @@ public final class Output: TextOutputStream {
 
   /// A whole number in decimal.
   public func write(_ n: Int) {
-    var v = n.magnitude
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-    withUnsafeMutableBytes(of: &digits) { raw in
-      var i = raw.count
-      repeat {
-        i -= 1
-        raw[i] = 48 + UInt8(v % 10)
-        v /= 10
-      } while v > 0
-      if n < 0 { i -= 1; raw[i] = 45 }
-      buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[i...]))
-    }
+    var scratch = DigitScratch()
+    scratch.decimal(n) { buffer.append(contentsOf: $0) }
     if flushEachWrite || buffer.count >= 65536 { flush() }
   }
 

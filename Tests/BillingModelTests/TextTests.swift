@@ -1,0 +1,98 @@
+import Testing
+
+@testable import BillingModel
+
+// `Text`, the byte builder behind messages and output: it must write exactly what String
+// interpolation and the old formatters wrote, and behave as a value.
+
+@Suite("Text: messages built as bytes")
+struct TextTests {
+  @Test("interpolated pieces come out as String interpolation writes them")
+  func interpolation() {
+    let name = "Design Team"
+    let n = -42
+    let t: Text = "a \(name), \(n), \(Substring("sub")), \(3.5), \(true) z"
+    #expect(t.string == "a Design Team, -42, sub, 3.5, true z")
+    let empty: Text = ""
+    #expect(empty.isEmpty && empty.string == "")
+    #expect(Text("héllo ✓").string == "héllo ✓")
+  }
+
+  @Test("numbers, amounts, dates and ids as digits", arguments: [0, 1, 9, 10, 99, 100, 999, 1000, 12345, 1_000_000, -1, -1000, Int.max, Int.min])
+  func digits(_ n: Int) {
+    var t = Text()
+    t.append(n)
+    #expect(t.string == String(n))
+    var scratch = DigitScratch()
+    #expect(scratch.decimal(n, prefix: "#", width: 4) { String(decoding: $0, as: UTF8.self) }
+      == "#" + (n < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - String(n.magnitude).count)) + String(n.magnitude))
+  }
+
+  @Test("amounts: grouping, cents, sign, extremes")
+  func money() {
+    let cases: [(Int, String)] = [
+      (0, "$0.00"), (5, "$0.05"), (134_900, "$1,349.00"), (100_000_000, "$1,000,000.00"), (-310, "-$3.10"),
+      (Int.min, "-$92,233,720,368,547,758.08"), (Int.max, "$92,233,720,368,547,758.07"),
+    ]
+    for (cents, text) in cases {
+      #expect(Money.format(cents) == text)
+      let t: Text = "\(money: cents)"
+      #expect(t.string == text)
+    }
+  }
+
+  @Test("dates and ids")
+  func datesAndIDs() {
+    let d = Day(year: 2026, month: 3, day: 9)!
+    let t: Text = "\(d) \(PlanID(index: 0)) \(PlanID(index: 122)) \(InvoiceID(index: 6)) \(InvoiceID(index: 12344))"
+    #expect(t.string == "2026-03-09 P1 P123 INV-0007 INV-12345")
+    #expect(d.description == "2026-03-09")
+    #expect(PlanID(index: 9).description == "P10")
+    #expect(InvoiceID(index: 0).description == "INV-0001")
+    #expect(Day(year: 12345, month: 1, day: 2)!.description == "12345-01-02")
+    #expect(Day(year: 0, month: 1, day: 2)!.description == "0000-01-02")
+  }
+
+  @Test("quoting: only values that need it, every quote and backslash escaped")
+  func quoting() {
+    let cases: [(String, String)] = [
+      ("ann", "ann"), ("", "\"\""), ("Design Team", "\"Design Team\""), ("a\"b", "\"a\\\"b\""),
+      ("back\\slash", "\"back\\\\slash\""), ("tab\there", "\"tab\there\""), ("#1", "\"#1\""), ("é", "é"),
+    ]
+    for (raw, shown) in cases {
+      #expect(quoted(raw) == shown)
+      let t: Text = "\(quoted: raw)"
+      #expect(t.string == shown)
+    }
+  }
+
+  @Test("copies are values: changing one leaves the other")
+  func valueSemantics() {
+    var a: Text = "one"
+    let b = a
+    a += " two \(2)"
+    var c = a
+    c.append(byte: 33)
+    #expect(a.string == "one two 2")
+    #expect(b.string == "one")
+    #expect(c.string == "one two 2!")
+    var big = Text(capacity: 1)
+    for i in 0..<1000 { big.append(i % 10) }
+    #expect(big.count == 1000)
+    #expect(big.string == String(repeating: "0123456789", count: 100))
+  }
+
+  @Test("lines, lists and failures")
+  func linesAndLists() {
+    var t = Text()
+    t.appendLine("first")
+    t.appendLine("second \(2)")
+    #expect(t.string == "first\nsecond 2")
+    var list = Text()
+    list.append(["a", "b c", "d"], separator: ", ") { $0.append(quoted: $1) }
+    #expect(list.string == "a, \"b c\", d")
+    let f = Failure(.permissionDenied, "R14", "only \(quoted: "the owner") can")
+    #expect(f.line == "error[permission-denied]: only \"the owner\" can (R14)")
+    #expect(Failure(.conflict, nil, "x" + "; did you mean y?").line == "error[conflict]: x; did you mean y?")
+  }
+}
