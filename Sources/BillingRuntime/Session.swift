@@ -107,7 +107,8 @@ public final class Session {
 
   /// What a line means without the world: its words and its command, or why it has none.
   /// NB: pure (no session, no world), so playback can work it out ahead, on another thread.
-  public struct Prepared: Sendable {
+  /// A class, so handing a prepared line over costs one reference, not a copy of its parts.
+  public final class Prepared: Sendable {
     fileprivate enum Meaning: Sendable {
       case unreadable(Failure)
       case empty
@@ -115,6 +116,7 @@ public final class Session {
       case command(Command, text: String)
     }
     fileprivate let meaning: Meaning
+    fileprivate init(meaning: Meaning) { self.meaning = meaning }
   }
 
   /// Tokenizes and parses one line (see `Prepared`).
