@@ -16,28 +16,30 @@ public enum ErrorCode: String, Sendable, CaseIterable {
 public struct Failure: Error, Equatable, Sendable {
   public var code: ErrorCode
   public var rule: String?
-  public var message: String
+  /// NB: kept as bytes; printers write them as they are, `message` makes a String when asked.
+  public var messageText: Text
+  public var message: String { messageText.string }
 
   /// NB: the message is a `Text`, so `"… \(x) …"` messages are built as bytes.
   public init(_ code: ErrorCode, _ rule: String? = nil, _ message: Text) {
-    self.init(code, rule, message: message.string)
+    self.code = code
+    self.rule = rule
+    self.messageText = message
   }
 
   public init(_ code: ErrorCode, _ rule: String? = nil, message: String) {
-    self.code = code
-    self.rule = rule
-    self.message = message
+    self.init(code, rule, Text(message))
   }
 
   /// `error[code]: message (R14)`.
   public var line: String { lineText.string }
 
   public var lineText: Text {
-    var t = Text(capacity: message.utf8.count + 40)
+    var t = Text(capacity: messageText.count + 40)
     t.append("error[")
     t.append(code.rawValue)
     t.append("]: ")
-    t.append(message)
+    t.append(messageText)
     if let rule {
       t.append(" (")
       t.append(rule)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Text built as UTF-8 bytes in one buffer: messages and output lines.
 ///
 /// `"… \(x) …"` written where a `Text` is expected appends each literal piece and each value
@@ -5,7 +11,7 @@
 /// piece; `string` makes the one String at the end.
 /// NB: String interpolation was the largest single cost of playback (per piece: a String, a
 /// uniqueness and capacity check, often a reallocation); this does one capacity check and a copy.
-public struct Text: ExpressibleByStringInterpolation, CustomStringConvertible {
+public struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, Equatable, @unchecked Sendable {
   public typealias StringLiteralType = StaticString
   /// NB: one allocation holds the count, the capacity and the bytes; copies share it until one
   /// of them changes (copy on write, like Array, without Array's generic append).
@@ -41,6 +47,10 @@ public struct Text: ExpressibleByStringInterpolation, CustomStringConvertible {
   public var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
   public var description: String { string }
 
+  public static func == (a: Text, b: Text) -> Bool {
+    a.withBytes { x in b.withBytes { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+  }
+
   /// Appends `n` bytes from `p`.
   @inline(__always)
   public mutating func append(_ p: UnsafePointer<UInt8>, count n: Int) {
@@ -55,6 +65,15 @@ public struct Text: ExpressibleByStringInterpolation, CustomStringConvertible {
   @inline(__always)
   public mutating func append(_ b: UnsafeBufferPointer<UInt8>) {
     if let p = b.baseAddress { append(p, count: b.count) }
+  }
+
+  /// Empties the text, keeping its room when nothing else shares it.
+  public mutating func removeAll() {
+    if isKnownUniquelyReferenced(&storage) {
+      storage.header.count = 0
+    } else {
+      storage = TextStorage.make(storage.header.capacity)
+    }
   }
 
   /// A new buffer of at least `needed` bytes (twice as much, so appends stay amortized).
@@ -279,6 +298,7 @@ public struct DigitScratch {
 
 
 /// The bytes of a `Text`, after a header of their count and the room there is.
+/// NB: shared only while no one changes it (a change copies first), so a `Text` may cross threads.
 final class TextStorage: ManagedBuffer<(count: Int, capacity: Int), UInt8> {
   static func make(_ capacity: Int) -> TextStorage {
     let made = TextStorage.create(minimumCapacity: capacity) { _ in (0, capacity) }

@@ -7,51 +7,56 @@ import BillingModel
 #endif
 
 /// Buffered writes to a file descriptor (stdout by default); flushes at 64 KiB and on demand.
+/// NB: the buffer is a `Text`, so every piece is one copy into it, with no String made.
 public final class Output: TextOutputStream {
   let fd: Int32
-  var buffer: [UInt8] = []
+  var buffer = Text(capacity: 65536 + 4096)
   public var flushEachWrite = false
 
   public init(fd: Int32 = 1) {
     self.fd = fd
-    buffer.reserveCapacity(65536)
   }
 
   public func write(_ string: String) {
-    var s = string
-    s.withUTF8 { buffer.append(contentsOf: $0) }
-    if flushEachWrite || buffer.count >= 65536 { flush() }
+    buffer.append(string)
+    written()
   }
 
   public func write(_ text: Text) {
-    text.withBytes { buffer.append(contentsOf: $0) }
-    if flushEachWrite || buffer.count >= 65536 { flush() }
+    buffer.append(text)
+    written()
   }
 
   /// A literal piece (no String made for it).
   public func put(_ literal: StaticString) {
-    literal.withUTF8Buffer { buffer.append(contentsOf: $0) }
-    if flushEachWrite || buffer.count >= 65536 { flush() }
+    buffer.append(literal)
+    written()
   }
 
   /// A whole number in decimal.
   public func write(_ n: Int) {
-    var scratch = DigitScratch()
-    scratch.decimal(n) { buffer.append(contentsOf: $0) }
+    buffer.append(n)
+    written()
+  }
+
+  @inline(__always)
+  private func written() {
     if flushEachWrite || buffer.count >= 65536 { flush() }
   }
 
   public func flush() {
-    var offset = 0
-    while offset < buffer.count {
-      let n = buffer[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        break
+    buffer.withBytes { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          break
+        }
+        offset += n
       }
-      offset += n
     }
-    buffer.removeAll(keepingCapacity: true)
+    buffer.removeAll()
   }
 
   deinit { flush() }
@@ -110,7 +115,7 @@ public struct RecordPrinter: Sendable {
       out.put("error[")
       out.write(f.code.rawValue)
       out.put("]: ")
-      out.write(f.message)
+      out.write(f.messageText)
       if let rule = f.rule {
         out.put(" (")
         out.write(rule)
