@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Release builds skip the run-time exclusivity checks (the debug build and the tests keep them).
-let fast: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+let fast: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked", "-cross-module-optimization"], .when(configuration: .release))]
 
 let package = Package(
   name: "billsh",
