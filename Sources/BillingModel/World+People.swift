@@ -93,8 +93,10 @@ extension World {
     if isMember(user, of: teams[team.index].org) { teams[team.index].billable -= 1 }
   }
 
-  func tell(_ user: UserID, _ message: String) {
-    users[user.index].inbox.append(today.description + " " + message)
+  func tell(_ user: UserID, _ message: Text) {
+    var line: Text = "\(today) "
+    line.append(message)
+    users[user.index].inbox.append(line.string)
   }
 
   /// P5: after billable members were added, resize each full card/PayPal plan to the smallest
@@ -102,17 +104,18 @@ extension World {
   /// resize would pass the self-serve limit, as over their size. Returns what happened.
   func settleSeats(after grown: [Scope]) -> [String] {
     var notes: [String] = []
-    var seen = Set<PlanID>()
+    // NB: usually one scope grew; a set is made only for more.
+    var seen = grown.count > 1 ? Set<PlanID>() : []
     for scope in grown {
       guard let pid = planOfScope[scope], !seen.contains(pid) else { continue }
-      seen.insert(pid)
+      if grown.count > 1 { seen.insert(pid) }
       let p = plans[pid.index]
       let need = billable(scope)
       guard !p.isTrial, need > p.seats else { continue }
       let size = catalog.size(atLeast: need)
       if p.payment == .invoice || size > max(catalog.selfServeLimit, p.seats) {
-        let why = p.payment == .invoice ? "it is paid by invoice; sales will follow up" : "\(size) seats is past the self-serve limit of \(catalog.selfServeLimit); contact sales"
-        notes.append("\(pid) is over its size: \(need) billable members on \(p.seats) seats (\(why)) (P5)")
+        let why: Text = p.payment == .invoice ? "it is paid by invoice; sales will follow up" : "\(size) seats is past the self-serve limit of \(catalog.selfServeLimit); contact sales"
+        notes.append(("\(pid) is over its size: \(need) billable members on \(p.seats) seats (\(why)) (P5)" as Text).string)
         tell(p.owner, "\(summary(pid)) is over its size: \(need) billable members on \(p.seats) seats; \(why)")
         continue
       }
@@ -120,9 +123,9 @@ extension World {
       let amount = Money.prorate((size - p.seats) * unit, p.periodEnd - today, p.periodEnd - p.periodStart)
       let old = p.seats
       plans[pid.index].seats = size
-      let inv = issueInvoice(pid, amount, "resize from \(old) to \(size) seats, pro rata")
-      notes.append("\(pid) resized from \(old) to \(size) seats to cover \(need) billable members; \(inv) charged \(Money.format(amount)) pro rata (P5)")
-      tell(p.owner, "\(pid) (\(describe(scope))) resized from \(old) to \(size) seats to cover \(need) billable members; \(inv) for \(Money.format(amount))")
+      let inv = issueInvoice(pid, amount, ("resize from \(old) to \(size) seats, pro rata" as Text).string)
+      notes.append(("\(pid) resized from \(old) to \(size) seats to cover \(need) billable members; \(inv) charged \(money: amount) pro rata (P5)" as Text).string)
+      tell(p.owner, "\(pid) (\(describe(scope))) resized from \(old) to \(size) seats to cover \(need) billable members; \(inv) for \(money: amount)")
     }
     return notes
   }
@@ -135,7 +138,8 @@ extension World {
     let day = date ?? today
     invoices.append(Invoice(id: id, plan: pid, date: day, amountCents: amount, payment: payment ?? .card, sentTo: owner, label: label))
     invoicesOfPlan[pid.index].append(id)
-    users[owner.index].inbox.append(day.description + " invoice \(id) for \(pid) (\(describe(scope))): \(Money.format(amount)), \(label), \(payment == .invoice ? "open, pay by invoice" : "paid by \(payment?.rawValue ?? "card")")")
+    let paid: Text = payment == .invoice ? "open, pay by invoice" : "paid by \(payment?.rawValue ?? "card")"
+    users[owner.index].inbox.append(("\(day) invoice \(id) for \(pid) (\(describe(scope))): \(money: amount), \(label), \(paid)" as Text).string)
     return id
   }
 }

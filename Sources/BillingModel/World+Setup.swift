@@ -30,12 +30,12 @@ public struct SalesPlanRequest: Sendable {
 extension World {
   /// SPEC §1: handles are `[A-Za-z0-9][A-Za-z0-9._-]*`, 1 to 100 characters.
   public static func checkHandle(_ h: String) throws(Failure) {
-    let bytes = Array(h.utf8)
+    let bytes = h.utf8
     func ok(_ b: UInt8, first: Bool) -> Bool {
       (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
         || (!first && (b == 46 || b == 95 || b == 45))
     }
-    guard !bytes.isEmpty, bytes.count <= 100, ok(bytes[0], first: true),
+    guard let head = bytes.first, bytes.count <= 100, ok(head, first: true),
       bytes.dropFirst().allSatisfy({ ok($0, first: false) })
     else {
       throw Failure(.usage, nil, "\(quoted(h)) is not a valid handle: use 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit")
@@ -96,10 +96,11 @@ extension World {
         throw Failure(.invalid, nil, "workspaces have no guests: everyone in \(describe(.space(s))) is a member")
       }
       if guest && admin { throw Failure(.invalid, nil, "a guest cannot be an admin: add them as a member with --admin") }
-      var seen = Set<String>()
+      // NB: one handle is the usual case; a set is made only for more.
+      var seen = handles.count > 1 ? Set<String>() : []
       for h in handles {
         if seen.contains(h) { throw Failure(.usage, nil, "\(quoted(h)) is named twice") }
-        seen.insert(h)
+        if handles.count > 1 { seen.insert(h) }
         guard let u = usersByHandle[h] else { try World.checkHandle(h); continue }
         guard let m = spaces[s.index].people[u] else { continue }
         let rank = { (g: Bool, a: Bool) in g ? 0 : (a ? 2 : 1) }

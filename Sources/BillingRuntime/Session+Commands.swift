@@ -57,9 +57,9 @@ extension Session {
       defer { (actor, focus) = saved }
       do {
         try check(inner)
-        return ok("yes: \(quoted(handle)) may do that now", .object([("allowed", .bool(true)), ("error", .null)]))
+        return ok("yes: \(quoted: handle) may do that now", .object([("allowed", .bool(true)), ("error", .null)]))
       } catch {
-        return ok("no: \(error.line)", .object([("allowed", .bool(false)), ("error", world.failureJSON(error))]))
+        return ok("no: \(error.lineText)", .object([("allowed", .bool(false)), ("error", world.failureJSON(error))]))
       }
     case .clock:
       return ok("\(world.today)", .object([("date", .string(world.today.description)), ("events", .array([]))]))

@@ -37,6 +37,8 @@ public final class Session {
   public var keepsTranscript = false
   /// Whether outcomes carry their JSON result (JSON output, tests); text output skips building it.
   public var keepsResults = true
+  /// Log outcomes made so far (see `logOutcome`).
+  private var logOutcomes: [LogOutcomeKey: String] = [:]
   /// Unmet expectations seen by this session, and whether one was a usage or io error.
   public private(set) var unmet = 0
   public private(set) var unmetUsage = 0
@@ -211,8 +213,17 @@ public final class Session {
   }
 
   private func record(_ text: String, actor: String?, _ outcome: Outcome, date: Day? = nil) {
-    let result = outcome.failure.map { "error[\($0.code.rawValue)]" + ($0.rule.map { " (\($0))" } ?? "") } ?? "ok"
+    let result = outcome.failure.map(logOutcome) ?? "ok"
     world.log.append(LogEntry(date: date ?? world.today, actor: actor, command: text, outcome: result))
+  }
+
+  /// `error[code] (rule)` for the log; the few different ones are made once and shared.
+  private func logOutcome(_ f: Failure) -> String {
+    let key = LogOutcomeKey(code: f.code, rule: f.rule)
+    if let known = logOutcomes[key] { return known }
+    let made = ("error[\(f.code.rawValue)]" as Text).string + (f.rule.map { " (\($0))" } ?? "")
+    logOutcomes[key] = made
+    return made
   }
 
   /// Notes the space a command worked in, for the prompt.
@@ -232,4 +243,9 @@ public final class Session {
     let roles = world.roles(of: a).first { $0.space == s }?.roles ?? []
     return (name, world.describe(.space(s)) + ": " + roles.joined(separator: ", "))
   }
+}
+
+struct LogOutcomeKey: Hashable {
+  let code: ErrorCode
+  let rule: String?
 }
