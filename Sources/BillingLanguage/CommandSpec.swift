@@ -110,12 +110,15 @@ public struct Arguments: Sendable {
 
   /// The text from `words` to the end of the line, or the words rebuilt when the line is unknown.
   public func text(from words: ArraySlice<Token>) -> String {
-    guard let source, let first = words.first, first.offset >= 0, first.offset <= source.utf8.count else {
-      return render(words)
+    guard var line = source, let first = words.first, first.offset >= 0 else { return render(words) }
+    // NB: the line's own bytes, in place: `offset` counts bytes from its start.
+    let text: String? = line.withUTF8 { b in
+      guard first.offset <= b.count else { return nil }
+      var end = b.count
+      while end > first.offset, b[end - 1] == 32 || b[end - 1] == 9 || b[end - 1] == 13 { end -= 1 }
+      return String(decoding: UnsafeBufferPointer(rebasing: b[first.offset..<end]), as: UTF8.self)
     }
-    var u = source.utf8[source.utf8.index(source.utf8.startIndex, offsetBy: first.offset)...]
-    while let l = u.last, l == 32 || l == 9 || l == 13 { u = u.dropLast() }
-    return String(Substring(u))
+    return text ?? render(words)
   }
 
   public func has(_ flag: String) -> Bool { flags[flag] != nil }

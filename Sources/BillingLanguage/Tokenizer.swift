@@ -10,11 +10,16 @@ public struct Token: Sendable, Equatable {
   /// `--something` written without quotes (worked out once, when the token is made).
   public let isFlag: Bool
   public init(_ text: String, quoted: Bool = false, offset: Int = -1) {
+    var it = text.utf8.makeIterator()
+    self.init(text, quoted: quoted, offset: offset, isFlag: !quoted && it.next() == 45 && it.next() == 45 && it.next() != nil)
+  }
+
+  /// NB: the tokenizer already knows whether its bytes start with `--`.
+  init(_ text: String, quoted: Bool, offset: Int, isFlag: Bool) {
     self.text = text
     self.quoted = quoted
     self.offset = offset
-    var it = text.utf8.makeIterator()
-    self.isFlag = !quoted && it.next() == 45 && it.next() == 45 && it.next() != nil
+    self.isFlag = isFlag
   }
 }
 
@@ -80,7 +85,9 @@ public enum Tokenizer {
         b.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<i]))
         tokens.append(Token(String(decoding: b, as: UTF8.self), quoted: quoted, offset: wordStart))
       } else {
-        tokens.append(Token(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self), offset: wordStart))
+        let word = UnsafeBufferPointer(rebasing: buf[start..<i])
+        let isFlag = word.count > 2 && word[0] == 45 && word[1] == 45
+        tokens.append(Token(String(decoding: word, as: UTF8.self), quoted: false, offset: wordStart, isFlag: isFlag))
       }
       if i < n && buf[i] == 35 { length = i; return nil }
     }

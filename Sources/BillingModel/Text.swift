@@ -194,7 +194,7 @@ public struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, E
     public var text: Text
 
     public init(literalCapacity: Int, interpolationCount: Int) {
-      text = Text(capacity: literalCapacity + 16 * interpolationCount)
+      text = Text(capacity: max(64, literalCapacity + 16 * interpolationCount))
     }
 
     @inline(__always) public mutating func appendLiteral(_ s: StaticString) { text.append(s) }
