@@ -88,6 +88,8 @@ func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>) throws(Failure) -> Ar
   let base = slice.startIndex
   let tokens = Rebased(slice: slice, base: base)
   var a = Arguments(positionals: [], flags: FlagValues(), command: spec.name)
+  // NB: room for every argument and flag at once: growing a list one by one reallocates it.
+  if !spec.args.isEmpty && !slice.isEmpty { a.positionals.reserveCapacity(spec.args.count) }
   var i = 0
   var argIndex = 0
   func usage(_ m: String) -> Failure { Failure(.usage, nil, message: m) }
@@ -149,6 +151,7 @@ func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>) throws(Failure) -> Ar
         throw usage("unknown flag --\(name) for \(spec.name)\(hint)" + (hint.isEmpty && !known.isEmpty ? " (flags: \(known.joined(separator: " ")))" : ""))
       }
       if a.flags[name] != nil { throw usage("--\(name) is given twice") }
+      if a.flags.pairs.isEmpty { a.flags.pairs.reserveCapacity(spec.flags.count) }
       i += 1
       switch f.kind {
       case .none:
@@ -177,6 +180,9 @@ func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>) throws(Failure) -> Ar
       a.positionals.append(.scope(try scopeValue(spec.name)))
     case .users, .topic:
       var list: [String] = []
+      var end = i
+      while end < tokens.count, !tokens[end].isFlag { end += 1 }
+      list.reserveCapacity(end - i)
       while i < tokens.count, !tokens[i].isFlag {
         list.append(tokens[i].text)
         i += 1
