@@ -31,8 +31,17 @@ private func quotedAlways(_ s: String) -> String {
   return q.hasPrefix("\"") ? q : "\"" + s + "\""
 }
 
-/// Entries by their first word, longest first.
-private let entriesByFirstWord: [String: [(words: [String], spec: CommandSpec)]] = Dictionary(grouping: entries) { $0.words[0] }
+/// Entries by the length and first byte of their first word, longest first: a cheap index
+/// (no hashing) that leaves a handful at most to compare word by word.
+private let entriesByShape: [[(words: [String], spec: CommandSpec)]] = {
+  var table = Array(repeating: [(words: [String], spec: CommandSpec)](), count: 32 * 128)
+  for e in entries {
+    let w = e.words[0].utf8
+    precondition(w.count < 32 && w.first! < 128, "command words are short and ASCII")
+    table[w.count * 128 + Int(w.first!)].append(e)
+  }
+  return table
+}()
 
 /// The spec the tokens start with, and how many tokens its name takes.
 public func match(_ tokens: [Token]) -> (CommandSpec, Int)? {
@@ -41,7 +50,10 @@ public func match(_ tokens: [Token]) -> (CommandSpec, Int)? {
 
 /// The same over a slice of a line's tokens (`as` and `can` match the rest of their line).
 public func match(_ tokens: ArraySlice<Token>) -> (CommandSpec, Int)? {
-  guard let first = tokens.first, !first.quoted, let candidates = entriesByFirstWord[first.text] else { return nil }
+  guard let first = tokens.first, !first.quoted else { return nil }
+  let w = first.text.utf8
+  guard w.count < 32, let byte = w.first, byte < 128 else { return nil }
+  let candidates = entriesByShape[w.count * 128 + Int(byte)]
   let base = tokens.startIndex
   for e in candidates where e.words.count <= tokens.count {
     var ok = true

@@ -48,12 +48,7 @@ public struct ScriptReader {
     var end = raw.count
     if end > 0 && raw[end - 1] == 13 { end -= 1 }
     let bytes = UnsafeBufferPointer(rebasing: raw[0..<end])
-    var high: UInt8 = 0
-    var nul = false
-    for b in bytes {
-      high |= b
-      nul = nul || b == 0
-    }
+    let (high, nul) = ScriptReader.scanBytes(bytes)
     if nul {
       pending = nil
       return ScriptLine(number: number, text: "", failure: Failure(.usage, nil, "NUL byte in the line"))
@@ -106,6 +101,34 @@ public struct ScriptReader {
     }
     pendingLine = 0
     return ScriptReader.command(joined, number: first)
+  }
+
+  /// Whether any byte has its high bit set (not ASCII), and whether any is NUL.
+  /// NB: eight bytes at a time (a zero byte shows in `(w - 0x01…01) & ~w & 0x80…80`).
+  static func scanBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> (high: UInt8, nul: Bool) {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    var orWords: UInt64 = 0
+    var zero: UInt64 = 0
+    var i = 0
+    let n = bytes.count
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while i + 8 <= n {
+        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        orWords |= w
+        zero |= (w &- ones) & ~w & highs
+        i += 8
+      }
+    }
+    var high: UInt8 = (orWords & highs) != 0 ? 0x80 : 0
+    var nul = zero != 0
+    while i < n {
+      high |= bytes[i]
+      nul = nul || bytes[i] == 0
+      i += 1
+    }
+    return (high, nul)
   }
 
   /// End of input: a continuation left open is an error.

@@ -322,3 +322,33 @@ import Testing
   }
 
 }
+
+@Suite("Script lines: NUL and non-ASCII bytes found at every position")
+struct ScanBytesTests {
+  @Test("every length up to 40, every position of a NUL or a high byte")
+  func everyPosition() {
+    for n in 0...40 {
+      let plain = [UInt8](repeating: 0x61, count: n)
+      plain.withUnsafeBufferPointer {
+        let r = ScriptReader.scanBytes($0)
+        #expect(r.high < 0x80 && !r.nul)
+      }
+      for at in 0..<n {
+        var withNul = plain
+        withNul[at] = 0
+        withNul.withUnsafeBufferPointer { #expect(ScriptReader.scanBytes($0).nul) }
+        var withHigh = plain
+        withHigh[at] = 0xC3
+        withHigh.withUnsafeBufferPointer {
+          let r = ScriptReader.scanBytes($0)
+          #expect(r.high >= 0x80 && !r.nul)
+        }
+        // 0x01 and 0x80 next to each other must not look like a NUL (the word trick's edge).
+        var edge = plain
+        edge[at] = 0x01
+        if at + 1 < n { edge[at + 1] = 0x80 }
+        edge.withUnsafeBufferPointer { #expect(!ScriptReader.scanBytes($0).nul) }
+      }
+    }
+  }
+}
