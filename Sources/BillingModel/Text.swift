@@ -41,8 +41,6 @@ public struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, E
     try storage.withUnsafeMutablePointers { h, b in try body(UnsafeBufferPointer(start: b, count: h.pointee.count)) }
   }
 
-  public var bytes: [UInt8] { withBytes { Array($0) } }
-
   /// The text as a String (bytes are valid UTF-8: only strings and ASCII go in).
   public var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
   public var description: String { string }
@@ -288,6 +286,7 @@ public struct DigitScratch {
     withUnsafeMutableBytes(of: &raw) { buffer in
       var i = buffer.count
       fill { byte in
+        precondition(i > 0, "a number longer than its scratch")
         i -= 1
         buffer[i] = byte
       }
@@ -295,7 +294,6 @@ public struct DigitScratch {
     }
   }
 }
-
 
 /// The bytes of a `Text`, after a header of their count and the room there is.
 /// NB: shared only while no one changes it (a change copies first), so a `Text` may cross threads.
