@@ -63,9 +63,13 @@ func mixHash(_ value: Int, _ seed: Int) -> Int {
 
 public struct User: Sendable {
   public var handle: String
-  /// Spaces the user is in, in the order they joined.
-  /// NB: a small array, not a dictionary: most people are in one or two spaces.
-  public var spaces: [SpaceID] = []
+  /// Spaces the user is in, in the order they joined, with their membership there.
+  /// NB: a small array, not a dictionary: most people are in one or two spaces. Each space's
+  /// `people` holds the same memberships (for listing and counting); `place`, `setAdmin` and
+  /// `unplace` change both. Lookups read this copy: it sits with the user, not in a table as big
+  /// as the organization, so a command on a large world touches no more memory than on a small.
+  public var joined: [(space: SpaceID, membership: Membership)] = []
+  public var spaces: [SpaceID] { joined.map(\.space) }
   public var teams: Set<TeamID> = []
   /// Live plans (trial, active, canceling) this user is the billing owner of.
   public var ownedPlans: Set<PlanID> = []

@@ -16,7 +16,7 @@ extension World {
   public func appoint(_ handle: String, in target: PlaceTarget, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
     let (u, s, actor) = try adminCommand(handle, target, actorID, "appoint")
     _ = actor
-    guard let m = spaces[s.index].people[u] else {
+    guard let m = membership(u, in: s) else {
       throw Failure(.invalid, nil, "\(quoted(handle)) is not in \(describe(.space(s))): only its members can be admins")
     }
     if m.guest { throw Failure(.invalid, nil, "\(quoted(handle)) is a guest of \(describe(.space(s))): guests cannot be admins") }
@@ -28,7 +28,7 @@ extension World {
 
   public func revoke(_ handle: String, in target: PlaceTarget, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
     let (u, s, _) = try adminCommand(handle, target, actorID, "revoke")
-    guard spaces[s.index].people[u]?.admin == true else {
+    guard membership(u, in: s)?.admin == true else {
       throw Failure(.conflict, nil, "\(quoted(handle)) is not an admin of \(describe(.space(s)))")
     }
     if let p = planOfScope[.space(s)], plans[p.index].owner == u {
@@ -73,7 +73,7 @@ extension World {
     var owned: [SpaceID: Bool] = [:]
     for p in users[u.index].ownedPlans { owned[holder(plans[p.index].scope)] = true }
     return spacesOf(u).map { s in
-      let m = spaces[s.index].people[u]!
+      let m = membership(u, in: s)!
       var r = [m.guest ? "guest" : "member"]
       if m.admin { r.append("admin") }
       if owned[s] == true { r.append("billing-owner") }

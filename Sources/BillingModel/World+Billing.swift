@@ -274,7 +274,7 @@ extension World {
     let scope = try resolve(ref)
     let actor = try requireActor(actorID, "plan")
     let holder = holder(scope)
-    guard spaces[holder.index].people[actor] != nil else {
+    guard membership(actor, in: holder) != nil else {
       throw Failure(.permissionDenied, "P8", "\(quoted(handle(actor))) is not in \(describe(.space(holder))): only people in it may view its plans")
     }
     return (scope, coveringPlan(scope))

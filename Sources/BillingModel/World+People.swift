@@ -27,7 +27,7 @@ extension World {
   /// Puts a user in a space, or changes their role there. Returns the scopes whose billable count grew.
   func place(_ user: UserID, in space: SpaceID, guest: Bool, admin: Bool) -> [Scope] {
     var grown: [Scope] = []
-    if let old = spaces[space.index].people[user] {
+    if let old = membership(user, in: space) {
       var m = old
       if old.guest && !guest {
         m.guest = false
@@ -42,28 +42,27 @@ extension World {
         m.admin = true
         spaces[space.index].admins.insert(user)
       }
-      spaces[space.index].people[user] = m
+      setMembership(user, in: space, m)
     } else {
       let seq = spaces[space.index].nextSeq
       spaces[space.index].nextSeq += 1
-      spaces[space.index].people[user] = Membership(guest: guest, admin: admin, seq: seq)
+      setMembership(user, in: space, Membership(guest: guest, admin: admin, seq: seq))
       if !guest { spaces[space.index].memberCount += 1 }
       if admin { spaces[space.index].admins.insert(user) }
-      users[user.index].spaces.append(space)
       if !guest || spaces[space.index].kind == .workspace { grown.append(.space(space)) }
     }
     return grown
   }
 
   func setAdmin(_ user: UserID, of space: SpaceID, _ admin: Bool) {
-    guard var m = spaces[space.index].people[user], m.admin != admin else { return }
+    guard var m = membership(user, in: space), m.admin != admin else { return }
     m.admin = admin
-    spaces[space.index].people[user] = m
+    setMembership(user, in: space, m)
     if admin { spaces[space.index].admins.insert(user) } else { spaces[space.index].admins.remove(user) }
   }
 
   func unplace(_ user: UserID, from space: SpaceID) {
-    guard spaces[space.index].people[user] != nil else { return }
+    guard membership(user, in: space) != nil else { return }
     // NB: leave the teams first, while the membership still counts them as billable.
     for t in users[user.index].teams.sorted() where teams[t.index].org == space {
       leaveTeam(user, t)
@@ -71,7 +70,7 @@ extension World {
     guard let m = spaces[space.index].people.removeValue(forKey: user) else { return }
     if !m.guest { spaces[space.index].memberCount -= 1 }
     if m.admin { spaces[space.index].admins.remove(user) }
-    users[user.index].spaces.removeAll { $0 == space }
+    users[user.index].joined.removeAll { $0.space == space }
   }
 
   /// Returns whether the team's billable count grew.

@@ -110,7 +110,7 @@ extension World {
   /// R11, R15: the billing owner must be a member (not a guest) of the space that holds the scope.
   func checkOwner(_ owner: UserID, for scope: Scope, rule: String, role: String = "the billing owner") throws(Failure) {
     let holder = holder(scope)
-    guard let m = spaces[holder.index].people[owner] else {
+    guard let m = membership(owner, in: holder) else {
       throw Failure(.invalid, rule, "\(quoted(handle(owner))) is not in \(describe(.space(holder))): \(role) must be a member of it")
     }
     if m.guest {

@@ -102,7 +102,7 @@ extension World {
         if seen.contains(h) { throw Failure(.usage, nil, "\(quoted(h)) is named twice") }
         if handles.count > 1 { seen.insert(h) }
         guard let u = usersByHandle[h] else { try World.checkHandle(h); continue }
-        guard let m = spaces[s.index].people[u] else { continue }
+        guard let m = membership(u, in: s) else { continue }
         let rank = { (g: Bool, a: Bool) in g ? 0 : (a ? 2 : 1) }
         if rank(guest, admin) <= rank(m.guest, m.admin) {
           let role = m.guest ? "a guest" : (m.admin ? "an admin" : "a member")
@@ -122,7 +122,7 @@ extension World {
       var ids: [UserID] = []
       for h in handles {
         let u = try resolveUser(h)
-        guard spaces[o.index].people[u] != nil else {
+        guard membership(u, in: o) != nil else {
           throw Failure(.invalid, nil, "\(quoted(h)) is not in \(describe(.space(o))): add them to the organization first (add \(quoted(h)) --org \(quoted(spaces[o.index].name)))")
         }
         if teams[t.index].people[u] != nil || ids.contains(u) {
@@ -141,7 +141,7 @@ extension World {
     switch target {
     case .space(let kind, let name):
       let s = try resolveSpace(kind, name)
-      guard spaces[s.index].people[u] != nil else {
+      guard membership(u, in: s) != nil else {
         throw Failure(.conflict, nil, "\(quoted(handle)) is not in \(describe(.space(s)))")
       }
       if let owned = users[u.index].ownedPlans.sorted().first(where: { holder(plans[$0.index].scope) == s }) {

@@ -29,7 +29,7 @@ extension World {
     let a = quoted(handle(actor))
     switch scope {
     case .space(let s):
-      guard let m = spaces[s.index].people[actor] else {
+      guard let m = membership(actor, in: s) else {
         throw Failure(.permissionDenied, "R10", "\(a) is not in \(describe(scope)): only its members can \(verb) there, such as \(someMembers(s))")
       }
       if m.guest {
@@ -37,7 +37,7 @@ extension World {
       }
     case .team(let t):
       let org = teams[t.index].org
-      let m = spaces[org.index].people[actor]
+      let m = membership(actor, in: org)
       if m?.admin == true { return }
       // SPEC §4: "a guest gets R10", whether or not they are in the team.
       if m?.guest == true || teams[t.index].people[actor] != nil {

@@ -67,15 +67,16 @@ public final class World {
   }
 
   public func membership(_ user: UserID, in space: SpaceID) -> Membership? {
-    spaces[space.index].people[user]
+    for j in users[user.index].joined where j.space == space { return j.membership }
+    return nil
   }
 
   public func isMember(_ user: UserID, of space: SpaceID) -> Bool {
-    spaces[space.index].people[user].map { !$0.guest } ?? false
+    membership(user, in: space).map { !$0.guest } ?? false
   }
 
   public func isAdmin(_ user: UserID, of space: SpaceID) -> Bool {
-    spaces[space.index].people[user]?.admin ?? false
+    membership(user, in: space)?.admin ?? false
   }
 
   /// The plan whose paid features a scope gets: its own, or for a team its organization's (R6).
@@ -108,6 +109,16 @@ public final class World {
 
   /// Spaces a user is in, by join order of the world (space id).
   public func spacesOf(_ user: UserID) -> [SpaceID] { users[user.index].spaces.sorted() }
+
+  /// Sets a user's membership in a space, in both places it is kept (see `User.joined`).
+  func setMembership(_ user: UserID, in space: SpaceID, _ m: Membership) {
+    spaces[space.index].people[user] = m
+    if let i = users[user.index].joined.firstIndex(where: { $0.space == space }) {
+      users[user.index].joined[i].membership = m
+    } else {
+      users[user.index].joined.append((space, m))
+    }
+  }
 
   public var userCount: Int { users.count }
   public var spaceIDs: [SpaceID] { spaces.indices.map(SpaceID.init) }
