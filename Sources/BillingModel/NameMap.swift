@@ -9,21 +9,19 @@
 public struct NameMap<Value>: Sendable where Value: Sendable {
   /// Names and values, in the order the names were first set.
   private var entries: [(name: String, value: Value)] = []
-  /// Open addressing with linear probing, at most half full: 0 is an empty slot; otherwise the
-  /// high 32 bits are the name's hash tag and the low 32 its entry number plus one.
-  private var slots: [UInt64] = []
+  private var slots = NameSlots()
 
   public init() {}
 
   public subscript(_ name: String) -> Value? {
     get {
-      guard let e = find(name, NameMap.hash(name)).entry else { return nil }
+      guard let e = slots.find(name, NameSlots.hash(name), { entries[$0].name }) else { return nil }
       return entries[e].value
     }
     set {
       guard let newValue else { preconditionFailure("a NameMap never removes a name") }
-      let h = NameMap.hash(name)
-      if let e = find(name, h).entry {
+      let h = NameSlots.hash(name)
+      if let e = slots.find(name, h, { entries[$0].name }) {
         entries[e].value = newValue
       } else {
         insert(name, newValue, h)
@@ -34,8 +32,8 @@ public struct NameMap<Value>: Sendable where Value: Sendable {
   public subscript(_ name: String, default value: @autoclosure () -> Value) -> Value {
     get { self[name] ?? value() }
     _modify {
-      let h = NameMap.hash(name)
-      let e = find(name, h).entry ?? insert(name, value(), h)
+      let h = NameSlots.hash(name)
+      let e = slots.find(name, h, { entries[$0].name }) ?? insert(name, value(), h)
       yield &entries[e].value
     }
   }
@@ -47,30 +45,47 @@ public struct NameMap<Value>: Sendable where Value: Sendable {
   public var count: Int { entries.count }
   public var isEmpty: Bool { entries.isEmpty }
 
-  /// The slot where `name` is or would go, and its entry if it is there.
-  private func find(_ name: String, _ h: UInt64) -> (slot: Int, entry: Int?) {
-    guard !slots.isEmpty else { return (0, nil) }
+  @discardableResult
+  private mutating func insert(_ name: String, _ value: Value, _ h: UInt64) -> Int {
+    entries.append((name, value))
+    slots.add(entries.count - 1, h, count: entries.count) { entries[$0].name }
+    return entries.count - 1
+  }
+}
+
+/// The probe table behind a name index: entries live elsewhere (a `NameMap`'s pairs, the
+/// world's users), numbered from 0; `name(e)` says what name entry `e` has.
+/// NB: open addressing with linear probing, at most half full; a slot is 0 (empty) or the
+/// name's hash tag (high 32 bits) and its entry number plus one (low 32).
+struct NameSlots: Sendable {
+  private var slots: [UInt64] = []
+
+  /// The entry named `name` (whose hash is `h`), if there is one.
+  @inline(__always)
+  func find(_ name: String, _ h: UInt64, _ nameOf: (Int) -> String) -> Int? {
+    guard !slots.isEmpty else { return nil }
     let mask = slots.count - 1
     let tag = h >> 32
     var i = Int(truncatingIfNeeded: h) & mask
     while true {
       let s = slots[i]
-      if s == 0 { return (i, nil) }
+      if s == 0 { return nil }
       if s >> 32 == tag {
         let e = Int(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
-        if entries[e].name == name { return (i, e) }
+        if nameOf(e) == name { return e }
       }
       i = (i + 1) & mask
     }
   }
 
-  @discardableResult
-  private mutating func insert(_ name: String, _ value: Value, _ h: UInt64) -> Int {
-    if (entries.count + 1) * 2 > slots.count { grow() }
-    let e = entries.count
-    entries.append((name, value))
+  /// Indexes entry `e` (hash `h`); `count` is how many entries there are now.
+  mutating func add(_ e: Int, _ h: UInt64, count: Int, _ nameOf: (Int) -> String) {
+    if count * 2 > slots.count {
+      // Twice the slots (at least 16), every entry placed again.
+      slots = [UInt64](repeating: 0, count: max(16, slots.count * 2))
+      for old in 0..<count where old != e { place(old, NameSlots.hash(nameOf(old))) }
+    }
     place(e, h)
-    return e
   }
 
   private mutating func place(_ e: Int, _ h: UInt64) {
@@ -78,12 +93,6 @@ public struct NameMap<Value>: Sendable where Value: Sendable {
     var i = Int(truncatingIfNeeded: h) & mask
     while slots[i] != 0 { i = (i + 1) & mask }
     slots[i] = (h >> 32) << 32 | UInt64(e + 1)
-  }
-
-  /// Twice the slots (at least 16), every entry placed again.
-  private mutating func grow() {
-    slots = [UInt64](repeating: 0, count: max(16, slots.count * 2))
-    for e in entries.indices { place(e, NameMap.hash(entries[e].name)) }
   }
 
   static func hash(_ name: String) -> UInt64 {

@@ -16,8 +16,8 @@ public enum ScopeRef: Sendable, Equatable {
 /// Names → ids, failing `not-found` with close names or `ambiguous`.
 extension World {
   public func resolveUser(_ handle: String) throws(Failure) -> UserID {
-    if let id = usersByHandle[handle] { return id }
-    throw Failure(.notFound, nil, "unknown user \(quoted(handle))" + didYouMean(suggestions(for: handle, among: usersByHandle.keys)))
+    if let id = userID(handle) { return id }
+    throw Failure(.notFound, nil, "unknown user \(quoted(handle))" + didYouMean(suggestions(for: handle, among: allHandles)))
   }
 
   public func resolveSpace(_ kind: SpaceKind, _ name: String) throws(Failure) -> SpaceID {

@@ -4,7 +4,7 @@ extension World {
   func newUser(_ handle: String) -> UserID {
     let id = UserID(index: users.count)
     users.append(User(handle: handle))
-    usersByHandle[handle] = id
+    handleSlots.add(id.index, NameSlots.hash(handle), count: users.count) { users[$0].handle }
     return id
   }
 

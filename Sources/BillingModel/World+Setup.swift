@@ -54,7 +54,7 @@ extension World {
     var seen = Set<String>()
     for h in handles {
       try World.checkHandle(h)
-      if usersByHandle[h] != nil || seen.contains(h) {
+      if userID(h) != nil || seen.contains(h) {
         throw Failure(.conflict, nil, "user \(quoted(h)) already exists")
       }
       seen.insert(h)
@@ -101,7 +101,7 @@ extension World {
       for h in handles {
         if seen.contains(h) { throw Failure(.usage, nil, "\(quoted(h)) is named twice") }
         if handles.count > 1 { seen.insert(h) }
-        guard let u = usersByHandle[h] else { try World.checkHandle(h); continue }
+        guard let u = userID(h) else { try World.checkHandle(h); continue }
         guard let m = membership(u, in: s) else { continue }
         let rank = { (g: Bool, a: Bool) in g ? 0 : (a ? 2 : 1) }
         if rank(guest, admin) <= rank(m.guest, m.admin) {
@@ -112,7 +112,7 @@ extension World {
       }
       var grown: [Scope] = []
       for h in handles {
-        let u = usersByHandle[h] ?? newUser(h)
+        let u = userID(h) ?? newUser(h)
         grown += place(u, in: s, guest: guest, admin: admin)
       }
       return settleSeats(after: grown)

@@ -64,7 +64,7 @@ extension World {
       let ur = Reader(json: u, path: "users[\(i)]")
       let h = try ur.string("handle")
       do { try checkHandle(h) } catch { throw ur.fail("handle", error.message) }
-      if w.usersByHandle[h] != nil { throw ur.fail("handle", "duplicate user \(quoted(h))") }
+      if w.userID(h) != nil { throw ur.fail("handle", "duplicate user \(quoted(h))") }
       let id = w.newUser(h)
       w.users[id.index].inbox = try ur.array("inbox").enumerated().map { (j, m) throws(Failure) in
         guard case .string(let s) = m else { throw ur.fail("inbox[\(j)]", "expected a string") }
@@ -96,7 +96,7 @@ extension World {
       if w.spaces[org.index].teamsByName[name] != nil { throw tr.fail("name", "duplicate team") }
       let id = w.newTeam(name, in: org)
       for (j, p) in try tr.array("people").enumerated() {
-        guard case .string(let h) = p, let u = w.usersByHandle[h], w.spaces[org.index].people[u] != nil, w.teams[id.index].people[u] == nil else {
+        guard case .string(let h) = p, let u = w.userID(h), w.spaces[org.index].people[u] != nil, w.teams[id.index].people[u] == nil else {
           throw tr.fail("people[\(j)]", "expected a person of org \(quoted(orgName)), once")
         }
         _ = w.joinTeam(u, id)
@@ -271,7 +271,7 @@ struct Reader {
   }
   func user(_ key: String, in w: World) throws(Failure) -> UserID {
     let h = try string(key)
-    guard let u = w.usersByHandle[h] else { throw fail(key, "unknown user \(quoted(h))") }
+    guard let u = w.userID(h) else { throw fail(key, "unknown user \(quoted(h))") }
     return u
   }
   func scope(_ key: String, in w: World) throws(Failure) -> Scope {

@@ -11,7 +11,9 @@ public final class World {
   public internal(set) var invoices: [Invoice] = []
   public var log: [LogEntry] = []
 
-  var usersByHandle = NameMap<UserID>()
+  /// Users by handle: a probe table over `users` itself (the handle compared is the user's own),
+  /// so finding a user and then reading them touches the same memory.
+  var handleSlots = NameSlots()
   var spacesByName = NameMap<SpaceID>()
   var teamsByName = NameMap<[TeamID]>()
   /// The live plan (trial, active or canceling) of each scope.
@@ -33,7 +35,9 @@ public final class World {
   public func plan(_ id: PlanID) -> Plan { plans[id.index] }
   public func invoice(_ id: InvoiceID) -> Invoice { invoices[id.index] }
   public func handle(_ id: UserID) -> String { users[id.index].handle }
-  public func userID(_ handle: String) -> UserID? { usersByHandle[handle] }
+  public func userID(_ handle: String) -> UserID? {
+    handleSlots.find(handle, NameSlots.hash(handle), { users[$0].handle }).map { UserID(index: $0) }
+  }
   public func spaceID(_ name: String) -> SpaceID? { spacesByName[name] }
   public func teamIDs(named name: String) -> [TeamID] { teamsByName[name] ?? [] }
   public func livePlan(_ scope: Scope) -> PlanID? { planOfScope[scope] }
@@ -123,7 +127,7 @@ public final class World {
   public var userCount: Int { users.count }
   public var spaceIDs: [SpaceID] { spaces.indices.map(SpaceID.init) }
   public var teamIDsInOrder: [TeamID] { teams.indices.map(TeamID.init) }
-  public var allHandles: some Sequence<String> { usersByHandle.keys }
+  public var allHandles: some Sequence<String> { users.lazy.map(\.handle) }
   public var allSpaceNames: some Sequence<String> { spacesByName.keys }
   public var allTeamNames: some Sequence<String> { teamsByName.keys }
 }
