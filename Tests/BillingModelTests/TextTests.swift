@@ -96,3 +96,39 @@ struct TextTests {
     #expect(Failure(.conflict, nil, "x" + "; did you mean y?").line == "error[conflict]: x; did you mean y?")
   }
 }
+
+// `NameMap`, the index behind handles and space and team names: exact names, canonical
+// equivalence for non-ASCII names, growth, order of first setting.
+@Suite("NameMap: names to values")
+struct NameMapTests {
+  @Test("thousands of names found again, in the order first set")
+  func growth() {
+    var map = NameMap<Int>()
+    for i in 0..<5000 { map["u\(i)"] = i }
+    #expect(map.count == 5000)
+    for i in stride(from: 0, to: 5000, by: 7) { #expect(map["u\(i)"] == i) }
+    #expect(map["u5000"] == nil && map["U1"] == nil && map[""] == nil)
+    map["u42"] = -1
+    #expect(map["u42"] == -1 && map.count == 5000)
+    #expect(Array(map.keys.prefix(3)) == ["u0", "u1", "u2"])
+  }
+
+  @Test("non-ASCII names: the same name written two ways is one name")
+  func canonical() {
+    var map = NameMap<Int>()
+    map["caf\u{E9}"] = 1  // é, one scalar
+    #expect(map["cafe\u{301}"] == 1)  // e and a combining accent
+    map["Zo\u{eb} Team"] = 2
+    #expect(map["Zo\u{eb} Team"] == 2 && map["Zoe Team"] == nil)
+  }
+
+  @Test("a default value is added once, then changed in place")
+  func defaults() {
+    var map = NameMap<[Int]>()
+    map["T1", default: []].append(1)
+    map["T1", default: []].append(2)
+    map["T2", default: []].append(3)
+    #expect(map["T1"] == [1, 2] && map["T2"] == [3] && map.count == 2)
+    #expect(map.pairs.map(\.name) == ["T1", "T2"])
+  }
+}
