@@ -23,7 +23,7 @@ struct Billsh: ParsableCommand {
     #if canImport(Glibc)
       // NB: keep freed memory for the next allocation instead of handing it back to the system
       // and faulting it in again; large arrays and tables come from the same heap. A world of
-      // 100,000 people then takes about a fifth fewer page faults to build and to change.
+      // 100,000 people then takes about a quarter fewer page faults to build and to change.
       // (`mallopt` is glibc's; its header is not part of the Glibc module, so it is looked up.)
       if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
         typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
