@@ -76,22 +76,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// `YYYY-MM-DD`, written as bytes (ten of them: a small string, no allocation).
   public var description: String {
-    guard hasFourDigitYear else {
-      let f = fields
-      return pad(f.year, 4) + "-" + pad(f.month, 2) + "-" + pad(f.day, 2)
-    }
     var scratch = DigitScratch()
     return scratch.day(self) { String(decoding: $0, as: UTF8.self) }
   }
-
-  /// Whether the year is 0…9999 (always, in the calendar's range).
-  var hasFourDigitYear: Bool { self >= Day.yearZero && self < Day.yearTenThousand }
-  static let yearZero = Day(year: 0, month: 1, day: 1)!
-  static let yearTenThousand = Day(year: 10000, month: 1, day: 1)!
-}
-
-/// `n` zero-padded to at least `width` digits.
-func pad(_ n: Int, _ width: Int) -> String {
-  let s = String(n)
-  return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
 }

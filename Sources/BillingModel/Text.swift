@@ -138,7 +138,6 @@ public struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, E
 
   /// `YYYY-MM-DD` (see `Day.description`).
   public mutating func append(_ d: Day) {
-    guard d.hasFourDigitYear else { return append(d.description) }
     var scratch = DigitScratch()
     scratch.day(d) { append($0) }
   }
@@ -166,12 +165,6 @@ public struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, E
   }
 
   public static func + (a: Text, b: String) -> Text {
-    var t = a
-    t.append(b)
-    return t
-  }
-
-  public static func + (a: Text, b: Text) -> Text {
     var t = a
     t.append(b)
     return t
@@ -228,14 +221,7 @@ public struct DigitScratch {
     _ n: Int, prefix: StaticString = "", width: Int = 1, _ body: (UnsafeBufferPointer<UInt8>) -> R
   ) -> R {
     write(body) { put in
-      var v = n.magnitude
-      var written = 0
-      repeat {
-        put(48 + UInt8(v % 10))
-        v /= 10
-        written += 1
-      } while v > 0 || written < width
-      if n < 0 { put(45) }
+      DigitScratch.digits(n, width, put)
       prefix.withUTF8Buffer { p in
         for b in p.reversed() { put(b) }
       }
@@ -262,23 +248,29 @@ public struct DigitScratch {
     }
   }
 
-  /// `YYYY-MM-DD` for a day whose year has four digits (`Day.description` handles the rest).
+  /// `YYYY-MM-DD` (a year outside 0…9999 with its sign and all its digits).
   public mutating func day<R>(_ d: Day, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     let f = d.fields
     return write(body) { put in
-      func digits(_ n: Int, _ width: Int) {
-        var v = n
-        for _ in 0..<width {
-          put(48 + UInt8(truncatingIfNeeded: v % 10))
-          v /= 10
-        }
-      }
-      digits(f.day, 2)
+      DigitScratch.digits(f.day, 2, put)
       put(45)
-      digits(f.month, 2)
+      DigitScratch.digits(f.month, 2, put)
       put(45)
-      digits(f.year, 4)
+      DigitScratch.digits(f.year, 4, put)
     }
+  }
+
+  /// `n`'s digits, last first, at least `width` of them, then its sign.
+  @inline(__always)
+  private static func digits(_ n: Int, _ width: Int, _ put: (UInt8) -> Void) {
+    var v = n.magnitude
+    var written = 0
+    repeat {
+      put(48 + UInt8(v % 10))
+      v /= 10
+      written += 1
+    } while v > 0 || written < width
+    if n < 0 { put(45) }
   }
 
   @inline(__always)

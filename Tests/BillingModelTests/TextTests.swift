@@ -51,6 +51,7 @@ struct TextTests {
     #expect(InvoiceID(index: 0).description == "INV-0001")
     #expect(Day(year: 12345, month: 1, day: 2)!.description == "12345-01-02")
     #expect(Day(year: 0, month: 1, day: 2)!.description == "0000-01-02")
+    #expect(Day(number: Day(year: 0, month: 3, day: 1)!.number - 366).description == "-0001-03-01")
   }
 
   @Test("quoting: only values that need it, every quote and backslash escaped")
