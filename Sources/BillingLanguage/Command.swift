@@ -1,10 +1,10 @@
 import BillingModel
 
 /// How far the clock moves: `<n>d`, `<n>m` or `<n>y`.
-public enum Duration: Sendable, Equatable {
+package enum Duration: Sendable, Equatable {
   case days(Int), months(Int), years(Int)
 
-  public var text: String {
+  package var text: String {
     switch self {
     case .days(let n): "\(n)d"
     case .months(let n): "\(n)m"
@@ -12,7 +12,7 @@ public enum Duration: Sendable, Equatable {
     }
   }
 
-  public func apply(to day: Day) -> Day {
+  package func apply(to day: Day) -> Day {
     switch self {
     case .days(let n): day.adding(days: n)
     case .months(let n): day.adding(months: n)
@@ -22,10 +22,10 @@ public enum Duration: Sendable, Equatable {
 }
 
 /// Kinds of commands: they decide logging, the actor check and what `can` accepts.
-public enum CommandGroup: String, Sendable, CaseIterable {
+package enum CommandGroup: String, Sendable, CaseIterable {
   case setup, session, action, view, shell
 
-  public var title: String {
+  package var title: String {
     switch self {
     case .setup: "Setup (facts about the world; no acting user needed)"
     case .session: "Session"
@@ -38,7 +38,7 @@ public enum CommandGroup: String, Sendable, CaseIterable {
 
 /// A parsed command line.
 /// NB: only the cases that hold a command are indirect, so the others need no box.
-public enum Command: Sendable {
+package enum Command: Sendable {
   case createUsers([String])
   case createSpace(SpaceKind, String)
   case createTeam(String, PlaceTarget)
@@ -82,7 +82,7 @@ public enum Command: Sendable {
   case history
   case quit
 
-  public var group: CommandGroup {
+  package var group: CommandGroup {
     switch self {
     case .createUsers, .createSpace, .createTeam, .createPlan, .add, .remove: .setup
     case .login, .runAs, .logout, .whoami: .session

@@ -1,32 +1,32 @@
 import BillingModel
 
 /// What a positional argument holds; drives parsing and completion.
-public enum ArgKind: Sendable, Equatable {
+package enum ArgKind: Sendable, Equatable {
   case user, users, scope, name, text, duration, invoice, command, topic, file
 }
 
 /// What a flag's value holds; `.none` is a switch.
-public enum FlagKind: Sendable, Equatable {
+package enum FlagKind: Sendable, Equatable {
   case none, int, tier, payment, method, user, text, name, scope, org, workspace, team
 }
 
-public struct ArgSpec: Sendable {
-  public var name: String
-  public var kind: ArgKind
-  public var optional: Bool
-  public init(_ name: String, _ kind: ArgKind, optional: Bool = false) {
+package struct ArgSpec: Sendable {
+  package var name: String
+  package var kind: ArgKind
+  package var optional: Bool
+  package init(_ name: String, _ kind: ArgKind, optional: Bool = false) {
     self.name = name
     self.kind = kind
     self.optional = optional
   }
 }
 
-public struct FlagSpec: Sendable {
-  public var name: String
-  public var kind: FlagKind
+package struct FlagSpec: Sendable {
+  package var name: String
+  package var kind: FlagKind
   /// `--name`, as a token spells it (matched without building the name from the token).
   let dashed: String
-  public init(_ name: String, _ kind: FlagKind) {
+  package init(_ name: String, _ kind: FlagKind) {
     self.name = name
     self.kind = kind
     self.dashed = "--" + name
@@ -34,7 +34,7 @@ public struct FlagSpec: Sendable {
 }
 
 /// A parsed value before it becomes part of a typed `Command`.
-public enum Value: Sendable {
+package enum Value: Sendable {
   case word(String)
   case int(Int)
   case scope(ScopeRef)
@@ -45,16 +45,16 @@ public enum Value: Sendable {
 
 /// One entry of the command table: it drives parsing, help and completion.
 /// NB: a class, so the table is shared, never copied, on the parsing hot path.
-public final class CommandSpec: Sendable {
-  public let words: [String]
-  public let aliases: [[String]]
-  public let group: CommandGroup
-  public let synopsis: String
-  public let summary: String
-  public let rules: [String]
-  public let example: String
-  public let args: [ArgSpec]
-  public let flags: [FlagSpec]
+package final class CommandSpec: Sendable {
+  package let words: [String]
+  package let aliases: [[String]]
+  package let group: CommandGroup
+  package let synopsis: String
+  package let summary: String
+  package let rules: [String]
+  package let example: String
+  package let args: [ArgSpec]
+  package let flags: [FlagSpec]
   let build: @Sendable (Arguments) throws(Failure) -> Command
 
   init(
@@ -76,15 +76,15 @@ public final class CommandSpec: Sendable {
   }
 
   /// `create plan`.
-  public let name: String
+  package let name: String
 
-  public func flag(_ name: String) -> FlagSpec? { flags.first { $0.name == name } }
+  package func flag(_ name: String) -> FlagSpec? { flags.first { $0.name == name } }
 }
 
 /// Flag values by name, in the order given.
-public struct FlagValues: Sendable {
+package struct FlagValues: Sendable {
   var pairs: [(String, Value)] = []
-  public subscript(name: String) -> Value? {
+  package subscript(name: String) -> Value? {
     get {
       for (k, v) in pairs where k == name { return v }
       return nil
@@ -100,16 +100,16 @@ public struct FlagValues: Sendable {
 }
 
 /// The values of one command line, by argument position and flag name.
-public struct Arguments: Sendable {
-  public var positionals: [Value]
+package struct Arguments: Sendable {
+  package var positionals: [Value]
   /// NB: a small list, not a dictionary: a command has a handful of flags.
-  public var flags: FlagValues
-  public var command: String
+  package var flags: FlagValues
+  package var command: String
   /// The line the arguments came from, when known.
-  public var source: Substring?
+  package var source: Substring?
 
   /// The text from `words` to the end of the line, or the words rebuilt when the line is unknown.
-  public func text(from words: ArraySlice<Token>) -> String {
+  package func text(from words: ArraySlice<Token>) -> String {
     guard var line = source, let first = words.first, first.offset >= 0 else { return render(words) }
     // NB: the line's own bytes, in place: `offset` counts bytes from its start.
     let text: String? = line.withUTF8 { b in
@@ -121,9 +121,9 @@ public struct Arguments: Sendable {
     return text ?? render(words)
   }
 
-  public func has(_ flag: String) -> Bool { flags[flag] != nil }
+  package func has(_ flag: String) -> Bool { flags[flag] != nil }
 
-  public func string(_ i: Int) -> String? {
+  package func string(_ i: Int) -> String? {
     guard i < positionals.count else { return nil }
     switch positionals[i] {
     case .word(let w): return w
@@ -132,33 +132,33 @@ public struct Arguments: Sendable {
     }
   }
 
-  public func list(_ i: Int) -> [String] {
+  package func list(_ i: Int) -> [String] {
     guard i < positionals.count, case .list(let l) = positionals[i] else { return string(i).map { [$0] } ?? [] }
     return l
   }
 
-  public func rest(_ i: Int) -> ArraySlice<Token> {
+  package func rest(_ i: Int) -> ArraySlice<Token> {
     guard i < positionals.count, case .rest(let r) = positionals[i] else { return [] }
     return r
   }
 
-  public func flagString(_ name: String) -> String? {
+  package func flagString(_ name: String) -> String? {
     if case .word(let w)? = flags[name] { return w }
     return nil
   }
 
-  public func flagInt(_ name: String) -> Int? {
+  package func flagInt(_ name: String) -> Int? {
     if case .int(let n)? = flags[name] { return n }
     return nil
   }
 
-  public func flagScope(_ name: String) -> ScopeRef? {
+  package func flagScope(_ name: String) -> ScopeRef? {
     if case .scope(let s)? = flags[name] { return s }
     return nil
   }
 
   /// The scope argument, with a separate `--org` attached to a team scope.
-  public func scope(_ i: Int) throws(Failure) -> ScopeRef {
+  package func scope(_ i: Int) throws(Failure) -> ScopeRef {
     guard i < positionals.count, case .scope(let s) = positionals[i] else {
       throw Failure(.usage, nil, "\(command) needs a scope: org <Name>, workspace <Name> or team <Name> [--org <Org>]")
     }
@@ -171,14 +171,14 @@ public struct Arguments: Sendable {
     return s
   }
 
-  public func require(_ flag: String, _ hint: String) throws(Failure) -> String {
+  package func require(_ flag: String, _ hint: String) throws(Failure) -> String {
     guard let v = flagString(flag) else {
       throw Failure(.usage, nil, "\(command) needs --\(flag) \(hint)")
     }
     return v
   }
 
-  public func tier(_ flag: String = "tier") throws(Failure) -> Tier? {
+  package func tier(_ flag: String = "tier") throws(Failure) -> Tier? {
     guard let w = flagString(flag) else { return nil }
     guard let t = Tier(word: w) else {
       throw Failure(.usage, nil, "unknown tier \(quoted(w))" + didYouMean(suggestions(for: w, among: Tier.words)) + " (tiers: basic, starter, advanced, enterprise, enterprise-plus)")
@@ -186,7 +186,7 @@ public struct Arguments: Sendable {
     return t
   }
 
-  public func payment(_ flag: String) throws(Failure) -> Payment? {
+  package func payment(_ flag: String) throws(Failure) -> Payment? {
     guard let w = flagString(flag) else { return nil }
     guard let p = Payment(rawValue: w.lowercased()) else {
       throw Failure(.usage, nil, "unknown payment method \(quoted(w))" + didYouMean(suggestions(for: w, among: ["card", "paypal", "invoice"])) + " (card, paypal or invoice)")
@@ -194,7 +194,7 @@ public struct Arguments: Sendable {
     return p
   }
 
-  public func cycle() throws(Failure) -> Cycle? {
+  package func cycle() throws(Failure) -> Cycle? {
     switch (has("monthly"), has("annual")) {
     case (true, true): throw Failure(.usage, nil, "choose one of --monthly or --annual")
     case (true, false): return .monthly
@@ -204,7 +204,7 @@ public struct Arguments: Sendable {
   }
 
   /// `--org`, `--workspace` or `--team` (with `--org`) as a place for people.
-  public func place(allowTeam: Bool) throws(Failure) -> PlaceTarget {
+  package func place(allowTeam: Bool) throws(Failure) -> PlaceTarget {
     let org = flagString("org"), ws = flagString("workspace"), team = flagString("team")
     if allowTeam, let team {
       if ws != nil { throw Failure(.usage, nil, "--team goes with --org, not --workspace") }

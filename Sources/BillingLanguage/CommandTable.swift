@@ -17,7 +17,7 @@ private func spec(
 }
 
 /// Every command billsh understands. Parsing, `.help`, `--help` and completion all read this table.
-public let commandTable: [CommandSpec] = [
+package let commandTable: [CommandSpec] = [
   // Setup
   spec("create user", .setup, "create user <handle>...", "new users", example: "create user ann bob",
        args: [ArgSpec("handle", .users)]) { a throws(Failure) in .createUsers(a.list(0)) },

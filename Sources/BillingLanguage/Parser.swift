@@ -6,23 +6,23 @@ private let entries: [(words: [String], spec: CommandSpec)] = commandTable.flatM
 }.sorted { $0.words.count > $1.words.count }
 
 /// The spec a command name refers to (`upgrade`, `create plan`, `downgrade`).
-public func commandSpec(named name: String) -> CommandSpec? {
+package func commandSpec(named name: String) -> CommandSpec? {
   let words = name.split(separator: " ").map(String.init)
   return entries.first { $0.words == words }?.spec
 }
 
 /// All command names and aliases, for suggestions and completion.
-public let commandNames: [String] = entries.map { $0.words.joined(separator: " ") }.sorted()
+package let commandNames: [String] = entries.map { $0.words.joined(separator: " ") }.sorted()
 
 /// Parses one line (without its comment) into a command; an empty line gives nil.
-public func parse(line: Substring) throws(Failure) -> Command? {
+package func parse(line: Substring) throws(Failure) -> Command? {
   let tokens = try Tokenizer.split(line)
   if tokens.isEmpty { return nil }
   return try parse(tokens: tokens)
 }
 
 /// Rebuilds a command text from tokens, quoting where needed.
-public func render(_ tokens: some Collection<Token>) -> String {
+package func render(_ tokens: some Collection<Token>) -> String {
   tokens.map { $0.quoted ? quotedAlways($0.text) : $0.text }.joined(separator: " ")
 }
 
@@ -44,12 +44,12 @@ private let entriesByShape: [[(words: [String], spec: CommandSpec)]] = {
 }()
 
 /// The spec the tokens start with, and how many tokens its name takes.
-public func match(_ tokens: [Token]) -> (CommandSpec, Int)? {
+package func match(_ tokens: [Token]) -> (CommandSpec, Int)? {
   match(tokens[...])
 }
 
 /// The same over a slice of a line's tokens (`as` and `can` match the rest of their line).
-public func match(_ tokens: ArraySlice<Token>) -> (CommandSpec, Int)? {
+package func match(_ tokens: ArraySlice<Token>) -> (CommandSpec, Int)? {
   guard let first = tokens.first, !first.quoted else { return nil }
   let w = first.text.utf8
   guard w.count < 32, let byte = w.first, byte < 128 else { return nil }
@@ -68,12 +68,12 @@ public func match(_ tokens: ArraySlice<Token>) -> (CommandSpec, Int)? {
 
 /// `source` is the line the tokens came from (before any comment): `as` and `can` take the
 /// text of their inner command from it instead of rebuilding it.
-public func parse(tokens: [Token], source: Substring? = nil) throws(Failure) -> Command {
+package func parse(tokens: [Token], source: Substring? = nil) throws(Failure) -> Command {
   try parse(tokens: tokens[...], source: source)
 }
 
 /// The same over a slice (no copy of the tokens of an inner command).
-public func parse(tokens: ArraySlice<Token>, source: Substring? = nil) throws(Failure) -> Command {
+package func parse(tokens: ArraySlice<Token>, source: Substring? = nil) throws(Failure) -> Command {
   guard let (spec, used) = match(tokens) else {
     let tokens = Array(tokens)
     let first = tokens[0].text

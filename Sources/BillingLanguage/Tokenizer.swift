@@ -1,15 +1,15 @@
 import BillingModel
 
 /// One word of a command line.
-public struct Token: Sendable, Equatable {
-  public var text: String
+package struct Token: Sendable, Equatable {
+  package var text: String
   /// Written in double quotes: never a flag, may be empty or hold spaces.
-  public var quoted: Bool
+  package var quoted: Bool
   /// Where the word starts in its line, in UTF-8 bytes (-1 when made up).
-  public var offset: Int
+  package var offset: Int
   /// `--something` written without quotes (worked out once, when the token is made).
-  public let isFlag: Bool
-  public init(_ text: String, quoted: Bool = false, offset: Int = -1) {
+  package let isFlag: Bool
+  package init(_ text: String, quoted: Bool = false, offset: Int = -1) {
     var it = text.utf8.makeIterator()
     self.init(text, quoted: quoted, offset: offset, isFlag: !quoted && it.next() == 45 && it.next() == 45 && it.next() != nil)
   }
@@ -26,13 +26,13 @@ public struct Token: Sendable, Equatable {
 /// Splits a line into words: spaces separate, double quotes group (with `\"` and `\\` inside),
 /// and `#` outside quotes starts a comment.
 /// NB: works on UTF-8 bytes; every delimiter is ASCII, so multi-byte characters pass through whole.
-public enum Tokenizer {
-  public static func split(_ line: Substring) throws(Failure) -> [Token] {
+package enum Tokenizer {
+  package static func split(_ line: Substring) throws(Failure) -> [Token] {
     try words(line).tokens
   }
 
   /// The words, and how many UTF-8 bytes of the line come before a comment (the command text).
-  public static func words(_ line: Substring) throws(Failure) -> (tokens: [Token], length: Int) {
+  package static func words(_ line: Substring) throws(Failure) -> (tokens: [Token], length: Int) {
     var tokens: [Token] = []
     tokens.reserveCapacity(16)
     var length = line.utf8.count

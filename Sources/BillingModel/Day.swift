@@ -1,16 +1,16 @@
 /// A calendar date without time of day, kept as a day number for cheap arithmetic.
-public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// Days since 0000-03-01 in the proleptic Gregorian calendar.
-  public let number: Int
+  package let number: Int
 
-  public static let earliest = Day(year: 2000, month: 1, day: 1)!
-  public static let latest = Day(year: 9999, month: 12, day: 31)!
-  public static let start = Day(year: 2026, month: 1, day: 1)!
+  package static let earliest = Day(year: 2000, month: 1, day: 1)!
+  package static let latest = Day(year: 9999, month: 12, day: 31)!
+  package static let start = Day(year: 2026, month: 1, day: 1)!
 
-  public init(number: Int) { self.number = number }
+  package init(number: Int) { self.number = number }
 
   /// Builds a date; nil when the fields are not a real date.
-  public init?(year: Int, month: Int, day: Int) {
+  package init?(year: Int, month: Int, day: Int) {
     guard (1...12).contains(month), year >= 0, year <= 99_999,
       day >= 1, day <= Day.daysIn(year: year, month: month)
     else { return nil }
@@ -24,7 +24,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   /// Parses `YYYY-MM-DD`.
-  public init?(_ text: String) {
+  package init?(_ text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
@@ -32,7 +32,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     self.init(year: y, month: m, day: d)
   }
 
-  public var fields: (year: Int, month: Int, day: Int) {
+  package var fields: (year: Int, month: Int, day: Int) {
     let era = (number >= 0 ? number : number - 146_096) / 146_097
     let doe = number - era * 146_097
     let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
@@ -44,11 +44,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     return (y, m, d)
   }
 
-  public static func isLeap(_ year: Int) -> Bool {
+  package static func isLeap(_ year: Int) -> Bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
   }
 
-  public static func daysIn(year: Int, month: Int) -> Int {
+  package static func daysIn(year: Int, month: Int) -> Int {
     switch month {
     case 2: return isLeap(year) ? 29 : 28
     case 4, 6, 9, 11: return 30
@@ -58,7 +58,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// This date plus whole months, the day clamped to the target month's length.
   /// NB: always add from the anchor (start + n months), never chain: Jan 31 → Feb 28 → Mar 31.
-  public func adding(months: Int) -> Day {
+  package func adding(months: Int) -> Day {
     let f = fields
     let total = f.year * 12 + (f.month - 1) + months
     let y = total / 12
@@ -67,15 +67,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     return Day(year: y, month: m, day: d) ?? self
   }
 
-  public func adding(days: Int) -> Day { Day(number: number + days) }
+  package func adding(days: Int) -> Day { Day(number: number + days) }
 
-  public var isInRange: Bool { self >= Day.earliest && self <= Day.latest }
+  package var isInRange: Bool { self >= Day.earliest && self <= Day.latest }
 
-  public static func < (a: Day, b: Day) -> Bool { a.number < b.number }
-  public static func - (a: Day, b: Day) -> Int { a.number - b.number }
+  package static func < (a: Day, b: Day) -> Bool { a.number < b.number }
+  package static func - (a: Day, b: Day) -> Int { a.number - b.number }
 
   /// `YYYY-MM-DD`, written as bytes (ten of them: a small string, no allocation).
-  public var description: String {
+  package var description: String {
     var scratch = DigitScratch()
     return scratch.day(self) { String(decoding: $0, as: UTF8.self) }
   }

@@ -1,38 +1,38 @@
-public struct UserID: DenseID, Comparable, Sendable {
-  public let index: Int
-  public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
+package struct UserID: DenseID, Comparable, Sendable {
+  package let index: Int
+  package static func < (a: Self, b: Self) -> Bool { a.index < b.index }
 }
-public struct SpaceID: DenseID, Comparable, Sendable {
-  public let index: Int
-  public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
+package struct SpaceID: DenseID, Comparable, Sendable {
+  package let index: Int
+  package static func < (a: Self, b: Self) -> Bool { a.index < b.index }
 }
-public struct TeamID: DenseID, Comparable, Sendable {
-  public let index: Int
-  public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
+package struct TeamID: DenseID, Comparable, Sendable {
+  package let index: Int
+  package static func < (a: Self, b: Self) -> Bool { a.index < b.index }
 }
-public struct PlanID: DenseID, Comparable, Sendable, CustomStringConvertible {
-  public let index: Int
-  public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
-  public var description: String {
+package struct PlanID: DenseID, Comparable, Sendable, CustomStringConvertible {
+  package let index: Int
+  package static func < (a: Self, b: Self) -> Bool { a.index < b.index }
+  package var description: String {
     var scratch = DigitScratch()
     return scratch.decimal(index + 1, prefix: "P") { String(decoding: $0, as: UTF8.self) }
   }
 }
-public struct InvoiceID: DenseID, Comparable, Sendable, CustomStringConvertible {
-  public let index: Int
-  public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
-  public var description: String {
+package struct InvoiceID: DenseID, Comparable, Sendable, CustomStringConvertible {
+  package let index: Int
+  package static func < (a: Self, b: Self) -> Bool { a.index < b.index }
+  package var description: String {
     var scratch = DigitScratch()
     return scratch.decimal(index + 1, prefix: "INV-", width: 4) { String(decoding: $0, as: UTF8.self) }
   }
 }
 
 /// What a plan covers (R1).
-public enum Scope: Hashable, Sendable {
+package enum Scope: Hashable, Sendable {
   case space(SpaceID)
   case team(TeamID)
 
-  public func _rawHashValue(seed: Int) -> Int {
+  package func _rawHashValue(seed: Int) -> Int {
     switch self {
     case .space(let s): return mixHash(s.index << 1, seed)
     case .team(let t): return mixHash(t.index << 1 | 1, seed)
@@ -41,13 +41,13 @@ public enum Scope: Hashable, Sendable {
 }
 
 /// Ids: dense indexes the world hands out in order.
-public protocol DenseID: Hashable {
+package protocol DenseID: Hashable {
   var index: Int { get }
 }
 
 extension DenseID {
   /// NB: a cheap mix of the index, not the standard hasher (see `mixHash`).
-  public func _rawHashValue(seed: Int) -> Int { mixHash(index, seed) }
+  package func _rawHashValue(seed: Int) -> Int { mixHash(index, seed) }
 }
 
 /// The hash sets and dictionaries use for ids: a multiply-xorshift mix of the index and the
@@ -61,119 +61,119 @@ func mixHash(_ value: Int, _ seed: Int) -> Int {
   return Int(truncatingIfNeeded: x ^ (x >> 31))
 }
 
-public struct User: Sendable {
-  public var handle: String
+package struct User: Sendable {
+  package var handle: String
   /// Spaces the user is in, in the order they joined, with their membership there.
   /// NB: a small array, not a dictionary: most people are in one or two spaces. Each space's
   /// `people` holds the same memberships (for listing and counting); `place`, `setAdmin` and
   /// `unplace` change both. Lookups read this copy: it sits with the user, not in a table as big
   /// as the organization, so a command on a large world touches no more memory than on a small.
-  public var joined: [(space: SpaceID, membership: Membership)] = []
-  public var spaces: [SpaceID] { joined.map(\.space) }
-  public var teams: Set<TeamID> = []
+  package var joined: [(space: SpaceID, membership: Membership)] = []
+  package var spaces: [SpaceID] { joined.map(\.space) }
+  package var teams: Set<TeamID> = []
   /// Live plans (trial, active, canceling) this user is the billing owner of.
-  public var ownedPlans: Set<PlanID> = []
-  public var inbox: [String] = []
+  package var ownedPlans: Set<PlanID> = []
+  package var inbox: [String] = []
 }
 
 /// A person's place in a space.
-public struct Membership: Sendable, Equatable {
-  public var guest: Bool
-  public var admin: Bool
+package struct Membership: Sendable, Equatable {
+  package var guest: Bool
+  package var admin: Bool
   /// Join order, for stable listings.
-  public var seq: Int
+  package var seq: Int
 }
 
-public struct Space: Sendable {
-  public let kind: SpaceKind
-  public let name: String
+package struct Space: Sendable {
+  package let kind: SpaceKind
+  package let name: String
   /// `org Acme`, `workspace "Side Project"`: names never change, so it is made once.
-  public let label: String
-  public var people: [UserID: Membership] = [:]
+  package let label: String
+  package var people: [UserID: Membership] = [:]
   /// Members who are not guests, kept up to date (the billable count of an org).
-  public var memberCount = 0
-  public var admins: Set<UserID> = []
-  public var teams: [TeamID] = []
-  public var teamsByName = NameMap<TeamID>()
+  package var memberCount = 0
+  package var admins: Set<UserID> = []
+  package var teams: [TeamID] = []
+  package var teamsByName = NameMap<TeamID>()
   /// Live team plans of this organization (P6).
-  public var teamPlans: Set<PlanID> = []
-  public var nextSeq = 0
+  package var teamPlans: Set<PlanID> = []
+  package var nextSeq = 0
 
-  public var guestCount: Int { people.count - memberCount }
+  package var guestCount: Int { people.count - memberCount }
 }
 
-public struct Team: Sendable {
-  public let name: String
-  public let org: SpaceID
+package struct Team: Sendable {
+  package let name: String
+  package let org: SpaceID
   /// `team Design`.
-  public let label: String
-  public var people: [UserID: Int] = [:]
+  package let label: String
+  package var people: [UserID: Int] = [:]
   /// People of the team who are members (not guests) of the organization (R4), kept up to date.
-  public var billable = 0
-  public var nextSeq = 0
+  package var billable = 0
+  package var nextSeq = 0
 }
 
 /// A requested change that waits for the next renewal (P3).
-public struct PlanChange: Sendable, Equatable {
-  public var tier: Tier?
-  public var seats: Int?
-  public var cycle: Cycle?
-  public init(tier: Tier? = nil, seats: Int? = nil, cycle: Cycle? = nil) {
+package struct PlanChange: Sendable, Equatable {
+  package var tier: Tier?
+  package var seats: Int?
+  package var cycle: Cycle?
+  package init(tier: Tier? = nil, seats: Int? = nil, cycle: Cycle? = nil) {
     self.tier = tier
     self.seats = seats
     self.cycle = cycle
   }
-  public var isEmpty: Bool { tier == nil && seats == nil && cycle == nil }
+  package var isEmpty: Bool { tier == nil && seats == nil && cycle == nil }
 }
 
-public struct Plan: Sendable {
-  public var id: PlanID
-  public var scope: Scope
-  public var tier: Tier
-  public var cycle: Cycle
+package struct Plan: Sendable {
+  package var id: PlanID
+  package var scope: Scope
+  package var tier: Tier
+  package var cycle: Cycle
   /// 0 for a trial (P4: no seats).
-  public var seats: Int
-  public var owner: UserID
+  package var seats: Int
+  package var owner: UserID
   /// nil for a trial.
-  public var payment: Payment?
-  public var address: String = ""
-  public var status: PlanStatus
+  package var payment: Payment?
+  package var address: String = ""
+  package var status: PlanStatus
   /// Renewals count from here (start, or the day a cycle change took effect).
-  public var anchor: Day
-  public var periodIndex = 0
-  public var periodStart: Day
-  public var periodEnd: Day
-  public var scheduled: PlanChange?
+  package var anchor: Day
+  package var periodIndex = 0
+  package var periodStart: Day
+  package var periodEnd: Day
+  package var scheduled: PlanChange?
   /// A price per seat per period set by sales; nil means the catalog's.
-  public var unitCents: Int?
-  public var endedOn: Day?
+  package var unitCents: Int?
+  package var endedOn: Day?
   /// Why the plan ended: "canceled", "trial ended", "absorbed (P6)", "replaced".
-  public var endReason: String?
+  package var endReason: String?
 
-  public var isLive: Bool { status != .ended }
-  public var isTrial: Bool { status == .trial }
+  package var isLive: Bool { status != .ended }
+  package var isTrial: Bool { status == .trial }
 }
 
-public struct Invoice: Sendable {
-  public var id: InvoiceID
-  public var plan: PlanID
-  public var date: Day
-  public var amountCents: Int
-  public var payment: Payment
-  public var sentTo: UserID
+package struct Invoice: Sendable {
+  package var id: InvoiceID
+  package var plan: PlanID
+  package var date: Day
+  package var amountCents: Int
+  package var payment: Payment
+  package var sentTo: UserID
   /// What it bills: "first period", "renewal", "pro rata: ...".
-  public var label: String
+  package var label: String
 
   /// Card and PayPal are charged at once; invoice payment stays open.
-  public var status: String { payment == .invoice ? "open" : "paid" }
+  package var status: String { payment == .invoice ? "open" : "paid" }
 }
 
-public struct LogEntry: Sendable, Equatable {
-  public var date: Day
-  public var actor: String?
-  public var command: String
-  public var outcome: String
-  public init(date: Day, actor: String?, command: String, outcome: String) {
+package struct LogEntry: Sendable, Equatable {
+  package var date: Day
+  package var actor: String?
+  package var command: String
+  package var outcome: String
+  package init(date: Day, actor: String?, command: String, outcome: String) {
     self.date = date
     self.actor = actor
     self.command = command
@@ -182,12 +182,12 @@ public struct LogEntry: Sendable, Equatable {
 }
 
 /// Something `advance` did (SPEC §2, events of one day by plan id).
-public struct Event: Sendable, Equatable {
-  public enum Kind: String, Sendable { case renewal, change, cancellation, trialEnd = "trial-end", resize }
-  public var date: Day
-  public var kind: Kind
-  public var plan: PlanID
-  public var scope: String
-  public var invoice: InvoiceID?
-  public var detail: String
+package struct Event: Sendable, Equatable {
+  package enum Kind: String, Sendable { case renewal, change, cancellation, trialEnd = "trial-end", resize }
+  package var date: Day
+  package var kind: Kind
+  package var plan: PlanID
+  package var scope: String
+  package var invoice: InvoiceID?
+  package var detail: String
 }

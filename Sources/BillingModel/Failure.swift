@@ -1,5 +1,5 @@
 /// Error codes of the public interface (SPEC §4).
-public enum ErrorCode: String, Sendable, CaseIterable {
+package enum ErrorCode: String, Sendable, CaseIterable {
   case usage
   case notFound = "not-found"
   case ambiguous
@@ -13,28 +13,28 @@ public enum ErrorCode: String, Sendable, CaseIterable {
 }
 
 /// One failed outcome: a code, the rule that explains it (if any), and a message.
-public struct Failure: Error, Equatable, Sendable {
-  public var code: ErrorCode
-  public var rule: String?
+package struct Failure: Error, Equatable, Sendable {
+  package var code: ErrorCode
+  package var rule: String?
   /// NB: kept as bytes; printers write them as they are, `message` makes a String when asked.
-  public var messageText: Text
-  public var message: String { messageText.string }
+  package var messageText: Text
+  package var message: String { messageText.string }
 
   /// NB: the message is a `Text`, so `"… \(x) …"` messages are built as bytes.
-  public init(_ code: ErrorCode, _ rule: String? = nil, _ message: Text) {
+  package init(_ code: ErrorCode, _ rule: String? = nil, _ message: Text) {
     self.code = code
     self.rule = rule
     self.messageText = message
   }
 
-  public init(_ code: ErrorCode, _ rule: String? = nil, message: String) {
+  package init(_ code: ErrorCode, _ rule: String? = nil, message: String) {
     self.init(code, rule, Text(message))
   }
 
   /// `error[code]: message (R14)`.
-  public var line: String { lineText.string }
+  package var line: String { lineText.string }
 
-  public var lineText: Text {
+  package var lineText: Text {
     var t = Text(capacity: messageText.count + 40)
     t.append("error[")
     t.append(code.rawValue)
@@ -51,7 +51,7 @@ public struct Failure: Error, Equatable, Sendable {
 
 /// Quotes a user value for messages and rendering when it holds spaces or quotes.
 /// NB: every `"` and `\` is escaped, byte by byte (see `Text.append(quoted:)`).
-public func quoted(_ name: String) -> String {
+package func quoted(_ name: String) -> String {
   guard needsQuotes(name) else { return name }
   var t = Text(capacity: name.utf8.count + 4)
   t.append(quoted: name)
@@ -59,7 +59,7 @@ public func quoted(_ name: String) -> String {
 }
 
 /// Close names for "did you mean" hints: edit distance at most a third of the length.
-public func suggestions(for word: String, among names: some Sequence<String>, limit: Int = 3) -> [String] {
+package func suggestions(for word: String, among names: some Sequence<String>, limit: Int = 3) -> [String] {
   let w = Array(word.lowercased().unicodeScalars)
   let maxDistance = max(1, w.count / 3)
   var found: [(Int, String)] = []
@@ -74,7 +74,7 @@ public func suggestions(for word: String, among names: some Sequence<String>, li
 }
 
 /// "; did you mean a or b?" or "".
-public func didYouMean(_ names: [String], quote: (String) -> String = { quoted($0) }) -> String {
+package func didYouMean(_ names: [String], quote: (String) -> String = { quoted($0) }) -> String {
   guard !names.isEmpty else { return "" }
   let q = names.map(quote)
   let list = q.count == 1 ? q[0] : q.dropLast().joined(separator: ", ") + " or " + q[q.count - 1]

@@ -1,5 +1,5 @@
 /// A JSON value with ordered object keys, so output is byte-for-byte deterministic.
-public enum JSON: Sendable, Equatable {
+package enum JSON: Sendable, Equatable {
   case null
   case bool(Bool)
   case int(Int)
@@ -7,7 +7,7 @@ public enum JSON: Sendable, Equatable {
   case array([JSON])
   case object([(String, JSON)])
 
-  public static func == (a: JSON, b: JSON) -> Bool {
+  package static func == (a: JSON, b: JSON) -> Bool {
     switch (a, b) {
     case (.null, .null): return true
     case (.bool(let x), .bool(let y)): return x == y
@@ -20,22 +20,22 @@ public enum JSON: Sendable, Equatable {
     }
   }
 
-  public subscript(key: String) -> JSON? {
+  package subscript(key: String) -> JSON? {
     if case .object(let pairs) = self { return pairs.first { $0.0 == key }?.1 }
     return nil
   }
 
-  public static func str(_ s: String?) -> JSON { s.map { .string($0) } ?? .null }
-  public static func num(_ n: Int?) -> JSON { n.map { .int($0) } ?? .null }
+  package static func str(_ s: String?) -> JSON { s.map { .string($0) } ?? .null }
+  package static func num(_ n: Int?) -> JSON { n.map { .int($0) } ?? .null }
 
   /// Compact text, keys in their given order.
-  public var text: String {
+  package var text: String {
     var out = ""
     write(to: &out)
     return out
   }
 
-  public func write(to out: inout String) {
+  package func write(to out: inout String) {
     switch self {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
@@ -82,7 +82,7 @@ public enum JSON: Sendable, Equatable {
   }
 
   /// Parses JSON text; errors say where (line:column) and what.
-  public static func parse(_ text: String) throws(Failure) -> JSON {
+  package static func parse(_ text: String) throws(Failure) -> JSON {
     var p = JSONParser(bytes: Array(text.utf8))
     p.skipSpace()
     let v = try p.value(depth: 0)

@@ -6,14 +6,14 @@
 /// NB: laid out for a large world: names and values sit together in one array, and the probe
 /// table holds only a tag of the hash and an entry number, so a lookup reads two places (the
 /// table, then the entry), where a Dictionary reads three (its bitmap, keys and values).
-public struct NameMap<Value>: Sendable where Value: Sendable {
+package struct NameMap<Value>: Sendable where Value: Sendable {
   /// Names and values, in the order the names were first set.
   private var entries: [(name: String, value: Value)] = []
   private var slots = NameSlots()
 
-  public init() {}
+  package init() {}
 
-  public subscript(_ name: String) -> Value? {
+  package subscript(_ name: String) -> Value? {
     get {
       guard let e = slots.find(name, NameSlots.hash(name), { entries[$0].name }) else { return nil }
       return entries[e].value
@@ -29,7 +29,7 @@ public struct NameMap<Value>: Sendable where Value: Sendable {
     }
   }
 
-  public subscript(_ name: String, default value: @autoclosure () -> Value) -> Value {
+  package subscript(_ name: String, default value: @autoclosure () -> Value) -> Value {
     get { self[name] ?? value() }
     _modify {
       let h = NameSlots.hash(name)
@@ -39,11 +39,11 @@ public struct NameMap<Value>: Sendable where Value: Sendable {
   }
 
   /// The names, in the order they were first set.
-  public var keys: [String] { entries.map(\.name) }
+  package var keys: [String] { entries.map(\.name) }
   /// Names and values, in the order the names were first set.
-  public var pairs: [(name: String, value: Value)] { entries }
-  public var count: Int { entries.count }
-  public var isEmpty: Bool { entries.isEmpty }
+  package var pairs: [(name: String, value: Value)] { entries }
+  package var count: Int { entries.count }
+  package var isEmpty: Bool { entries.isEmpty }
 
   @discardableResult
   private mutating func insert(_ name: String, _ value: Value, _ h: UInt64) -> Int {

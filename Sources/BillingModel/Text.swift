@@ -11,47 +11,47 @@
 /// piece; `string` makes the one String at the end.
 /// NB: String interpolation was the largest single cost of playback (per piece: a String, a
 /// uniqueness and capacity check, often a reallocation); this does one capacity check and a copy.
-public struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, Equatable, @unchecked Sendable {
-  public typealias StringLiteralType = StaticString
+package struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, Equatable, @unchecked Sendable {
+  package typealias StringLiteralType = StaticString
   /// NB: one allocation holds the count, the capacity and the bytes; copies share it until one
   /// of them changes (copy on write, like Array, without Array's generic append).
   private var storage: TextStorage
 
-  public init(capacity: Int = 96) {
+  package init(capacity: Int = 96) {
     storage = TextStorage.make(capacity)
   }
 
-  public init(_ s: String) {
+  package init(_ s: String) {
     self.init(capacity: s.utf8.count)
     append(s)
   }
 
-  public init(stringLiteral s: StaticString) {
+  package init(stringLiteral s: StaticString) {
     self.init(capacity: s.utf8CodeUnitCount)
     append(s)
   }
 
-  public init(stringInterpolation i: Interpolation) { self = i.text }
+  package init(stringInterpolation i: Interpolation) { self = i.text }
 
-  public var count: Int { storage.header.count }
-  public var isEmpty: Bool { count == 0 }
+  package var count: Int { storage.header.count }
+  package var isEmpty: Bool { count == 0 }
 
   /// The bytes, valid while `body` runs.
-  public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+  package func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
     try storage.withUnsafeMutablePointers { h, b in try body(UnsafeBufferPointer(start: b, count: h.pointee.count)) }
   }
 
   /// The text as a String (bytes are valid UTF-8: only strings and ASCII go in).
-  public var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
-  public var description: String { string }
+  package var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
+  package var description: String { string }
 
-  public static func == (a: Text, b: Text) -> Bool {
+  package static func == (a: Text, b: Text) -> Bool {
     a.withBytes { x in b.withBytes { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
   }
 
   /// Appends `n` bytes from `p`.
   @inline(__always)
-  public mutating func append(_ p: UnsafePointer<UInt8>, count n: Int) {
+  package mutating func append(_ p: UnsafePointer<UInt8>, count n: Int) {
     let c = storage.header.count
     if c + n > storage.header.capacity || !isKnownUniquelyReferenced(&storage) { grow(c + n) }
     storage.withUnsafeMutablePointers { h, b in
@@ -61,12 +61,12 @@ public struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, E
   }
 
   @inline(__always)
-  public mutating func append(_ b: UnsafeBufferPointer<UInt8>) {
+  package mutating func append(_ b: UnsafeBufferPointer<UInt8>) {
     if let p = b.baseAddress { append(p, count: b.count) }
   }
 
   /// Empties the text, keeping its room when nothing else shares it.
-  public mutating func removeAll() {
+  package mutating func removeAll() {
     if isKnownUniquelyReferenced(&storage) {
       storage.header.count = 0
     } else {
@@ -89,38 +89,38 @@ public struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, E
   }
 
   @inline(__always)
-  public mutating func append(_ s: StaticString) {
+  package mutating func append(_ s: StaticString) {
     s.withUTF8Buffer { append($0) }
   }
 
   @inline(__always)
-  public mutating func append(_ s: String) {
+  package mutating func append(_ s: String) {
     if s.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
       for b in s.utf8 { append(byte: b) }
     }
   }
 
-  public mutating func append(_ s: Substring) {
+  package mutating func append(_ s: Substring) {
     if s.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
       for b in s.utf8 { append(byte: b) }
     }
   }
 
-  public mutating func append(_ t: Text) { t.withBytes { append($0) } }
+  package mutating func append(_ t: Text) { t.withBytes { append($0) } }
 
   @inline(__always)
-  public mutating func append(byte: UInt8) {
+  package mutating func append(byte: UInt8) {
     withUnsafePointer(to: byte) { append($0, count: 1) }
   }
 
   /// A whole number in decimal.
-  public mutating func append(_ n: Int) {
+  package mutating func append(_ n: Int) {
     var scratch = DigitScratch()
     scratch.decimal(n) { append($0) }
   }
 
   /// A user value as `quoted(_:)` shows it.
-  public mutating func append(quoted s: String) {
+  package mutating func append(quoted s: String) {
     guard needsQuotes(s) else { return append(s) }
     append(byte: 34)
     for b in s.utf8 {
@@ -131,31 +131,31 @@ public struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, E
   }
 
   /// `$1,349.00` (see `Money.format`).
-  public mutating func append(money cents: Int) {
+  package mutating func append(money cents: Int) {
     var scratch = DigitScratch()
     scratch.money(cents) { append($0) }
   }
 
   /// `YYYY-MM-DD` (see `Day.description`).
-  public mutating func append(_ d: Day) {
+  package mutating func append(_ d: Day) {
     var scratch = DigitScratch()
     scratch.day(d) { append($0) }
   }
 
   /// `P3`.
-  public mutating func append(_ id: PlanID) {
+  package mutating func append(_ id: PlanID) {
     var scratch = DigitScratch()
     scratch.decimal(id.index + 1, prefix: "P") { append($0) }
   }
 
   /// `INV-0007`.
-  public mutating func append(_ id: InvoiceID) {
+  package mutating func append(_ id: InvoiceID) {
     var scratch = DigitScratch()
     scratch.decimal(id.index + 1, prefix: "INV-", width: 4) { append($0) }
   }
 
   /// Items joined by `separator`, each written by `item`.
-  public mutating func append<C: Collection>(_ items: C, separator: StaticString, _ item: (inout Text, C.Element) -> Void) {
+  package mutating func append<C: Collection>(_ items: C, separator: StaticString, _ item: (inout Text, C.Element) -> Void) {
     var first = true
     for x in items {
       if !first { append(separator) }
@@ -164,42 +164,42 @@ public struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, E
     }
   }
 
-  public static func + (a: Text, b: String) -> Text {
+  package static func + (a: Text, b: String) -> Text {
     var t = a
     t.append(b)
     return t
   }
 
   /// NB: only `Text` on the right, so `t += "… \(x) …"` is built as bytes too.
-  public static func += (a: inout Text, b: Text) { a.append(b) }
+  package static func += (a: inout Text, b: Text) { a.append(b) }
 
   /// `line` on a line of its own: after a newline unless this is still empty.
-  public mutating func appendLine(_ line: Text) {
+  package mutating func appendLine(_ line: Text) {
     if !isEmpty { append(byte: 10) }
     append(line)
   }
 
   /// Where `"… \(x) …"` puts its pieces.
-  public struct Interpolation: StringInterpolationProtocol {
-    public typealias StringLiteralType = StaticString
-    public var text: Text
+  package struct Interpolation: StringInterpolationProtocol {
+    package typealias StringLiteralType = StaticString
+    package var text: Text
 
-    public init(literalCapacity: Int, interpolationCount: Int) {
+    package init(literalCapacity: Int, interpolationCount: Int) {
       text = Text(capacity: max(64, literalCapacity + 16 * interpolationCount))
     }
 
-    @inline(__always) public mutating func appendLiteral(_ s: StaticString) { text.append(s) }
-    @inline(__always) public mutating func appendInterpolation(_ s: String) { text.append(s) }
-    public mutating func appendInterpolation(_ s: Substring) { text.append(s) }
-    public mutating func appendInterpolation(_ t: Text) { text.append(t) }
-    public mutating func appendInterpolation(_ n: Int) { text.append(n) }
-    public mutating func appendInterpolation(_ d: Day) { text.append(d) }
-    public mutating func appendInterpolation(_ id: PlanID) { text.append(id) }
-    public mutating func appendInterpolation(_ id: InvoiceID) { text.append(id) }
-    public mutating func appendInterpolation(quoted s: String) { text.append(quoted: s) }
-    public mutating func appendInterpolation(money cents: Int) { text.append(money: cents) }
+    @inline(__always) package mutating func appendLiteral(_ s: StaticString) { text.append(s) }
+    @inline(__always) package mutating func appendInterpolation(_ s: String) { text.append(s) }
+    package mutating func appendInterpolation(_ s: Substring) { text.append(s) }
+    package mutating func appendInterpolation(_ t: Text) { text.append(t) }
+    package mutating func appendInterpolation(_ n: Int) { text.append(n) }
+    package mutating func appendInterpolation(_ d: Day) { text.append(d) }
+    package mutating func appendInterpolation(_ id: PlanID) { text.append(id) }
+    package mutating func appendInterpolation(_ id: InvoiceID) { text.append(id) }
+    package mutating func appendInterpolation(quoted s: String) { text.append(quoted: s) }
+    package mutating func appendInterpolation(money cents: Int) { text.append(money: cents) }
     /// Anything else, as String interpolation would show it.
-    public mutating func appendInterpolation<T>(_ x: T) { text.append(String(describing: x)) }
+    package mutating func appendInterpolation<T>(_ x: T) { text.append(String(describing: x)) }
   }
 }
 
@@ -212,12 +212,12 @@ func needsQuotes(_ s: String) -> Bool {
 /// Room for one number's digits, written right to left; `body` gets the written bytes.
 /// NB: shared by `Text`, `Money.format`, `Day.description`, the ids and the runtime's output,
 /// so every number is written by the same few lines.
-public struct DigitScratch {
+package struct DigitScratch {
   var raw: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
-  public init() {}
+  package init() {}
 
   /// A whole number in decimal, at least `width` digits (zero-padded), after `prefix`.
-  public mutating func decimal<R>(
+  package mutating func decimal<R>(
     _ n: Int, prefix: StaticString = "", width: Int = 1, _ body: (UnsafeBufferPointer<UInt8>) -> R
   ) -> R {
     write(body) { put in
@@ -229,7 +229,7 @@ public struct DigitScratch {
   }
 
   /// `$1,349.00`, or `-$3.10`.
-  public mutating func money<R>(_ cents: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+  package mutating func money<R>(_ cents: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     write(body) { put in
       // NB: the magnitude keeps Int.min whole.
       var c = cents.magnitude
@@ -249,7 +249,7 @@ public struct DigitScratch {
   }
 
   /// `YYYY-MM-DD` (a year outside 0…9999 with its sign and all its digits).
-  public mutating func day<R>(_ d: Day, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+  package mutating func day<R>(_ d: Day, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     let f = d.fields
     return write(body) { put in
       DigitScratch.digits(f.day, 2, put)

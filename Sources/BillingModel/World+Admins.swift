@@ -1,19 +1,19 @@
 /// One line of `features`: the tier a user gets in a space or team and from which plan.
-public struct Access: Sendable {
-  public var scope: Scope
-  public var tier: Tier
-  public var plan: PlanID?
+package struct Access: Sendable {
+  package var scope: Scope
+  package var tier: Tier
+  package var plan: PlanID?
 }
 
 /// A user's roles in one space (`whoami`).
-public struct Roles: Sendable {
-  public var space: SpaceID
-  public var roles: [String]
+package struct Roles: Sendable {
+  package var space: SpaceID
+  package var roles: [String]
 }
 
 /// Admins (R13, P7) and the views of a person's place in the world.
 extension World {
-  public func appoint(_ handle: String, in target: PlaceTarget, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
+  package func appoint(_ handle: String, in target: PlaceTarget, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
     let (u, s, actor) = try adminCommand(handle, target, actorID, "appoint")
     _ = actor
     guard let m = membership(u, in: s) else {
@@ -26,7 +26,7 @@ extension World {
     return "\(quoted(handle)) is now an admin of \(describe(.space(s)))"
   }
 
-  public func revoke(_ handle: String, in target: PlaceTarget, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
+  package func revoke(_ handle: String, in target: PlaceTarget, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
     let (u, s, _) = try adminCommand(handle, target, actorID, "revoke")
     guard membership(u, in: s)?.admin == true else {
       throw Failure(.conflict, nil, "\(quoted(handle)) is not an admin of \(describe(.space(s)))")
@@ -53,7 +53,7 @@ extension World {
   }
 
   /// The tier a user gets in each space and team they are in, and from which plan.
-  public func features(_ handle: String) throws(Failure) -> (UserID, [Access]) {
+  package func features(_ handle: String) throws(Failure) -> (UserID, [Access]) {
     let u = try resolveUser(handle)
     var rows: [Access] = []
     let myTeams = users[u.index].teams
@@ -69,7 +69,7 @@ extension World {
   }
 
   /// Roles of a user in each space: member, guest, admin, billing-owner.
-  public func roles(of u: UserID) -> [Roles] {
+  package func roles(of u: UserID) -> [Roles] {
     var owned: [SpaceID: Bool] = [:]
     for p in users[u.index].ownedPlans { owned[holder(plans[p.index].scope)] = true }
     return spacesOf(u).map { s in

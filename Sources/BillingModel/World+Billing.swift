@@ -1,26 +1,26 @@
 /// What `edit` asks for.
-public struct EditRequest: Sendable, Equatable {
-  public var tier: Tier?
-  public var seats: Int?
-  public var cycle: Cycle?
-  public init(tier: Tier? = nil, seats: Int? = nil, cycle: Cycle? = nil) {
+package struct EditRequest: Sendable, Equatable {
+  package var tier: Tier?
+  package var seats: Int?
+  package var cycle: Cycle?
+  package init(tier: Tier? = nil, seats: Int? = nil, cycle: Cycle? = nil) {
     self.tier = tier; self.seats = seats; self.cycle = cycle
   }
 }
 
 /// One row of the billing tab (`billing`).
-public struct BillingAction: Sendable {
-  public var name: String
-  public var allowed: Bool
-  public var note: String
+package struct BillingAction: Sendable {
+  package var name: String
+  package var allowed: Bool
+  package var note: String
 }
 
 /// Seat usage (`seats`).
-public struct SeatUsage: Sendable {
-  public var plan: PlanID
-  public var seats: Int
-  public var used: Int
-  public var over: Bool
+package struct SeatUsage: Sendable {
+  package var plan: PlanID
+  package var seats: Int
+  package var used: Int
+  package var over: Bool
 }
 
 /// The billing tab's actions: R14 (only the billing owner), R17–R20, R22.
@@ -66,7 +66,7 @@ extension World {
     }
   }
 
-  public func edit(_ ref: ScopeRef, _ r: EditRequest, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> PlanOutcome {
+  package func edit(_ ref: ScopeRef, _ r: EditRequest, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> PlanOutcome {
     let (id, _) = try ownedPlan(ref, actorID, verb: "edit", what: "change the plan")
     let p = plans[id.index]
     if p.isTrial {
@@ -118,7 +118,7 @@ extension World {
   }
 
   /// "advanced → starter, 10 → 5 seats, annual → monthly".
-  public func describe(_ c: PlanChange) -> String {
+  package func describe(_ c: PlanChange) -> String {
     var parts: [String] = []
     if let t = c.tier { parts.append(t.name) }
     if let s = c.seats { parts.append("\(s) seats") }
@@ -126,7 +126,7 @@ extension World {
     return parts.joined(separator: ", ")
   }
 
-  public func cancel(_ ref: ScopeRef, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
+  package func cancel(_ ref: ScopeRef, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
     let (id, _) = try ownedPlan(ref, actorID, verb: "cancel", what: "cancel the plan")
     let p = plans[id.index]
     try checkSelfServe(id, "cancel")
@@ -144,7 +144,7 @@ extension World {
     return "\(summary(id)) is canceling: it stays active until \(p.periodEnd), then \(describe(p.scope)) returns to Basic; resume undoes this (R20)"
   }
 
-  public func resume(_ ref: ScopeRef, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
+  package func resume(_ ref: ScopeRef, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
     let (id, _) = try ownedPlan(ref, actorID, verb: "resume", what: "resume the plan")
     let p = plans[id.index]
     guard p.status == .canceling else {
@@ -156,7 +156,7 @@ extension World {
     return "\(summary(id)) resumed: it renews on \(p.periodEnd)"
   }
 
-  public func transfer(_ ref: ScopeRef, to handle: String, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
+  package func transfer(_ ref: ScopeRef, to handle: String, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
     let scope = try resolve(ref)
     let to = try resolveUser(handle)
     let actor = try requireActor(actorID, "transfer")
@@ -176,7 +176,7 @@ extension World {
     return text
   }
 
-  public func pay(_ ref: ScopeRef, method: Payment, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
+  package func pay(_ ref: ScopeRef, method: Payment, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
     let (id, _) = try ownedPlan(ref, actorID, verb: "pay", what: "change the payment method")
     let p = plans[id.index]
     if p.isTrial {
@@ -192,7 +192,7 @@ extension World {
     return "\(summary(id)) is now paid by \(method.rawValue)"
   }
 
-  public func setAddress(_ ref: ScopeRef, _ text: String, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
+  package func setAddress(_ ref: ScopeRef, _ text: String, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
     let (id, _) = try ownedPlan(ref, actorID, verb: "address", what: "update billing info")
     if text.isEmpty || text.count > 500 || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
       throw Failure(.usage, nil, "the billing address must be 1 to 500 characters, without control characters")
@@ -202,27 +202,27 @@ extension World {
     return "billing address of \(summary(id)) set to \(quoted(text))"
   }
 
-  public func seats(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> SeatUsage {
+  package func seats(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> SeatUsage {
     let (id, _) = try ownedPlan(ref, actorID, verb: "seats", what: "view seat usage")
     let p = plans[id.index]
     if p.isTrial { throw Failure(.conflict, "P4", "\(summary(id)) is a trial and has no seats") }
     return SeatUsage(plan: id, seats: p.seats, used: billable(p.scope), over: isOver(p))
   }
 
-  public func listInvoices(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> (PlanID, [InvoiceID]) {
+  package func listInvoices(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> (PlanID, [InvoiceID]) {
     let (id, _) = try ownedPlan(ref, actorID, verb: "invoices", what: "list invoices")
     return (id, invoicesOfPlan[id.index])
   }
 
   /// R14, R21: invoices stay; one of an ended plan is open to its last billing owner.
-  public func showInvoice(_ text: String, by actorID: UserID?) throws(Failure) -> InvoiceID {
+  package func showInvoice(_ text: String, by actorID: UserID?) throws(Failure) -> InvoiceID {
     let inv = try resolveInvoice(text)
     let actor = try requireActor(actorID, "invoice")
     try requireOwner(invoices[inv.index].plan, actor, "download \(inv)")
     return inv
   }
 
-  public func move(_ from: ScopeRef, to: ScopeRef, by actorID: UserID?) throws(Failure) {
+  package func move(_ from: ScopeRef, to: ScopeRef, by actorID: UserID?) throws(Failure) {
     let scope = try resolve(from)
     let target = try resolve(to)
     let actor = try requireActor(actorID, "move")
@@ -232,7 +232,7 @@ extension World {
   }
 
   /// R17, R18: the billing tab and what the actor may do in it.
-  public func billingTab(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> (PlanID, [BillingAction]) {
+  package func billingTab(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> (PlanID, [BillingAction]) {
     let scope = try resolve(ref)
     let actor = try requireActor(actorID, "billing")
     let id = try requirePlan(scope, "open the billing tab")
@@ -270,7 +270,7 @@ extension World {
   }
 
   /// P8: anyone in the space may view its plans. Returns the covering plan, or nil on Basic.
-  public func viewPlan(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> (Scope, PlanID?) {
+  package func viewPlan(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> (Scope, PlanID?) {
     let scope = try resolve(ref)
     let actor = try requireActor(actorID, "plan")
     let holder = holder(scope)

@@ -3,7 +3,7 @@ extension World {
   /// Moves the date forward, handling every event dated on or before the new date, in date
   /// order and by plan id within a day. `shouldStop` is asked between days; when it says yes
   /// the clock stays on the last finished day.
-  public func advance(to target: Day, shouldStop: () -> Bool = { false }) -> (events: [Event], stopped: Bool) {
+  package func advance(to target: Day, shouldStop: () -> Bool = { false }) -> (events: [Event], stopped: Bool) {
     var events: [Event] = []
     while let next = agenda.next, next.day <= target {
       if shouldStop() { return (events, true) }

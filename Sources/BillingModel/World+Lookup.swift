@@ -1,10 +1,10 @@
 /// A scope as named in a command: resolved against the world by `resolve(_:)`.
-public enum ScopeRef: Sendable, Equatable {
+package enum ScopeRef: Sendable, Equatable {
   case org(String)
   case workspace(String)
   case team(String, org: String?)
 
-  public var text: String {
+  package var text: String {
     switch self {
     case .org(let n): return "org " + quoted(n)
     case .workspace(let n): return "workspace " + quoted(n)
@@ -15,12 +15,12 @@ public enum ScopeRef: Sendable, Equatable {
 
 /// Names → ids, failing `not-found` with close names or `ambiguous`.
 extension World {
-  public func resolveUser(_ handle: String) throws(Failure) -> UserID {
+  package func resolveUser(_ handle: String) throws(Failure) -> UserID {
     if let id = userID(handle) { return id }
     throw Failure(.notFound, nil, "unknown user \(quoted(handle))" + didYouMean(suggestions(for: handle, among: allHandles)))
   }
 
-  public func resolveSpace(_ kind: SpaceKind, _ name: String) throws(Failure) -> SpaceID {
+  package func resolveSpace(_ kind: SpaceKind, _ name: String) throws(Failure) -> SpaceID {
     if let id = spacesByName[name] {
       if spaces[id.index].kind == kind { return id }
       throw Failure(.notFound, nil, "\(quoted(name)) is \(spaces[id.index].kind == .org ? "an org" : "a workspace"), not \(kind == .org ? "an org" : "a workspace"): use \(describe(.space(id)))")
@@ -29,7 +29,7 @@ extension World {
     throw Failure(.notFound, nil, "unknown \(kind.rawValue) \(quoted(name))" + didYouMean(suggestions(for: name, among: names)))
   }
 
-  public func resolveTeam(_ name: String, org: String?) throws(Failure) -> TeamID {
+  package func resolveTeam(_ name: String, org: String?) throws(Failure) -> TeamID {
     if let org {
       let o = try resolveSpace(.org, org)
       if let t = spaces[o.index].teamsByName[name] { return t }
@@ -44,7 +44,7 @@ extension World {
     throw Failure(.ambiguous, nil, "team \(quoted(name)) is in \(orgs.joined(separator: " and ")): add --org <Org>")
   }
 
-  public func resolve(_ ref: ScopeRef) throws(Failure) -> Scope {
+  package func resolve(_ ref: ScopeRef) throws(Failure) -> Scope {
     switch ref {
     case .org(let n): return .space(try resolveSpace(.org, n))
     case .workspace(let n): return .space(try resolveSpace(.workspace, n))
@@ -53,7 +53,7 @@ extension World {
   }
 
   /// Parses `INV-0007`.
-  public func resolveInvoice(_ text: String) throws(Failure) -> InvoiceID {
+  package func resolveInvoice(_ text: String) throws(Failure) -> InvoiceID {
     let upper = text.uppercased()
     if upper.hasPrefix("INV-"), let n = Int(upper.dropFirst(4)), n >= 1, n <= invoices.count {
       return InvoiceID(index: n - 1)
@@ -63,7 +63,7 @@ extension World {
   }
 
   /// Parses `P3`.
-  public func resolvePlan(_ text: String) throws(Failure) -> PlanID {
+  package func resolvePlan(_ text: String) throws(Failure) -> PlanID {
     if text.uppercased().hasPrefix("P"), let n = Int(text.dropFirst()), n >= 1, n <= plans.count {
       return PlanID(index: n - 1)
     }
@@ -102,7 +102,7 @@ extension World {
   }
 
   /// "ann, bob and 3 more", in id order; "nobody" when empty.
-  public func handles(_ ids: some Sequence<UserID>, limit: Int = 5) -> String {
+  package func handles(_ ids: some Sequence<UserID>, limit: Int = 5) -> String {
     let sorted = ids.sorted()
     var names = sorted.prefix(limit).map { quoted(handle($0)) }
     if sorted.count > limit { names.append("\(sorted.count - limit) more") }
@@ -110,7 +110,7 @@ extension World {
   }
 
   /// "P1 (org Acme, starter annual, 10 seats)".
-  public func summary(_ id: PlanID) -> Text {
+  package func summary(_ id: PlanID) -> Text {
     let p = plans[id.index]
     if p.isTrial { return "\(id) (\(describe(p.scope)), \(p.tier.name) trial)" }
     return "\(id) (\(describe(p.scope)), \(p.tier.name) \(p.cycle.rawValue), \(p.seats) seats)"

@@ -1,26 +1,26 @@
 /// Where `add` and `remove` put people.
-public enum PlaceTarget: Sendable, Equatable {
+package enum PlaceTarget: Sendable, Equatable {
   case space(SpaceKind, String)
   case team(String, org: String?)
 }
 
 /// What a plan-making command did, for rendering.
-public struct PlanOutcome: Sendable {
-  public var plan: PlanID
-  public var invoice: InvoiceID?
-  public var notes: [String]
+package struct PlanOutcome: Sendable {
+  package var plan: PlanID
+  package var invoice: InvoiceID?
+  package var notes: [String]
 }
 
 /// A plan sold by sales (`create plan`): any tier, no P1 or R12 limits.
-public struct SalesPlanRequest: Sendable {
-  public var scope: ScopeRef
-  public var tier: Tier
-  public var seats: Int?
-  public var cycle: Cycle?
-  public var owner: String
-  public var payment: Payment?
-  public var unitCents: Int?
-  public init(scope: ScopeRef, tier: Tier, seats: Int?, cycle: Cycle?, owner: String, payment: Payment?, unitCents: Int?) {
+package struct SalesPlanRequest: Sendable {
+  package var scope: ScopeRef
+  package var tier: Tier
+  package var seats: Int?
+  package var cycle: Cycle?
+  package var owner: String
+  package var payment: Payment?
+  package var unitCents: Int?
+  package init(scope: ScopeRef, tier: Tier, seats: Int?, cycle: Cycle?, owner: String, payment: Payment?, unitCents: Int?) {
     self.scope = scope; self.tier = tier; self.seats = seats; self.cycle = cycle
     self.owner = owner; self.payment = payment; self.unitCents = unitCents
   }
@@ -29,7 +29,7 @@ public struct SalesPlanRequest: Sendable {
 /// Setup commands: facts about the world, no actor and no permission check, every invariant kept.
 extension World {
   /// SPEC §1: handles are `[A-Za-z0-9][A-Za-z0-9._-]*`, 1 to 100 characters.
-  public static func checkHandle(_ h: String) throws(Failure) {
+  package static func checkHandle(_ h: String) throws(Failure) {
     let bytes = h.utf8
     func ok(_ b: UInt8, first: Bool) -> Bool {
       (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
@@ -43,14 +43,14 @@ extension World {
   }
 
   /// SPEC §1: names are 1 to 100 characters, without control characters.
-  public static func checkName(_ n: String, _ what: String) throws(Failure) {
+  package static func checkName(_ n: String, _ what: String) throws(Failure) {
     guard !n.isEmpty, n.count <= 100, !n.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
     else {
       throw Failure(.usage, nil, "\(quoted(n)) is not a valid \(what) name: use 1 to 100 characters, without control characters")
     }
   }
 
-  public func createUsers(_ handles: [String]) throws(Failure) -> [UserID] {
+  package func createUsers(_ handles: [String]) throws(Failure) -> [UserID] {
     var seen = Set<String>()
     for h in handles {
       try World.checkHandle(h)
@@ -62,7 +62,7 @@ extension World {
     return handles.map { newUser($0) }
   }
 
-  public func createSpace(_ kind: SpaceKind, _ name: String) throws(Failure) -> SpaceID {
+  package func createSpace(_ kind: SpaceKind, _ name: String) throws(Failure) -> SpaceID {
     try World.checkName(name, kind.rawValue)
     if let other = spacesByName[name] {
       throw Failure(.conflict, nil, "\(describe(.space(other))) already exists: space names are unique across organizations and workspaces")
@@ -70,7 +70,7 @@ extension World {
     return newSpace(kind, name)
   }
 
-  public func createTeam(_ name: String, in container: PlaceTarget) throws(Failure) -> TeamID {
+  package func createTeam(_ name: String, in container: PlaceTarget) throws(Failure) -> TeamID {
     try World.checkName(name, "team")
     guard case .space(let kind, let spaceName) = container else {
       throw Failure(.usage, nil, "create team needs --org <Org>")
@@ -88,7 +88,7 @@ extension World {
     return newTeam(name, in: s)
   }
 
-  public func add(_ handles: [String], to target: PlaceTarget, guest: Bool, admin: Bool) throws(Failure) -> [String] {
+  package func add(_ handles: [String], to target: PlaceTarget, guest: Bool, admin: Bool) throws(Failure) -> [String] {
     switch target {
     case .space(let kind, let name):
       let s = try resolveSpace(kind, name)
@@ -136,7 +136,7 @@ extension World {
     }
   }
 
-  public func remove(_ handle: String, from target: PlaceTarget) throws(Failure) -> [String] {
+  package func remove(_ handle: String, from target: PlaceTarget) throws(Failure) -> [String] {
     let u = try resolveUser(handle)
     switch target {
     case .space(let kind, let name):
@@ -160,7 +160,7 @@ extension World {
   }
 
   /// `create plan`: R1, R3/R4, R5, R6, R11, R13 kept; an open trial on the scope ends.
-  public func createPlan(_ r: SalesPlanRequest) throws(Failure) -> PlanOutcome {
+  package func createPlan(_ r: SalesPlanRequest) throws(Failure) -> PlanOutcome {
     let scope = try resolve(r.scope)
     let owner = try resolveUser(r.owner)
     try checkCovering(scope)

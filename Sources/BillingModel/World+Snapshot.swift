@@ -1,6 +1,6 @@
 /// The whole world as JSON (`.save`, `.load`, `--state`), and back.
 extension World {
-  public func snapshot() -> [(String, JSON)] {
+  package func snapshot() -> [(String, JSON)] {
     func scopeJSON(_ s: Scope) -> JSON {
       switch s {
       case .space(let id): return .object([("kind", .string(spaces[id.index].kind.rawValue)), ("name", .string(spaces[id.index].name))])
@@ -54,7 +54,7 @@ extension World {
   }
 
   /// Rebuilds a world from `snapshot()`; a bad snapshot fails naming the field, and nothing is kept.
-  public static func restore(_ json: JSON) throws(Failure) -> World {
+  package static func restore(_ json: JSON) throws(Failure) -> World {
     let r = Reader(json: json, path: "")
     guard try r.string("format") == "billsh-world" else { throw r.fail("format", "not a billsh world file") }
     guard try r.int("version") == 1 else { throw r.fail("version", "unsupported version") }
@@ -168,7 +168,7 @@ extension World {
 }
 
 /// A catalog as JSON (the `--catalog` file format).
-public func catalogJSON(_ c: Catalog) -> JSON {
+package func catalogJSON(_ c: Catalog) -> JSON {
   func prices(_ t: Tier) -> JSON {
     .object([("monthly", .num(c.monthly[t])), ("annual", .num(c.annual[t]))])
   }
@@ -179,7 +179,7 @@ public func catalogJSON(_ c: Catalog) -> JSON {
 }
 
 /// Reads a catalog file's JSON over a base; keys left out keep the base, an annual price left out is 10 × monthly (R2).
-public func parseCatalog(_ json: JSON, base: Catalog) throws(Failure) -> Catalog {
+package func parseCatalog(_ json: JSON, base: Catalog) throws(Failure) -> Catalog {
   var c = base
   guard case .object(let pairs) = json else { throw Failure(.io, nil, "catalog: expected an object") }
   for (k, v) in pairs {

@@ -1,25 +1,25 @@
 /// What `upgrade` asks for; nil fields take the defaults of SPEC §3.
-public struct UpgradeRequest: Sendable {
-  public var scope: ScopeRef
-  public var tier: Tier
-  public var seats: Int?
-  public var cycle: Cycle?
-  public var billingOwner: String?
-  public var payment: Payment?
-  public var address: String?
-  public init(scope: ScopeRef, tier: Tier, seats: Int? = nil, cycle: Cycle? = nil, billingOwner: String? = nil, payment: Payment? = nil, address: String? = nil) {
+package struct UpgradeRequest: Sendable {
+  package var scope: ScopeRef
+  package var tier: Tier
+  package var seats: Int?
+  package var cycle: Cycle?
+  package var billingOwner: String?
+  package var payment: Payment?
+  package var address: String?
+  package init(scope: ScopeRef, tier: Tier, seats: Int? = nil, cycle: Cycle? = nil, billingOwner: String? = nil, payment: Payment? = nil, address: String? = nil) {
     self.scope = scope; self.tier = tier; self.seats = seats; self.cycle = cycle
     self.billingOwner = billingOwner; self.payment = payment; self.address = address
   }
 }
 
 /// A price (`quote`).
-public struct Quote: Sendable {
-  public var tier: Tier
-  public var cycle: Cycle
-  public var seats: Int
-  public var unitCents: Int
-  public var periodCents: Int
+package struct Quote: Sendable {
+  package var tier: Tier
+  package var cycle: Cycle
+  package var seats: Int
+  package var unitCents: Int
+  package var periodCents: Int
 }
 
 /// Upgrades, trials and quotes.
@@ -50,7 +50,7 @@ extension World {
     }
   }
 
-  public func upgrade(_ r: UpgradeRequest, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> PlanOutcome {
+  package func upgrade(_ r: UpgradeRequest, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> PlanOutcome {
     let scope = try resolve(r.scope)
     let named = try r.billingOwner.map { (h: String) throws(Failure) -> UserID in try resolveUser(h) }
     let actor = try requireActor(actorID, "upgrade")
@@ -96,13 +96,13 @@ extension World {
   }
 
   /// `upgrade team A,B`: R8, once the names and the actor check out.
-  public func upgradeSeveralTeams(_ names: [String], org: String?, by actorID: UserID?) throws(Failure) {
+  package func upgradeSeveralTeams(_ names: [String], org: String?, by actorID: UserID?) throws(Failure) {
     for n in names { _ = try resolveTeam(n, org: org) }
     _ = try requireActor(actorID, "upgrade")
     throw Failure(.contactSales, "R8", "upgrading several teams at once (\(list(names.map { "team " + quoted($0) }))) goes through sales; or upgrade one team at a time, or the whole organization")
   }
 
-  public func trial(_ ref: ScopeRef, tier: Tier, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> PlanOutcome {
+  package func trial(_ ref: ScopeRef, tier: Tier, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> PlanOutcome {
     let scope = try resolve(ref)
     let actor = try requireActor(actorID, "trial")
     try checkMayUpgrade(actor, scope, "start a trial")
@@ -133,7 +133,7 @@ extension World {
     return PlanOutcome(plan: id, invoice: nil, notes: [])
   }
 
-  public func quote(_ ref: ScopeRef, tier: Tier, seats: Int?, cycle: Cycle?) throws(Failure) -> Quote {
+  package func quote(_ ref: ScopeRef, tier: Tier, seats: Int?, cycle: Cycle?) throws(Failure) -> Quote {
     let scope = try resolve(ref)
     try checkTier(tier)
     let n = try checkSeats(seats, for: scope, selfServe: true)

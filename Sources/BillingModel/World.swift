@@ -1,15 +1,15 @@
 /// The whole simulated world: people, spaces, teams, plans, invoices, inboxes, log and clock.
 /// NB: counts (billable members, admins) are maintained on every change, never recounted,
 /// so a command costs what it touches, not the size of the world.
-public final class World {
-  public var catalog: Catalog
-  public var today: Day = .start
-  public internal(set) var users: [User] = []
-  public internal(set) var spaces: [Space] = []
-  public internal(set) var teams: [Team] = []
-  public internal(set) var plans: [Plan] = []
-  public internal(set) var invoices: [Invoice] = []
-  public var log: [LogEntry] = []
+package final class World {
+  package var catalog: Catalog
+  package var today: Day = .start
+  package internal(set) var users: [User] = []
+  package internal(set) var spaces: [Space] = []
+  package internal(set) var teams: [Team] = []
+  package internal(set) var plans: [Plan] = []
+  package internal(set) var invoices: [Invoice] = []
+  package var log: [LogEntry] = []
 
   /// Users by handle: a probe table over `users` itself (the handle compared is the user's own),
   /// so finding a user and then reading them touches the same memory.
@@ -25,27 +25,27 @@ public final class World {
   /// NB: kept apart from `Plan`, so appending never copies a list that a `Plan` value shares.
   var invoicesOfPlan: [[InvoiceID]] = []
 
-  public init(catalog: Catalog = .standard) { self.catalog = catalog }
+  package init(catalog: Catalog = .standard) { self.catalog = catalog }
 
   // MARK: Reading
 
-  public func user(_ id: UserID) -> User { users[id.index] }
-  public func space(_ id: SpaceID) -> Space { spaces[id.index] }
-  public func team(_ id: TeamID) -> Team { teams[id.index] }
-  public func plan(_ id: PlanID) -> Plan { plans[id.index] }
-  public func invoice(_ id: InvoiceID) -> Invoice { invoices[id.index] }
-  public func handle(_ id: UserID) -> String { users[id.index].handle }
-  public func userID(_ handle: String) -> UserID? {
+  package func user(_ id: UserID) -> User { users[id.index] }
+  package func space(_ id: SpaceID) -> Space { spaces[id.index] }
+  package func team(_ id: TeamID) -> Team { teams[id.index] }
+  package func plan(_ id: PlanID) -> Plan { plans[id.index] }
+  package func invoice(_ id: InvoiceID) -> Invoice { invoices[id.index] }
+  package func handle(_ id: UserID) -> String { users[id.index].handle }
+  package func userID(_ handle: String) -> UserID? {
     handleSlots.find(handle, NameSlots.hash(handle), { users[$0].handle }).map { UserID(index: $0) }
   }
-  public func spaceID(_ name: String) -> SpaceID? { spacesByName[name] }
-  public func teamIDs(named name: String) -> [TeamID] { teamsByName[name] ?? [] }
-  public func livePlan(_ scope: Scope) -> PlanID? { planOfScope[scope] }
-  public func trialUsed(_ scope: Scope) -> Bool { trialsUsed.contains(scope) }
-  public func invoices(of plan: PlanID) -> [InvoiceID] { invoicesOfPlan[plan.index] }
+  package func spaceID(_ name: String) -> SpaceID? { spacesByName[name] }
+  package func teamIDs(named name: String) -> [TeamID] { teamsByName[name] ?? [] }
+  package func livePlan(_ scope: Scope) -> PlanID? { planOfScope[scope] }
+  package func trialUsed(_ scope: Scope) -> Bool { trialsUsed.contains(scope) }
+  package func invoices(of plan: PlanID) -> [InvoiceID] { invoicesOfPlan[plan.index] }
 
   /// `org Acme`, `workspace "Side Project"`, `team Design`.
-  public func describe(_ scope: Scope) -> String {
+  package func describe(_ scope: Scope) -> String {
     switch scope {
     case .space(let s): return spaces[s.index].label
     case .team(let t): return teams[t.index].label
@@ -53,7 +53,7 @@ public final class World {
   }
 
   /// The space that holds a scope (a team's organization).
-  public func holder(_ scope: Scope) -> SpaceID {
+  package func holder(_ scope: Scope) -> SpaceID {
     switch scope {
     case .space(let s): return s
     case .team(let t): return teams[t.index].org
@@ -61,7 +61,7 @@ public final class World {
   }
 
   /// Billable members of a scope (R3, R4): maintained counts.
-  public func billable(_ scope: Scope) -> Int {
+  package func billable(_ scope: Scope) -> Int {
     switch scope {
     case .space(let s):
       let sp = spaces[s.index]
@@ -70,49 +70,49 @@ public final class World {
     }
   }
 
-  public func membership(_ user: UserID, in space: SpaceID) -> Membership? {
+  package func membership(_ user: UserID, in space: SpaceID) -> Membership? {
     for j in users[user.index].joined where j.space == space { return j.membership }
     return nil
   }
 
-  public func isMember(_ user: UserID, of space: SpaceID) -> Bool {
+  package func isMember(_ user: UserID, of space: SpaceID) -> Bool {
     membership(user, in: space).map { !$0.guest } ?? false
   }
 
-  public func isAdmin(_ user: UserID, of space: SpaceID) -> Bool {
+  package func isAdmin(_ user: UserID, of space: SpaceID) -> Bool {
     membership(user, in: space)?.admin ?? false
   }
 
   /// The plan whose paid features a scope gets: its own, or for a team its organization's (R6).
-  public func coveringPlan(_ scope: Scope) -> PlanID? {
+  package func coveringPlan(_ scope: Scope) -> PlanID? {
     if case .team(let t) = scope, let p = planOfScope[.space(teams[t.index].org)] { return p }
     return planOfScope[scope]
   }
 
   /// Price of one period of a plan with these values.
-  public func periodCents(tier: Tier, cycle: Cycle, seats: Int, unitCents: Int?) -> Int? {
+  package func periodCents(tier: Tier, cycle: Cycle, seats: Int, unitCents: Int?) -> Int? {
     guard let unit = unitCents ?? catalog.unitCents(tier, cycle) else { return nil }
     return unit * seats
   }
 
-  public func unitCents(of plan: Plan) -> Int {
+  package func unitCents(of plan: Plan) -> Int {
     plan.unitCents ?? catalog.unitCents(plan.tier, plan.cycle) ?? 0
   }
 
-  public func periodCents(of plan: Plan) -> Int {
+  package func periodCents(of plan: Plan) -> Int {
     plan.isTrial ? 0 : unitCents(of: plan) * plan.seats
   }
 
   /// P5: a plan paid by invoice (or past the self-serve limit) below its billable members.
-  public func isOver(_ plan: Plan) -> Bool {
+  package func isOver(_ plan: Plan) -> Bool {
     !plan.isTrial && plan.isLive && plan.seats < billable(plan.scope)
   }
 
   /// Sorted live plans owned by a user.
-  public func plansOwned(by user: UserID) -> [PlanID] { users[user.index].ownedPlans.sorted() }
+  package func plansOwned(by user: UserID) -> [PlanID] { users[user.index].ownedPlans.sorted() }
 
   /// Spaces a user is in, by join order of the world (space id).
-  public func spacesOf(_ user: UserID) -> [SpaceID] { users[user.index].spaces.sorted() }
+  package func spacesOf(_ user: UserID) -> [SpaceID] { users[user.index].spaces.sorted() }
 
   /// Sets a user's membership in a space, in both places it is kept (see `User.joined`).
   func setMembership(_ user: UserID, in space: SpaceID, _ m: Membership) {
@@ -124,10 +124,10 @@ public final class World {
     }
   }
 
-  public var userCount: Int { users.count }
-  public var spaceIDs: [SpaceID] { spaces.indices.map(SpaceID.init) }
-  public var teamIDsInOrder: [TeamID] { teams.indices.map(TeamID.init) }
-  public var allHandles: some Sequence<String> { users.lazy.map(\.handle) }
-  public var allSpaceNames: some Sequence<String> { spacesByName.keys }
-  public var allTeamNames: some Sequence<String> { teamsByName.keys }
+  package var userCount: Int { users.count }
+  package var spaceIDs: [SpaceID] { spaces.indices.map(SpaceID.init) }
+  package var teamIDsInOrder: [TeamID] { teams.indices.map(TeamID.init) }
+  package var allHandles: some Sequence<String> { users.lazy.map(\.handle) }
+  package var allSpaceNames: some Sequence<String> { spacesByName.keys }
+  package var allTeamNames: some Sequence<String> { teamsByName.keys }
 }

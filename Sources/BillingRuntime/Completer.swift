@@ -8,12 +8,12 @@ import LineEditing
 
 /// Tab completion from the command table and the live world: command words, flags, flag
 /// values, names of people, spaces, teams, plans and invoices, and file paths.
-public struct Completer {
+package struct Completer {
   let world: World
 
-  public init(world: World) { self.world = world }
+  package init(world: World) { self.world = world }
 
-  public func complete(_ before: String) -> Completion {
+  package func complete(_ before: String) -> Completion {
     let (words, current) = Completer.split(before)
     let q = current.hasPrefix("\"") ? String(current.dropFirst()) : current
     let candidates = options(words: words, current: q).filter { $0.hasPrefix(q) }

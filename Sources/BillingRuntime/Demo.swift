@@ -1,6 +1,6 @@
 /// The bundled demo world (`billsh --demo`); `Scripts/demo.bill` holds the same lines.
-public enum Demo {
-  public static let script = """
+package enum Demo {
+  package static let script = """
     # billsh demo world: Acme (an organization) with a paid team, and a paid workspace.
     create org Acme
     add ann --org Acme --admin
@@ -21,7 +21,7 @@ public enum Demo {
     """
 
   /// Plays the demo script into a session (its output is not shown).
-  public static func load(into session: Session) {
+  package static func load(into session: Session) {
     let sink = session.sink
     session.sink = { _ in }
     for line in ScriptReader.lines(of: Array(script.utf8)) where line.failure == nil {

@@ -2,12 +2,12 @@ import BillingModel
 
 /// The fuzz entry point logic, without libFuzzer: Fuzz/Sources/billsh-fuzz calls it for each
 /// input, and HostileInputTests replays Tests/FuzzCorpus through it.
-public enum FuzzEntry {
+package enum FuzzEntry {
   /// Plays `bytes` as a script in a fresh session, catching nothing: a crash, a trap or a
   /// hang is a finding. Lines that would write files (`.save`, `.record`) are skipped, and so
   /// are `.read`/`.load` lines naming a path with a slash (the fuzzer runs in a scratch folder).
   /// After the script, the world must survive a save/restore round trip unchanged.
-  public static func play(_ bytes: [UInt8]) {
+  package static func play(_ bytes: [UInt8]) {
     let session = Session()
     let text = RecordPrinter(json: false), json = RecordPrinter(json: true)
     var rendered = 0

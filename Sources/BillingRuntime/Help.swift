@@ -2,8 +2,8 @@ import BillingLanguage
 import BillingModel
 
 /// `.help` and `billsh --help`, generated from the command table.
-public enum Help {
-  public static func text(_ topic: String?) throws(Failure) -> String {
+package enum Help {
+  package static func text(_ topic: String?) throws(Failure) -> String {
     guard let topic, !topic.isEmpty else { return overview }
     let name = topic.hasPrefix(".") || commandSpec(named: topic) != nil ? topic : topic
     guard let spec = commandSpec(named: name) ?? commandSpec(named: "." + name) else {
@@ -17,7 +17,7 @@ public enum Help {
   }
 
   /// Every command by group, one line each.
-  public static var overview: String {
+  package static var overview: String {
     var lines: [String] = []
     for g in CommandGroup.allCases {
       lines.append(g.title + ":")

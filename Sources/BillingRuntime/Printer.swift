@@ -8,33 +8,33 @@ import BillingModel
 
 /// Buffered writes to a file descriptor (stdout by default); flushes at 64 KiB and on demand.
 /// NB: the buffer is a `Text`, so every piece is one copy into it, with no String made.
-public final class Output: TextOutputStream {
+package final class Output: TextOutputStream {
   let fd: Int32
   var buffer = Text(capacity: 65536 + 4096)
-  public var flushEachWrite = false
+  package var flushEachWrite = false
 
-  public init(fd: Int32 = 1) {
+  package init(fd: Int32 = 1) {
     self.fd = fd
   }
 
-  public func write(_ string: String) {
+  package func write(_ string: String) {
     buffer.append(string)
     written()
   }
 
-  public func write(_ text: Text) {
+  package func write(_ text: Text) {
     buffer.append(text)
     written()
   }
 
   /// A literal piece (no String made for it).
-  public func put(_ literal: StaticString) {
+  package func put(_ literal: StaticString) {
     buffer.append(literal)
     written()
   }
 
   /// A whole number in decimal.
-  public func write(_ n: Int) {
+  package func write(_ n: Int) {
     buffer.append(n)
     written()
   }
@@ -44,7 +44,7 @@ public final class Output: TextOutputStream {
     if flushEachWrite || buffer.count >= 65536 { flush() }
   }
 
-  public func flush() {
+  package func flush() {
     buffer.withBytes { bytes in
       var offset = 0
       while offset < bytes.count {
@@ -63,16 +63,16 @@ public final class Output: TextOutputStream {
 }
 
 /// How records are shown: text for people (errors prefixed with `file:line:` in scripts), or one JSON object a line.
-public struct RecordPrinter: Sendable {
-  public var json: Bool
-  public init(json: Bool) { self.json = json }
+package struct RecordPrinter: Sendable {
+  package var json: Bool
+  package init(json: Bool) { self.json = json }
 
-  public func render(_ r: Record) -> String {
+  package func render(_ r: Record) -> String {
     json ? jsonLine(r) : text(r)
   }
 
   /// The text a person sees; `prefixed` adds `file:line: ` to errors (scripts and piped input).
-  public func text(_ r: Record, prefixed: Bool = true) -> String {
+  package func text(_ r: Record, prefixed: Bool = true) -> String {
     let place = prefixed ? location(r) : ""
     var out: String
     if let f = r.outcome.failure {
@@ -92,7 +92,7 @@ public struct RecordPrinter: Sendable {
   }
 
   /// Writes what `render` returns, and a newline, without building it as one string first.
-  public func write(_ r: Record, to out: Output) {
+  package func write(_ r: Record, to out: Output) {
     if json {
       out.write(jsonLine(r))
       out.put("\n")
@@ -133,7 +133,7 @@ public struct RecordPrinter: Sendable {
     return file + (r.line.map { ":\($0)" } ?? "") + ": "
   }
 
-  public func jsonLine(_ r: Record) -> String {
+  package func jsonLine(_ r: Record) -> String {
     var pairs: [(String, JSON)] = [("file", .str(r.file)), ("line", .num(r.line)), ("input", .string(r.input)), ("ok", .bool(r.outcome.isOK))]
     if let f = r.outcome.failure {
       pairs.append(("error", .object([("code", .string(f.code.rawValue)), ("rule", .str(f.rule)), ("message", .string(f.message))])))

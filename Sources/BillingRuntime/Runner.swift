@@ -8,15 +8,15 @@ import BillingModel
 #endif
 
 /// `billsh run`, piped input, and transcript replay: sessions driven without a terminal.
-public enum Runner {
+package enum Runner {
   /// Exit code of a run: 0 when every line met its expectation, 2 when an unmet line was a
   /// usage or file error, 1 otherwise.
-  public static func exitCode(_ s: Session) -> Int32 {
+  package static func exitCode(_ s: Session) -> Int32 {
     s.unmet == 0 ? 0 : (s.unmetUsage > 0 ? 2 : 1)
   }
 
   /// Loads a catalog file over the defaults.
-  public static func catalog(from path: String?) throws(Failure) -> Catalog {
+  package static func catalog(from path: String?) throws(Failure) -> Catalog {
     guard let path else { return .standard }
     let bytes = try Session.readFile(path)
     guard let text = String(validating: bytes, as: UTF8.self) else { throw Failure(.io, nil, "\(path): not UTF-8 text") }
@@ -26,7 +26,7 @@ public enum Runner {
   }
 
   /// Plays script files, each in a fresh world. Returns the exit code.
-  public static func run(
+  package static func run(
     files: [String], json: Bool, bail: Bool, catalog: Catalog, state: String?, out: Output,
     shouldStop: @escaping () -> Bool = { false }
   ) -> Int32 {
@@ -66,7 +66,7 @@ public enum Runner {
   /// Reads commands from a file descriptor like a script (piped stdin): no prompt, same errors.
   /// NB: from a regular file, a second thread reads and parses ahead (`Session.prepare` needs no
   /// world) while this one runs the commands; records come out in the same order either way.
-  public static func runStream(
+  package static func runStream(
     fd: Int32, name: String, session: Session, json: Bool, bail: Bool, out: Output
   ) -> Int32 {
     let printer = RecordPrinter(json: json)
@@ -171,7 +171,7 @@ public enum Runner {
   }
 
   /// Replays transcript commands in a fresh world; each command's output as the shell shows it.
-  public static func replay(_ commands: [String], catalog: Catalog = .standard) -> [[String]] {
+  package static func replay(_ commands: [String], catalog: Catalog = .standard) -> [[String]] {
     let session = Session(catalog: catalog)
     session.keepsResults = false
     let printer = RecordPrinter(json: false)
@@ -192,7 +192,7 @@ public enum Runner {
 
   /// A script as a transcript: comments become commentary, commands `  > ` lines, output indented.
   /// Returns the transcript and the exit code a plain `run` would give.
-  public static func transcript(of path: String, catalog: Catalog) throws(Failure) -> (text: String, code: Int32) {
+  package static func transcript(of path: String, catalog: Catalog) throws(Failure) -> (text: String, code: Int32) {
     let bytes = try Session.readFile(path, limit: ScriptReader.maxBytes)
     let session = Session(catalog: catalog)
     session.keepsResults = false

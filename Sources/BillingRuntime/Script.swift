@@ -1,21 +1,21 @@
 import BillingModel
 
 /// One command line of a script, after comments, continuations and expectations.
-public struct ScriptLine: Sendable {
-  public var number: Int
-  public var text: String
-  public var expectation: Expectation?
+package struct ScriptLine: Sendable {
+  package var number: Int
+  package var text: String
+  package var expectation: Expectation?
   /// Set when the line could not be read at all.
-  public var failure: Failure?
+  package var failure: Failure?
 }
 
 /// Splits script bytes into command lines (SPEC §5): UTF-8 checked per line, NUL refused,
 /// ` \` continues a line, `!`/`!code` expectations, blank and comment-only lines skipped.
-public struct ScriptReader {
-  public static let maxBytes = 64 * 1024
+package struct ScriptReader {
+  package static let maxBytes = 64 * 1024
 
   /// A whole file. Fails when the file is too large.
-  public static func lines(of bytes: [UInt8]) -> [ScriptLine] {
+  package static func lines(of bytes: [UInt8]) -> [ScriptLine] {
     var out: [ScriptLine] = []
     var reader = ScriptReader()
     var start = 0
@@ -36,15 +36,15 @@ public struct ScriptReader {
   var pendingLine = 0
   var skipping = false
 
-  public init() {}
+  package init() {}
 
   /// Feeds one physical line (without its newline); returns a finished command line, if any.
-  public mutating func feed(_ raw: ArraySlice<UInt8>, number: Int) -> ScriptLine? {
+  package mutating func feed(_ raw: ArraySlice<UInt8>, number: Int) -> ScriptLine? {
     raw.withUnsafeBufferPointer { feed($0, number: number) }
   }
 
   /// The same over bytes in place (the playback path: no copy of the line before its String).
-  public mutating func feed(_ raw: UnsafeBufferPointer<UInt8>, number: Int) -> ScriptLine? {
+  package mutating func feed(_ raw: UnsafeBufferPointer<UInt8>, number: Int) -> ScriptLine? {
     var end = raw.count
     if end > 0 && raw[end - 1] == 13 { end -= 1 }
     let bytes = UnsafeBufferPointer(rebasing: raw[0..<end])
@@ -132,7 +132,7 @@ public struct ScriptReader {
   }
 
   /// End of input: a continuation left open is an error.
-  public mutating func finish() -> ScriptLine? {
+  package mutating func finish() -> ScriptLine? {
     guard pending != nil else { return nil }
     let line = pendingLine
     pending = nil

@@ -35,7 +35,7 @@ extension Session {
   /// Plays a script file line by line; each line's record goes to the sink. Returns whether
   /// it was stopped (Ctrl-C) before the end.
   @discardableResult
-  public func play(file path: String) -> Bool {
+  package func play(file path: String) -> Bool {
     let bytes: [UInt8]
     do {
       bytes = try Session.readFile(path, limit: ScriptReader.maxBytes)
@@ -73,7 +73,7 @@ extension Session {
   }
 
   /// The world (and who acts) as JSON text.
-  public func savedText() -> String {
+  package func savedText() -> String {
     var pairs = world.snapshot()
     pairs.insert(("actor", .str(actor.map { world.handle($0) })), at: 3)
     var out = ""
@@ -88,7 +88,7 @@ extension Session {
   }
 
   /// Replaces the world with a saved one; a bad file leaves the current world untouched.
-  public func loadWorld(from path: String) throws(Failure) {
+  package func loadWorld(from path: String) throws(Failure) {
     let bytes = try Session.readFile(path)
     guard let text = String(validating: bytes, as: UTF8.self) else { throw Failure(.io, nil, "\(path): not UTF-8 text") }
     let json: JSON
@@ -185,7 +185,7 @@ extension TranscriptFileIO {
 
 extension Session {
   /// Saves the world atomically (temp file, then rename): a failure leaves the old file as it was.
-  public func saveWorld(to path: String) throws(Failure) {
+  package func saveWorld(to path: String) throws(Failure) {
     try Session.writeFile(path, savedText())
   }
 }

@@ -3,27 +3,27 @@ import BillingModel
 
 /// A world, who acts in it, and how command lines become outcomes.
 /// NB: the session never prints; records go to `sink`, and the front end renders them.
-public final class Session {
-  public var world: World
-  public var actor: UserID?
+package final class Session {
+  package var world: World
+  package var actor: UserID?
   /// The space the acting user last worked in (for the prompt).
-  public var focus: SpaceID?
-  public let catalog: Catalog
+  package var focus: SpaceID?
+  package let catalog: Catalog
   /// Called with each finished command line, nested `.read` lines included.
-  public var sink: (Record) -> Void = { _ in }
+  package var sink: (Record) -> Void = { _ in }
   /// Asked between commands: true stops a long `.read` or `advance` (Ctrl-C).
-  public var shouldStop: () -> Bool = { false }
+  package var shouldStop: () -> Bool = { false }
   /// A stop seen during the current top-level line; it holds until the next one starts, so an
   /// `advance` that notices Ctrl-C also stops the `.read` or input it is part of.
   var stopSeen = false
 
   /// Whether to stop now (Ctrl-C): asks `shouldStop` once and remembers a yes for this line.
-  public func stopRequested() -> Bool {
+  package func stopRequested() -> Bool {
     if !stopSeen && shouldStop() { stopSeen = true }
     return stopSeen
   }
   /// The shell's history, for `.history`.
-  public lazy var historyLines: () -> [String] = { [unowned self] in self.performed }
+  package lazy var historyLines: () -> [String] = { [unowned self] in self.performed }
   /// Lines performed at the top level, for `.history` outside the shell.
   var performed: [String] = []
   /// How deep `perform` calls nest (`.read` plays lines inside a line).
@@ -31,26 +31,26 @@ public final class Session {
   /// Files being played, innermost last (for `.read` cycles and relative paths).
   var reading: [String] = []
   /// Set by `.record`; each finished top-level line is appended to it.
-  public var recording: TranscriptRecorder?
+  package var recording: TranscriptRecorder?
   /// Commands and their output so far, kept when `keepsTranscript` (the shell), written by `.record`.
-  public var transcript: [(command: String, output: [String])] = []
-  public var keepsTranscript = false
+  package var transcript: [(command: String, output: [String])] = []
+  package var keepsTranscript = false
   /// Whether outcomes carry their JSON result (JSON output, tests); text output skips building it.
-  public var keepsResults = true
+  package var keepsResults = true
   /// Log outcomes made so far (see `logOutcome`).
   private var logOutcomes: [LogOutcomeKey: String] = [:]
   /// Unmet expectations seen by this session, and whether one was a usage or io error.
-  public private(set) var unmet = 0
-  public private(set) var unmetUsage = 0
+  package private(set) var unmet = 0
+  package private(set) var unmetUsage = 0
 
-  public init(catalog: Catalog = .standard) {
+  package init(catalog: Catalog = .standard) {
     self.catalog = catalog
     self.world = World(catalog: catalog)
   }
 
   /// Runs one line and emits its record. Returns the outcome.
   @discardableResult
-  public func perform(
+  package func perform(
     _ input: String, file: String? = nil, line: Int? = nil, expectation: Expectation? = nil, prepared: Prepared? = nil
   ) -> Outcome {
     depth += 1
@@ -100,7 +100,7 @@ public final class Session {
   }
 
   /// A record for a line that could not even be read (bad UTF-8, NUL, unterminated continuation).
-  public func reject(_ failure: Failure, input: String, file: String?, line: Int?) {
+  package func reject(_ failure: Failure, input: String, file: String?, line: Int?) {
     let record = Record(file: file, line: line, input: input, outcome: .fail(failure), expectation: nil)
     unmet += 1
     unmetUsage += 1
@@ -110,7 +110,7 @@ public final class Session {
   /// What a line means without the world: its words and its command, or why it has none.
   /// NB: pure (no session, no world), so playback can work it out ahead, on another thread.
   /// A class, so handing a prepared line over costs one reference, not a copy of its parts.
-  public final class Prepared: Sendable {
+  package final class Prepared: Sendable {
     fileprivate enum Meaning: Sendable {
       case unreadable(Failure)
       case empty
@@ -122,7 +122,7 @@ public final class Session {
   }
 
   /// Tokenizes and parses one line (see `Prepared`).
-  public static func prepare(_ line: String) -> Prepared {
+  package static func prepare(_ line: String) -> Prepared {
     let input = line[...]
     let tokens: [Token]
     let length: Int
@@ -175,7 +175,7 @@ public final class Session {
   }
 
   /// Runs a parsed command; logs setup, actions and `advance` (SPEC §3, `log`).
-  public func run(_ command: Command, text: String) -> Outcome {
+  package func run(_ command: Command, text: String) -> Outcome {
     switch command {
     case .runAs(let handle, let inner, let innerText):
       let u: UserID
@@ -233,7 +233,7 @@ public final class Session {
   }
 
   /// The prompt's words: the acting user and their roles in the focused space.
-  public var promptParts: (user: String?, roles: String?) {
+  package var promptParts: (user: String?, roles: String?) {
     guard let a = actor else { return (nil, nil) }
     let name = world.handle(a)
     let spaces = world.spacesOf(a)

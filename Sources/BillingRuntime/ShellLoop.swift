@@ -3,20 +3,20 @@ import LineEditing
 
 /// The interactive loop: prompt, read, run, print. The terminal sits behind `LineSource`,
 /// so tests drive it with an `ArrayLineSource`.
-public final class ShellLoop {
+package final class ShellLoop {
   let session: Session
   let source: LineSource
   let out: Output
   let colour: Bool
 
-  public init(session: Session, source: LineSource, out: Output, colour: Bool) {
+  package init(session: Session, source: LineSource, out: Output, colour: Bool) {
     self.session = session
     self.source = source
     self.out = out
     self.colour = colour
   }
 
-  public var prompt: Prompt {
+  package var prompt: Prompt {
     let (user, roles) = session.promptParts
     guard let user else {
       return Prompt(plain: "billsh (nobody)> ", styled: "\u{1b}[2mbillsh (nobody)\u{1b}[0m> ")
@@ -26,7 +26,7 @@ public final class ShellLoop {
   }
 
   /// Runs until `.quit` or end of input; returns the exit code (0).
-  public func run() -> Int32 {
+  package func run() -> Int32 {
     let printer = RecordPrinter(json: false)
     session.keepsTranscript = true
     session.sink = { [out, colour] r in

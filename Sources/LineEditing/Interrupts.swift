@@ -7,15 +7,15 @@ private let interrupted = Atomic<Bool>(false)
 
 /// SIGINT as a flag. `install()` sets a handler without SA_RESTART, so a
 /// blocking call in a running command returns EINTR instead of resuming.
-public enum Interrupts {
+package enum Interrupts {
   /// Installs the SIGINT handler (idempotent; the shell calls it again after
   /// each line, since libedit swaps handlers in and out around reading one).
-  public static func install() {
+  package static func install() {
     _ = billsh_install_sigint { _ in interrupted.store(true, ordering: .relaxed) }
   }
 
   /// True if SIGINT arrived since the last call; clears the flag.
-  public static func take() -> Bool {
+  package static func take() -> Bool {
     interrupted.exchange(false, ordering: .relaxed)
   }
 }

@@ -14,11 +14,11 @@ import CLibEdit
 /// When stdin or stderr is not a terminal it does not use libedit: it reads
 /// plain lines from stdin (invalid UTF-8 becomes U+FFFD) and prints the plain
 /// prompt to stderr only when stdin is a terminal.
-public final class LibEditLineSource: LineSource {
+package final class LibEditLineSource: LineSource {
   /// Set once if the history file was unreadable or corrupt; the caller
   /// prints it once. History then stays in memory and is not saved over the
   /// unreadable file.
-  public private(set) var historyWarning: String?
+  package private(set) var historyWarning: String?
 
   private let historyPath: String?
   private let colour: Bool
@@ -38,7 +38,7 @@ public final class LibEditLineSource: LineSource {
   /// historyFile: where history persists (created with parent folders when
   /// saved); historyLimit: max entries kept; colour: whether to use
   /// `styled`; completer: called on Tab with the text before the cursor.
-  public init(
+  package init(
     program: String, historyFile: String?, historyLimit: Int = 1000, colour: Bool,
     completer: @escaping (String) -> Completion
   ) {
@@ -70,7 +70,7 @@ public final class LibEditLineSource: LineSource {
 
   // MARK: - LineSource
 
-  public func readLine(prompt: Prompt) -> LineReadResult {
+  package func readLine(prompt: Prompt) -> LineReadResult {
     guard let el = editLine else { return readPlainLine(prompt: prompt) }
     setPrompt(colour ? LibEditLineSource.markEscapes(prompt.styled) : LibEditLineSource.stripMarkers(prompt.plain))
     interrupted = false
@@ -99,7 +99,7 @@ public final class LibEditLineSource: LineSource {
     return .line(line)
   }
 
-  public func addHistory(_ line: String) {
+  package func addHistory(_ line: String) {
     guard let history else { return }
     let trimmed = HistoryText.trim(line)
     guard !trimmed.isEmpty else { return }
@@ -107,7 +107,7 @@ public final class LibEditLineSource: LineSource {
     save()
   }
 
-  public var historyLines: [String] {
+  package var historyLines: [String] {
     guard let history else { return [] }
     var lines: [String] = []
     var entry = billsh_history_step(history, billsh_H_LAST())
@@ -121,7 +121,7 @@ public final class LibEditLineSource: LineSource {
   /// Writes history to the history file: a temporary file in the same folder
   /// is written, then renamed over the old one. Never throws; on failure the
   /// old file stays as it was.
-  public func save() {
+  package func save() {
     guard let path = historyPath, let history, !savingDisabled else { return }
     let folder = LibEditLineSource.parentFolder(path)
     if !folder.isEmpty {

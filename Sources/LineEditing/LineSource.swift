@@ -1,5 +1,5 @@
 /// The result of asking a line source for one line.
-public enum LineReadResult: Equatable, Sendable {
+package enum LineReadResult: Equatable, Sendable {
   /// A line, without its trailing newline.
   case line(String)
   /// Ctrl-C while editing (on an empty or half-typed line): the caller
@@ -11,10 +11,10 @@ public enum LineReadResult: Equatable, Sendable {
 
 /// A prompt: `plain` is shown without colour; `styled` may hold ANSI colour
 /// sequences; the source picks one.
-public struct Prompt: Sendable {
-  public var plain: String
-  public var styled: String
-  public init(plain: String, styled: String) {
+package struct Prompt: Sendable {
+  package var plain: String
+  package var styled: String
+  package init(plain: String, styled: String) {
     self.plain = plain
     self.styled = styled
   }
@@ -25,17 +25,17 @@ public struct Prompt: Sendable {
 /// being completed; `candidates` are full replacements for that word
 /// (e.g. for "upg" -> ["upgrade"]). Candidates that need quoting come
 /// already quoted.
-public struct Completion: Sendable {
-  public var wordLength: Int
-  public var candidates: [String]
-  public init(wordLength: Int, candidates: [String]) {
+package struct Completion: Sendable {
+  package var wordLength: Int
+  package var candidates: [String]
+  package init(wordLength: Int, candidates: [String]) {
     self.wordLength = wordLength
     self.candidates = candidates
   }
 }
 
 /// Where the shell gets its lines from.
-public protocol LineSource: AnyObject {
+package protocol LineSource: AnyObject {
   func readLine(prompt: Prompt) -> LineReadResult
   func addHistory(_ line: String)
   var historyLines: [String] { get }
@@ -44,25 +44,25 @@ public protocol LineSource: AnyObject {
 /// A line source for tests: returns the given lines, then `.end`.
 /// `addHistory` records lines (trimmed, no empty lines, no consecutive
 /// duplicates).
-public final class ArrayLineSource: LineSource {
+package final class ArrayLineSource: LineSource {
   private var lines: [String]
   private var index = 0
-  public private(set) var historyLines: [String] = []
+  package private(set) var historyLines: [String] = []
   /// The prompts passed to `readLine`, in order (for tests).
-  public private(set) var prompts: [Prompt] = []
+  package private(set) var prompts: [Prompt] = []
 
-  public init(_ lines: [String]) {
+  package init(_ lines: [String]) {
     self.lines = lines
   }
 
-  public func readLine(prompt: Prompt) -> LineReadResult {
+  package func readLine(prompt: Prompt) -> LineReadResult {
     prompts.append(prompt)
     guard index < lines.count else { return .end }
     defer { index += 1 }
     return .line(lines[index])
   }
 
-  public func addHistory(_ line: String) {
+  package func addHistory(_ line: String) {
     let trimmed = HistoryText.trim(line)
     guard !trimmed.isEmpty, historyLines.last != trimmed else { return }
     historyLines.append(trimmed)

@@ -1,15 +1,15 @@
 import CLibEdit
 
-public enum Terminal {
+package enum Terminal {
   /// Whether `fd` is a terminal.
-  public static func isTerminal(_ fd: Int32) -> Bool {
+  package static func isTerminal(_ fd: Int32) -> Bool {
     billsh_isatty(fd) != 0
   }
 
   /// `setlocale(LC_CTYPE, "")`, falling back to C.UTF-8 when the codeset is
   /// not UTF-8 (libedit drops non-ASCII input otherwise). Call before any
   /// line editing starts; LibEditLineSource calls it itself.
-  public static func ensureUTF8Locale() {
+  package static func ensureUTF8Locale() {
     _ = billsh_ensure_utf8_locale()
   }
 

@@ -27,8 +27,8 @@
 // "\r\n" is not treated as a line break ("\r" stays part of the line) and lines
 // that are canonically equivalent but byte-different are never confused.
 
-public struct Transcript: Equatable, Sendable {
-  public enum Item: Equatable, Sendable {
+package struct Transcript: Equatable, Sendable {
+  package enum Item: Equatable, Sendable {
     /// One commentary line, verbatim (without its "\n").
     case commentary(String)
     /// A command; `line` is the 1-based line number of its "  > " line,
@@ -36,15 +36,15 @@ public struct Transcript: Equatable, Sendable {
     case command(text: String, line: Int, output: [String])
   }
 
-  public var items: [Item]
+  package var items: [Item]
 
-  public init(items: [Item] = []) {
+  package init(items: [Item] = []) {
     self.items = items
   }
 
   // MARK: Parsing
 
-  public static func parse(_ text: String) -> Transcript {
+  package static func parse(_ text: String) -> Transcript {
     var items: [Item] = []
     var pending: (text: String, line: Int, output: [String])? = nil
 
@@ -75,7 +75,7 @@ public struct Transcript: Equatable, Sendable {
 
   /// The file text. Exact inverse of `parse` for files ending in "\n".
   /// Output lines (and commentary) containing "\n" are written as several lines.
-  public func render() -> String {
+  package func render() -> String {
     var out = ""
     for item in items {
       switch item {
@@ -100,7 +100,7 @@ public struct Transcript: Equatable, Sendable {
 
   /// Renders a freshly recorded session: the commentary lines first, then every
   /// command with its output.
-  public static func renderSession(
+  package static func renderSession(
     commentary: [String], entries: [(command: String, output: [String])]
   ) -> String {
     var items = commentary.map { Item.commentary($0) }
@@ -113,7 +113,7 @@ public struct Transcript: Equatable, Sendable {
   // MARK: Queries and edits
 
   /// The command texts, in order.
-  public var commands: [String] {
+  package var commands: [String] {
     items.compactMap {
       if case .command(let text, _, _) = $0 { return text }
       return nil
@@ -121,7 +121,7 @@ public struct Transcript: Equatable, Sendable {
   }
 
   /// 1-based line numbers of commands that have no output lines.
-  public var commandsWithoutOutput: [Int] {
+  package var commandsWithoutOutput: [Int] {
     items.compactMap {
       if case .command(_, let line, let output) = $0, output.isEmpty { return line }
       return nil
@@ -132,7 +132,7 @@ public struct Transcript: Equatable, Sendable {
   /// order; missing arrays count as no output, extra arrays are ignored). Output
   /// lines containing "\n" are split into several lines. Line numbers are
   /// recomputed so that they refer to the lines of the rendered result.
-  public func replacingOutputs(_ outputs: [[String]]) -> Transcript {
+  package func replacingOutputs(_ outputs: [[String]]) -> Transcript {
     var index = 0
     var result: [Item] = []
     result.reserveCapacity(items.count)

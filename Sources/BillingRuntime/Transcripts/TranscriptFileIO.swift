@@ -9,16 +9,16 @@
 #endif
 
 /// An I/O failure on a transcript file; `description` is "<path>: <message>".
-public struct TranscriptIOError: Error, Equatable, Sendable, CustomStringConvertible {
-  public let path: String
-  public let message: String
+package struct TranscriptIOError: Error, Equatable, Sendable, CustomStringConvertible {
+  package let path: String
+  package let message: String
 
-  public init(path: String, message: String) {
+  package init(path: String, message: String) {
     self.path = path
     self.message = message
   }
 
-  public var description: String { "\(path): \(message)" }
+  package var description: String { "\(path): \(message)" }
 }
 
 enum TranscriptFileIO {

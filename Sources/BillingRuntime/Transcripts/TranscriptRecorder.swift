@@ -16,11 +16,11 @@
 /// Header lines are written verbatim as commentary; they should not start with
 /// two spaces. Output lines are written as "  " + line; nothing is escaped (see
 /// `Transcript`).
-public final class TranscriptRecorder {
-  public let path: String
+package final class TranscriptRecorder {
+  package let path: String
   private var fd: Int32
 
-  public init(path: String, header: [String]) throws {
+  package init(path: String, header: [String]) throws {
     self.path = path
     fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     if fd < 0 {
@@ -38,13 +38,13 @@ public final class TranscriptRecorder {
   }
 
   /// Appends "  > command" and its indented output, then syncs the file.
-  public func append(command: String, output: [String]) throws {
+  package func append(command: String, output: [String]) throws {
     try writeAndSync(
       Transcript(items: [.command(text: command, line: 0, output: output)]).render())
   }
 
   /// Closes the file; later appends throw. Calling it again does nothing.
-  public func close() {
+  package func close() {
     guard fd >= 0 else { return }
     _ = fsync(fd)
     _ = closeDescriptor(fd)

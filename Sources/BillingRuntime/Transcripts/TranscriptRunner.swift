@@ -8,19 +8,19 @@
   import Darwin
 #endif
 
-public struct TranscriptRunner: Sendable {
+package struct TranscriptRunner: Sendable {
   /// Runs the commands in a fresh world and returns each command's output
   /// lines (one array per command, in order).
-  public typealias Replay = @Sendable (_ commands: [String]) -> [[String]]
+  package typealias Replay = @Sendable (_ commands: [String]) -> [[String]]
 
-  public let jobs: Int
-  public let update: Bool
+  package let jobs: Int
+  package let update: Bool
   private let replay: Replay
 
   /// Stack size of each worker thread (the replayed interpreter may recurse).
   static let workerStackSize = 16 << 20
 
-  public init(jobs: Int, update: Bool, replay: @escaping Replay) {
+  package init(jobs: Int, update: Bool, replay: @escaping Replay) {
     self.jobs = max(1, jobs)
     self.update = update
     self.replay = replay
@@ -33,7 +33,7 @@ public struct TranscriptRunner: Sendable {
   /// file with its outputs replaced), I/O errors as "<path>: error[io]: ...",
   /// "updated <path>" for files rewritten with `update`; the last line is
   /// "N passed, N failed". Paths that do not exist count as failed files.
-  public func run(paths: [String], output: inout some TextOutputStream) -> (
+  package func run(paths: [String], output: inout some TextOutputStream) -> (
     passed: Int, failed: Int
   ) {
     // Discover. Each entry is a file to check or an error to report.

@@ -5,13 +5,13 @@
 // suffix, so large inputs that are mostly equal cost near-linear time and memory
 // is O(N + M). Lines are compared by their exact UTF-8 bytes.
 
-public enum UnifiedDiff {
+package enum UnifiedDiff {
   /// A unified diff with `context` lines of context, labelled
   /// "--- expected: <path>" / "+++ actual: <path>", with hunk headers
   /// "@@ -a,b +c,d @@" (1-based line numbers; a range of length 0 starts at the
   /// line before it, as in GNU diff). Every line of the result ends with "\n".
   /// Returns nil if the inputs are identical.
-  public static func make(
+  package static func make(
     expected: [String], actual: [String], path: String, context: Int = 3
   ) -> String? {
     let ops = editScript(expected, actual)
