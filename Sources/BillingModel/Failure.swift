@@ -12,29 +12,33 @@ package enum ErrorCode: String, Sendable, CaseIterable {
   case io
 }
 
-/// One failed outcome: a code, the rule that explains it (if any), and a message.
+/// One failed outcome: why (with its facts), and from that its code, rule and words.
 package struct Failure: Error, Equatable, Sendable {
-  package var code: ErrorCode
-  package var rule: String?
-  /// NB: kept as bytes; printers write them as they are, `message` makes a String when asked.
-  package var messageText: Text
-  package var message: String { messageText.string }
+  package var reason: Reason
 
+  package init(_ reason: Reason) { self.reason = reason }
+
+  /// A failure whose words were written where it happened (syntax, files, loaded data).
   /// NB: the message is a `Text`, so `"… \(x) …"` messages are built as bytes.
-  package init(_ code: ErrorCode, _ rule: String? = nil, _ message: Text) {
-    self.code = code
-    self.rule = rule
-    self.messageText = message
+  package init(_ code: ErrorCode, _ rule: Rule? = nil, _ message: Text) {
+    self.reason = .said(code, rule, message)
   }
 
-  package init(_ code: ErrorCode, _ rule: String? = nil, message: String) {
+  package init(_ code: ErrorCode, _ rule: Rule? = nil, message: String) {
     self.init(code, rule, Text(message))
   }
+
+  package var code: ErrorCode { reason.classification.0 }
+  package var rule: Rule? { reason.classification.1 }
+  /// NB: words are written here, when asked for; printers write the bytes as they are.
+  package var messageText: Text { reason.message }
+  package var message: String { messageText.string }
 
   /// `error[code]: message (R14)`.
   package var line: String { lineText.string }
 
   package var lineText: Text {
+    let messageText = self.messageText
     var t = Text(capacity: messageText.count + 40)
     t.append("error[")
     t.append(code.rawValue)
@@ -42,7 +46,7 @@ package struct Failure: Error, Equatable, Sendable {
     t.append(messageText)
     if let rule {
       t.append(" (")
-      t.append(rule)
+      t.append(rule.id)
       t.append(")")
     }
     return t

@@ -11,32 +11,45 @@ package struct Roles: Sendable {
   package var roles: [String]
 }
 
+/// An appointment or revocation checked against the world, ready to apply.
+package struct AdminChange: Sendable {
+  package var user: UserID
+  package var space: SpaceID
+  /// As the command named the user, for the words of the result.
+  package var handle: String
+  package var admin: Bool
+}
+
 /// Admins (R13, P7) and the views of a person's place in the world.
 extension World {
-  package func appoint(_ handle: String, in target: PlaceTarget, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
-    let (u, s, actor) = try adminCommand(handle, target, actorID, "appoint")
-    _ = actor
+  /// `appoint`: R13 and the member's role; changes nothing.
+  package func checkAppoint(_ handle: String, in target: PlaceTarget, by actorID: UserID?) throws(Failure) -> AdminChange {
+    let (u, s, _) = try adminCommand(handle, target, actorID, "appoint")
     guard let m = membership(u, in: s) else {
-      throw Failure(.invalid, nil, "\(quoted(handle)) is not in \(describe(.space(s))): only its members can be admins")
+      throw Failure(.adminMustBeMember(handle, space: describe(.space(s))))
     }
-    if m.guest { throw Failure(.invalid, nil, "\(quoted(handle)) is a guest of \(describe(.space(s))): guests cannot be admins") }
-    if m.admin { throw Failure(.conflict, nil, "\(quoted(handle)) is already an admin of \(describe(.space(s)))") }
-    if dryRun { return "" }
-    setAdmin(u, of: s, true)
-    return "\(quoted(handle)) is now an admin of \(describe(.space(s)))"
+    if m.guest { throw Failure(.guestCannotBeAdmin(handle, space: describe(.space(s)))) }
+    if m.admin { throw Failure(.alreadyAdmin(handle, space: describe(.space(s)))) }
+    return AdminChange(user: u, space: s, handle: handle, admin: true)
   }
 
-  package func revoke(_ handle: String, in target: PlaceTarget, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
+  /// `revoke`: R13, P7; changes nothing.
+  package func checkRevoke(_ handle: String, in target: PlaceTarget, by actorID: UserID?) throws(Failure) -> AdminChange {
     let (u, s, _) = try adminCommand(handle, target, actorID, "revoke")
     guard membership(u, in: s)?.admin == true else {
-      throw Failure(.conflict, nil, "\(quoted(handle)) is not an admin of \(describe(.space(s)))")
+      throw Failure(.notAdmin(handle, space: describe(.space(s))))
     }
     if let p = planOfScope[.space(s)], plans[p.index].owner == u {
-      throw Failure(.conflict, "P7", "\(quoted(handle)) is the billing owner of \(summary(p)) and stays an admin while they own it: transfer billing ownership first")
+      throw Failure(.ownerStaysAdmin(handle, plan: summary(p)))
     }
-    if dryRun { return "" }
-    setAdmin(u, of: s, false)
-    return "\(quoted(handle)) is no longer an admin of \(describe(.space(s)))"
+    return AdminChange(user: u, space: s, handle: handle, admin: false)
+  }
+
+  /// Makes a checked appointment or revocation; returns what happened, in words.
+  package func apply(_ c: AdminChange) -> String {
+    setAdmin(c.user, of: c.space, c.admin)
+    let verb = c.admin ? "is now" : "is no longer"
+    return "\(quoted(c.handle)) \(verb) an admin of \(describe(.space(c.space)))"
   }
 
   private func adminCommand(_ handle: String, _ target: PlaceTarget, _ actorID: UserID?, _ verb: String) throws(Failure) -> (UserID, SpaceID, UserID) {
@@ -47,7 +60,7 @@ extension World {
     let s = try resolveSpace(kind, name)
     let actor = try requireActor(actorID, verb)
     guard isAdmin(actor, of: s) else {
-      throw Failure(.permissionDenied, "R13", "\(quoted(self.handle(actor))) is not an admin of \(describe(.space(s))): only its admins (\(handles(spaces[s.index].admins))) appoint and revoke admins")
+      throw Failure(.adminsOnly(self.handle(actor), space: describe(.space(s)), admins: handles(spaces[s.index].admins)))
     }
     return (u, s, actor)
   }

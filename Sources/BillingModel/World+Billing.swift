@@ -23,13 +23,38 @@ package struct SeatUsage: Sendable {
   package var over: Bool
 }
 
+/// An `edit` checked against the world: what changes now (P3) and what waits for renewal.
+package struct EditChange: Sendable {
+  package var plan: PlanID
+  package var tier: Tier
+  package var seats: Int
+  package var scheduled: PlanChange?
+}
+
+/// A billing-tab change other than `edit`, checked against the world and ready to apply.
+package enum BillingChange: Sendable {
+  case cancel(PlanID)
+  case resume(PlanID)
+  /// `handle` as the command named it, for the words of the result.
+  case transfer(PlanID, to: UserID, handle: String)
+  case pay(PlanID, Payment)
+  case address(PlanID, String)
+
+  /// The plan the change is made to.
+  package var plan: PlanID {
+    switch self {
+    case .cancel(let id), .resume(let id), .transfer(let id, _, _), .pay(let id, _), .address(let id, _): id
+    }
+  }
+}
+
 /// The billing tab's actions: R14 (only the billing owner), R17–R20, R22.
 extension World {
   /// R17, R6: the scope's own live plan, for commands that need one.
   func requirePlan(_ scope: Scope, _ what: String) throws(Failure) -> PlanID {
     try checkCovering(scope)
     guard let id = planOfScope[scope] else {
-      throw Failure(.unavailable, "R17", "\(describe(scope)) is on Basic, which has no billing tab: nobody can \(what) there; upgrade it first")
+      throw Failure(.onBasic(describe(scope), what: what))
     }
     return id
   }
@@ -39,15 +64,11 @@ extension World {
     let owner = plans[id.index].owner
     guard actor != owner else { return }
     if !plans[id.index].isLive {
-      throw Failure(.permissionDenied, "R14", "\(id) has ended; only its last billing owner, \(quoted(handle(owner))), can \(what)")
+      throw Failure(.endedPlanOwnerOnly(id, owner: handle(owner), what: what))
     }
-    let adminNote: String
-    if case .space(let s) = plans[id.index].scope, isAdmin(actor, of: s) {
-      adminNote = " (being an admin is not enough)"
-    } else {
-      adminNote = ""
-    }
-    throw Failure(.permissionDenied, "R14", "only the billing owner of \(summary(id)), \(quoted(handle(owner))), can \(what)\(adminNote); ask \(quoted(handle(owner))) or have them transfer billing ownership")
+    var admin = false
+    if case .space(let s) = plans[id.index].scope { admin = isAdmin(actor, of: s) }
+    throw Failure(.billingOwnerOnly(summary(id), owner: handle(owner), what: what, actorIsAdmin: admin))
   }
 
   /// The common opening of billing-tab commands: names, actor, plan, owner.
@@ -62,19 +83,20 @@ extension World {
   /// R19: invoice-paid plans change only through sales.
   func checkSelfServe(_ id: PlanID, _ what: String) throws(Failure) {
     if plans[id.index].payment == .invoice {
-      throw Failure(.contactSales, "R19", "\(summary(id)) is paid by invoice: to \(what), contact sales from the billing tab")
+      throw Failure(.paidByInvoice(summary(id), what: what))
     }
   }
 
-  package func edit(_ ref: ScopeRef, _ r: EditRequest, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> PlanOutcome {
+  /// `edit`: R14, P4, R19, R20, the values, then P3's split into now and later; changes nothing.
+  package func checkEdit(_ ref: ScopeRef, _ r: EditRequest, by actorID: UserID?) throws(Failure) -> EditChange {
     let (id, _) = try ownedPlan(ref, actorID, verb: "edit", what: "change the plan")
     let p = plans[id.index]
     if p.isTrial {
-      throw Failure(.conflict, "P4", "\(summary(id)) is a trial: upgrade it to choose tier, cycle and seats")
+      throw Failure(.trialNotEditable(summary(id)))
     }
     try checkSelfServe(id, "change the plan")
     if p.status == .canceling {
-      throw Failure(.conflict, "R20", "\(summary(id)) is canceling on \(p.periodEnd): resume it first")
+      throw Failure(.cancelingNotEditable(summary(id), ends: p.periodEnd))
     }
     if let t = r.tier { try checkTier(t) }
     let seats = try r.seats.map { (n: Int) throws(Failure) -> Int in try checkSeats(n, for: p.scope, selfServe: true) }
@@ -90,9 +112,18 @@ extension World {
     if let c = r.cycle { later.cycle = c == p.cycle ? nil : c }
     let newScheduled: PlanChange? = later.isEmpty ? nil : later
     if nowTier == p.tier && nowSeats == p.seats && newScheduled == p.scheduled {
-      throw Failure(.conflict, nil, "nothing to change: \(summary(id)) is already \(p.tier.name), \(p.cycle.rawValue), \(p.seats) seats" + (p.scheduled.map { "; \(describe($0)) is scheduled for \(p.periodEnd)" } ?? ""))
+      throw Failure(.nothingToChange(
+        summary(id), tier: p.tier, cycle: p.cycle, seats: p.seats,
+        scheduled: p.scheduled.map { describe($0) }, renewal: p.periodEnd))
     }
-    if dryRun { return PlanOutcome(plan: id, invoice: nil, notes: []) }
+    return EditChange(plan: id, tier: nowTier, seats: nowSeats, scheduled: newScheduled)
+  }
+
+  /// Makes a checked edit: P3's increases charged pro rata now, the rest scheduled.
+  package func apply(_ e: EditChange) -> PlanOutcome {
+    let id = e.plan
+    let p = plans[id.index]
+    let (nowTier, nowSeats, newScheduled) = (e.tier, e.seats, e.scheduled)
     var notes: [String] = []
     var inv: InvoiceID?
     if nowTier != p.tier || nowSeats != p.seats {
@@ -126,86 +157,104 @@ extension World {
     return parts.joined(separator: ", ")
   }
 
-  package func cancel(_ ref: ScopeRef, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
+  /// `cancel`: R14, R19, R20; changes nothing.
+  package func checkCancel(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> BillingChange {
     let (id, _) = try ownedPlan(ref, actorID, verb: "cancel", what: "cancel the plan")
     let p = plans[id.index]
     try checkSelfServe(id, "cancel")
     if p.status == .canceling {
-      throw Failure(.conflict, "R20", "\(summary(id)) is already canceling: it ends on \(p.periodEnd); resume keeps it")
+      throw Failure(.alreadyCanceling(summary(id), ends: p.periodEnd))
     }
-    if dryRun { return "" }
-    if p.isTrial {
-      endPlan(id, "trial canceled")
-      tell(p.owner, "trial \(id) of \(describe(p.scope)) canceled; back on Basic")
-      return "\(p.tier.name) trial \(id) of \(describe(p.scope)) canceled at once; \(describe(p.scope)) is back on Basic (R20)"
-    }
-    plans[id.index].status = .canceling
-    tell(p.owner, "\(summary(id)) will end on \(p.periodEnd); resume it before then to keep it")
-    return "\(summary(id)) is canceling: it stays active until \(p.periodEnd), then \(describe(p.scope)) returns to Basic; resume undoes this (R20)"
+    return .cancel(id)
   }
 
-  package func resume(_ ref: ScopeRef, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
+  /// `resume`: R14, R20; changes nothing.
+  package func checkResume(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> BillingChange {
     let (id, _) = try ownedPlan(ref, actorID, verb: "resume", what: "resume the plan")
     let p = plans[id.index]
     guard p.status == .canceling else {
-      throw Failure(.conflict, nil, "\(summary(id)) is \(p.status.rawValue), not canceling: nothing to resume")
+      throw Failure(.nothingToResume(summary(id), status: p.status))
     }
-    if dryRun { return "" }
-    plans[id.index].status = .active
-    tell(p.owner, "\(summary(id)) resumed; it renews on \(p.periodEnd)")
-    return "\(summary(id)) resumed: it renews on \(p.periodEnd)"
+    return .resume(id)
   }
 
-  package func transfer(_ ref: ScopeRef, to handle: String, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
+  /// `transfer`: R14, R15; changes nothing.
+  package func checkTransfer(_ ref: ScopeRef, to handle: String, by actorID: UserID?) throws(Failure) -> BillingChange {
     let scope = try resolve(ref)
     let to = try resolveUser(handle)
     let actor = try requireActor(actorID, "transfer")
     let id = try requirePlan(scope, "transfer billing ownership")
     try requireOwner(id, actor, "transfer billing ownership")
     if to == plans[id.index].owner {
-      throw Failure(.invalid, "R15", "\(quoted(handle)) already owns \(summary(id)): transfer to another member")
+      throw Failure(.alreadyOwner(handle, summary(id)))
     }
-    try checkOwner(to, for: scope, rule: "R15", role: "a new billing owner")
-    if dryRun { return "" }
-    let old = plans[id.index].owner
-    setOwner(id, to)
-    tell(old, "you passed billing ownership of \(summary(id)) to \(quoted(handle))")
-    tell(to, "you are now the billing owner of \(summary(id))")
-    var text = "billing ownership of \(summary(id)) passed from \(quoted(self.handle(old))) to \(quoted(handle))"
-    if case .space = scope { text += "; \(quoted(handle)) is now an admin of \(describe(scope)) (R13)" }
-    return text
+    try checkOwner(to, for: scope, rule: .r15, role: "a new billing owner")
+    return .transfer(id, to: to, handle: handle)
   }
 
-  package func pay(_ ref: ScopeRef, method: Payment, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
+  /// `pay`: R14, P4, R19, R22; changes nothing.
+  package func checkPay(_ ref: ScopeRef, method: Payment, by actorID: UserID?) throws(Failure) -> BillingChange {
     let (id, _) = try ownedPlan(ref, actorID, verb: "pay", what: "change the payment method")
     let p = plans[id.index]
     if p.isTrial {
-      throw Failure(.conflict, "P4", "\(summary(id)) is a trial and has no payment method: choose one when upgrading")
+      throw Failure(.trialHasNoPayment(summary(id)))
     }
     try checkSelfServe(id, "change the payment method")
     if method == .invoice {
-      throw Failure(.invalid, "R22", "the payment method switches between card and paypal only; invoice payment is arranged with sales for annual plans of 20 or more seats")
+      throw Failure(.invoiceNotAMethod)
     }
-    if p.payment == method { throw Failure(.conflict, nil, "\(summary(id)) is already paid by \(method.rawValue)") }
-    if dryRun { return "" }
-    plans[id.index].payment = method
-    return "\(summary(id)) is now paid by \(method.rawValue)"
+    if p.payment == method { throw Failure(.samePayment(summary(id), method)) }
+    return .pay(id, method)
   }
 
-  package func setAddress(_ ref: ScopeRef, _ text: String, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> String {
+  /// `address`: R14 and the address itself; changes nothing.
+  package func checkAddress(_ ref: ScopeRef, _ text: String, by actorID: UserID?) throws(Failure) -> BillingChange {
     let (id, _) = try ownedPlan(ref, actorID, verb: "address", what: "update billing info")
     if text.isEmpty || text.count > 500 || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-      throw Failure(.usage, nil, "the billing address must be 1 to 500 characters, without control characters")
+      throw Failure(.badAddress)
     }
-    if dryRun { return "" }
-    plans[id.index].address = text
-    return "billing address of \(summary(id)) set to \(quoted(text))"
+    return .address(id, text)
+  }
+
+  /// Makes a checked billing-tab change; returns what happened, in words.
+  package func apply(_ change: BillingChange) -> String {
+    switch change {
+    case .cancel(let id):
+      let p = plans[id.index]
+      if p.isTrial {
+        endPlan(id, "trial canceled")
+        tell(p.owner, "trial \(id) of \(describe(p.scope)) canceled; back on Basic")
+        return "\(p.tier.name) trial \(id) of \(describe(p.scope)) canceled at once; \(describe(p.scope)) is back on Basic (R20)"
+      }
+      plans[id.index].status = .canceling
+      tell(p.owner, "\(summary(id)) will end on \(p.periodEnd); resume it before then to keep it")
+      return "\(summary(id)) is canceling: it stays active until \(p.periodEnd), then \(describe(p.scope)) returns to Basic; resume undoes this (R20)"
+    case .resume(let id):
+      let p = plans[id.index]
+      plans[id.index].status = .active
+      tell(p.owner, "\(summary(id)) resumed; it renews on \(p.periodEnd)")
+      return "\(summary(id)) resumed: it renews on \(p.periodEnd)"
+    case .transfer(let id, let to, let handle):
+      let old = plans[id.index].owner
+      setOwner(id, to)
+      tell(old, "you passed billing ownership of \(summary(id)) to \(quoted(handle))")
+      tell(to, "you are now the billing owner of \(summary(id))")
+      var text = "billing ownership of \(summary(id)) passed from \(quoted(self.handle(old))) to \(quoted(handle))"
+      if case .space = plans[id.index].scope { text += "; \(quoted(handle)) is now an admin of \(describe(plans[id.index].scope)) (R13)" }
+      return text
+    case .pay(let id, let method):
+      plans[id.index].payment = method
+      return "\(summary(id)) is now paid by \(method.rawValue)"
+    case .address(let id, let text):
+      plans[id.index].address = text
+      return "billing address of \(summary(id)) set to \(quoted(text))"
+    }
   }
 
   package func seats(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> SeatUsage {
     let (id, _) = try ownedPlan(ref, actorID, verb: "seats", what: "view seat usage")
     let p = plans[id.index]
-    if p.isTrial { throw Failure(.conflict, "P4", "\(summary(id)) is a trial and has no seats") }
+    if p.isTrial { throw Failure(.trialHasNoSeats(summary(id))) }
     return SeatUsage(plan: id, seats: p.seats, used: billable(p.scope), over: isOver(p))
   }
 
@@ -228,7 +277,7 @@ extension World {
     let actor = try requireActor(actorID, "move")
     let id = try requirePlan(scope, "move a plan")
     try requireOwner(id, actor, "move the plan")
-    throw Failure(.invalid, "R7", "a plan cannot move to another workspace or organization: cancel \(id) on \(describe(scope)), then upgrade \(describe(target))")
+    throw Failure(.planCannotMove(id, from: describe(scope), to: describe(target)))
   }
 
   /// R17, R18: the billing tab and what the actor may do in it.
@@ -240,11 +289,11 @@ extension World {
     switch scope {
     case .team(let t):
       if actor != p.owner {
-        throw Failure(.permissionDenied, "R18", "the billing tab of \(summary(id)) is in team \(quoted(teams[t.index].name))'s settings and only its billing owner, \(quoted(handle(p.owner))), may open it; the admin console never shows a team plan")
+        throw Failure(.teamBillingTab(summary(id), team: teams[t.index].name, owner: handle(p.owner)))
       }
     case .space(let s):
       if !isAdmin(actor, of: s) {
-        throw Failure(.permissionDenied, "R18", "the billing tab of \(summary(id)) is in the admin console of \(describe(scope)): only its admins (\(handles(spaces[s.index].admins))) may open it")
+        throw Failure(.spaceBillingTab(summary(id), space: describe(scope), admins: handles(spaces[s.index].admins)))
       }
     }
     let owner = actor == p.owner
@@ -275,7 +324,7 @@ extension World {
     let actor = try requireActor(actorID, "plan")
     let holder = holder(scope)
     guard membership(actor, in: holder) != nil else {
-      throw Failure(.permissionDenied, "P8", "\(quoted(handle(actor))) is not in \(describe(.space(holder))): only people in it may view its plans")
+      throw Failure(.notInSpaceToView(handle(actor), space: describe(.space(holder))))
     }
     return (scope, coveringPlan(scope))
   }

@@ -17,31 +17,31 @@ package enum ScopeRef: Sendable, Equatable {
 extension World {
   package func resolveUser(_ handle: String) throws(Failure) -> UserID {
     if let id = userID(handle) { return id }
-    throw Failure(.notFound, nil, "unknown user \(quoted(handle))" + didYouMean(suggestions(for: handle, among: allHandles)))
+    throw Failure(.unknownUser(handle, suggestions: suggestions(for: handle, among: allHandles)))
   }
 
   package func resolveSpace(_ kind: SpaceKind, _ name: String) throws(Failure) -> SpaceID {
     if let id = spacesByName[name] {
       if spaces[id.index].kind == kind { return id }
-      throw Failure(.notFound, nil, "\(quoted(name)) is \(spaces[id.index].kind == .org ? "an org" : "a workspace"), not \(kind == .org ? "an org" : "a workspace"): use \(describe(.space(id)))")
+      throw Failure(.wrongSpaceKind(name, is: spaces[id.index].kind, wanted: kind, use: describe(.space(id))))
     }
     let names = spacesByName.pairs.filter { spaces[$0.value.index].kind == kind }.map(\.name)
-    throw Failure(.notFound, nil, "unknown \(kind.rawValue) \(quoted(name))" + didYouMean(suggestions(for: name, among: names)))
+    throw Failure(.unknownSpace(kind, name, suggestions: suggestions(for: name, among: names)))
   }
 
   package func resolveTeam(_ name: String, org: String?) throws(Failure) -> TeamID {
     if let org {
       let o = try resolveSpace(.org, org)
       if let t = spaces[o.index].teamsByName[name] { return t }
-      throw Failure(.notFound, nil, "org \(quoted(org)) has no team \(quoted(name))" + didYouMean(suggestions(for: name, among: spaces[o.index].teamsByName.keys)))
+      throw Failure(.noSuchTeamInOrg(name, org: org, suggestions: suggestions(for: name, among: spaces[o.index].teamsByName.keys)))
     }
     let found = teamsByName[name] ?? []
     if found.count == 1 { return found[0] }
     if found.isEmpty {
-      throw Failure(.notFound, nil, "unknown team \(quoted(name))" + didYouMean(suggestions(for: name, among: teamsByName.keys)))
+      throw Failure(.unknownTeam(name, suggestions: suggestions(for: name, among: teamsByName.keys)))
     }
-    let orgs = found.sorted().map { "org " + quoted(spaces[teams[$0.index].org.index].name) }
-    throw Failure(.ambiguous, nil, "team \(quoted(name)) is in \(orgs.joined(separator: " and ")): add --org <Org>")
+    let orgs = found.sorted().map { spaces[teams[$0.index].org.index].name }
+    throw Failure(.ambiguousTeam(name, orgs: orgs))
   }
 
   package func resolve(_ ref: ScopeRef) throws(Failure) -> Scope {
@@ -58,8 +58,7 @@ extension World {
     if upper.hasPrefix("INV-"), let n = Int(upper.dropFirst(4)), n >= 1, n <= invoices.count {
       return InvoiceID(index: n - 1)
     }
-    let last = invoices.isEmpty ? "there are no invoices yet" : "invoices run from INV-0001 to \(InvoiceID(index: invoices.count - 1))"
-    throw Failure(.notFound, nil, "unknown invoice \(quoted(text)): \(last)")
+    throw Failure(.unknownInvoice(text, issued: invoices.count))
   }
 
   /// Parses `P3`.
@@ -67,22 +66,19 @@ extension World {
     if text.uppercased().hasPrefix("P"), let n = Int(text.dropFirst()), n >= 1, n <= plans.count {
       return PlanID(index: n - 1)
     }
-    throw Failure(.notFound, nil, "unknown plan \(quoted(text))")
+    throw Failure(.unknownPlan(text))
   }
 
   /// R1–R22 need someone acting for actions.
   func requireActor(_ actor: UserID?, _ what: String) throws(Failure) -> UserID {
     guard let actor else {
-      throw Failure(.noActor, nil, "nobody is logged in: \(what) needs an acting user; use login <user> or as <user> \(what) ...")
+      throw Failure(.noActor(what))
     }
     return actor
   }
 
   /// Handles (or names) in a readable list: "ann, bob and carl".
-  func list(_ names: [String]) -> String {
-    if names.count <= 1 { return names.first ?? "" }
-    return names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
-  }
+  func list(_ names: [String]) -> String { readableList(names) }
 
   /// Admins of a space, or if it has none a few of its members: who to ask instead.
   func someMembers(_ s: SpaceID) -> String {

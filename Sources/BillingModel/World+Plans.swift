@@ -75,24 +75,22 @@ extension World {
   /// With no seats given, the smallest size covering the billable members.
   func checkSeats(_ seats: Int?, for scope: Scope, selfServe: Bool) throws(Failure) -> Int {
     let need = billable(scope)
-    let rule = { if case .team = scope { "R4" } else { "R3" } }()
     let n: Int
     if let seats {
       guard catalog.isSize(seats) else {
         var near = [catalog.size(below: seats), catalog.size(atLeast: seats)].compactMap { $0 }.filter { $0 != seats }
         if seats < 2 { near = [catalog.size(atLeast: 2)] }
-        let hint = near.count == 2 ? "the nearest sizes are \(near[0]) and \(near[1])" : "the smallest size is \(near.first ?? 2)"
-        throw Failure(.invalid, "R5", "\(seats) seat\(seats == 1 ? "" : "s") is not a plan size (\(seats == 1 ? "there is no 1-seat paid plan; " : "")\(hint))")
+        throw Failure(.notASize(seats, nearest: near))
       }
       guard seats >= need else {
-        throw Failure(.invalid, rule, "\(seats) seats do not cover the \(need) billable members of \(describe(scope)); the smallest size that does is \(catalog.size(atLeast: need))")
+        throw Failure(.seatsDoNotCover(seats, billable: need, of: describe(scope), isTeam: scope.isTeam, smallest: catalog.size(atLeast: need)))
       }
       n = seats
     } else {
       n = catalog.size(atLeast: max(need, 1))
     }
     if selfServe && n > catalog.selfServeLimit {
-      throw Failure(.contactSales, "P1", "\(n) seats is past the self-serve limit of \(catalog.selfServeLimit) seats: plans that large go through sales")
+      throw Failure(.pastSelfServeLimit(n, limit: catalog.selfServeLimit))
     }
     return n
   }
@@ -100,21 +98,29 @@ extension World {
   /// R9 on a requested tier: basic is not a plan, enterprise tiers go through sales.
   func checkTier(_ tier: Tier, salesAllowed: Bool = false) throws(Failure) {
     if tier == .basic {
-      throw Failure(.invalid, "R9", "basic is the free tier, not a paid plan: to go back to Basic, cancel the plan")
+      throw Failure(.basicIsNotAPlan)
     }
     if tier.isSalesOnly && !salesAllowed {
-      throw Failure(.contactSales, "R9", "\(tier.name) is bought through sales; self-serve tiers are starter and advanced")
+      throw Failure(.salesOnlyTier(tier))
     }
   }
 
   /// R11, R15: the billing owner must be a member (not a guest) of the space that holds the scope.
-  func checkOwner(_ owner: UserID, for scope: Scope, rule: String, role: String = "the billing owner") throws(Failure) {
+  func checkOwner(_ owner: UserID, for scope: Scope, rule: Rule, role: String = "the billing owner") throws(Failure) {
     let holder = holder(scope)
     guard let m = membership(owner, in: holder) else {
-      throw Failure(.invalid, rule, "\(quoted(handle(owner))) is not in \(describe(.space(holder))): \(role) must be a member of it")
+      throw Failure(.ownerNotInSpace(handle(owner), space: describe(.space(holder)), role: role, rule: rule))
     }
     if m.guest {
-      throw Failure(.invalid, rule, "\(quoted(handle(owner))) is a guest of \(describe(.space(holder))): \(role) must be a member, not a guest")
+      throw Failure(.ownerIsGuest(handle(owner), space: describe(.space(holder)), role: role, rule: rule))
     }
+  }
+}
+
+extension Scope {
+  /// A team rather than a whole space (R4 rather than R3).
+  package var isTeam: Bool {
+    if case .team = self { return true }
+    return false
   }
 }

@@ -38,7 +38,7 @@ extension World {
     guard let head = bytes.first, bytes.count <= 100, ok(head, first: true),
       bytes.dropFirst().allSatisfy({ ok($0, first: false) })
     else {
-      throw Failure(.usage, nil, "\(quoted(h)) is not a valid handle: use 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit")
+      throw Failure(.badHandle(h))
     }
   }
 
@@ -46,7 +46,7 @@ extension World {
   package static func checkName(_ n: String, _ what: String) throws(Failure) {
     guard !n.isEmpty, n.count <= 100, !n.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
     else {
-      throw Failure(.usage, nil, "\(quoted(n)) is not a valid \(what) name: use 1 to 100 characters, without control characters")
+      throw Failure(.badName(n, what: what))
     }
   }
 
@@ -55,7 +55,7 @@ extension World {
     for h in handles {
       try World.checkHandle(h)
       if userID(h) != nil || seen.contains(h) {
-        throw Failure(.conflict, nil, "user \(quoted(h)) already exists")
+        throw Failure(.userExists(h))
       }
       seen.insert(h)
     }
@@ -65,7 +65,7 @@ extension World {
   package func createSpace(_ kind: SpaceKind, _ name: String) throws(Failure) -> SpaceID {
     try World.checkName(name, kind.rawValue)
     if let other = spacesByName[name] {
-      throw Failure(.conflict, nil, "\(describe(.space(other))) already exists: space names are unique across organizations and workspaces")
+      throw Failure(.spaceExists(describe(.space(other))))
     }
     return newSpace(kind, name)
   }
@@ -76,14 +76,14 @@ extension World {
       throw Failure(.usage, nil, "create team needs --org <Org>")
     }
     if kind == .org, let w = spacesByName[spaceName], spaces[w.index].kind == .workspace {
-      throw Failure(.invalid, "R1", "\(describe(.space(w))) is a workspace and workspaces have no teams: create team \(quoted(name)) in an organization")
+      throw Failure(.workspaceNamedAsOrg(describe(.space(w)), team: name))
     }
     let s = try resolveSpace(kind, spaceName)
     if kind == .workspace {
-      throw Failure(.invalid, "R1", "workspaces have no teams: \(describe(.space(s))) cannot hold team \(quoted(name)); create it in an organization")
+      throw Failure(.workspaceHasNoTeams(describe(.space(s)), team: name))
     }
     if spaces[s.index].teamsByName[name] != nil {
-      throw Failure(.conflict, nil, "\(describe(.space(s))) already has a team \(quoted(name))")
+      throw Failure(.teamExists(name, in: describe(.space(s))))
     }
     return newTeam(name, in: s)
   }
@@ -93,21 +93,19 @@ extension World {
     case .space(let kind, let name):
       let s = try resolveSpace(kind, name)
       if kind == .workspace && guest {
-        throw Failure(.invalid, nil, "workspaces have no guests: everyone in \(describe(.space(s))) is a member")
+        throw Failure(.workspaceHasNoGuests(describe(.space(s))))
       }
-      if guest && admin { throw Failure(.invalid, nil, "a guest cannot be an admin: add them as a member with --admin") }
+      if guest && admin { throw Failure(.guestAndAdmin) }
       // NB: one handle is the usual case; a set is made only for more.
       var seen = handles.count > 1 ? Set<String>() : []
       for h in handles {
-        if seen.contains(h) { throw Failure(.usage, nil, "\(quoted(h)) is named twice") }
+        if seen.contains(h) { throw Failure(.namedTwice(h)) }
         if handles.count > 1 { seen.insert(h) }
         guard let u = userID(h) else { try World.checkHandle(h); continue }
         guard let m = membership(u, in: s) else { continue }
         let rank = { (g: Bool, a: Bool) in g ? 0 : (a ? 2 : 1) }
         if rank(guest, admin) <= rank(m.guest, m.admin) {
-          let role = m.guest ? "a guest" : (m.admin ? "an admin" : "a member")
-          let hint = m.guest || m.admin ? "" : (guest ? ": members do not become guests" : "")
-          throw Failure(.conflict, nil, "\(quoted(h)) is already \(role) of \(describe(.space(s)))\(hint)")
+          throw Failure(.alreadyInSpace(h, space: describe(.space(s)), as: m, askedGuest: guest))
         }
       }
       var grown: [Scope] = []
@@ -123,10 +121,10 @@ extension World {
       for h in handles {
         let u = try resolveUser(h)
         guard membership(u, in: o) != nil else {
-          throw Failure(.invalid, nil, "\(quoted(h)) is not in \(describe(.space(o))): add them to the organization first (add \(quoted(h)) --org \(quoted(spaces[o.index].name)))")
+          throw Failure(.teamNeedsOrgMember(h, org: describe(.space(o)), orgName: spaces[o.index].name))
         }
         if teams[t.index].people[u] != nil || ids.contains(u) {
-          throw Failure(.conflict, nil, "\(quoted(h)) is already in team \(quoted(name))")
+          throw Failure(.alreadyInTeam(h, team: name))
         }
         ids.append(u)
       }
@@ -142,17 +140,17 @@ extension World {
     case .space(let kind, let name):
       let s = try resolveSpace(kind, name)
       guard membership(u, in: s) != nil else {
-        throw Failure(.conflict, nil, "\(quoted(handle)) is not in \(describe(.space(s)))")
+        throw Failure(.notInSpaceToRemove(handle, space: describe(.space(s))))
       }
       if let owned = users[u.index].ownedPlans.sorted().first(where: { holder(plans[$0.index].scope) == s }) {
-        throw Failure(.conflict, "P7", "\(quoted(handle)) is the billing owner of \(summary(owned)) and cannot leave \(describe(.space(s))): transfer billing ownership first")
+        throw Failure(.ownerCannotLeave(handle, plan: summary(owned), space: describe(.space(s))))
       }
       unplace(u, from: s)
       return []
     case .team(let name, let org):
       let t = try resolveTeam(name, org: org)
       guard teams[t.index].people[u] != nil else {
-        throw Failure(.conflict, nil, "\(quoted(handle)) is not in team \(quoted(name))")
+        throw Failure(.notInTeamToRemove(handle, team: name))
       }
       leaveTeam(u, t)
       return []
@@ -165,7 +163,7 @@ extension World {
     let owner = try resolveUser(r.owner)
     try checkCovering(scope)
     if case .space(let s) = scope, let tp = spaces[s.index].teamPlans.min() {
-      throw Failure(.conflict, "R6", "\(describe(scope)) has team plans (\(summary(tp))): an organization plan would cover those teams; an admin can upgrade the organization, which absorbs them")
+      throw Failure(.teamPlansBlockOrgPlan(describe(scope), teamPlan: summary(tp)))
     }
     var endingTrial: PlanID?
     if let existing = planOfScope[scope] {
@@ -174,13 +172,13 @@ extension World {
     }
     try checkTier(r.tier, salesAllowed: true)
     if r.tier.isSalesOnly && r.unitCents == nil {
-      throw Failure(.usage, nil, "an \(r.tier.name) plan has no list price: give --unit-cents <n>")
+      throw Failure(.noListPrice(r.tier))
     }
     let seats = try checkSeats(r.seats, for: scope, selfServe: false)
     let cycle = r.cycle ?? .annual
-    try checkOwner(owner, for: scope, rule: "R11")
+    try checkOwner(owner, for: scope, rule: .r11)
     let payment = r.payment ?? .card
-    if let unit = r.unitCents, unit < 0 { throw Failure(.usage, nil, "--unit-cents must not be negative") }
+    if let unit = r.unitCents, unit < 0 { throw Failure(.negativeUnitCents) }
     var notes: [String] = []
     if let endingTrial {
       endPlan(endingTrial, "replaced by a plan sold by sales")
@@ -194,11 +192,11 @@ extension World {
   /// R6: a team of an organization with a plan cannot have its own.
   func checkCovering(_ scope: Scope) throws(Failure) {
     if case .team(let t) = scope, let op = planOfScope[.space(teams[t.index].org)] {
-      throw Failure(.conflict, "R6", "team \(quoted(teams[t.index].name)) is covered by \(summary(op)): a team of a paid organization has no plan of its own")
+      throw Failure(.coveredByOrgPlan(team: teams[t.index].name, plan: summary(op)))
     }
   }
 
   func alreadyPaid(_ existing: PlanID) -> Failure {
-    Failure(.conflict, nil, "\(describe(plans[existing.index].scope)) already has \(summary(existing)): change it with edit")
+    Failure(.alreadyHasPlan(describe(plans[existing.index].scope), plan: summary(existing)))
   }
 }

@@ -141,7 +141,7 @@ extension World {
         if case .team(let t) = scope, w.planOfScope[.space(w.teams[t.index].org)] != nil {
           throw pr.fail("scope", "a team of a paid organization cannot have its own plan (R6)")
         }
-        do { try w.checkOwner(owner, for: scope, rule: "R11") } catch { throw pr.fail("owner", error.message) }
+        do { try w.checkOwner(owner, for: scope, rule: .r11) } catch { throw pr.fail("owner", error.message) }
         w.attach(plan.id)
       }
     }

@@ -22,18 +22,38 @@ package struct Quote: Sendable {
   package var periodCents: Int
 }
 
+/// An upgrade checked against the world, ready to apply.
+package struct UpgradeChange: Sendable {
+  package var scope: Scope
+  package var tier: Tier
+  package var seats: Int
+  package var cycle: Cycle
+  package var owner: UserID
+  package var payment: Payment
+  package var address: String
+  /// P4: the scope's trial, converted in place.
+  package var trial: PlanID?
+}
+
+/// A trial checked against the world, ready to apply.
+package struct TrialChange: Sendable {
+  package var scope: Scope
+  package var tier: Tier
+  package var actor: UserID
+}
+
 /// Upgrades, trials and quotes.
 extension World {
   /// R10, P2: who may upgrade or trial a scope.
   func checkMayUpgrade(_ actor: UserID, _ scope: Scope, _ verb: String) throws(Failure) {
-    let a = quoted(handle(actor))
+    let a = handle(actor)
     switch scope {
     case .space(let s):
       guard let m = membership(actor, in: s) else {
-        throw Failure(.permissionDenied, "R10", "\(a) is not in \(describe(scope)): only its members can \(verb) there, such as \(someMembers(s))")
+        throw Failure(.notInSpace(a, space: describe(scope), verb: verb, ask: someMembers(s)))
       }
       if m.guest {
-        throw Failure(.permissionDenied, "R10", "\(a) is a guest of \(describe(scope)): guests cannot \(verb); ask a member such as \(someMembers(s))")
+        throw Failure(.guestOfSpace(a, space: describe(scope), verb: verb, ask: someMembers(s)))
       }
     case .team(let t):
       let org = teams[t.index].org
@@ -42,22 +62,28 @@ extension World {
       // SPEC §4: "a guest gets R10", whether or not they are in the team.
       if m?.guest == true || teams[t.index].people[actor] != nil {
         if m?.guest == true {
-          throw Failure(.permissionDenied, "R10", "\(a) is a guest of \(describe(.space(org))): guests cannot \(verb) for team \(quoted(teams[t.index].name)); ask one of its members or an admin (\(handles(spaces[org.index].admins, limit: 3)))")
+          throw Failure(.guestOfTeamOrg(
+            a, org: describe(.space(org)), verb: verb, team: teams[t.index].name,
+            admins: handles(spaces[org.index].admins, limit: 3)))
         }
         return
       }
-      throw Failure(.permissionDenied, "P2", "\(a) is neither in team \(quoted(teams[t.index].name)) nor an admin of \(describe(.space(org))): ask one of its members or an admin (\(handles(spaces[org.index].admins, limit: 3)))")
+      throw Failure(.neitherInTeamNorAdmin(
+        a, team: teams[t.index].name, org: describe(.space(org)),
+        admins: handles(spaces[org.index].admins, limit: 3)))
     }
   }
 
-  package func upgrade(_ r: UpgradeRequest, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> PlanOutcome {
+  /// `upgrade`: every check of SPEC §3–4 in order; changes nothing.
+  package func checkUpgrade(_ r: UpgradeRequest, by actorID: UserID?) throws(Failure) -> UpgradeChange {
     let scope = try resolve(r.scope)
     let named = try r.billingOwner.map { (h: String) throws(Failure) -> UserID in try resolveUser(h) }
     let actor = try requireActor(actorID, "upgrade")
     try checkMayUpgrade(actor, scope, "upgrade")
     if case .space(let s) = scope, !spaces[s.index].teamPlans.isEmpty, !isAdmin(actor, of: s) {
       let tps = spaces[s.index].teamPlans.sorted().map { $0.description }
-      throw Failure(.permissionDenied, "P6", "\(describe(scope)) has team plans (\(list(tps))): only its admins (\(handles(spaces[s.index].admins))) can upgrade the whole organization")
+      throw Failure(.onlyAdminsAbsorbTeamPlans(
+        space: describe(scope), teamPlans: tps, admins: handles(spaces[s.index].admins)))
     }
     try checkCovering(scope)
     var trial: PlanID?
@@ -69,27 +95,34 @@ extension World {
     let seats = try checkSeats(r.seats, for: scope, selfServe: true)
     let cycle = r.cycle ?? .annual
     let owner = named ?? actor
-    try checkOwner(owner, for: scope, rule: "R11")
+    try checkOwner(owner, for: scope, rule: .r11)
     let payment = r.payment ?? .card
     if payment == .invoice && (cycle != .annual || seats < 20) {
-      throw Failure(.unavailable, "R12", "invoice payment is offered only for annual plans of 20 or more seats (this is \(cycle.rawValue), \(seats) seats): pay by card or paypal")
+      throw Failure(.invoicePaymentNotOffered(cycle: cycle, seats: seats))
     }
-    if dryRun { return PlanOutcome(plan: trial ?? PlanID(index: plans.count), invoice: nil, notes: []) }
+    return UpgradeChange(
+      scope: scope, tier: r.tier, seats: seats, cycle: cycle, owner: owner, payment: payment,
+      address: r.address ?? "", trial: trial)
+  }
 
+  /// Makes a checked upgrade: P6 absorbs team plans, P4 converts a trial, the first invoice.
+  package func apply(_ u: UpgradeChange) -> PlanOutcome {
     var notes: [String] = []
     var credits = 0
-    if case .space(let s) = scope {
+    if case .space(let s) = u.scope {
       for tp in spaces[s.index].teamPlans.sorted() {
         let p = plans[tp.index]
         let credit = p.isTrial ? 0 : Money.prorate(periodCents(of: p), p.periodEnd - today, p.periodEnd - p.periodStart)
         credits += credit
         endPlan(tp, "absorbed by the organization plan (P6)")
         notes.append("\(tp) (\(describe(p.scope))) ended: absorbed by the organization plan, \(Money.format(credit)) credited (P6)")
-        tell(p.owner, "\(tp) (\(describe(p.scope))) ended: \(describe(scope)) was upgraded and now covers the team; \(Money.format(credit)) of unused time credited on its first invoice")
+        tell(p.owner, "\(tp) (\(describe(p.scope))) ended: \(describe(u.scope)) was upgraded and now covers the team; \(Money.format(credit)) of unused time credited on its first invoice")
       }
     }
-    if let trial { notes.append("trial ended: \(trial) is now paid (P4)") }
-    let id = startPaid(scope: scope, tier: r.tier, cycle: cycle, seats: seats, owner: owner, payment: payment, address: r.address ?? "", unitCents: nil, converting: trial)
+    if let trial = u.trial { notes.append("trial ended: \(trial) is now paid (P4)") }
+    let id = startPaid(
+      scope: u.scope, tier: u.tier, cycle: u.cycle, seats: u.seats, owner: u.owner,
+      payment: u.payment, address: u.address, unitCents: nil, converting: u.trial)
     let amount = max(0, periodCents(of: plans[id.index]) - credits)
     let inv = issueInvoice(id, amount, credits > 0 ? "first period less \(Money.format(credits)) credited for team plans" : "first period")
     return PlanOutcome(plan: id, invoice: inv, notes: notes)
@@ -99,37 +132,43 @@ extension World {
   package func upgradeSeveralTeams(_ names: [String], org: String?, by actorID: UserID?) throws(Failure) {
     for n in names { _ = try resolveTeam(n, org: org) }
     _ = try requireActor(actorID, "upgrade")
-    throw Failure(.contactSales, "R8", "upgrading several teams at once (\(list(names.map { "team " + quoted($0) }))) goes through sales; or upgrade one team at a time, or the whole organization")
+    throw Failure(.severalTeams(names))
   }
 
-  package func trial(_ ref: ScopeRef, tier: Tier, by actorID: UserID?, dryRun: Bool = false) throws(Failure) -> PlanOutcome {
+  /// `trial`: P4's checks in order; changes nothing.
+  package func checkTrial(_ ref: ScopeRef, tier: Tier, by actorID: UserID?) throws(Failure) -> TrialChange {
     let scope = try resolve(ref)
     let actor = try requireActor(actorID, "trial")
     try checkMayUpgrade(actor, scope, "start a trial")
     try checkCovering(scope)
     if let existing = planOfScope[scope] {
       if plans[existing.index].isTrial {
-        throw Failure(.conflict, "P4", "\(describe(scope)) is already on trial \(summary(existing)) until \(plans[existing.index].periodEnd)")
+        throw Failure(.alreadyOnTrial(
+          space: describe(scope), plan: summary(existing), until: plans[existing.index].periodEnd))
       }
       throw alreadyPaid(existing)
     }
     if case .space(let s) = scope, let tp = spaces[s.index].teamPlans.min() {
-      throw Failure(.conflict, "P6", "\(describe(scope)) has team plans (\(summary(tp))): it cannot start a trial; an admin can upgrade it instead")
+      throw Failure(.teamPlansBlockTrial(space: describe(scope), teamPlan: summary(tp)))
     }
     if trialsUsed.contains(scope) {
-      throw Failure(.conflict, "P4", "\(describe(scope)) has already had its trial: a scope gets one trial; upgrade instead")
+      throw Failure(.trialUsed(describe(scope)))
     }
     if tier == .basic { try checkTier(tier) }
     guard tier == .starter || tier == .advanced else {
-      throw Failure(.invalid, "P4", "trials are of starter or advanced, not \(tier.name)")
+      throw Failure(.trialTier(tier))
     }
-    if dryRun { return PlanOutcome(plan: PlanID(index: plans.count), invoice: nil, notes: []) }
+    return TrialChange(scope: scope, tier: tier, actor: actor)
+  }
+
+  /// Starts a checked trial.
+  package func apply(_ c: TrialChange) -> PlanOutcome {
     let end = today.adding(days: catalog.trialDays)
     let id = addPlan(Plan(
-      id: PlanID(index: 0), scope: scope, tier: tier, cycle: .monthly, seats: 0, owner: actor,
+      id: PlanID(index: 0), scope: c.scope, tier: c.tier, cycle: .monthly, seats: 0, owner: c.actor,
       payment: nil, status: .trial, anchor: today, periodStart: today, periodEnd: end))
-    trialsUsed.insert(scope)
-    tell(actor, "\(tier.name) trial \(id) of \(describe(scope)) started; it ends on \(end) unless upgraded")
+    trialsUsed.insert(c.scope)
+    tell(c.actor, "\(c.tier.name) trial \(id) of \(describe(c.scope)) started; it ends on \(end) unless upgraded")
     return PlanOutcome(plan: id, invoice: nil, notes: [])
   }
 

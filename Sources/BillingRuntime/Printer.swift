@@ -118,7 +118,7 @@ package struct RecordPrinter: Sendable {
       out.write(f.messageText)
       if let rule = f.rule {
         out.put(" (")
-        out.write(rule)
+        out.write(rule.id)
         out.put(")")
       }
       out.put("\n")
@@ -136,7 +136,7 @@ package struct RecordPrinter: Sendable {
   package func jsonLine(_ r: Record) -> String {
     var pairs: [(String, JSON)] = [("file", .str(r.file)), ("line", .num(r.line)), ("input", .string(r.input)), ("ok", .bool(r.outcome.isOK))]
     if let f = r.outcome.failure {
-      pairs.append(("error", .object([("code", .string(f.code.rawValue)), ("rule", .str(f.rule)), ("message", .string(f.message))])))
+      pairs.append(("error", .object([("code", .string(f.code.rawValue)), ("rule", .str(f.rule?.id)), ("message", .string(f.message))])))
     } else {
       pairs.append(("output", .string(r.outcome.text)))
       pairs.append(("result", r.outcome.result))

@@ -66,6 +66,6 @@ extension World {
   }
 
   func failureJSON(_ f: Failure) -> JSON {
-    .object([("code", .string(f.code.rawValue)), ("rule", .str(f.rule)), ("message", .string(f.message))])
+    .object([("code", .string(f.code.rawValue)), ("rule", .str(f.rule?.id)), ("message", .string(f.message))])
   }
 }

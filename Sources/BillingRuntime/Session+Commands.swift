@@ -124,33 +124,22 @@ extension Session {
     case .quit:
       return Outcome.bye()
     default:
-      return try action(command, dryRun: false)
+      return try action(command)
     }
   }
 
   /// `can`: the inner action's checks, with nothing changed.
+  /// NB: a state-changing action is only decided, never applied; an action that only reads
+  /// (plan, billing, seats, invoices, invoice, move) runs, which changes nothing in the world.
   func check(_ command: Command) throws(Failure) {
-    _ = try action(command, dryRun: true)
+    if try decide(command) == nil { _ = try action(command) }
   }
 
   /// Actions: need an acting user, permission-checked by the model.
-  func action(_ command: Command, dryRun: Bool) throws(Failure) -> Outcome {
+  func action(_ command: Command) throws(Failure) -> Outcome {
+    if let decision = try decide(command) { return apply(decision) }
     let world = self.world
     switch command {
-    case .upgrade(let r):
-      if case .team(let name, let org) = r.scope, name.contains(","), world.teamIDs(named: name).isEmpty {
-        let names = name.split(separator: ",").map { String($0).trimmingSpaces }
-        try world.upgradeSeveralTeams(names, org: org, by: actor)
-      }
-      let o = try world.upgrade(r, by: actor, dryRun: dryRun)
-      if dryRun { return ok("") }
-      touch(world.plan(o.plan).scope)
-      return planOutcome("upgraded", o)
-    case .trial(let ref, let tier):
-      let o = try world.trial(ref, tier: tier, by: actor, dryRun: dryRun)
-      if dryRun { return ok("") }
-      touch(world.plan(o.plan).scope)
-      return planOutcome("started trial", o)
     case .plan(let ref):
       let (scope, id) = try world.viewPlan(ref, by: actor)
       touch(scope)
@@ -174,21 +163,6 @@ extension Session {
       return ok(text, .object([("plan", .string(id.description)), ("actions", .array(rows.map {
         .object([("name", .string($0.name)), ("allowed", .bool($0.allowed)), ("note", .str($0.note.isEmpty ? nil : $0.note))])
       }))]))
-    case .edit(let ref, let r):
-      let o = try world.edit(ref, r, by: actor, dryRun: dryRun)
-      if dryRun { return ok("") }
-      touch(world.plan(o.plan).scope)
-      return planOutcome("changed", o)
-    case .cancel(let ref):
-      return try simple(try world.cancel(ref, by: actor, dryRun: dryRun), ref, dryRun)
-    case .resume(let ref):
-      return try simple(try world.resume(ref, by: actor, dryRun: dryRun), ref, dryRun)
-    case .transfer(let ref, let to):
-      return try simple(try world.transfer(ref, to: to, by: actor, dryRun: dryRun), ref, dryRun)
-    case .pay(let ref, let method):
-      return try simple(try world.pay(ref, method: method, by: actor, dryRun: dryRun), ref, dryRun)
-    case .address(let ref, let text):
-      return try simple(try world.setAddress(ref, text, by: actor, dryRun: dryRun), ref, dryRun)
     case .seats(let ref):
       let s = try world.seats(ref, by: actor)
       touch(world.plan(s.plan).scope)
@@ -204,12 +178,6 @@ extension Session {
     case .invoice(let text):
       let id = try world.showInvoice(text, by: actor)
       return ok(world.invoiceLine(id), world.invoiceJSON(id))
-    case .appoint(let handle, let place):
-      let text = try world.appoint(handle, in: place, by: actor, dryRun: dryRun)
-      return ok(Text(text), .object([("user", .string(handle)), ("space", .string(placeText(place))), ("admin", .bool(true))]))
-    case .revoke(let handle, let place):
-      let text = try world.revoke(handle, in: place, by: actor, dryRun: dryRun)
-      return ok(Text(text), .object([("user", .string(handle)), ("space", .string(placeText(place))), ("admin", .bool(false))]))
     case .move(let from, let to):
       try world.move(from, to: to, by: actor)
       return ok("")
@@ -218,13 +186,75 @@ extension Session {
     }
   }
 
-  private func simple(_ text: String, _ ref: ScopeRef, _ dryRun: Bool) throws(Failure) -> Outcome {
+
+  /// A state-changing action, checked against the world and ready to apply.
+  enum Decision {
+    case upgrade(UpgradeChange)
+    case trial(TrialChange)
+    case edit(EditChange)
+    case billing(BillingChange)
+    case admin(AdminChange, PlaceTarget)
+  }
+
+  /// The model's checks for a state-changing action, in the order of SPEC §4; nil for an
+  /// action that only reads. Changes nothing.
+  func decide(_ command: Command) throws(Failure) -> Decision? {
     let world = self.world
-    if dryRun { return ok("") }
-    let scope = try world.resolve(ref)
-    touch(scope)
-    let plan = world.livePlan(scope) ?? world.plans.last { $0.scope == scope }?.id
-    return ok(Text(text), .object([("plan", plan.map { world.planJSON($0) } ?? .null)]))
+    switch command {
+    case .upgrade(let r):
+      if case .team(let name, let org) = r.scope, name.contains(","), world.teamIDs(named: name).isEmpty {
+        let names = name.split(separator: ",").map { String($0).trimmingSpaces }
+        try world.upgradeSeveralTeams(names, org: org, by: actor)
+      }
+      return .upgrade(try world.checkUpgrade(r, by: actor))
+    case .trial(let ref, let tier):
+      return .trial(try world.checkTrial(ref, tier: tier, by: actor))
+    case .edit(let ref, let r):
+      return .edit(try world.checkEdit(ref, r, by: actor))
+    case .cancel(let ref):
+      return .billing(try world.checkCancel(ref, by: actor))
+    case .resume(let ref):
+      return .billing(try world.checkResume(ref, by: actor))
+    case .transfer(let ref, let to):
+      return .billing(try world.checkTransfer(ref, to: to, by: actor))
+    case .pay(let ref, let method):
+      return .billing(try world.checkPay(ref, method: method, by: actor))
+    case .address(let ref, let text):
+      return .billing(try world.checkAddress(ref, text, by: actor))
+    case .appoint(let handle, let place):
+      return .admin(try world.checkAppoint(handle, in: place, by: actor), place)
+    case .revoke(let handle, let place):
+      return .admin(try world.checkRevoke(handle, in: place, by: actor), place)
+    default:
+      return nil
+    }
+  }
+
+  /// Makes a decided change and renders what happened.
+  func apply(_ decision: Decision) -> Outcome {
+    let world = self.world
+    switch decision {
+    case .upgrade(let u):
+      let o = world.apply(u)
+      touch(world.plan(o.plan).scope)
+      return planOutcome("upgraded", o)
+    case .trial(let t):
+      let o = world.apply(t)
+      touch(world.plan(o.plan).scope)
+      return planOutcome("started trial", o)
+    case .edit(let e):
+      let o = world.apply(e)
+      touch(world.plan(o.plan).scope)
+      return planOutcome("changed", o)
+    case .billing(let change):
+      let text = world.apply(change)
+      let plan = change.plan
+      touch(world.plan(plan).scope)
+      return ok(Text(text), .object([("plan", world.planJSON(plan))]))
+    case .admin(let change, let place):
+      let text = world.apply(change)
+      return ok(Text(text), .object([("user", .string(change.handle)), ("space", .string(placeText(place))), ("admin", .bool(change.admin))]))
+    }
   }
 
   func planOutcome(_ verb: String, _ o: PlanOutcome) -> Outcome {

@@ -221,7 +221,7 @@ package final class Session {
   private func logOutcome(_ f: Failure) -> String {
     let key = LogOutcomeKey(code: f.code, rule: f.rule)
     if let known = logOutcomes[key] { return known }
-    let made = ("error[\(f.code.rawValue)]" as Text).string + (f.rule.map { " (\($0))" } ?? "")
+    let made = ("error[\(f.code.rawValue)]" as Text).string + (f.rule.map { " (\($0.id))" } ?? "")
     logOutcomes[key] = made
     return made
   }
@@ -247,5 +247,5 @@ package final class Session {
 
 struct LogOutcomeKey: Hashable {
   let code: ErrorCode
-  let rule: String?
+  let rule: Rule?
 }

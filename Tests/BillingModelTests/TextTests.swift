@@ -92,7 +92,7 @@ struct TextTests {
     var list = Text()
     list.append(["a", "b c", "d"], separator: ", ") { $0.append(quoted: $1) }
     #expect(list.string == "a, \"b c\", d")
-    let f = Failure(.permissionDenied, "R14", "only \(quoted: "the owner") can")
+    let f = Failure(.permissionDenied, .r14, "only \(quoted: "the owner") can")
     #expect(f.line == "error[permission-denied]: only \"the owner\" can (R14)")
     #expect(Failure(.conflict, nil, "x" + "; did you mean y?").line == "error[conflict]: x; did you mean y?")
   }

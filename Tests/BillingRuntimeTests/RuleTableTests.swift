@@ -61,7 +61,7 @@ func ok(_ s: Session, _ line: String, sourceLocation: SourceLocation = #_sourceL
 func fail(_ s: Session, _ line: String, _ code: String, _ rule: String?, sourceLocation: SourceLocation = #_sourceLocation) {
   let o = s.perform(line)
   #expect(o.failure?.code.rawValue == code, "\(line) → \(o.text)", sourceLocation: sourceLocation)
-  #expect(o.failure?.rule == rule, "\(line) → \(o.text)", sourceLocation: sourceLocation)
+  #expect(o.failure?.rule?.id == rule, "\(line) → \(o.text)", sourceLocation: sourceLocation)
 }
 
 extension JSON {
@@ -123,7 +123,7 @@ func check(_ c: RuleCase, sourceLocation: SourceLocation = #_sourceLocation) {
   let o = s.perform(c.command)
   if let code = c.code {
     #expect(o.failure?.code.rawValue == code, "\(c.command) → \(o.text)", sourceLocation: sourceLocation)
-    #expect(o.failure?.rule == c.cites, "\(c.command) → \(o.text)", sourceLocation: sourceLocation)
+    #expect(o.failure?.rule?.id == c.cites, "\(c.command) → \(o.text)", sourceLocation: sourceLocation)
     if let rule = c.cites {
       #expect(o.text.hasSuffix("(\(rule))"), "the error line names its rule: \(o.text)", sourceLocation: sourceLocation)
     }
@@ -491,7 +491,7 @@ struct BoundaryTests {
     for n in 0...560 {
       let o = s.perform("quote workspace Solo --tier starter --seats \(n)")
       if !valid.contains(n) {
-        #expect(o.failure?.code == .invalid && o.failure?.rule == "R5", "R5 \(n): \(o.text)")
+        #expect(o.failure?.code == .invalid && o.failure?.rule == .r5, "R5 \(n): \(o.text)")
         if n >= 3 {
           let up = valid.sorted().first { $0 > n }!, down = valid.sorted().last { $0 < n }!
           #expect(o.text.contains("\(down) and \(up)"), "R5 hint for \(n): \(o.text)")
@@ -499,7 +499,7 @@ struct BoundaryTests {
           #expect(o.text.contains("smallest size is 2"), "R5 hint for \(n): \(o.text)")
         }
       } else if n > 500 {
-        #expect(o.failure?.code == .contactSales && o.failure?.rule == "P1", "P1 \(n): \(o.text)")
+        #expect(o.failure?.code == .contactSales && o.failure?.rule == .p1, "P1 \(n): \(o.text)")
       } else {
         #expect(o.failure == nil, "\(n): \(o.text)")
         #expect(o.result["seats"]?.asInt == n)

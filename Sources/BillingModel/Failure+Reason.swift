@@ -1,0 +1,318 @@
+/// Why a command failed, with the facts it names: people, spaces, plans, sizes, and what would
+/// work instead. Each case's code and rule are given here, and its words once, in `message`.
+/// NB: facts are names and summaries taken when the failure happens; the words are written
+/// only when the failure is printed.
+package enum Reason: Equatable, Sendable {
+  // Words written where the failure happened: syntax, files, loaded data.
+  case said(ErrorCode, Rule?, Text)
+
+  // Names (not-found, ambiguous) and the acting user.
+  case unknownUser(String, suggestions: [String])
+  case wrongSpaceKind(String, is: SpaceKind, wanted: SpaceKind, use: String)
+  case unknownSpace(SpaceKind, String, suggestions: [String])
+  case noSuchTeamInOrg(String, org: String, suggestions: [String])
+  case unknownTeam(String, suggestions: [String])
+  case ambiguousTeam(String, orgs: [String])
+  case unknownInvoice(String, issued: Int)
+  case unknownPlan(String)
+  case noActor(String)
+
+  // Setup.
+  case badHandle(String)
+  case badName(String, what: String)
+  case userExists(String)
+  case spaceExists(String)
+  case workspaceNamedAsOrg(String, team: String)
+  case workspaceHasNoTeams(String, team: String)
+  case teamExists(String, in: String)
+  case workspaceHasNoGuests(String)
+  case guestAndAdmin
+  case namedTwice(String)
+  case alreadyInSpace(String, space: String, as: Membership, askedGuest: Bool)
+  case teamNeedsOrgMember(String, org: String, orgName: String)
+  case alreadyInTeam(String, team: String)
+  case notInSpaceToRemove(String, space: String)
+  case ownerCannotLeave(String, plan: Text, space: String)
+  case notInTeamToRemove(String, team: String)
+  case teamPlansBlockOrgPlan(String, teamPlan: Text)
+  case noListPrice(Tier)
+  case negativeUnitCents
+  case coveredByOrgPlan(team: String, plan: Text)
+  case alreadyHasPlan(String, plan: Text)
+
+  // Values: tiers, sizes, billing owners.
+  case notASize(Int, nearest: [Int])
+  case seatsDoNotCover(Int, billable: Int, of: String, isTeam: Bool, smallest: Int)
+  case pastSelfServeLimit(Int, limit: Int)
+  case basicIsNotAPlan
+  case salesOnlyTier(Tier)
+  case ownerNotInSpace(String, space: String, role: String, rule: Rule)
+  case ownerIsGuest(String, space: String, role: String, rule: Rule)
+
+  // Upgrades and trials.
+  case notInSpace(String, space: String, verb: String, ask: String)
+  case guestOfSpace(String, space: String, verb: String, ask: String)
+  case guestOfTeamOrg(String, org: String, verb: String, team: String, admins: String)
+  case neitherInTeamNorAdmin(String, team: String, org: String, admins: String)
+  case onlyAdminsAbsorbTeamPlans(space: String, teamPlans: [String], admins: String)
+  case invoicePaymentNotOffered(cycle: Cycle, seats: Int)
+  case severalTeams([String])
+  case alreadyOnTrial(space: String, plan: Text, until: Day)
+  case teamPlansBlockTrial(space: String, teamPlan: Text)
+  case trialUsed(String)
+  case trialTier(Tier)
+
+  // The billing tab.
+  case onBasic(String, what: String)
+  case endedPlanOwnerOnly(PlanID, owner: String, what: String)
+  case billingOwnerOnly(Text, owner: String, what: String, actorIsAdmin: Bool)
+  case paidByInvoice(Text, what: String)
+  case trialNotEditable(Text)
+  case cancelingNotEditable(Text, ends: Day)
+  case nothingToChange(Text, tier: Tier, cycle: Cycle, seats: Int, scheduled: String?, renewal: Day)
+  case alreadyCanceling(Text, ends: Day)
+  case nothingToResume(Text, status: PlanStatus)
+  case alreadyOwner(String, Text)
+  case trialHasNoPayment(Text)
+  case invoiceNotAMethod
+  case samePayment(Text, Payment)
+  case badAddress
+  case trialHasNoSeats(Text)
+  case planCannotMove(PlanID, from: String, to: String)
+  case teamBillingTab(Text, team: String, owner: String)
+  case spaceBillingTab(Text, space: String, admins: String)
+  case notInSpaceToView(String, space: String)
+
+  // Admins.
+  case adminMustBeMember(String, space: String)
+  case guestCannotBeAdmin(String, space: String)
+  case alreadyAdmin(String, space: String)
+  case notAdmin(String, space: String)
+  case ownerStaysAdmin(String, plan: Text)
+  case adminsOnly(String, space: String, admins: String)
+
+  /// The error code and the rule that explains the failure (SPEC §4).
+  package var classification: (ErrorCode, Rule?) {
+    switch self {
+    case .said(let code, let rule, _): (code, rule)
+    case .unknownUser, .wrongSpaceKind, .unknownSpace, .noSuchTeamInOrg, .unknownTeam,
+      .unknownInvoice, .unknownPlan:
+      (.notFound, nil)
+    case .ambiguousTeam: (.ambiguous, nil)
+    case .noActor: (.noActor, nil)
+    case .badHandle, .badName, .namedTwice, .noListPrice, .negativeUnitCents, .badAddress:
+      (.usage, nil)
+    case .userExists, .spaceExists, .teamExists, .alreadyInSpace, .alreadyInTeam,
+      .notInSpaceToRemove, .notInTeamToRemove, .alreadyHasPlan, .samePayment, .nothingToChange,
+      .nothingToResume, .alreadyAdmin, .notAdmin:
+      (.conflict, nil)
+    case .workspaceNamedAsOrg, .workspaceHasNoTeams: (.invalid, .r1)
+    case .workspaceHasNoGuests, .guestAndAdmin, .teamNeedsOrgMember, .adminMustBeMember,
+      .guestCannotBeAdmin:
+      (.invalid, nil)
+    case .ownerCannotLeave, .ownerStaysAdmin: (.conflict, .p7)
+    case .teamPlansBlockOrgPlan, .coveredByOrgPlan: (.conflict, .r6)
+    case .notASize: (.invalid, .r5)
+    case .seatsDoNotCover(_, _, _, let isTeam, _): (.invalid, isTeam ? .r4 : .r3)
+    case .pastSelfServeLimit: (.contactSales, .p1)
+    case .basicIsNotAPlan: (.invalid, .r9)
+    case .salesOnlyTier: (.contactSales, .r9)
+    case .ownerNotInSpace(_, _, _, let rule), .ownerIsGuest(_, _, _, let rule): (.invalid, rule)
+    case .notInSpace, .guestOfSpace, .guestOfTeamOrg: (.permissionDenied, .r10)
+    case .neitherInTeamNorAdmin: (.permissionDenied, .p2)
+    case .onlyAdminsAbsorbTeamPlans: (.permissionDenied, .p6)
+    case .invoicePaymentNotOffered: (.unavailable, .r12)
+    case .severalTeams: (.contactSales, .r8)
+    case .alreadyOnTrial, .trialUsed, .trialNotEditable, .trialHasNoPayment, .trialHasNoSeats:
+      (.conflict, .p4)
+    case .teamPlansBlockTrial: (.conflict, .p6)
+    case .trialTier: (.invalid, .p4)
+    case .onBasic: (.unavailable, .r17)
+    case .endedPlanOwnerOnly, .billingOwnerOnly: (.permissionDenied, .r14)
+    case .paidByInvoice: (.contactSales, .r19)
+    case .cancelingNotEditable, .alreadyCanceling: (.conflict, .r20)
+    case .alreadyOwner: (.invalid, .r15)
+    case .invoiceNotAMethod: (.invalid, .r22)
+    case .planCannotMove: (.invalid, .r7)
+    case .teamBillingTab, .spaceBillingTab: (.permissionDenied, .r18)
+    case .notInSpaceToView: (.permissionDenied, .p8)
+    case .adminsOnly: (.permissionDenied, .r13)
+    }
+  }
+
+  /// The failure in words: lowercase, user values quoted, what would work instead.
+  package var message: Text {
+    switch self {
+    case .said(_, _, let text):
+      return text
+    case .unknownUser(let h, let near):
+      return "unknown user \(quoted(h))\(didYouMean(near))"
+    case .wrongSpaceKind(let name, let kind, let wanted, let use):
+      return "\(quoted(name)) is \(kind.article), not \(wanted.article): use \(use)"
+    case .unknownSpace(let kind, let name, let near):
+      return "unknown \(kind.rawValue) \(quoted(name))\(didYouMean(near))"
+    case .noSuchTeamInOrg(let name, let org, let near):
+      return "org \(quoted(org)) has no team \(quoted(name))\(didYouMean(near))"
+    case .unknownTeam(let name, let near):
+      return "unknown team \(quoted(name))\(didYouMean(near))"
+    case .ambiguousTeam(let name, let orgs):
+      return "team \(quoted(name)) is in \(orgs.map { "org " + quoted($0) }.joined(separator: " and ")): add --org <Org>"
+    case .unknownInvoice(let text, let issued):
+      let last = issued == 0 ? "there are no invoices yet" : "invoices run from INV-0001 to \(InvoiceID(index: issued - 1))"
+      return "unknown invoice \(quoted(text)): \(last)"
+    case .unknownPlan(let text):
+      return "unknown plan \(quoted(text))"
+    case .noActor(let what):
+      return "nobody is logged in: \(what) needs an acting user; use login <user> or as <user> \(what) ..."
+
+    case .badHandle(let h):
+      return "\(quoted(h)) is not a valid handle: use 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit"
+    case .badName(let n, let what):
+      return "\(quoted(n)) is not a valid \(what) name: use 1 to 100 characters, without control characters"
+    case .userExists(let h):
+      return "user \(quoted(h)) already exists"
+    case .spaceExists(let space):
+      return "\(space) already exists: space names are unique across organizations and workspaces"
+    case .workspaceNamedAsOrg(let space, let team):
+      return "\(space) is a workspace and workspaces have no teams: create team \(quoted(team)) in an organization"
+    case .workspaceHasNoTeams(let space, let team):
+      return "workspaces have no teams: \(space) cannot hold team \(quoted(team)); create it in an organization"
+    case .teamExists(let team, let space):
+      return "\(space) already has a team \(quoted(team))"
+    case .workspaceHasNoGuests(let space):
+      return "workspaces have no guests: everyone in \(space) is a member"
+    case .guestAndAdmin:
+      return "a guest cannot be an admin: add them as a member with --admin"
+    case .namedTwice(let h):
+      return "\(quoted(h)) is named twice"
+    case .alreadyInSpace(let h, let space, let m, let askedGuest):
+      let role = m.guest ? "a guest" : (m.admin ? "an admin" : "a member")
+      let hint = m.guest || m.admin ? "" : (askedGuest ? ": members do not become guests" : "")
+      return "\(quoted(h)) is already \(role) of \(space)\(hint)"
+    case .teamNeedsOrgMember(let h, let org, let orgName):
+      return "\(quoted(h)) is not in \(org): add them to the organization first (add \(quoted(h)) --org \(quoted(orgName)))"
+    case .alreadyInTeam(let h, let team):
+      return "\(quoted(h)) is already in team \(quoted(team))"
+    case .notInSpaceToRemove(let h, let space):
+      return "\(quoted(h)) is not in \(space)"
+    case .ownerCannotLeave(let h, let plan, let space):
+      return "\(quoted(h)) is the billing owner of \(plan) and cannot leave \(space): transfer billing ownership first"
+    case .notInTeamToRemove(let h, let team):
+      return "\(quoted(h)) is not in team \(quoted(team))"
+    case .teamPlansBlockOrgPlan(let space, let teamPlan):
+      return "\(space) has team plans (\(teamPlan)): an organization plan would cover those teams; an admin can upgrade the organization, which absorbs them"
+    case .noListPrice(let tier):
+      return "an \(tier.name) plan has no list price: give --unit-cents <n>"
+    case .negativeUnitCents:
+      return "--unit-cents must not be negative"
+    case .coveredByOrgPlan(let team, let plan):
+      return "team \(quoted(team)) is covered by \(plan): a team of a paid organization has no plan of its own"
+    case .alreadyHasPlan(let scope, let plan):
+      return "\(scope) already has \(plan): change it with edit"
+
+    case .notASize(let seats, let near):
+      let hint = near.count == 2 ? "the nearest sizes are \(near[0]) and \(near[1])" : "the smallest size is \(near.first ?? 2)"
+      return "\(seats) seat\(seats == 1 ? "" : "s") is not a plan size (\(seats == 1 ? "there is no 1-seat paid plan; " : "")\(hint))"
+    case .seatsDoNotCover(let seats, let need, let scope, _, let smallest):
+      return "\(seats) seats do not cover the \(need) billable members of \(scope); the smallest size that does is \(smallest)"
+    case .pastSelfServeLimit(let n, let limit):
+      return "\(n) seats is past the self-serve limit of \(limit) seats: plans that large go through sales"
+    case .basicIsNotAPlan:
+      return "basic is the free tier, not a paid plan: to go back to Basic, cancel the plan"
+    case .salesOnlyTier(let tier):
+      return "\(tier.name) is bought through sales; self-serve tiers are starter and advanced"
+    case .ownerNotInSpace(let h, let space, let role, _):
+      return "\(quoted(h)) is not in \(space): \(role) must be a member of it"
+    case .ownerIsGuest(let h, let space, let role, _):
+      return "\(quoted(h)) is a guest of \(space): \(role) must be a member, not a guest"
+
+    case .notInSpace(let a, let space, let verb, let ask):
+      return "\(quoted(a)) is not in \(space): only its members can \(verb) there, such as \(ask)"
+    case .guestOfSpace(let a, let space, let verb, let ask):
+      return "\(quoted(a)) is a guest of \(space): guests cannot \(verb); ask a member such as \(ask)"
+    case .guestOfTeamOrg(let a, let org, let verb, let team, let admins):
+      return "\(quoted(a)) is a guest of \(org): guests cannot \(verb) for team \(quoted(team)); ask one of its members or an admin (\(admins))"
+    case .neitherInTeamNorAdmin(let a, let team, let org, let admins):
+      return "\(quoted(a)) is neither in team \(quoted(team)) nor an admin of \(org): ask one of its members or an admin (\(admins))"
+    case .onlyAdminsAbsorbTeamPlans(let space, let teamPlans, let admins):
+      return "\(space) has team plans (\(readableList(teamPlans))): only its admins (\(admins)) can upgrade the whole organization"
+    case .invoicePaymentNotOffered(let cycle, let seats):
+      return "invoice payment is offered only for annual plans of 20 or more seats (this is \(cycle.rawValue), \(seats) seats): pay by card or paypal"
+    case .severalTeams(let names):
+      return "upgrading several teams at once (\(readableList(names.map { "team " + quoted($0) }))) goes through sales; or upgrade one team at a time, or the whole organization"
+    case .alreadyOnTrial(let space, let plan, let until):
+      return "\(space) is already on trial \(plan) until \(until)"
+    case .teamPlansBlockTrial(let space, let teamPlan):
+      return "\(space) has team plans (\(teamPlan)): it cannot start a trial; an admin can upgrade it instead"
+    case .trialUsed(let space):
+      return "\(space) has already had its trial: a scope gets one trial; upgrade instead"
+    case .trialTier(let tier):
+      return "trials are of starter or advanced, not \(tier.name)"
+
+    case .onBasic(let scope, let what):
+      return "\(scope) is on Basic, which has no billing tab: nobody can \(what) there; upgrade it first"
+    case .endedPlanOwnerOnly(let id, let owner, let what):
+      return "\(id) has ended; only its last billing owner, \(quoted(owner)), can \(what)"
+    case .billingOwnerOnly(let plan, let owner, let what, let admin):
+      let adminNote = admin ? " (being an admin is not enough)" : ""
+      return "only the billing owner of \(plan), \(quoted(owner)), can \(what)\(adminNote); ask \(quoted(owner)) or have them transfer billing ownership"
+    case .paidByInvoice(let plan, let what):
+      return "\(plan) is paid by invoice: to \(what), contact sales from the billing tab"
+    case .trialNotEditable(let plan):
+      return "\(plan) is a trial: upgrade it to choose tier, cycle and seats"
+    case .cancelingNotEditable(let plan, let ends):
+      return "\(plan) is canceling on \(ends): resume it first"
+    case .nothingToChange(let plan, let tier, let cycle, let seats, let scheduled, let renewal):
+      let later = scheduled.map { "; \($0) is scheduled for \(renewal)" } ?? ""
+      return "nothing to change: \(plan) is already \(tier.name), \(cycle.rawValue), \(seats) seats\(later)"
+    case .alreadyCanceling(let plan, let ends):
+      return "\(plan) is already canceling: it ends on \(ends); resume keeps it"
+    case .nothingToResume(let plan, let status):
+      return "\(plan) is \(status.rawValue), not canceling: nothing to resume"
+    case .alreadyOwner(let h, let plan):
+      return "\(quoted(h)) already owns \(plan): transfer to another member"
+    case .trialHasNoPayment(let plan):
+      return "\(plan) is a trial and has no payment method: choose one when upgrading"
+    case .invoiceNotAMethod:
+      return "the payment method switches between card and paypal only; invoice payment is arranged with sales for annual plans of 20 or more seats"
+    case .samePayment(let plan, let method):
+      return "\(plan) is already paid by \(method.rawValue)"
+    case .badAddress:
+      return "the billing address must be 1 to 500 characters, without control characters"
+    case .trialHasNoSeats(let plan):
+      return "\(plan) is a trial and has no seats"
+    case .planCannotMove(let id, let from, let to):
+      return "a plan cannot move to another workspace or organization: cancel \(id) on \(from), then upgrade \(to)"
+    case .teamBillingTab(let plan, let team, let owner):
+      return "the billing tab of \(plan) is in team \(quoted(team))'s settings and only its billing owner, \(quoted(owner)), may open it; the admin console never shows a team plan"
+    case .spaceBillingTab(let plan, let space, let admins):
+      return "the billing tab of \(plan) is in the admin console of \(space): only its admins (\(admins)) may open it"
+    case .notInSpaceToView(let a, let space):
+      return "\(quoted(a)) is not in \(space): only people in it may view its plans"
+
+    case .adminMustBeMember(let h, let space):
+      return "\(quoted(h)) is not in \(space): only its members can be admins"
+    case .guestCannotBeAdmin(let h, let space):
+      return "\(quoted(h)) is a guest of \(space): guests cannot be admins"
+    case .alreadyAdmin(let h, let space):
+      return "\(quoted(h)) is already an admin of \(space)"
+    case .notAdmin(let h, let space):
+      return "\(quoted(h)) is not an admin of \(space)"
+    case .ownerStaysAdmin(let h, let plan):
+      return "\(quoted(h)) is the billing owner of \(plan) and stays an admin while they own it: transfer billing ownership first"
+    case .adminsOnly(let a, let space, let admins):
+      return "\(quoted(a)) is not an admin of \(space): only its admins (\(admins)) appoint and revoke admins"
+    }
+  }
+}
+
+extension SpaceKind {
+  /// "an org", "a workspace".
+  var article: String { self == .org ? "an org" : "a workspace" }
+}
+
+/// Names in a readable list: "ann, bob and carl".
+func readableList(_ names: [String]) -> String {
+  if names.count <= 1 { return names.first ?? "" }
+  return names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+}

@@ -1,0 +1,55 @@
+import Testing
+
+@testable import BillingModel
+
+@Suite("Rules and failures as data")
+struct RuleTests {
+  @Test("every rule of SPEC §2, in order, with a one-line summary")
+  func everyRule() {
+    let ids = Rule.allCases.map(\.id)
+    #expect(ids == (1...22).map { "R\($0)" } + (1...8).map { "P\($0)" })
+    for rule in Rule.allCases {
+      #expect(!rule.summary.isEmpty && !rule.summary.contains("\n"), "\(rule.id)")
+      #expect(Rule(id: rule.id.lowercased()) == rule)
+    }
+    #expect(Rule(id: "R23") == nil && Rule(id: "") == nil)
+  }
+
+  @Test("a failure's code and rule come from its reason; its words only when asked")
+  func failuresCarryFacts() {
+    let f = Failure(.billingOwnerOnly("P1 (org Acme, starter annual, 2 seats)", owner: "ann", what: "cancel the plan", actorIsAdmin: true))
+    #expect(f.code == .permissionDenied && f.rule == .r14)
+    #expect(f.line == "error[permission-denied]: only the billing owner of P1 (org Acme, starter annual, 2 seats), ann, can cancel the plan (being an admin is not enough); ask ann or have them transfer billing ownership (R14)")
+    let team = Failure(.seatsDoNotCover(2, billable: 3, of: "team Design", isTeam: true, smallest: 3))
+    #expect(team.rule == .r4 && team.code == .invalid)
+    #expect(Failure(.seatsDoNotCover(2, billable: 3, of: "org Acme", isTeam: false, smallest: 3)).rule == .r3)
+    #expect(Failure(.usage, nil, "bad").line == "error[usage]: bad")
+  }
+
+  /// Builds a small world with a paid organization plan owned by ann.
+  func acme() throws -> (World, UserID, UserID) {
+    let w = World()
+    _ = try w.createSpace(.org, "Acme")
+    _ = try w.add(["ann", "bob"], to: .space(.org, "Acme"), guest: false, admin: false)
+    let ann = try w.resolveUser("ann"), bob = try w.resolveUser("bob")
+    _ = w.apply(try w.checkUpgrade(UpgradeRequest(scope: .org("Acme"), tier: .starter), by: ann))
+    return (w, ann, bob)
+  }
+
+  @Test("checks decide and change nothing; apply makes the change")
+  func checksChangeNothing() throws {
+    let (w, ann, bob) = try acme()
+    let before = (w.plans.map(\.seats), w.plans.map(\.tier), w.invoices.count, w.plan(PlanID(index: 0)).status)
+    let edit = try w.checkEdit(.org("Acme"), EditRequest(tier: .advanced, seats: 5), by: ann)
+    _ = try w.checkCancel(.org("Acme"), by: ann)
+    _ = try w.checkTransfer(.org("Acme"), to: "bob", by: ann)
+    _ = try w.checkAppoint("bob", in: .space(.org, "Acme"), by: ann)
+    #expect(throws: Failure(.billingOwnerOnly(w.summary(PlanID(index: 0)), owner: "ann", what: "change the plan", actorIsAdmin: false))) {
+      try w.checkEdit(.org("Acme"), EditRequest(seats: 5), by: bob)
+    }
+    let after = (w.plans.map(\.seats), w.plans.map(\.tier), w.invoices.count, w.plan(PlanID(index: 0)).status)
+    #expect(before == after)
+    let o = w.apply(edit)
+    #expect(o.invoice != nil && w.plan(o.plan).tier == .advanced && w.plan(o.plan).seats == 5)
+  }
+}
