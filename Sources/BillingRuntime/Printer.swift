@@ -112,15 +112,7 @@ package struct RecordPrinter: Sendable {
         }
         out.put(": ")
       }
-      out.put("error[")
-      out.write(f.code.rawValue)
-      out.put("]: ")
-      out.write(f.messageText)
-      if let rule = f.rule {
-        out.put(" (")
-        out.write(rule.id)
-        out.put(")")
-      }
+      out.write(f.lineText)
       out.put("\n")
     } else if !r.outcome.okText.isEmpty {
       out.write(r.outcome.okText)
@@ -136,7 +128,7 @@ package struct RecordPrinter: Sendable {
   package func jsonLine(_ r: Record) -> String {
     var pairs: [(String, JSON)] = [("file", .str(r.file)), ("line", .num(r.line)), ("input", .string(r.input)), ("ok", .bool(r.outcome.isOK))]
     if let f = r.outcome.failure {
-      pairs.append(("error", .object([("code", .string(f.code.rawValue)), ("rule", .str(f.rule?.id)), ("message", .string(f.message))])))
+      pairs.append(("error", f.json))
     } else {
       pairs.append(("output", .string(r.outcome.text)))
       pairs.append(("result", r.outcome.result))

@@ -64,8 +64,11 @@ extension World {
     if let inv = e.invoice { t += "; \(inv) \(money: invoice(inv).amountCents)" }
     return t
   }
+}
 
-  func failureJSON(_ f: Failure) -> JSON {
-    .object([("code", .string(f.code.rawValue)), ("rule", .str(f.rule?.id)), ("message", .string(f.message))])
+extension Failure {
+  /// ERROR of SPEC §5: `{"code", "rule", "message"}`.
+  var json: JSON {
+    .object([("code", .string(code.rawValue)), ("rule", .str(rule?.id)), ("message", .string(message))])
   }
 }

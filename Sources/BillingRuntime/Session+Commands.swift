@@ -59,7 +59,7 @@ extension Session {
         try check(inner)
         return ok("yes: \(quoted: handle) may do that now", .object([("allowed", .bool(true)), ("error", .null)]))
       } catch {
-        return ok("no: \(error.lineText)", .object([("allowed", .bool(false)), ("error", world.failureJSON(error))]))
+        return ok("no: \(error.lineText)", .object([("allowed", .bool(false)), ("error", error.json)]))
       }
     case .clock:
       return ok("\(world.today)", .object([("date", .string(world.today.description)), ("events", .array([]))]))
