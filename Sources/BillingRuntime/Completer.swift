@@ -28,7 +28,7 @@ package struct Completer {
 
   func options(words: [Token], current: Token) -> [String] {
     if words.isEmpty { return Set(commandNames.map { String($0.split(separator: " ")[0]) }).sorted() }
-    if words.count == 1, !words[0].quoted, words[0].text == "create" { return ["user", "org", "workspace", "team", "plan"] }
+    if words.count == 1, !words[0].quoted, words[0].text == "create" { return createTargets }
     guard let (spec, used) = match(words) else { return [] }
     let rest = Array(words[used...])
     if (spec.name == "as" || spec.name == "can") && rest.count >= 1 {
@@ -45,12 +45,12 @@ package struct Completer {
       return values(flag.kind)
     }
     if rest.count >= 2, isDashed(rest[rest.count - 2]), rest[rest.count - 2].text == "--to", spec.flag("to")?.kind == .scope {
-      return names(kind: rest.last?.text ?? "")
+      return rest.last.flatMap { ScopeKind(rawValue: $0.text) }.map(names) ?? []
     }
     // Positional: walk the arguments, skipping flags and their values.
     var argIndex = 0
     var i = 0
-    var scopeKind: String?
+    var scopeKind: ScopeKind?
     while i < rest.count {
       let w = rest[i]
       if isDashed(w) {
@@ -61,15 +61,15 @@ package struct Completer {
       guard argIndex < spec.args.count else { return [] }
       switch spec.args[argIndex].kind {
       case .scope:
-        if i + 1 < rest.count { i += 2; argIndex += 1 } else { scopeKind = w.text; i += 1 }
+        if i + 1 < rest.count { i += 2; argIndex += 1 } else { scopeKind = ScopeKind(rawValue: w.text); if scopeKind == nil { return [] }; i += 1 }
       case .users, .topic: i += 1
       default: i += 1; argIndex += 1
       }
     }
-    if let scopeKind { return names(kind: scopeKind) }
+    if let scopeKind { return names(scopeKind) }
     guard argIndex < spec.args.count else { return [] }
     switch spec.args[argIndex].kind {
-    case .scope: return ["org", "workspace", "team"]
+    case .scope: return ScopeKind.allCases.map(\.rawValue)
     case .user, .users: return handles
     case .invoice: return world.invoices.map { $0.id.description }
     case .topic: return commandNames
@@ -84,25 +84,24 @@ package struct Completer {
 
   var handles: [String] { Array(world.allHandles) }
 
-  func names(kind: String) -> [String] {
+  func names(_ kind: ScopeKind) -> [String] {
     switch kind {
-    case "org": return world.spaceIDs.filter { world.space($0).kind == .org }.map { world.space($0).name }
-    case "workspace": return world.spaceIDs.filter { world.space($0).kind == .workspace }.map { world.space($0).name }
-    case "team": return Array(world.allTeamNames)
-    default: return []
+    case .org: return world.spaceIDs.filter { world.space($0).kind == .org }.map { world.space($0).name }
+    case .workspace: return world.spaceIDs.filter { world.space($0).kind == .workspace }.map { world.space($0).name }
+    case .team: return Array(world.allTeamNames)
     }
   }
 
   func values(_ kind: FlagKind) -> [String] {
     switch kind {
-    case .tier: return ["starter", "advanced", "enterprise", "enterprise-plus", "basic"]
-    case .payment: return ["card", "paypal", "invoice"]
-    case .method: return ["card", "paypal"]
+    case .tier: return Tier.allCases.map(\.name)
+    case .payment: return Payment.allCases.map(\.rawValue)
+    case .method: return switchablePayments.map(\.rawValue)
     case .user: return handles
-    case .org: return names(kind: "org")
-    case .workspace: return names(kind: "workspace")
-    case .team: return names(kind: "team")
-    case .scope: return ["org", "workspace", "team"]
+    case .org: return names(.org)
+    case .workspace: return names(.workspace)
+    case .team: return names(.team)
+    case .scope: return ScopeKind.allCases.map(\.rawValue)
     case .none, .int, .text, .name: return []
     }
   }
