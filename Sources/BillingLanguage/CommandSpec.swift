@@ -5,6 +5,17 @@ package enum ArgKind: Sendable, Equatable {
   case user, users, scope, name, text, duration, invoice, command, topic, file
 }
 
+/// The kinds of scope a command names: `org <Name>`, `workspace <Name>`, `team <Name>`.
+package enum ScopeKind: String, Sendable, CaseIterable {
+  case org, workspace, team
+}
+
+/// The methods `pay --method` switches between (R22: invoice payment is arranged with sales).
+package let switchablePayments: [Payment] = Payment.allCases.filter { $0 != .invoice }
+
+/// The tiers sold without sales, so the ones a trial can be of.
+package let selfServeTiers: [Tier] = Tier.allCases.filter { $0 != .basic && !$0.isSalesOnly }
+
 /// What a flag's value holds; `.none` is a switch.
 package enum FlagKind: Sendable, Equatable {
   case none, int, tier, payment, method, user, text, name, scope, org, workspace, team
@@ -181,7 +192,7 @@ package struct Arguments: Sendable {
   package func tier(_ flag: String = "tier") throws(Failure) -> Tier? {
     guard let w = flagString(flag) else { return nil }
     guard let t = Tier(word: w) else {
-      throw Failure(.usage, nil, "unknown tier \(quoted(w))" + didYouMean(suggestions(for: w, among: Tier.words)) + " (tiers: basic, starter, advanced, enterprise, enterprise-plus)")
+      throw Failure(.usage, nil, "unknown tier \(quoted(w))" + didYouMean(suggestions(for: w, among: Tier.words)) + " (tiers: \(Tier.allCases.map(\.name).joined(separator: ", ")))")
     }
     return t
   }
@@ -189,7 +200,7 @@ package struct Arguments: Sendable {
   package func payment(_ flag: String) throws(Failure) -> Payment? {
     guard let w = flagString(flag) else { return nil }
     guard let p = Payment(rawValue: w.lowercased()) else {
-      throw Failure(.usage, nil, "unknown payment method \(quoted(w))" + didYouMean(suggestions(for: w, among: ["card", "paypal", "invoice"])) + " (card, paypal or invoice)")
+      throw Failure(.usage, nil, "unknown payment method \(quoted(w))" + didYouMean(suggestions(for: w, among: Payment.allCases.map(\.rawValue))) + " (\(listed(Payment.allCases.map(\.rawValue))))")
     }
     return p
   }

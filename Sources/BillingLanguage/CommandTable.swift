@@ -2,7 +2,12 @@ import BillingModel
 
 private let scopeArg = ArgSpec("scope", .scope)
 private let orgFlag = FlagSpec("org", .org)
-private let cycleFlags = [FlagSpec("monthly", .none), FlagSpec("annual", .none)]
+private let cycleFlags = Cycle.allCases.map { FlagSpec($0.rawValue, .none) }
+/// Vocabulary as synopses and messages show it: `[--monthly|--annual]`, `card|paypal|invoice`.
+private let cycleChoice = "[" + Cycle.allCases.map { "--" + $0.rawValue }.joined(separator: "|") + "]"
+private let payWords = Payment.allCases.map(\.rawValue).joined(separator: "|")
+private let methodWords = switchablePayments.map(\.rawValue).joined(separator: "|")
+private let trialWords = selfServeTiers.map(\.name).joined(separator: "|")
 
 private func spec(
   _ words: String, aliases: [String] = [], _ group: CommandGroup, _ synopsis: String, _ summary: String,
@@ -31,7 +36,7 @@ package let commandTable: [CommandSpec] = [
     .createTeam(a.string(0) ?? "", try a.place(allowTeam: false))
   },
   spec("create plan", .setup,
-       "create plan <scope> --tier <t> [--seats <n>] [--monthly|--annual] --owner <user> [--pay card|paypal|invoice] [--unit-cents <n>]",
+       "create plan <scope> --tier <t> [--seats <n>] \(cycleChoice) --owner <user> [--pay \(payWords)] [--unit-cents <n>]",
        "a plan sold by sales (any tier); starts today with its first invoice",
        rules: ["R1", "R3", "R4", "R5", "R6", "R11", "R13"],
        example: "create plan org Acme --tier enterprise --seats 40 --owner ann --pay invoice --unit-cents 45000",
@@ -75,7 +80,7 @@ package let commandTable: [CommandSpec] = [
   spec("whoami", .session, "whoami", "the acting user and their roles in each space", example: "whoami") { _ throws(Failure) in .whoami },
   // Actions
   spec("upgrade", .action,
-       "upgrade <scope> --tier <t> [--seats <n>] [--monthly|--annual] [--billing-owner <user>] [--pay card|paypal|invoice] [--address \"<text>\"]",
+       "upgrade <scope> --tier <t> [--seats <n>] \(cycleChoice) [--billing-owner <user>] [--pay \(payWords)] [--address \"<text>\"]",
        "buy a paid plan; defaults: annual, the smallest size covering billable members, you as billing owner, card; `upgrade team A,B` goes through sales",
        rules: ["R3", "R4", "R5", "R6", "R8", "R9", "R10", "R11", "R12", "R13", "P1", "P2", "P4", "P6"],
        example: "upgrade team Design --tier starter --seats 5 --monthly", args: [scopeArg],
@@ -88,24 +93,24 @@ package let commandTable: [CommandSpec] = [
       if case .team(let n, _) = scope, n.contains(",") {
         return .upgrade(UpgradeRequest(scope: scope, tier: .starter))
       }
-      throw Failure(.usage, nil, "upgrade needs --tier <t> (starter or advanced; enterprise tiers through sales)")
+      throw Failure(.usage, nil, "upgrade needs --tier <t> (\(listed(selfServeTiers.map(\.name))); enterprise tiers through sales)")
     }
     return .upgrade(UpgradeRequest(
       scope: scope, tier: tier ?? .starter, seats: a.flagInt("seats"), cycle: try a.cycle(),
       billingOwner: a.flagString("billing-owner"), payment: try a.payment("pay"), address: a.flagString("address")))
   },
-  spec("trial", .action, "trial <scope> --tier starter|advanced", "a 30-day trial, once per scope",
+  spec("trial", .action, "trial <scope> --tier \(trialWords)", "a 30-day trial, once per scope",
        rules: ["P4", "P6", "R6", "R10", "P2"], example: "trial org Acme --tier advanced", args: [scopeArg],
        flags: [FlagSpec("tier", .tier), orgFlag]) { a throws(Failure) in
     let scope = try a.scope(0)
-    guard let tier = try a.tier() else { throw Failure(.usage, nil, "trial needs --tier starter|advanced") }
+    guard let tier = try a.tier() else { throw Failure(.usage, nil, "trial needs --tier \(trialWords)") }
     return .trial(scope, tier)
   },
   spec("plan", .action, "plan <scope>", "the plan of a scope (or the organization plan covering a team)", rules: ["P8"],
        example: "plan team Design", args: [scopeArg], flags: [orgFlag]) { a throws(Failure) in .plan(try a.scope(0)) },
   spec("billing", .action, "billing <scope>", "the billing tab: its actions and which you may use", rules: ["R17", "R18"],
        example: "billing org Acme", args: [scopeArg], flags: [orgFlag]) { a throws(Failure) in .billing(try a.scope(0)) },
-  spec("edit", aliases: ["downgrade"], .action, "edit <scope> [--tier <t>] [--seats <n>] [--monthly|--annual]",
+  spec("edit", aliases: ["downgrade"], .action, "edit <scope> [--tier <t>] [--seats <n>] \(cycleChoice)",
        "change tier, seats or cycle: increases now (pro rata), the rest at renewal",
        rules: ["R14", "R19", "R20", "P3", "R5", "R9"], example: "edit org Acme --seats 15", args: [scopeArg],
        flags: [FlagSpec("tier", .tier), FlagSpec("seats", .int)] + cycleFlags + [orgFlag]) { a throws(Failure) in
@@ -119,10 +124,10 @@ package let commandTable: [CommandSpec] = [
        example: "transfer org Acme --to bob", args: [scopeArg], flags: [FlagSpec("to", .user), orgFlag]) { a throws(Failure) in
     .transfer(try a.scope(0), to: try a.require("to", "<user>"))
   },
-  spec("pay", .action, "pay <scope> --method card|paypal", "switch the payment method", rules: ["R14", "R19", "R22"],
+  spec("pay", .action, "pay <scope> --method \(methodWords)", "switch the payment method", rules: ["R14", "R19", "R22"],
        example: "pay team Design --method paypal", args: [scopeArg], flags: [FlagSpec("method", .method), orgFlag]) { a throws(Failure) in
     let scope = try a.scope(0)
-    guard let m = try a.payment("method") else { throw Failure(.usage, nil, "pay needs --method card|paypal") }
+    guard let m = try a.payment("method") else { throw Failure(.usage, nil, "pay needs --method \(methodWords)") }
     return .pay(scope, m)
   },
   spec("address", .action, "address <scope> \"<text>\"", "set the billing address", rules: ["R14"],
@@ -155,7 +160,7 @@ package let commandTable: [CommandSpec] = [
     return .move(from, to: to)
   },
   // Views
-  spec("quote", .view, "quote <scope> --tier <t> [--seats <n>] [--monthly|--annual]", "the price of a plan",
+  spec("quote", .view, "quote <scope> --tier <t> [--seats <n>] \(cycleChoice)", "the price of a plan",
        rules: ["R2", "R3", "R4", "R5", "R9", "P1"], example: "quote org Acme --tier advanced --monthly", args: [scopeArg],
        flags: [FlagSpec("tier", .tier), FlagSpec("seats", .int)] + cycleFlags + [orgFlag]) { a throws(Failure) in
     let scope = try a.scope(0)

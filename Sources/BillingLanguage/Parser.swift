@@ -14,6 +14,14 @@ package func commandSpec(named name: String) -> CommandSpec? {
 /// All command names and aliases, for suggestions and completion.
 package let commandNames: [String] = entries.map { $0.words.joined(separator: " ") }.sorted()
 
+/// What `create` makes (user, org, workspace, team, plan), in the table's order.
+package let createTargets: [String] = commandTable.compactMap { $0.words.count == 2 && $0.words[0] == "create" ? $0.words[1] : nil }
+
+/// "a, b or c".
+package func listed(_ words: [String]) -> String {
+  words.count < 2 ? words.joined() : words.dropLast().joined(separator: ", ") + " or " + words[words.count - 1]
+}
+
 /// Parses one line (without its comment) into a command; an empty line gives nil.
 package func parse(line: Substring) throws(Failure) -> Command? {
   let tokens = try Tokenizer.split(line)
@@ -80,9 +88,9 @@ package func parse(tokens: ArraySlice<Token>, source: Substring? = nil) throws(F
     var hint = didYouMean(suggestions(for: first, among: Set(entries.map { $0.words[0] })))
     if first == "create", tokens.count > 1 {
       hint = didYouMean(suggestions(for: "create " + tokens[1].text, among: entries.filter { $0.words[0] == "create" }.map { $0.words.joined(separator: " ") }), quote: { $0 })
-      return try fail("create what? \(quoted(tokens[1].text)) is not something to create (user, org, workspace, team or plan)\(hint)")
+      return try fail("create what? \(quoted(tokens[1].text)) is not something to create (\(listed(createTargets)))\(hint)")
     }
-    if first == "create" { return try fail("create needs what to create: user, org, workspace, team or plan") }
+    if first == "create" { return try fail("create needs what to create: \(listed(createTargets))") }
     return try fail("unknown command \(quoted(first))\(hint); try .help")
   }
   var args = try bind(spec, tokens[(tokens.startIndex + used)...])
@@ -115,17 +123,17 @@ func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>) throws(Failure) -> Ar
       throw usage("\(what) needs a scope: org <Name>, workspace <Name> or team <Name> [--org <Org>]")
     }
     let kind = tokens[i].text
-    let isKind = kind == "org" || kind == "workspace" || kind == "team"
-    guard i + 1 < tokens.count, !tokens[i + 1].isFlag, isKind, !tokens[i].quoted else {
-      if isKind { throw usage("\(kind) needs a name") }
-      throw usage("\(quoted(kind)) is not a scope: use org <Name>, workspace <Name> or team <Name> [--org <Org>]" + didYouMean(suggestions(for: kind, among: ["org", "workspace", "team"])))
+    let scopeKind = ScopeKind(rawValue: kind)
+    guard i + 1 < tokens.count, !tokens[i + 1].isFlag, let scopeKind, !tokens[i].quoted else {
+      if scopeKind != nil { throw usage("\(kind) needs a name") }
+      throw usage("\(quoted(kind)) is not a scope: use org <Name>, workspace <Name> or team <Name> [--org <Org>]" + didYouMean(suggestions(for: kind, among: ScopeKind.allCases.map(\.rawValue))))
     }
     let name = tokens[i + 1].text
     i += 2
-    switch kind {
-    case "org": return .org(name)
-    case "workspace": return .workspace(name)
-    default:
+    switch scopeKind {
+    case .org: return .org(name)
+    case .workspace: return .workspace(name)
+    case .team:
       if i + 1 < tokens.count, tokens[i].isFlag, tokens[i].text == "--org", !tokens[i + 1].isFlag {
         let org = tokens[i + 1].text
         i += 2

@@ -43,6 +43,26 @@ package enum Tokenizer {
     return (tokens, length)
   }
 
+  /// A line still being typed (tab completion): never fails, an open quote runs to the end.
+  package static func splitPartial(_ line: Substring) -> PartialLine {
+    var tokens: [Token] = []
+    let n = line.utf8.count
+    var length = n
+    var sub = line
+    let (open, endsInBlank) = sub.withUTF8 { buf -> (Bool, Bool) in
+      let open = scan(buf, &tokens, &length) != nil
+      return (open, n > 0 && (buf[n - 1] == 32 || buf[n - 1] == 9 || buf[n - 1] == 13))
+    }
+    let none = Token("", quoted: false, offset: n, isFlag: false)
+    if length < n { return PartialLine(words: tokens, current: none, currentLength: 0, inComment: true) }
+    guard open || (!tokens.isEmpty && !endsInBlank) else {
+      return PartialLine(words: tokens, current: none, currentLength: 0, inComment: false)
+    }
+    let current = tokens.removeLast()
+    let start = line.utf8.index(line.utf8.startIndex, offsetBy: current.offset)
+    return PartialLine(words: tokens, current: current, currentLength: line[start...].count, inComment: false)
+  }
+
   private static func scan(_ buf: UnsafeBufferPointer<UInt8>, _ tokens: inout [Token], _ length: inout Int) -> Failure? {
     let n = buf.count
     var i = 0
@@ -75,7 +95,11 @@ package enum Tokenizer {
             bytes!.append(q)
             i += 1
           }
-          if !closed { return Failure(.usage, nil, "unterminated quote: close it with \"") }
+          if !closed {
+            // NB: the open word is kept for `splitPartial`; `words` throws it away with the failure.
+            tokens.append(Token(String(decoding: bytes!, as: UTF8.self), quoted: true, offset: wordStart))
+            return Failure(.usage, nil, "unterminated quote: close it with \"")
+          }
           start = i
           continue
         }
@@ -93,4 +117,16 @@ package enum Tokenizer {
     }
     return nil
   }
+}
+
+/// A line cut at the cursor, as the completer sees it.
+package struct PartialLine: Sendable, Equatable {
+  /// The words before the one under the cursor.
+  package var words: [Token]
+  /// The word under the cursor: empty after a blank; an open quote keeps it going.
+  package var current: Token
+  /// How many characters of the line the current word takes, its quotes and escapes included.
+  package var currentLength: Int
+  /// Whether the cursor is in a comment (nothing to complete there).
+  package var inComment: Bool
 }

@@ -12,7 +12,17 @@ package enum Tier: Int, Comparable, CaseIterable, Sendable {
     }
   }
 
+  /// Other words for the tier on the command line.
+  package var aliases: [String] {
+    switch self {
+    case .basic: ["personal"]
+    case .enterprisePlus: ["enterprise+"]
+    default: []
+    }
+  }
+
   /// Accepts the names and the aliases `personal` and `enterprise+`.
+  /// NB: a switch over the same words as `name` and `aliases`, as fast as parsing needs.
   package init?(word: String) {
     // NB: most words come lower-case already; only others pay for `lowercased()`.
     switch word.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? word.lowercased() : word {
@@ -26,7 +36,7 @@ package enum Tier: Int, Comparable, CaseIterable, Sendable {
   }
 
   /// Words accepted on the command line, for completion and suggestions.
-  package static let words = ["basic", "personal", "starter", "advanced", "enterprise", "enterprise-plus", "enterprise+"]
+  package static let words = allCases.flatMap { [$0.name] + $0.aliases }
 
   /// R9: Enterprise and Enterprise+ are sold through sales.
   package var isSalesOnly: Bool { self >= .enterprise }

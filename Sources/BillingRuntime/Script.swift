@@ -1,3 +1,4 @@
+import BillingLanguage
 import BillingModel
 
 /// One command line of a script, after comments, continuations and expectations.
@@ -59,7 +60,7 @@ package struct ScriptReader {
       pending = nil
       return ScriptLine(number: number, text: "", failure: Failure(.usage, nil, "the line is not valid UTF-8"))
     }
-    let continues = end > 0 && bytes[end - 1] == 92 && (end == 1 || bytes[end - 2] == 32)
+    let continues = Continuation.continues(bytes)
     if skipping {
       // The rest of a command already refused for its length.
       skipping = continues
@@ -79,8 +80,7 @@ package struct ScriptReader {
     let first: Int
     if var p = pending {
       pending = nil  // NB: so `p` is the only reference and appends in place (no quadratic copies)
-      p.append(" ")
-      p.append(contentsOf: text.drop { $0 == " " || $0 == "\t" })
+      Continuation.join(&p, text[...])
       joined = p
       first = pendingLine
     } else {
@@ -94,7 +94,7 @@ package struct ScriptReader {
       return ScriptLine(number: first, text: "", failure: Failure(.usage, nil, "the line is longer than \(ScriptReader.maxBytes / 1024) KiB, continuations included"))
     }
     if continues {
-      joined.removeLast(joined.utf8.count == 1 ? 1 : 2)
+      Continuation.removeMark(&joined)
       pending = joined
       pendingLine = first
       return nil

@@ -310,12 +310,12 @@ extension Session {
     lines.append("users: \(world.userCount)")
     for s in world.spaceIDs {
       let sp = world.space(s)
-      let plan = world.livePlan(.space(s)).map { world.summary($0).string } ?? "basic"
+      let plan = world.livePlan(.space(s)).map { world.summary($0).string } ?? Tier.basic.name
       let people = sp.kind == .org ? "\(count(sp.memberCount, "member")), \(count(sp.guestCount, "guest"))" : count(sp.people.count, "member")
       lines.append("\(world.describe(.space(s))): \(people); admins \(world.handles(sp.admins, limit: 8)); plan \(plan)")
       for t in sp.teams {
         let team = world.team(t)
-        let tp = world.livePlan(.team(t)).map { world.summary($0).string } ?? (world.livePlan(.space(s)) != nil ? "covered by the organization plan" : "basic")
+        let tp = world.livePlan(.team(t)).map { world.summary($0).string } ?? (world.livePlan(.space(s)) != nil ? "covered by the organization plan" : Tier.basic.name)
         lines.append("  team \(quoted(team.name)): \(count(team.people.count, "person", "people")) (\(team.billable) billable); plan \(tp)")
       }
     }

@@ -83,9 +83,12 @@ package final class Session {
     return outcome
   }
 
-  /// Whether `line` is a `.record` command (first word `.record`).
+  /// Whether `line` is a `.record` command (first word `.record`, unquoted, as the parser reads it).
+  /// NB: tolerant, so a `.record` line with an open quote stays out too.
   static func isRecordCommand(_ line: String) -> Bool {
-    line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first == ".record"
+    let words = Tokenizer.splitPartial(line[...])
+    guard let first = words.words.first ?? (words.currentLength > 0 ? words.current : nil) else { return false }
+    return !first.quoted && first.text == ".record"
   }
 
   private func performOne(_ input: String, file: String?, line: Int?, expectation: Expectation?, prepared: Prepared?) -> Outcome {

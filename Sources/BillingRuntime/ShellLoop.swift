@@ -1,3 +1,4 @@
+import BillingLanguage
 import BillingModel
 import LineEditing
 
@@ -49,12 +50,18 @@ package final class ShellLoop {
         pending = nil
         continue
       case .line(let raw):
-        let line = pending.map { $0 + " " + raw } ?? raw
-        if line.hasSuffix(" \\") {
-          pending = String(line.dropLast(2))
+        // NB: continuations as in scripts (SPEC §5): the mark is read on the line as typed.
+        var line = raw
+        if var p = pending {
+          pending = nil
+          Continuation.join(&p, raw[...])
+          line = p
+        }
+        if Continuation.continues(raw) {
+          Continuation.removeMark(&line)
+          pending = line
           continue
         }
-        pending = nil
         if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
         source.addHistory(line)
         // NB: libedit swaps signal handlers in and out around each line it reads; put ours back

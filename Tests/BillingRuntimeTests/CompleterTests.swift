@@ -114,6 +114,36 @@ import Testing
     #expect(completer.complete("plan team 設").candidates == ["設計"])
   }
 
+  // MARK: - Quotes, escapes and comments (the language's own tokenizer)
+
+  @Test func aClosedQuoteIsReplacedWhole() {
+    #expect(candidates("plan workspace \"Side Project\"") == ["\"Side Project\""])
+    #expect(complete("plan workspace \"Side Project\"").wordLength == 14)
+    #expect(candidates("plan workspace \"Side Project\" ") == [])
+  }
+
+  @Test func quotedWordsAreNotFlagsOrCommands() {
+    #expect(candidates("upgrade org Acme \"--ti") == [])
+    #expect(candidates("\"upgrade\" ") == [])
+    #expect(Set(candidates("upgrade org \"Acme\" --tier ")).isSuperset(of: ["starter", "advanced"]))
+  }
+
+  @Test func escapesInsideQuotes() {
+    let session = Self.demoSession()
+    session.perform(#"create org "Say \"Hi\"""#)
+    let completer = Completer(world: session.world)
+    let c = completer.complete(#"add bob --org "Say \"H"#)
+    #expect(c.candidates == [#""Say \"Hi\"""#])
+    #expect(c.wordLength == 8)
+  }
+
+  @Test func nothingToCompleteInAComment() {
+    #expect(candidates("login ann # ca") == [])
+    #expect(candidates("# login ca") == [])
+    #expect(candidates("login #") == [])
+    #expect(candidates("create org \"A # B") == [])
+  }
+
   // MARK: - as / can
 
   @Test func asAndCanTakeAUserThenACommand() {

@@ -536,3 +536,18 @@ private final class ConcurrencyCounter: @unchecked Sendable {
     }
   }
 }
+
+// MARK: - The .record check
+
+/// `.record` lines stay out of the transcript; the check reads words as the parser does.
+@Suite struct RecordCheckTests {
+  @Test(arguments: [
+    (".record", true), ("  .record x.transcript", true), (".record\tx", true), (".record off # stop", true),
+    (".record \"open quote", true), (".record#x", true), (".record\rx", true),
+    ("\".record\" x", false), (".re\"cord\"", false), ("# .record x", false), ("", false),
+    (".recording x", false), ("show", false), ("as ann .record x", false),
+  ])
+  func recordCommand(_ line: String, _ expected: Bool) {
+    #expect(Session.isRecordCommand(line) == expected)
+  }
+}

@@ -1,0 +1,59 @@
+import Testing
+
+@testable import BillingLanguage
+
+// SPEC §5: a line ending in ` \` continues. Scripts, piped input and the shell share this rule.
+
+/// Joins physical lines as the script reader and the shell do, with `Continuation` alone.
+private func joined(_ lines: [String]) -> (lines: [String], open: String?) {
+  var out: [String] = []
+  var pending: String?
+  for raw in lines {
+    var line = raw
+    if var p = pending {
+      pending = nil
+      Continuation.join(&p, raw[...])
+      line = p
+    }
+    if Continuation.continues(raw) {
+      Continuation.removeMark(&line)
+      pending = line
+    } else {
+      out.append(line)
+    }
+  }
+  return (out, pending)
+}
+
+@Suite("Continuation: a line ending in ` \\` goes on")
+struct ContinuationTests {
+  @Test("which lines continue", arguments: [
+    ("upgrade org Acme \\", true), ("\\", true), (" \\", true), ("a \\ \\", true),
+    ("upgrade org Acme\\", false), ("a\t\\", false), ("a \\ ", false), ("", false), ("a", false),
+    ("a \\\\", false), ("create org \"A \\", true), ("# a comment \\", true), ("é \\", true), ("é\\", false),
+  ])
+  func continues(_ line: String, _ expected: Bool) {
+    #expect(Continuation.continues(line) == expected)
+    let bytes = Array(line.utf8)
+    #expect(bytes.withUnsafeBufferPointer { Continuation.continues($0) } == expected)
+  }
+
+  @Test("joining: one space, the next line's leading blanks dropped, the mark taken off")
+  func joining() {
+    #expect(joined(["upgrade org Acme \\", "  --tier starter"]).lines == ["upgrade org Acme --tier starter"])
+    #expect(joined(["create org \"A \\", " \t B\""]).lines == ["create org \"A B\""])
+    #expect(joined(["a \\", "b \\", "c"]).lines == ["a b c"])
+    #expect(joined(["a \\", "\\", "b"]).lines == ["a b"])
+    #expect(joined(["\\", "show"]).lines == [" show"])
+    #expect(joined(["a \\", ""]).lines == ["a "])
+    #expect(joined(["a \\"]).open == "a")
+    #expect(joined(["a\\", "b"]).lines == ["a\\", "b"])
+  }
+
+  @Test("joining appends in place")
+  func inPlace() {
+    var text = "x"
+    for _ in 0..<10_000 { Continuation.join(&text, "y"[...]) }
+    #expect(text.utf8.count == 1 + 10_000 * 2)
+  }
+}
