@@ -62,7 +62,7 @@ package final class CommandSpec: Sendable {
   package let group: CommandGroup
   package let synopsis: String
   package let summary: String
-  package let rules: [String]
+  package let rules: [Rule]
   package let example: String
   package let args: [ArgSpec]
   package let flags: [FlagSpec]
@@ -70,7 +70,7 @@ package final class CommandSpec: Sendable {
 
   init(
     words: [String], aliases: [[String]], group: CommandGroup, synopsis: String, summary: String,
-    rules: [String], example: String, args: [ArgSpec], flags: [FlagSpec],
+    rules: [Rule], example: String, args: [ArgSpec], flags: [FlagSpec],
     build: @escaping @Sendable (Arguments) throws(Failure) -> Command
   ) {
     self.words = words

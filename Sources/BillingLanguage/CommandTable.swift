@@ -11,7 +11,7 @@ private let trialWords = selfServeTiers.map(\.name).joined(separator: "|")
 
 private func spec(
   _ words: String, aliases: [String] = [], _ group: CommandGroup, _ synopsis: String, _ summary: String,
-  rules: [String] = [], example: String, args: [ArgSpec] = [], flags: [FlagSpec] = [],
+  rules: [Rule] = [], example: String, args: [ArgSpec] = [], flags: [FlagSpec] = [],
   build: @escaping @Sendable (Arguments) throws(Failure) -> Command
 ) -> CommandSpec {
   CommandSpec(
@@ -30,7 +30,7 @@ package let commandTable: [CommandSpec] = [
        args: [ArgSpec("Name", .name)]) { a throws(Failure) in .createSpace(.org, a.string(0) ?? "") },
   spec("create workspace", .setup, "create workspace <Name>", "a new workspace", example: "create workspace \"Side Project\"",
        args: [ArgSpec("Name", .name)]) { a throws(Failure) in .createSpace(.workspace, a.string(0) ?? "") },
-  spec("create team", .setup, "create team <Name> --org <Org>", "a new team of an organization", rules: ["R1"],
+  spec("create team", .setup, "create team <Name> --org <Org>", "a new team of an organization", rules: [.r1],
        example: "create team Design --org Acme", args: [ArgSpec("Name", .name)],
        flags: [orgFlag, FlagSpec("workspace", .workspace)]) { a throws(Failure) in
     .createTeam(a.string(0) ?? "", try a.place(allowTeam: false))
@@ -38,7 +38,7 @@ package let commandTable: [CommandSpec] = [
   spec("create plan", .setup,
        "create plan <scope> --tier <t> [--seats <n>] \(cycleChoice) --owner <user> [--pay \(payWords)] [--unit-cents <n>]",
        "a plan sold by sales (any tier); starts today with its first invoice",
-       rules: ["R1", "R3", "R4", "R5", "R6", "R11", "R13"],
+       rules: [.r1, .r3, .r4, .r5, .r6, .r11, .r13],
        example: "create plan org Acme --tier enterprise --seats 40 --owner ann --pay invoice --unit-cents 45000",
        args: [scopeArg],
        flags: [FlagSpec("tier", .tier), FlagSpec("seats", .int)] + cycleFlags + [
@@ -52,13 +52,13 @@ package let commandTable: [CommandSpec] = [
       payment: try a.payment("pay"), unitCents: a.flagInt("unit-cents")))
   },
   spec("add", .setup, "add <user>... --org <Org> [--guest] [--admin] | --workspace <Name> [--admin] | --team <Team> [--org <Org>]",
-       "put people in a space or a team (unknown users are created)", rules: ["P5"],
+       "put people in a space or a team (unknown users are created)", rules: [.p5],
        example: "add carl dana --org Acme --guest", args: [ArgSpec("user", .users)],
        flags: [orgFlag, FlagSpec("workspace", .workspace), FlagSpec("team", .team), FlagSpec("guest", .none), FlagSpec("admin", .none)]) { a throws(Failure) in
     .add(a.list(0), try a.place(allowTeam: true), guest: a.has("guest"), admin: a.has("admin"))
   },
   spec("remove", .setup, "remove <user> --org <Org> | --workspace <Name> | --team <Team> [--org <Org>]",
-       "take someone out (leaving an org leaves its teams)", rules: ["P7"],
+       "take someone out (leaving an org leaves its teams)", rules: [.p7],
        example: "remove carl --org Acme", args: [ArgSpec("user", .user)],
        flags: [orgFlag, FlagSpec("workspace", .workspace), FlagSpec("team", .team)]) { a throws(Failure) in
     .remove(a.string(0) ?? "", try a.place(allowTeam: true))
@@ -82,7 +82,7 @@ package let commandTable: [CommandSpec] = [
   spec("upgrade", .action,
        "upgrade <scope> --tier <t> [--seats <n>] \(cycleChoice) [--billing-owner <user>] [--pay \(payWords)] [--address \"<text>\"]",
        "buy a paid plan; defaults: annual, the smallest size covering billable members, you as billing owner, card; `upgrade team A,B` goes through sales",
-       rules: ["R3", "R4", "R5", "R6", "R8", "R9", "R10", "R11", "R12", "R13", "P1", "P2", "P4", "P6"],
+       rules: [.r3, .r4, .r5, .r6, .r8, .r9, .r10, .r11, .r12, .r13, .p1, .p2, .p4, .p6],
        example: "upgrade team Design --tier starter --seats 5 --monthly", args: [scopeArg],
        flags: [FlagSpec("tier", .tier), FlagSpec("seats", .int)] + cycleFlags + [
          FlagSpec("billing-owner", .user), FlagSpec("pay", .payment), FlagSpec("address", .text), orgFlag,
@@ -100,60 +100,60 @@ package let commandTable: [CommandSpec] = [
       billingOwner: a.flagString("billing-owner"), payment: try a.payment("pay"), address: a.flagString("address")))
   },
   spec("trial", .action, "trial <scope> --tier \(trialWords)", "a 30-day trial, once per scope",
-       rules: ["P4", "P6", "R6", "R10", "P2"], example: "trial org Acme --tier advanced", args: [scopeArg],
+       rules: [.p4, .p6, .r6, .r10, .p2], example: "trial org Acme --tier advanced", args: [scopeArg],
        flags: [FlagSpec("tier", .tier), orgFlag]) { a throws(Failure) in
     let scope = try a.scope(0)
     guard let tier = try a.tier() else { throw Failure(.usage, nil, "trial needs --tier \(trialWords)") }
     return .trial(scope, tier)
   },
-  spec("plan", .action, "plan <scope>", "the plan of a scope (or the organization plan covering a team)", rules: ["P8"],
+  spec("plan", .action, "plan <scope>", "the plan of a scope (or the organization plan covering a team)", rules: [.p8],
        example: "plan team Design", args: [scopeArg], flags: [orgFlag]) { a throws(Failure) in .plan(try a.scope(0)) },
-  spec("billing", .action, "billing <scope>", "the billing tab: its actions and which you may use", rules: ["R17", "R18"],
+  spec("billing", .action, "billing <scope>", "the billing tab: its actions and which you may use", rules: [.r17, .r18],
        example: "billing org Acme", args: [scopeArg], flags: [orgFlag]) { a throws(Failure) in .billing(try a.scope(0)) },
   spec("edit", aliases: ["downgrade"], .action, "edit <scope> [--tier <t>] [--seats <n>] \(cycleChoice)",
        "change tier, seats or cycle: increases now (pro rata), the rest at renewal",
-       rules: ["R14", "R19", "R20", "P3", "R5", "R9"], example: "edit org Acme --seats 15", args: [scopeArg],
+       rules: [.r14, .r19, .r20, .p3, .r5, .r9], example: "edit org Acme --seats 15", args: [scopeArg],
        flags: [FlagSpec("tier", .tier), FlagSpec("seats", .int)] + cycleFlags + [orgFlag]) { a throws(Failure) in
     .edit(try a.scope(0), EditRequest(tier: try a.tier(), seats: a.flagInt("seats"), cycle: try a.cycle()))
   },
-  spec("cancel", .action, "cancel <scope>", "cancel at the end of the period (a trial at once)", rules: ["R14", "R19", "R20", "R21"],
+  spec("cancel", .action, "cancel <scope>", "cancel at the end of the period (a trial at once)", rules: [.r14, .r19, .r20, .r21],
        example: "cancel workspace \"Side Project\"", args: [scopeArg], flags: [orgFlag]) { a throws(Failure) in .cancel(try a.scope(0)) },
-  spec("resume", .action, "resume <scope>", "undo a cancellation before the period ends", rules: ["R14", "R20"],
+  spec("resume", .action, "resume <scope>", "undo a cancellation before the period ends", rules: [.r14, .r20],
        example: "resume workspace \"Side Project\"", args: [scopeArg], flags: [orgFlag]) { a throws(Failure) in .resume(try a.scope(0)) },
-  spec("transfer", .action, "transfer <scope> --to <user>", "pass billing ownership to another member", rules: ["R13", "R14", "R15"],
+  spec("transfer", .action, "transfer <scope> --to <user>", "pass billing ownership to another member", rules: [.r13, .r14, .r15],
        example: "transfer org Acme --to bob", args: [scopeArg], flags: [FlagSpec("to", .user), orgFlag]) { a throws(Failure) in
     .transfer(try a.scope(0), to: try a.require("to", "<user>"))
   },
-  spec("pay", .action, "pay <scope> --method \(methodWords)", "switch the payment method", rules: ["R14", "R19", "R22"],
+  spec("pay", .action, "pay <scope> --method \(methodWords)", "switch the payment method", rules: [.r14, .r19, .r22],
        example: "pay team Design --method paypal", args: [scopeArg], flags: [FlagSpec("method", .method), orgFlag]) { a throws(Failure) in
     let scope = try a.scope(0)
     guard let m = try a.payment("method") else { throw Failure(.usage, nil, "pay needs --method \(methodWords)") }
     return .pay(scope, m)
   },
-  spec("address", .action, "address <scope> \"<text>\"", "set the billing address", rules: ["R14"],
+  spec("address", .action, "address <scope> \"<text>\"", "set the billing address", rules: [.r14],
        example: "address org Acme \"1 Main St, Springfield\"", args: [scopeArg, ArgSpec("text", .text)], flags: [orgFlag]) { a throws(Failure) in
     let scope = try a.scope(0)
     guard let t = a.string(1) else { throw Failure(.usage, nil, "address needs the address text, in double quotes") }
     return .address(scope, t)
   },
-  spec("seats", .action, "seats <scope>", "seats, billable members and whether the plan is over its size", rules: ["R14", "P5"],
+  spec("seats", .action, "seats <scope>", "seats, billable members and whether the plan is over its size", rules: [.r14, .p5],
        example: "seats org Acme", args: [scopeArg], flags: [orgFlag]) { a throws(Failure) in .seats(try a.scope(0)) },
-  spec("invoices", .action, "invoices <scope>", "the current plan's invoices", rules: ["R14", "R16", "R21"],
+  spec("invoices", .action, "invoices <scope>", "the current plan's invoices", rules: [.r14, .r16, .r21],
        example: "invoices team Design", args: [scopeArg], flags: [orgFlag]) { a throws(Failure) in .invoices(try a.scope(0)) },
-  spec("invoice", .action, "invoice <id>", "one invoice (also of an ended plan, for its last billing owner)", rules: ["R14", "R21"],
+  spec("invoice", .action, "invoice <id>", "one invoice (also of an ended plan, for its last billing owner)", rules: [.r14, .r21],
        example: "invoice INV-0001", args: [ArgSpec("id", .invoice)]) { a throws(Failure) in .invoice(a.string(0) ?? "") },
-  spec("appoint", .action, "appoint <user> --org <Org>|--workspace <Name>", "make a member an admin", rules: ["R13"],
+  spec("appoint", .action, "appoint <user> --org <Org>|--workspace <Name>", "make a member an admin", rules: [.r13],
        example: "appoint bob --org Acme", args: [ArgSpec("user", .user)],
        flags: [orgFlag, FlagSpec("workspace", .workspace)]) { a throws(Failure) in
     .appoint(a.string(0) ?? "", try a.place(allowTeam: false))
   },
-  spec("revoke", .action, "revoke <user> --org <Org>|--workspace <Name>", "take the admin role away", rules: ["R13", "P7"],
+  spec("revoke", .action, "revoke <user> --org <Org>|--workspace <Name>", "take the admin role away", rules: [.r13, .p7],
        example: "revoke bob --org Acme", args: [ArgSpec("user", .user)],
        flags: [orgFlag, FlagSpec("workspace", .workspace)]) { a throws(Failure) in
     .revoke(a.string(0) ?? "", try a.place(allowTeam: false))
   },
   spec("move", .action, "move <scope> --to <scope>", "always refused: plans cannot move (cancel, then upgrade the right one)",
-       rules: ["R7", "R14"], example: "move workspace Wrong --to workspace Right", args: [scopeArg],
+       rules: [.r7, .r14], example: "move workspace Wrong --to workspace Right", args: [scopeArg],
        flags: [FlagSpec("to", .scope), orgFlag]) { a throws(Failure) in
     let from = try a.scope(0)
     guard let to = a.flagScope("to") else { throw Failure(.usage, nil, "move needs --to <scope>") }
@@ -161,7 +161,7 @@ package let commandTable: [CommandSpec] = [
   },
   // Views
   spec("quote", .view, "quote <scope> --tier <t> [--seats <n>] \(cycleChoice)", "the price of a plan",
-       rules: ["R2", "R3", "R4", "R5", "R9", "P1"], example: "quote org Acme --tier advanced --monthly", args: [scopeArg],
+       rules: [.r2, .r3, .r4, .r5, .r9, .p1], example: "quote org Acme --tier advanced --monthly", args: [scopeArg],
        flags: [FlagSpec("tier", .tier), FlagSpec("seats", .int)] + cycleFlags + [orgFlag]) { a throws(Failure) in
     let scope = try a.scope(0)
     guard let tier = try a.tier() else { throw Failure(.usage, nil, "quote needs --tier <t>") }
@@ -181,14 +181,14 @@ package let commandTable: [CommandSpec] = [
   },
   spec("clock", .view, "clock", "today's simulated date", example: "clock") { _ throws(Failure) in .clock },
   spec("advance", .view, "advance <n>d|<n>m|<n>y", "move the date; prints each renewal, change, cancellation and trial end",
-       rules: ["R20", "P3", "P4"], example: "advance 1m", args: [ArgSpec("n", .duration)]) { a throws(Failure) in
+       rules: [.r20, .p3, .p4], example: "advance 1m", args: [ArgSpec("n", .duration)]) { a throws(Failure) in
     let w = a.string(0) ?? ""
     guard let unit = w.last, "dmy".contains(unit), let n = Int(w.dropLast()), w.dropLast().allSatisfy(\.isASCII), n >= 0, w.count <= 8 else {
       throw Failure(.usage, nil, "advance takes <n>d, <n>m or <n>y with n a whole number, e.g. 30d, 1m, 1y (not \(quoted(w)))")
     }
     return .advance(unit == "d" ? .days(n) : unit == "m" ? .months(n) : .years(n))
   },
-  spec("inbox", .view, "inbox <user>", "the user's messages", rules: ["R16"], example: "inbox ann",
+  spec("inbox", .view, "inbox <user>", "the user's messages", rules: [.r16], example: "inbox ann",
        args: [ArgSpec("user", .user)]) { a throws(Failure) in .inbox(a.string(0) ?? "") },
   spec("log", .view, "log", "every setup, action and advance, refused ones included", example: "log") { _ throws(Failure) in .log },
   spec("show", .view, "show", "the whole world at a glance", example: "show") { _ throws(Failure) in .show },

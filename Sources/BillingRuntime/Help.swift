@@ -11,7 +11,7 @@ package enum Help {
     }
     var lines = [spec.synopsis, "  " + spec.summary]
     if !spec.aliases.isEmpty { lines.append("  alias: " + spec.aliases.map { $0.joined(separator: " ") }.joined(separator: ", ")) }
-    if !spec.rules.isEmpty { lines.append("  rules: " + spec.rules.joined(separator: ", ")) }
+    if !spec.rules.isEmpty { lines.append("  rules: " + spec.rules.map(\.id).joined(separator: ", ")) }
     lines.append("  example: " + spec.example)
     return lines.joined(separator: "\n")
   }
