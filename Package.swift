@@ -14,18 +14,19 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
-    .target(name: "BillingModel", swiftSettings: fast),
+    .target(name: "Platform", swiftSettings: fast),
+    .target(name: "BillingModel", dependencies: ["Platform"], swiftSettings: fast),
     .target(name: "BillingLanguage", dependencies: ["BillingModel"], swiftSettings: fast),
     .target(
-      name: "BillingRuntime", dependencies: ["BillingModel", "BillingLanguage", "LineEditing"],
+      name: "BillingRuntime", dependencies: ["BillingModel", "BillingLanguage", "LineEditing", "Platform"],
       swiftSettings: fast),
     .systemLibrary(
       name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-    .target(name: "LineEditing", dependencies: ["CLibEdit"]),
+    .target(name: "LineEditing", dependencies: ["CLibEdit", "Platform"]),
     .executableTarget(
       name: "billsh",
       dependencies: [
-        "BillingRuntime", "LineEditing",
+        "BillingRuntime", "LineEditing", "Platform",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "BillingModelTests", dependencies: ["BillingModel"]),

@@ -8,11 +8,12 @@ import PackageDescription
 let package = Package(
   name: "billsh-fuzz",
   targets: [
-    .target(name: "BillingModel"),
+    .target(name: "Platform"),
+    .target(name: "BillingModel", dependencies: ["Platform"]),
     .target(name: "BillingLanguage", dependencies: ["BillingModel"]),
-    .target(name: "BillingRuntime", dependencies: ["BillingModel", "BillingLanguage", "LineEditing"]),
+    .target(name: "BillingRuntime", dependencies: ["BillingModel", "BillingLanguage", "LineEditing", "Platform"]),
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-    .target(name: "LineEditing", dependencies: ["CLibEdit"]),
+    .target(name: "LineEditing", dependencies: ["CLibEdit", "Platform"]),
     // LLVMFuzzerTestOneInput around BillingRuntime's FuzzEntry (which the tests replay too).
     .executableTarget(name: "billsh-fuzz", dependencies: ["BillingRuntime"]),
   ]

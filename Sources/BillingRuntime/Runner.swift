@@ -1,11 +1,6 @@
 import BillingLanguage
 import BillingModel
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Platform
 
 /// `billsh run`, piped input, and transcript replay: sessions driven without a terminal.
 package enum Runner {

@@ -1,5 +1,6 @@
 import BillingLanguage
 import BillingModel
+import Platform
 
 /// Scripts, saved worlds and recordings: everything that touches files.
 extension Session {
@@ -167,12 +168,6 @@ extension JSON {
     }
   }
 }
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 extension TranscriptFileIO {
   /// The real path of a file (symlinks and `..` resolved), or the path itself if it cannot be resolved.

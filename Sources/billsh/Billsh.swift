@@ -1,9 +1,6 @@
 import ArgumentParser
 import BillingRuntime
-
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Platform
 
 let version = "0.1.0"
 
@@ -20,18 +17,7 @@ struct Billsh: ParsableCommand {
   /// NB: the plain forms (`billsh`, `billsh run FILE...` with their switches) skip the argument
   /// parser's reflection, which costs most of the start-up; everything else goes through it.
   static func main() {
-    #if canImport(Glibc)
-      // NB: keep freed memory for the next allocation instead of handing it back to the system
-      // and faulting it in again; large arrays and tables come from the same heap. A world of
-      // 100,000 people then takes about a quarter fewer page faults to build and to change.
-      // (`mallopt` is glibc's; its header is not part of the Glibc module, so it is looked up.)
-      if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-        _ = mallopt(-1, 1 << 30)  // M_TRIM_THRESHOLD
-        _ = mallopt(-3, 64 << 20)  // M_MMAP_THRESHOLD
-      }
-    #endif
+    keepFreedMemory()
     if let invocation = FastPath.parse(Array(CommandLine.arguments.dropFirst())) {
       invocation()
     }

@@ -1,9 +1,6 @@
 import BillingRuntime
 import LineEditing
-
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Platform
 
 /// Chooses the shell (terminal on stdin) or script reading (anything else), and saves `--state`.
 enum Front {

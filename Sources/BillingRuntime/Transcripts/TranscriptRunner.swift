@@ -1,12 +1,6 @@
 // `billsh test`: replays transcripts and compares (or updates) their output.
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Platform
 
 package struct TranscriptRunner: Sendable {
   /// Runs the commands in a fresh world and returns each command's output
