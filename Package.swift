@@ -15,10 +15,11 @@ let package = Package(
   ],
   targets: [
     .target(name: "Platform", swiftSettings: fast),
-    .target(name: "BillingModel", dependencies: ["Platform"], swiftSettings: fast),
-    .target(name: "BillingLanguage", dependencies: ["BillingModel"], swiftSettings: fast),
+    .target(name: "BillingSupport", dependencies: ["Platform"], swiftSettings: fast),
+    .target(name: "BillingModel", dependencies: ["BillingSupport"], swiftSettings: fast),
+    .target(name: "BillingLanguage", dependencies: ["BillingModel", "BillingSupport"], swiftSettings: fast),
     .target(
-      name: "BillingRuntime", dependencies: ["BillingModel", "BillingLanguage", "LineEditing", "Platform"],
+      name: "BillingRuntime", dependencies: ["BillingModel", "BillingLanguage", "BillingSupport", "LineEditing", "Platform"],
       swiftSettings: fast),
     .systemLibrary(
       name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -29,10 +30,10 @@ let package = Package(
         "BillingRuntime", "LineEditing", "Platform",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .testTarget(name: "BillingModelTests", dependencies: ["BillingModel"]),
-    .testTarget(name: "BillingLanguageTests", dependencies: ["BillingLanguage"]),
+    .testTarget(name: "BillingModelTests", dependencies: ["BillingModel", "BillingSupport"]),
+    .testTarget(name: "BillingLanguageTests", dependencies: ["BillingLanguage", "BillingSupport"]),
     .testTarget(
-      name: "BillingRuntimeTests", dependencies: ["BillingRuntime", "LineEditing"],
+      name: "BillingRuntimeTests", dependencies: ["BillingRuntime", "BillingSupport", "LineEditing"],
       exclude: []),
   ]
 )

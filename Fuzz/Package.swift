@@ -9,9 +9,10 @@ let package = Package(
   name: "billsh-fuzz",
   targets: [
     .target(name: "Platform"),
-    .target(name: "BillingModel", dependencies: ["Platform"]),
-    .target(name: "BillingLanguage", dependencies: ["BillingModel"]),
-    .target(name: "BillingRuntime", dependencies: ["BillingModel", "BillingLanguage", "LineEditing", "Platform"]),
+    .target(name: "BillingSupport", dependencies: ["Platform"]),
+    .target(name: "BillingModel", dependencies: ["BillingSupport"]),
+    .target(name: "BillingLanguage", dependencies: ["BillingModel", "BillingSupport"]),
+    .target(name: "BillingRuntime", dependencies: ["BillingModel", "BillingLanguage", "BillingSupport", "LineEditing", "Platform"]),
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "LineEditing", dependencies: ["CLibEdit", "Platform"]),
     // LLVMFuzzerTestOneInput around BillingRuntime's FuzzEntry (which the tests replay too).

@@ -1,3 +1,5 @@
+import BillingSupport
+
 package struct UserID: DenseID, Comparable, Sendable {
   package let index: Int
   package static func < (a: Self, b: Self) -> Bool { a.index < b.index }

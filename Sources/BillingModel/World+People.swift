@@ -1,3 +1,5 @@
+import BillingSupport
+
 /// Low-level changes to who is where, keeping every maintained count right.
 /// NB: callers validate first; these never fail.
 extension World {

@@ -1,3 +1,5 @@
+import BillingSupport
+
 /// Plan bookkeeping shared by every command that starts, converts or ends a plan.
 extension World {
   /// Period end for the plan's current period: anchored, so month-end days clamp without drifting.

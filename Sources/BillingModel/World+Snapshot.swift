@@ -1,3 +1,5 @@
+import BillingSupport
+
 /// The whole world as JSON (`.save`, `.load`, `--state`), and back.
 extension World {
   package func snapshot() -> [(String, JSON)] {
@@ -165,6 +167,11 @@ extension World {
     }
     return w
   }
+}
+
+/// JSON text as a value; text that is not JSON is an io failure saying where.
+package func parseJSON(_ text: String) throws(Failure) -> JSON {
+  do { return try JSON.parse(text) } catch { throw Failure(.io, nil, message: error.message) }
 }
 
 /// A catalog as JSON (the `--catalog` file format).

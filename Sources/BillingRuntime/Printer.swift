@@ -1,4 +1,5 @@
 import BillingModel
+import BillingSupport
 import Platform
 
 /// Buffered writes to a file descriptor (stdout by default); flushes at 64 KiB and on demand.

@@ -1,4 +1,5 @@
 import BillingModel
+import BillingSupport
 
 /// One command line of a script, after comments, continuations and expectations.
 package struct ScriptLine: Sendable {

@@ -1,5 +1,6 @@
 import BillingLanguage
 import BillingModel
+import BillingSupport
 import Platform
 
 /// Scripts, saved worlds and recordings: everything that touches files.
@@ -95,7 +96,7 @@ extension Session {
     let json: JSON
     let w: World
     do {
-      json = try JSON.parse(text)
+      json = try parseJSON(text)
       w = try World.restore(json)
     } catch {
       throw Failure(.io, nil, "\(path): \(error.message); the current world is unchanged")

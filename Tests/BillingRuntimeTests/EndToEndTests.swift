@@ -3,6 +3,7 @@ import Testing
 
 @testable import BillingModel
 import BillingRuntime
+import BillingSupport
 
 /// Runs the built `billsh` on `.bill` files and piped input, checking JSON, exit codes and files.
 @Suite(.serialized) struct EndToEndTests {

@@ -3,6 +3,7 @@ import Testing
 
 @testable import BillingModel
 @testable import BillingRuntime
+import BillingSupport
 
 /// Property-based tests (issue 6): random command sequences by random actors on random small
 /// worlds, with the spec's invariants checked after every command.
@@ -456,7 +457,7 @@ struct ScenarioPlayer {
   mutating func checkRoundTrip() {
     let saved = session.savedText()
     do {
-      let w = try World.restore(try JSON.parse(saved))
+      let w = try World.restore(try parseJSON(saved))
       if JSON.object(w.snapshot()) != JSON.object(session.world.snapshot()) { fail("a saved world restores to a different world") }
     } catch {
       fail("a saved world does not restore: \(error.message)")

@@ -82,7 +82,7 @@ package enum JSON: Sendable, Equatable {
   }
 
   /// Parses JSON text; errors say where (line:column) and what.
-  package static func parse(_ text: String) throws(Failure) -> JSON {
+  package static func parse(_ text: String) throws(JSONSyntaxError) -> JSON {
     var p = JSONParser(bytes: Array(text.utf8))
     p.skipSpace()
     let v = try p.value(depth: 0)
@@ -92,23 +92,28 @@ package enum JSON: Sendable, Equatable {
   }
 }
 
+/// Why a text is not JSON, and where: `bad JSON at line 3, column 7: expected a value`.
+package struct JSONSyntaxError: Error, Equatable, Sendable {
+  package var message: String
+}
+
 struct JSONParser {
   let bytes: [UInt8]
   var i = 0
 
-  func error(_ m: String) -> Failure {
+  func error(_ m: String) -> JSONSyntaxError {
     var line = 1, col = 1
     for b in bytes[..<min(i, bytes.count)] {
       if b == 10 { line += 1; col = 1 } else { col += 1 }
     }
-    return Failure(.io, nil, "bad JSON at line \(line), column \(col): \(m)")
+    return JSONSyntaxError(message: "bad JSON at line \(line), column \(col): \(m)")
   }
 
   mutating func skipSpace() {
     while i < bytes.count, [32, 9, 10, 13].contains(bytes[i]) { i += 1 }
   }
 
-  mutating func value(depth: Int) throws(Failure) -> JSON {
+  mutating func value(depth: Int) throws(JSONSyntaxError) -> JSON {
     guard depth < 64 else { throw error("nested too deeply") }
     guard i < bytes.count else { throw error("unexpected end of file") }
     switch bytes[i] {
@@ -166,14 +171,14 @@ struct JSONParser {
     }
   }
 
-  mutating func literal(_ word: String, _ v: JSON) throws(Failure) -> JSON {
+  mutating func literal(_ word: String, _ v: JSON) throws(JSONSyntaxError) -> JSON {
     let w = Array(word.utf8)
     guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else { throw error("expected a value") }
     i += w.count
     return v
   }
 
-  mutating func string() throws(Failure) -> String {
+  mutating func string() throws(JSONSyntaxError) -> String {
     i += 1
     var out: [UInt8] = []
     while i < bytes.count {
