@@ -17,9 +17,12 @@ let package = Package(
     .target(name: "Platform", swiftSettings: fast),
     .target(name: "BillingSupport", dependencies: ["Platform"], swiftSettings: fast),
     .target(name: "BillingModel", dependencies: ["BillingSupport"], swiftSettings: fast),
+    .target(name: "BillingStore", dependencies: ["BillingModel", "BillingSupport"], swiftSettings: fast),
     .target(name: "BillingLanguage", dependencies: ["BillingModel", "BillingSupport"], swiftSettings: fast),
     .target(
-      name: "BillingRuntime", dependencies: ["BillingModel", "BillingLanguage", "BillingSupport", "LineEditing", "Platform"],
+      name: "BillingRuntime", dependencies: [
+        "BillingModel", "BillingLanguage", "BillingStore", "BillingSupport", "LineEditing", "Platform",
+      ],
       swiftSettings: fast),
     .systemLibrary(
       name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -33,7 +36,8 @@ let package = Package(
     .testTarget(name: "BillingModelTests", dependencies: ["BillingModel", "BillingSupport"]),
     .testTarget(name: "BillingLanguageTests", dependencies: ["BillingLanguage", "BillingSupport"]),
     .testTarget(
-      name: "BillingRuntimeTests", dependencies: ["BillingRuntime", "BillingSupport", "LineEditing"],
+      name: "BillingRuntimeTests",
+      dependencies: ["BillingRuntime", "BillingStore", "BillingSupport", "LineEditing"],
       exclude: []),
   ]
 )

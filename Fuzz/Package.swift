@@ -11,8 +11,11 @@ let package = Package(
     .target(name: "Platform"),
     .target(name: "BillingSupport", dependencies: ["Platform"]),
     .target(name: "BillingModel", dependencies: ["BillingSupport"]),
+    .target(name: "BillingStore", dependencies: ["BillingModel", "BillingSupport"]),
     .target(name: "BillingLanguage", dependencies: ["BillingModel", "BillingSupport"]),
-    .target(name: "BillingRuntime", dependencies: ["BillingModel", "BillingLanguage", "BillingSupport", "LineEditing", "Platform"]),
+    .target(name: "BillingRuntime", dependencies: [
+      "BillingModel", "BillingLanguage", "BillingStore", "BillingSupport", "LineEditing", "Platform",
+    ]),
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "LineEditing", dependencies: ["CLibEdit", "Platform"]),
     // LLVMFuzzerTestOneInput around BillingRuntime's FuzzEntry (which the tests replay too).

@@ -17,7 +17,7 @@ extension World {
   }
 
   /// Records a live plan in the indexes: scope, owner, team plans of the org, agenda.
-  func attach(_ id: PlanID) {
+  package func attach(_ id: PlanID) {
     let p = plans[id.index]
     planOfScope[p.scope] = id
     users[p.owner.index].ownedPlans.insert(id)
@@ -110,7 +110,7 @@ extension World {
   }
 
   /// R11, R15: the billing owner must be a member (not a guest) of the space that holds the scope.
-  func checkOwner(_ owner: UserID, for scope: Scope, rule: String, role: String = "the billing owner") throws(Failure) {
+  package func checkOwner(_ owner: UserID, for scope: Scope, rule: String, role: String = "the billing owner") throws(Failure) {
     let holder = holder(scope)
     guard let m = membership(owner, in: holder) else {
       throw Failure(.invalid, rule, "\(quoted(handle(owner))) is not in \(describe(.space(holder))): \(role) must be a member of it")

@@ -1,4 +1,5 @@
 import BillingModel
+import BillingStore
 import BillingSupport
 
 /// The fuzz entry point logic, without libFuzzer: Fuzz/Sources/billsh-fuzz calls it for each

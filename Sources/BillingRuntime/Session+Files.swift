@@ -1,5 +1,6 @@
 import BillingLanguage
 import BillingModel
+import BillingStore
 import BillingSupport
 import Platform
 

@@ -3,6 +3,7 @@ import Testing
 
 @testable import BillingModel
 @testable import BillingRuntime
+import BillingStore
 import BillingSupport
 
 /// Property-based tests (issue 6): random command sequences by random actors on random small
