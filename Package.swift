@@ -21,12 +21,12 @@ let package = Package(
     .target(name: "BillingLanguage", dependencies: ["BillingModel", "BillingSupport"], swiftSettings: fast),
     .target(
       name: "BillingRuntime", dependencies: [
-        "BillingModel", "BillingLanguage", "BillingStore", "BillingSupport", "LineEditing", "Platform",
+        "BillingModel", "BillingLanguage", "BillingStore", "BillingSupport", "Platform",
       ],
       swiftSettings: fast),
     .systemLibrary(
       name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-    .target(name: "LineEditing", dependencies: ["CLibEdit", "Platform"]),
+    .target(name: "LineEditing", dependencies: ["BillingRuntime", "CLibEdit", "Platform"]),
     .executableTarget(
       name: "billsh",
       dependencies: [

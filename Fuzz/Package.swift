@@ -14,10 +14,8 @@ let package = Package(
     .target(name: "BillingStore", dependencies: ["BillingModel", "BillingSupport"]),
     .target(name: "BillingLanguage", dependencies: ["BillingModel", "BillingSupport"]),
     .target(name: "BillingRuntime", dependencies: [
-      "BillingModel", "BillingLanguage", "BillingStore", "BillingSupport", "LineEditing", "Platform",
+      "BillingModel", "BillingLanguage", "BillingStore", "BillingSupport", "Platform",
     ]),
-    .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-    .target(name: "LineEditing", dependencies: ["CLibEdit", "Platform"]),
     // LLVMFuzzerTestOneInput around BillingRuntime's FuzzEntry (which the tests replay too).
     .executableTarget(name: "billsh-fuzz", dependencies: ["BillingRuntime"]),
   ]

@@ -1,7 +1,6 @@
 import BillingLanguage
 import BillingModel
 import BillingSupport
-import LineEditing
 import Platform
 
 /// Tab completion from the command table and the live world: command words, flags, flag

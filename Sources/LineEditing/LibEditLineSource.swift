@@ -1,3 +1,4 @@
+import BillingRuntime
 import CLibEdit
 import Platform
 
