@@ -6,7 +6,9 @@ let fast: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked", "-cr
 
 let package = Package(
   name: "billsh",
-  platforms: [.macOS(.v13)],
+  // NB: macOS 15 for Mutex and Atomic (Synchronization) and String(validating:as:); only
+  // Linux is built and tested.
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "billsh", targets: ["billsh"])
   ],
