@@ -29,17 +29,21 @@ let package = Package(
     .systemLibrary(
       name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "LineEditing", dependencies: ["BillingRuntime", "CLibEdit", "Platform"]),
-    .executableTarget(
-      name: "billsh",
+    .target(
+      name: "BillshCLI",
       dependencies: [
-        "BillingRuntime", "LineEditing", "Platform",
+        "BillingModel", "BillingRuntime", "LineEditing", "Platform",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    .executableTarget(name: "billsh", dependencies: ["BillshCLI"]),
     .testTarget(name: "BillingModelTests", dependencies: ["BillingModel", "BillingSupport"]),
     .testTarget(name: "BillingLanguageTests", dependencies: ["BillingLanguage", "BillingSupport"]),
     .testTarget(
       name: "BillingRuntimeTests",
       dependencies: ["BillingRuntime", "BillingStore", "BillingSupport", "LineEditing"],
       exclude: []),
+    .testTarget(
+      name: "BillshCLITests",
+      dependencies: ["BillshCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
   ]
 )
