@@ -167,7 +167,7 @@ import BillingSupport
   func hostileScripts(_ name: String, _ bytes: [UInt8], _ expected: String) throws {
     let (dir, _) = try script("")
     let path = dir + "/hostile.bill"
-    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     let r = try billsh(["run", path])
     #expect(r.code == 2, "\(name)")
     #expect(r.stdout.contains(path + expected), "\(name): \(r.stdout)")

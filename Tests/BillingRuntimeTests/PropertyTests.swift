@@ -479,7 +479,6 @@ struct ScenarioPlayer {
     if a != b {
       let x = a.split(separator: "\n", omittingEmptySubsequences: false), y = b.split(separator: "\n", omittingEmptySubsequences: false)
       let i = (0..<min(x.count, y.count)).first { x[$0] != y[$0] } ?? min(x.count, y.count)
-      let l = i < x.count ? x[i] : "", r = i < y.count ? y[i] : ""
       fail("the same script gave different bytes; first difference at output line \(i + 1):\n  \(i < x.count ? x[i] : "<end>")\n  \(i < y.count ? y[i] : "<end>")")
     }
   }
