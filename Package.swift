@@ -6,7 +6,9 @@ let fast: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked", "-cr
 
 let package = Package(
   name: "billsh",
-  platforms: [.macOS(.v13)],
+  // NB: macOS 15 for Mutex and Atomic (Synchronization) and String(validating:as:); only
+  // Linux is built and tested.
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "billsh", targets: ["billsh"])
   ],
@@ -14,24 +16,34 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
-    .target(name: "BillingModel", swiftSettings: fast),
-    .target(name: "BillingLanguage", dependencies: ["BillingModel"], swiftSettings: fast),
+    .target(name: "Platform", swiftSettings: fast),
+    .target(name: "BillingSupport", dependencies: ["Platform"], swiftSettings: fast),
+    .target(name: "BillingModel", dependencies: ["BillingSupport"], swiftSettings: fast),
+    .target(name: "BillingStore", dependencies: ["BillingModel", "BillingSupport"], swiftSettings: fast),
+    .target(name: "BillingLanguage", dependencies: ["BillingModel", "BillingSupport"], swiftSettings: fast),
     .target(
-      name: "BillingRuntime", dependencies: ["BillingModel", "BillingLanguage", "LineEditing"],
+      name: "BillingRuntime", dependencies: [
+        "BillingModel", "BillingLanguage", "BillingStore", "BillingSupport", "Platform",
+      ],
       swiftSettings: fast),
     .systemLibrary(
       name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-    .target(name: "LineEditing", dependencies: ["CLibEdit"]),
-    .executableTarget(
-      name: "billsh",
+    .target(name: "LineEditing", dependencies: ["BillingRuntime", "CLibEdit", "Platform"]),
+    .target(
+      name: "BillshCLI",
       dependencies: [
-        "BillingRuntime", "LineEditing",
+        "BillingModel", "BillingRuntime", "LineEditing", "Platform",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .testTarget(name: "BillingModelTests", dependencies: ["BillingModel"]),
-    .testTarget(name: "BillingLanguageTests", dependencies: ["BillingLanguage"]),
+    .executableTarget(name: "billsh", dependencies: ["BillshCLI"]),
+    .testTarget(name: "BillingModelTests", dependencies: ["BillingModel", "BillingSupport"]),
+    .testTarget(name: "BillingLanguageTests", dependencies: ["BillingLanguage", "BillingSupport"]),
     .testTarget(
-      name: "BillingRuntimeTests", dependencies: ["BillingRuntime", "LineEditing"],
+      name: "BillingRuntimeTests",
+      dependencies: ["BillingRuntime", "BillingStore", "BillingSupport", "LineEditing"],
       exclude: []),
+    .testTarget(
+      name: "BillshCLITests",
+      dependencies: ["BillshCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
   ]
 )

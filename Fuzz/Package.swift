@@ -8,11 +8,14 @@ import PackageDescription
 let package = Package(
   name: "billsh-fuzz",
   targets: [
-    .target(name: "BillingModel"),
-    .target(name: "BillingLanguage", dependencies: ["BillingModel"]),
-    .target(name: "BillingRuntime", dependencies: ["BillingModel", "BillingLanguage", "LineEditing"]),
-    .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-    .target(name: "LineEditing", dependencies: ["CLibEdit"]),
+    .target(name: "Platform"),
+    .target(name: "BillingSupport", dependencies: ["Platform"]),
+    .target(name: "BillingModel", dependencies: ["BillingSupport"]),
+    .target(name: "BillingStore", dependencies: ["BillingModel", "BillingSupport"]),
+    .target(name: "BillingLanguage", dependencies: ["BillingModel", "BillingSupport"]),
+    .target(name: "BillingRuntime", dependencies: [
+      "BillingModel", "BillingLanguage", "BillingStore", "BillingSupport", "Platform",
+    ]),
     // LLVMFuzzerTestOneInput around BillingRuntime's FuzzEntry (which the tests replay too).
     .executableTarget(name: "billsh-fuzz", dependencies: ["BillingRuntime"]),
   ]

@@ -1,4 +1,5 @@
 import BillingModel
+import BillingSupport
 
 /// What a positional argument holds; drives parsing and completion.
 package enum ArgKind: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import BillingModel
+import BillingSupport
 
 private let scopeArg = ArgSpec("scope", .scope)
 private let orgFlag = FlagSpec("org", .org)

@@ -1,4 +1,5 @@
 import BillingModel
+import BillingSupport
 
 /// Command words of the table, longest first, for matching the start of a line.
 private let entries: [(words: [String], spec: CommandSpec)] = commandTable.flatMap { spec in

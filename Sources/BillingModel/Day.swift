@@ -1,3 +1,5 @@
+import BillingSupport
+
 /// A calendar date without time of day, kept as a day number for cheap arithmetic.
 package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// Days since 0000-03-01 in the proleptic Gregorian calendar.

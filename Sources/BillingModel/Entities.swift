@@ -1,3 +1,5 @@
+import BillingSupport
+
 package struct UserID: DenseID, Comparable, Sendable {
   package let index: Int
   package static func < (a: Self, b: Self) -> Bool { a.index < b.index }
@@ -12,6 +14,7 @@ package struct TeamID: DenseID, Comparable, Sendable {
 }
 package struct PlanID: DenseID, Comparable, Sendable, CustomStringConvertible {
   package let index: Int
+  package init(index: Int) { self.index = index }
   package static func < (a: Self, b: Self) -> Bool { a.index < b.index }
   package var description: String {
     var scratch = DigitScratch()
@@ -20,6 +23,7 @@ package struct PlanID: DenseID, Comparable, Sendable, CustomStringConvertible {
 }
 package struct InvoiceID: DenseID, Comparable, Sendable, CustomStringConvertible {
   package let index: Int
+  package init(index: Int) { self.index = index }
   package static func < (a: Self, b: Self) -> Bool { a.index < b.index }
   package var description: String {
     var scratch = DigitScratch()

@@ -1,3 +1,5 @@
+import BillingSupport
+
 /// Error codes of the public interface (SPEC §4).
 package enum ErrorCode: String, Sendable, CaseIterable {
   case usage
@@ -51,15 +53,6 @@ package struct Failure: Error, Equatable, Sendable {
     }
     return t
   }
-}
-
-/// Quotes a user value for messages and rendering when it holds spaces or quotes.
-/// NB: every `"` and `\` is escaped, byte by byte (see `Text.append(quoted:)`).
-package func quoted(_ name: String) -> String {
-  guard needsQuotes(name) else { return name }
-  var t = Text(capacity: name.utf8.count + 4)
-  t.append(quoted: name)
-  return t.string
 }
 
 /// Close names for "did you mean" hints: edit distance at most a third of the length.

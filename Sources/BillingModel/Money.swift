@@ -1,3 +1,5 @@
+import BillingSupport
+
 /// Money is integer cents; these helpers do the one rounding the rules allow.
 package enum Money {
   /// `round_half_up(value × numerator / denominator)` in integer arithmetic.

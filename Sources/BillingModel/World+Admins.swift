@@ -1,3 +1,5 @@
+import BillingSupport
+
 /// One line of `features`: the tier a user gets in a space or team and from which plan.
 package struct Access: Sendable {
   package var scope: Scope

@@ -1,3 +1,5 @@
+import BillingSupport
+
 /// What `edit` asks for.
 package struct EditRequest: Sendable, Equatable {
   package var tier: Tier?

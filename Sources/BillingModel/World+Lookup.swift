@@ -1,3 +1,5 @@
+import BillingSupport
+
 /// A scope as named in a command: resolved against the world by `resolve(_:)`.
 package enum ScopeRef: Sendable, Equatable {
   case org(String)

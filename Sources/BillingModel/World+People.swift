@@ -1,21 +1,23 @@
+import BillingSupport
+
 /// Low-level changes to who is where, keeping every maintained count right.
 /// NB: callers validate first; these never fail.
 extension World {
-  func newUser(_ handle: String) -> UserID {
+  package func newUser(_ handle: String) -> UserID {
     let id = UserID(index: users.count)
     users.append(User(handle: handle))
     handleSlots.add(id.index, NameSlots.hash(handle), count: users.count) { users[$0].handle }
     return id
   }
 
-  func newSpace(_ kind: SpaceKind, _ name: String) -> SpaceID {
+  package func newSpace(_ kind: SpaceKind, _ name: String) -> SpaceID {
     let id = SpaceID(index: spaces.count)
     spaces.append(Space(kind: kind, name: name, label: kind.rawValue + " " + quoted(name)))
     spacesByName[name] = id
     return id
   }
 
-  func newTeam(_ name: String, in org: SpaceID) -> TeamID {
+  package func newTeam(_ name: String, in org: SpaceID) -> TeamID {
     let id = TeamID(index: teams.count)
     teams.append(Team(name: name, org: org, label: "team " + quoted(name)))
     spaces[org.index].teams.append(id)
@@ -25,7 +27,7 @@ extension World {
   }
 
   /// Puts a user in a space, or changes their role there. Returns the scopes whose billable count grew.
-  func place(_ user: UserID, in space: SpaceID, guest: Bool, admin: Bool) -> [Scope] {
+  package func place(_ user: UserID, in space: SpaceID, guest: Bool, admin: Bool) -> [Scope] {
     var grown: [Scope] = []
     if let old = membership(user, in: space) {
       var m = old
@@ -74,7 +76,7 @@ extension World {
   }
 
   /// Returns whether the team's billable count grew.
-  func joinTeam(_ user: UserID, _ team: TeamID) -> Bool {
+  package func joinTeam(_ user: UserID, _ team: TeamID) -> Bool {
     let seq = teams[team.index].nextSeq
     teams[team.index].nextSeq += 1
     teams[team.index].people[user] = seq

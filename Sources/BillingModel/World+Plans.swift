@@ -1,3 +1,5 @@
+import BillingSupport
+
 /// Plan bookkeeping shared by every command that starts, converts or ends a plan.
 extension World {
   /// Period end for the plan's current period: anchored, so month-end days clamp without drifting.
@@ -15,7 +17,7 @@ extension World {
   }
 
   /// Records a live plan in the indexes: scope, owner, team plans of the org, agenda.
-  func attach(_ id: PlanID) {
+  package func attach(_ id: PlanID) {
     let p = plans[id.index]
     planOfScope[p.scope] = id
     users[p.owner.index].ownedPlans.insert(id)
@@ -106,7 +108,7 @@ extension World {
   }
 
   /// R11, R15: the billing owner must be a member (not a guest) of the space that holds the scope.
-  func checkOwner(_ owner: UserID, for scope: Scope, rule: Rule, role: String = "the billing owner") throws(Failure) {
+  package func checkOwner(_ owner: UserID, for scope: Scope, rule: Rule, role: String = "the billing owner") throws(Failure) {
     let holder = holder(scope)
     guard let m = membership(owner, in: holder) else {
       throw Failure(.ownerNotInSpace(handle(owner), space: describe(.space(holder)), role: role, rule: rule))

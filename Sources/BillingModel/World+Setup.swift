@@ -1,3 +1,5 @@
+import BillingSupport
+
 /// Where `add` and `remove` put people.
 package enum PlaceTarget: Sendable, Equatable {
   case space(SpaceKind, String)

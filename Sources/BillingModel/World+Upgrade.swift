@@ -1,3 +1,5 @@
+import BillingSupport
+
 /// What `upgrade` asks for; nil fields take the defaults of SPEC §3.
 package struct UpgradeRequest: Sendable {
   package var scope: ScopeRef

@@ -19,7 +19,7 @@ package final class World {
   /// The live plan (trial, active or canceling) of each scope.
   var planOfScope: [Scope: PlanID] = [:]
   /// Scopes that have had a trial (P4: once per scope).
-  var trialsUsed: Set<Scope> = []
+  package internal(set) var trialsUsed: Set<Scope> = []
   var agenda = Agenda()
   /// Each plan's invoices, by plan index.
   /// NB: kept apart from `Plan`, so appending never copies a list that a `Plan` value shares.

@@ -1,10 +1,7 @@
 import BillingLanguage
 import BillingModel
-import LineEditing
-
-#if canImport(Glibc)
-  import Glibc
-#endif
+import BillingSupport
+import Platform
 
 /// Tab completion from the command table and the live world: command words, flags, flag
 /// values, names of people, spaces, teams, plans and invoices, and file paths.

@@ -1,4 +1,6 @@
 import BillingModel
+import BillingStore
+import BillingSupport
 
 /// The fuzz entry point logic, without libFuzzer: Fuzz/Sources/billsh-fuzz calls it for each
 /// input, and HostileInputTests replays Tests/FuzzCorpus through it.
@@ -25,7 +27,7 @@ package enum FuzzEntry {
     }
     let saved = session.savedText()
     let restored: World
-    do { restored = try World.restore(try JSON.parse(saved)) } catch {
+    do { restored = try World.restore(try parseJSON(saved)) } catch {
       fatalError("a saved world does not load: \(error.message)\n\(saved)")
     }
     if JSON.object(restored.snapshot()) != JSON.object(session.world.snapshot()) {

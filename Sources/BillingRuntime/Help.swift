@@ -1,5 +1,6 @@
 import BillingLanguage
 import BillingModel
+import BillingSupport
 
 /// `.help` and `billsh --help`, generated from the command table.
 package enum Help {

@@ -1,4 +1,5 @@
 import BillingModel
+import BillingSupport
 
 /// What one command did: text for people, a JSON result for tools, or one failure.
 /// NB: a class, so passing an outcome through the layers costs one reference, not its fields.

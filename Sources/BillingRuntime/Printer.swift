@@ -1,10 +1,6 @@
 import BillingModel
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import BillingSupport
+import Platform
 
 /// Buffered writes to a file descriptor (stdout by default); flushes at 64 KiB and on demand.
 /// NB: the buffer is a `Text`, so every piece is one copy into it, with no String made.

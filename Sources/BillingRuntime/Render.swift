@@ -1,4 +1,5 @@
 import BillingModel
+import BillingSupport
 
 /// Text and JSON views of model values, in one place.
 extension World {

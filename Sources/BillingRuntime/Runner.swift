@@ -1,11 +1,8 @@
 import BillingLanguage
 import BillingModel
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import BillingStore
+import BillingSupport
+import Platform
 
 /// `billsh run`, piped input, and transcript replay: sessions driven without a terminal.
 package enum Runner {
@@ -20,7 +17,7 @@ package enum Runner {
     guard let path else { return .standard }
     let bytes = try Session.readFile(path)
     guard let text = String(validating: bytes, as: UTF8.self) else { throw Failure(.io, nil, "\(path): not UTF-8 text") }
-    do { return try parseCatalog(try JSON.parse(text), base: .standard) } catch {
+    do { return try parseCatalog(try parseJSON(text), base: .standard) } catch {
       throw Failure(.io, nil, "\(path): \(error.message)")
     }
   }

@@ -1,5 +1,6 @@
 import BillingLanguage
 import BillingModel
+import BillingSupport
 
 /// One command line of a script, after comments, continuations and expectations.
 package struct ScriptLine: Sendable {

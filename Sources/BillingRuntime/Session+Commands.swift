@@ -1,5 +1,6 @@
 import BillingLanguage
 import BillingModel
+import BillingSupport
 
 extension Session {
   /// One command against the world: the text and JSON result of SPEC §5.

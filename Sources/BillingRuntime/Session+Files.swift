@@ -1,5 +1,8 @@
 import BillingLanguage
 import BillingModel
+import BillingStore
+import BillingSupport
+import Platform
 
 /// Scripts, saved worlds and recordings: everything that touches files.
 extension Session {
@@ -94,7 +97,7 @@ extension Session {
     let json: JSON
     let w: World
     do {
-      json = try JSON.parse(text)
+      json = try parseJSON(text)
       w = try World.restore(json)
     } catch {
       throw Failure(.io, nil, "\(path): \(error.message); the current world is unchanged")
@@ -167,12 +170,6 @@ extension JSON {
     }
   }
 }
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 extension TranscriptFileIO {
   /// The real path of a file (symlinks and `..` resolved), or the path itself if it cannot be resolved.

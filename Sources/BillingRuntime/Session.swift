@@ -1,5 +1,6 @@
 import BillingLanguage
 import BillingModel
+import BillingSupport
 
 /// A world, who acts in it, and how command lines become outcomes.
 /// NB: the session never prints; records go to `sink`, and the front end renders them.

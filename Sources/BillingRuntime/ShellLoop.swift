@@ -1,6 +1,5 @@
 import BillingLanguage
 import BillingModel
-import LineEditing
 
 /// The interactive loop: prompt, read, run, print. The terminal sits behind `LineSource`,
 /// so tests drive it with an `ArrayLineSource`.
@@ -9,12 +8,17 @@ package final class ShellLoop {
   let source: LineSource
   let out: Output
   let colour: Bool
+  /// Runs before each command (the shell puts its Ctrl-C handler back here).
+  let beforeCommand: () -> Void
 
-  package init(session: Session, source: LineSource, out: Output, colour: Bool) {
+  package init(
+    session: Session, source: LineSource, out: Output, colour: Bool, beforeCommand: @escaping () -> Void = {}
+  ) {
     self.session = session
     self.source = source
     self.out = out
     self.colour = colour
+    self.beforeCommand = beforeCommand
   }
 
   package var prompt: Prompt {
@@ -64,10 +68,7 @@ package final class ShellLoop {
         }
         if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
         source.addHistory(line)
-        // NB: libedit swaps signal handlers in and out around each line it reads; put ours back
-        // for the command, so Ctrl-C stops it between steps.
-        Interrupts.install()
-        _ = Interrupts.take()
+        beforeCommand()
         let outcome = session.perform(line)
         if outcome.quit { return 0 }
       }

@@ -1,12 +1,8 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Platform
 
 /// A joinable POSIX thread with a given stack size running one closure.
+/// NB: a pthread, not a `Thread` or a task: the replay and the stream reader need a stack
+/// size the standard library cannot set.
 struct WorkerThread {
   private let thread: pthread_t
 
@@ -53,29 +49,11 @@ struct WorkerThread {
   }
 }
 
-/// A pthread mutex (heap-allocated so its address never moves).
-final class Lock: @unchecked Sendable {
-  private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-
-  init() {
-    mutex = .allocate(capacity: 1)
-    mutex.initialize(to: pthread_mutex_t())
-    pthread_mutex_init(mutex, nil)
-  }
-
-  deinit {
-    pthread_mutex_destroy(mutex)
-    mutex.deinitialize(count: 1)
-    mutex.deallocate()
-  }
-
-  func lock() { pthread_mutex_lock(mutex) }
-  func unlock() { pthread_mutex_unlock(mutex) }
-}
-
 /// Batches handed from one thread to another, in order; the giver waits while too many are
 /// waiting to be taken, so read-ahead stays bounded. Used batches go back to the giver, so what
 /// it allocated is also freed on its thread (cheaper for the allocator than a free from another).
+/// NB: a pthread mutex and condition variable rather than `Mutex`: giver and taker wait for
+/// each other, and `Mutex` has no condition to wait on.
 final class Handoff<Item>: @unchecked Sendable {
   private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
   private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)

@@ -1,12 +1,6 @@
+import BillingRuntime
 import CLibEdit
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Platform
 
 /// A line source that edits lines with libedit on the terminal (stdin for
 /// input, stderr for the editing display so stdout can be redirected).

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import BillingModel
+@testable import BillingSupport
 
 // `Text`, the byte builder behind messages and output: it must write exactly what String
 // interpolation and the old formatters wrote, and behave as a value.

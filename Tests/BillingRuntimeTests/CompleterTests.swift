@@ -1,4 +1,3 @@
-import LineEditing
 import Testing
 
 @testable import BillingRuntime

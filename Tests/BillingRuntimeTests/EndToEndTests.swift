@@ -3,6 +3,7 @@ import Testing
 
 @testable import BillingModel
 import BillingRuntime
+import BillingSupport
 
 /// Runs the built `billsh` on `.bill` files and piped input, checking JSON, exit codes and files.
 @Suite(.serialized) struct EndToEndTests {
@@ -166,7 +167,7 @@ import BillingRuntime
   func hostileScripts(_ name: String, _ bytes: [UInt8], _ expected: String) throws {
     let (dir, _) = try script("")
     let path = dir + "/hostile.bill"
-    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     let r = try billsh(["run", path])
     #expect(r.code == 2, "\(name)")
     #expect(r.stdout.contains(path + expected), "\(name): \(r.stdout)")

@@ -3,6 +3,8 @@ import Testing
 
 @testable import BillingModel
 @testable import BillingRuntime
+import BillingStore
+import BillingSupport
 
 /// Property-based tests (issue 6): random command sequences by random actors on random small
 /// worlds, with the spec's invariants checked after every command.
@@ -456,7 +458,7 @@ struct ScenarioPlayer {
   mutating func checkRoundTrip() {
     let saved = session.savedText()
     do {
-      let w = try World.restore(try JSON.parse(saved))
+      let w = try World.restore(try parseJSON(saved))
       if JSON.object(w.snapshot()) != JSON.object(session.world.snapshot()) { fail("a saved world restores to a different world") }
     } catch {
       fail("a saved world does not restore: \(error.message)")
@@ -477,7 +479,6 @@ struct ScenarioPlayer {
     if a != b {
       let x = a.split(separator: "\n", omittingEmptySubsequences: false), y = b.split(separator: "\n", omittingEmptySubsequences: false)
       let i = (0..<min(x.count, y.count)).first { x[$0] != y[$0] } ?? min(x.count, y.count)
-      let l = i < x.count ? x[i] : "", r = i < y.count ? y[i] : ""
       fail("the same script gave different bytes; first difference at output line \(i + 1):\n  \(i < x.count ? x[i] : "<end>")\n  \(i < y.count ? y[i] : "<end>")")
     }
   }

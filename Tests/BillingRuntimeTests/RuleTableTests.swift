@@ -1,5 +1,6 @@
 import BillingLanguage
 import BillingModel
+import BillingSupport
 import Testing
 
 @testable import BillingRuntime

@@ -1,12 +1,6 @@
 // File I/O for transcripts: exact byte reads, atomic replacement, directory walks.
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Platform
 
 /// An I/O failure on a transcript file; `description` is "<path>: <message>".
 package struct TranscriptIOError: Error, Equatable, Sendable, CustomStringConvertible {

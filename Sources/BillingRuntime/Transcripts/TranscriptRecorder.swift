@@ -1,12 +1,6 @@
 // Writes a transcript while a session runs (the shell's `.record`).
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Platform
 
 /// Records a session to a transcript file. The file is created (or truncated)
 /// with the header commentary; every `append` writes the command and its output

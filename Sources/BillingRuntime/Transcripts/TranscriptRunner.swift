@@ -1,12 +1,7 @@
 // `billsh test`: replays transcripts and compares (or updates) their output.
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Platform
+import Synchronization
 
 package struct TranscriptRunner: Sendable {
   /// Runs the commands in a fresh world and returns each command's output
@@ -109,35 +104,33 @@ package struct TranscriptRunner: Sendable {
     return state.results()
   }
 
-  private final class SharedState: @unchecked Sendable {
-    private let lock = Lock()
-    private var next = 0
+  private final class SharedState: Sendable {
+    private struct Progress {
+      var next = 0
+      var slots: [FileResult?]
+    }
     private let count: Int
-    private var slots: [FileResult?]
+    private let progress: Mutex<Progress>
 
     init(count: Int) {
       self.count = count
-      self.slots = Array(repeating: nil, count: count)
+      self.progress = Mutex(Progress(slots: Array(repeating: nil, count: count)))
     }
 
     func nextIndex() -> Int? {
-      lock.lock()
-      defer { lock.unlock() }
-      guard next < count else { return nil }
-      next += 1
-      return next - 1
+      progress.withLock { p in
+        guard p.next < count else { return nil }
+        p.next += 1
+        return p.next - 1
+      }
     }
 
     func store(_ result: FileResult, at index: Int) {
-      lock.lock()
-      slots[index] = result
-      lock.unlock()
+      progress.withLock { $0.slots[index] = result }
     }
 
     func results() -> [FileResult] {
-      lock.lock()
-      defer { lock.unlock() }
-      return slots.map { $0! }
+      progress.withLock { $0.slots.map { $0! } }
     }
   }
 

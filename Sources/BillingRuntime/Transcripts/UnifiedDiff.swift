@@ -68,6 +68,10 @@ package enum UnifiedDiff {
   }
 
   /// A shortest edit script turning `a` into `b`: one op per line, in order.
+  /// NB: not `b.difference(from: a)`: on interned lines, half-different inputs of 6,000 and
+  /// 20,000 lines took the standard library 1.06 s and 6.43 s (-O), this 0.20 s and 2.26 s, in
+  /// about the same memory; its removals and insertions would also have to be turned back into
+  /// ops, and where several shortest scripts exist it may pick another, changing pinned diffs.
   static func editScript(_ a: [String], _ b: [String]) -> [Op] {
     // Intern lines as integers (by exact bytes) so comparisons are cheap.
     var ids: [ExactLine: Int] = [:]

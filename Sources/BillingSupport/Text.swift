@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Platform
 
 /// Text built as UTF-8 bytes in one buffer: messages and output lines.
 ///
@@ -136,24 +132,6 @@ package struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, 
     scratch.money(cents) { append($0) }
   }
 
-  /// `YYYY-MM-DD` (see `Day.description`).
-  package mutating func append(_ d: Day) {
-    var scratch = DigitScratch()
-    scratch.day(d) { append($0) }
-  }
-
-  /// `P3`.
-  package mutating func append(_ id: PlanID) {
-    var scratch = DigitScratch()
-    scratch.decimal(id.index + 1, prefix: "P") { append($0) }
-  }
-
-  /// `INV-0007`.
-  package mutating func append(_ id: InvoiceID) {
-    var scratch = DigitScratch()
-    scratch.decimal(id.index + 1, prefix: "INV-", width: 4) { append($0) }
-  }
-
   /// Items joined by `separator`, each written by `item`.
   package mutating func append<C: Collection>(_ items: C, separator: StaticString, _ item: (inout Text, C.Element) -> Void) {
     var first = true
@@ -193,9 +171,6 @@ package struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, 
     package mutating func appendInterpolation(_ s: Substring) { text.append(s) }
     package mutating func appendInterpolation(_ t: Text) { text.append(t) }
     package mutating func appendInterpolation(_ n: Int) { text.append(n) }
-    package mutating func appendInterpolation(_ d: Day) { text.append(d) }
-    package mutating func appendInterpolation(_ id: PlanID) { text.append(id) }
-    package mutating func appendInterpolation(_ id: InvoiceID) { text.append(id) }
     package mutating func appendInterpolation(quoted s: String) { text.append(quoted: s) }
     package mutating func appendInterpolation(money cents: Int) { text.append(money: cents) }
     /// Anything else, as String interpolation would show it.
@@ -209,9 +184,18 @@ func needsQuotes(_ s: String) -> Bool {
   s.isEmpty || s.utf8.contains(where: { $0 == 32 || $0 == 34 || $0 == 35 || $0 == 92 || $0 == 9 })
 }
 
+/// Quotes a user value for messages and rendering when it holds spaces or quotes.
+/// NB: every `"` and `\` is escaped, byte by byte (see `Text.append(quoted:)`).
+package func quoted(_ name: String) -> String {
+  guard needsQuotes(name) else { return name }
+  var t = Text(capacity: name.utf8.count + 4)
+  t.append(quoted: name)
+  return t.string
+}
+
 /// Room for one number's digits, written right to left; `body` gets the written bytes.
 /// NB: shared by `Text`, `Money.format`, `Day.description`, the ids and the runtime's output,
-/// so every number is written by the same few lines.
+/// so every number is written by the same few lines (dates and ids: BillingModel's Text+Model.swift).
 package struct DigitScratch {
   var raw: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
   package init() {}
@@ -248,21 +232,9 @@ package struct DigitScratch {
     }
   }
 
-  /// `YYYY-MM-DD` (a year outside 0…9999 with its sign and all its digits).
-  package mutating func day<R>(_ d: Day, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    let f = d.fields
-    return write(body) { put in
-      DigitScratch.digits(f.day, 2, put)
-      put(45)
-      DigitScratch.digits(f.month, 2, put)
-      put(45)
-      DigitScratch.digits(f.year, 4, put)
-    }
-  }
-
   /// `n`'s digits, last first, at least `width` of them, then its sign.
   @inline(__always)
-  private static func digits(_ n: Int, _ width: Int, _ put: (UInt8) -> Void) {
+  package static func digits(_ n: Int, _ width: Int, _ put: (UInt8) -> Void) {
     var v = n.magnitude
     var written = 0
     repeat {
@@ -273,8 +245,9 @@ package struct DigitScratch {
     if n < 0 { put(45) }
   }
 
+  /// Runs `fill` to put bytes right to left, then `body` on what it put.
   @inline(__always)
-  private mutating func write<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R, _ fill: ((UInt8) -> Void) -> Void) -> R {
+  package mutating func write<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R, _ fill: ((UInt8) -> Void) -> Void) -> R {
     withUnsafeMutableBytes(of: &raw) { buffer in
       var i = buffer.count
       fill { byte in

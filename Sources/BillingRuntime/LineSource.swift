@@ -35,6 +35,8 @@ package struct Completion: Sendable {
 }
 
 /// Where the shell gets its lines from.
+/// NB: declared here, not beside the libedit source, so the runtime does not link libedit;
+/// LineEditing's `LibEditLineSource` conforms to it.
 package protocol LineSource: AnyObject {
   func readLine(prompt: Prompt) -> LineReadResult
   func addHistory(_ line: String)
@@ -69,9 +71,10 @@ package final class ArrayLineSource: LineSource {
   }
 }
 
-enum HistoryText {
+/// History lines as both line sources keep them.
+package enum HistoryText {
   /// Trims spaces, tabs and newlines at both ends.
-  static func trim(_ line: String) -> String {
+  package static func trim(_ line: String) -> String {
     var s = Substring(line)
     while let f = s.first, f.isWhitespace { s.removeFirst() }
     while let l = s.last, l.isWhitespace { s.removeLast() }

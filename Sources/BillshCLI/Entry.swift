@@ -1,10 +1,7 @@
 import BillingModel
 import BillingRuntime
 import LineEditing
-
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Platform
 
 /// What each invocation does, whichever parser recognised it.
 enum Entry {

@@ -1,15 +1,12 @@
 import ArgumentParser
 import BillingRuntime
-
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Platform
 
 let version = "0.1.0"
 
-@main
-struct Billsh: ParsableCommand {
-  static let configuration = CommandConfiguration(
+/// The `billsh` command: its subcommands for the argument parser, and the fast path past it.
+package struct Billsh: ParsableCommand {
+  package static let configuration = CommandConfiguration(
     commandName: "billsh",
     abstract: "A shell that simulates paid-plan upgrade and billing rules.",
     discussion: "With a terminal on stdin, opens the shell; otherwise reads commands from stdin like a script.\n\n" + Help.overview,
@@ -19,19 +16,10 @@ struct Billsh: ParsableCommand {
 
   /// NB: the plain forms (`billsh`, `billsh run FILE...` with their switches) skip the argument
   /// parser's reflection, which costs most of the start-up; everything else goes through it.
-  static func main() {
-    #if canImport(Glibc)
-      // NB: keep freed memory for the next allocation instead of handing it back to the system
-      // and faulting it in again; large arrays and tables come from the same heap. A world of
-      // 100,000 people then takes about a quarter fewer page faults to build and to change.
-      // (`mallopt` is glibc's; its header is not part of the Glibc module, so it is looked up.)
-      if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-        _ = mallopt(-1, 1 << 30)  // M_TRIM_THRESHOLD
-        _ = mallopt(-3, 64 << 20)  // M_MMAP_THRESHOLD
-      }
-    #endif
+  package init() {}
+
+  package static func main() {
+    keepFreedMemory()
     if let invocation = FastPath.parse(Array(CommandLine.arguments.dropFirst())) {
       invocation()
     }
@@ -95,9 +83,31 @@ struct Test: ParsableCommand {
   }
 }
 
-/// The plain invocations, recognised without the argument parser; nil for anything else.
-enum FastPath {
+/// The plain invocations, recognised without the argument parser.
+/// NB: Tests/BillshCLITests checks that whatever this accepts, the argument parser accepts as
+/// the same command with the same values.
+package enum FastPath {
+  /// What a plain invocation asks for.
+  package enum Invocation: Equatable {
+    case shell(catalog: String?, state: String?, demo: Bool, json: Bool, bail: Bool)
+    case run(files: [String], catalog: String?, state: String?, json: Bool, bail: Bool, transcript: Bool)
+  }
+
+  /// The invocation, run; nil for anything else.
   static func parse(_ args: [String]) -> (() -> Never)? {
+    switch decide(args) {
+    case .shell(let catalog, let state, let demo, let json, let bail)?:
+      return { Entry.shell(catalog: catalog, state: state, demo: demo, json: json, bail: bail) }
+    case .run(let files, let catalog, let state, let json, let bail, let transcript)?:
+      return { Entry.run(files: files, catalog: catalog, state: state, json: json, bail: bail, transcript: transcript) }
+    case nil:
+      return nil
+    }
+  }
+
+  /// The invocation `args` (without the program name) is, if it is a plain one; nil for anything
+  /// else, which the argument parser then reads.
+  package static func decide(_ args: [String]) -> Invocation? {
     var json = false, bail = false, transcript = false, demo = false
     var catalog: String?, state: String?
     var files: [String] = []
@@ -122,8 +132,8 @@ enum FastPath {
     }
     if isRun {
       guard !files.isEmpty else { return nil }
-      return { Entry.run(files: files, catalog: catalog, state: state, json: json, bail: bail, transcript: transcript) }
+      return .run(files: files, catalog: catalog, state: state, json: json, bail: bail, transcript: transcript)
     }
-    return { Entry.shell(catalog: catalog, state: state, demo: demo, json: json, bail: bail) }
+    return .shell(catalog: catalog, state: state, demo: demo, json: json, bail: bail)
   }
 }

@@ -1,9 +1,6 @@
 import BillingRuntime
 import LineEditing
-
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Platform
 
 /// Chooses the shell (terminal on stdin) or script reading (anything else), and saves `--state`.
 enum Front {
@@ -30,7 +27,13 @@ enum Front {
       let banner = Output(fd: 2)
       banner.write("billsh — simulated date \(session.world.today). .help lists commands, Tab completes, Ctrl-D leaves.\n")
       banner.flush()
-      code = ShellLoop(session: session, source: source, out: out, colour: colourOut).run()
+      // NB: libedit swaps signal handlers in and out around each line it reads; put ours back
+      // for the command, so Ctrl-C stops it between steps.
+      let loop = ShellLoop(session: session, source: source, out: out, colour: colourOut) {
+        Interrupts.install()
+        _ = Interrupts.take()
+      }
+      code = loop.run()
       source.save()
     } else {
       code = Runner.runStream(fd: 0, name: "<stdin>", session: session, json: json, bail: bail, out: out)

@@ -1,3 +1,6 @@
+import BillingModel
+import BillingSupport
+
 /// The whole world as JSON (`.save`, `.load`, `--state`), and back.
 extension World {
   package func snapshot() -> [(String, JSON)] {
@@ -66,19 +69,19 @@ extension World {
       do { try checkHandle(h) } catch { throw ur.fail("handle", error.message) }
       if w.userID(h) != nil { throw ur.fail("handle", "duplicate user \(quoted(h))") }
       let id = w.newUser(h)
-      w.users[id.index].inbox = try ur.array("inbox").enumerated().map { (j, m) throws(Failure) in
+      w.restoreInbox(of: id, try ur.array("inbox").enumerated().map { (j, m) throws(Failure) in
         guard case .string(let s) = m else { throw ur.fail("inbox[\(j)]", "expected a string") }
         return s
-      }
+      })
     }
     for (i, s) in try r.array("spaces").enumerated() {
       let sr = Reader(json: s, path: "spaces[\(i)]")
       guard let kind = SpaceKind(rawValue: try sr.string("kind")) else { throw sr.fail("kind", "expected org or workspace") }
       let name = try sr.string("name")
-      if w.spacesByName[name] != nil { throw sr.fail("name", "duplicate space \(quoted(name))") }
+      if w.spaceID(name) != nil { throw sr.fail("name", "duplicate space \(quoted(name))") }
       let id = w.newSpace(kind, name)
       for (j, p) in try sr.array("people").enumerated() {
-        var pr = Reader(json: p, path: sr.path + ".people[\(j)]")
+        let pr = Reader(json: p, path: sr.path + ".people[\(j)]")
         let u = try pr.user("user", in: w)
         let role = try pr.string("role")
         guard role == "member" || (role == "guest" && kind == .org) else { throw pr.fail("role", "expected member\(kind == .org ? " or guest" : "")") }
@@ -89,9 +92,9 @@ extension World {
       }
     }
     for (i, t) in try r.array("teams").enumerated() {
-      var tr = Reader(json: t, path: "teams[\(i)]")
+      let tr = Reader(json: t, path: "teams[\(i)]")
       let orgName = try tr.string("org")
-      guard let org = w.spacesByName[orgName], w.spaces[org.index].kind == .org else { throw tr.fail("org", "unknown org \(quoted(orgName))") }
+      guard let org = w.spaceID(orgName), w.spaces[org.index].kind == .org else { throw tr.fail("org", "unknown org \(quoted(orgName))") }
       let name = try tr.string("name")
       if w.spaces[org.index].teamsByName[name] != nil { throw tr.fail("name", "duplicate team") }
       let id = w.newTeam(name, in: org)
@@ -104,7 +107,7 @@ extension World {
     }
     let planList = try r.array("plans")
     for (i, p) in planList.enumerated() {
-      var pr = Reader(json: p, path: "plans[\(i)]")
+      let pr = Reader(json: p, path: "plans[\(i)]")
       guard try pr.string("id") == "P\(i + 1)" else { throw pr.fail("id", "expected P\(i + 1)") }
       let scope = try pr.scope("scope", in: w)
       guard let tier = Tier(word: try pr.string("tier")) else { throw pr.fail("tier", "unknown tier") }
@@ -119,14 +122,14 @@ extension World {
       let owner = try pr.user("owner", in: w)
       var scheduled: PlanChange?
       if let sj = pr.json["scheduled"], sj != .null {
-        var cr = Reader(json: sj, path: pr.path + ".scheduled")
+        let cr = Reader(json: sj, path: pr.path + ".scheduled")
         scheduled = PlanChange(
           tier: try cr.optionalString("tier").flatMap { Tier(word: $0) }, seats: try cr.optionalInt("seats"),
           cycle: try cr.optionalString("cycle").flatMap { Cycle(rawValue: $0) })
       }
       let seats = try pr.int("seats")
       if seats < 0 { throw pr.fail("seats", "must not be negative") }
-      var plan = Plan(
+      var plan = Plan.restored(
         id: PlanID(index: i), scope: scope, tier: tier, cycle: cycle, seats: seats, owner: owner, payment: payment,
         address: try pr.string("address"), status: status, anchor: try pr.day("anchor"), periodIndex: try pr.int("period_index"),
         periodStart: try pr.day("period_start"), periodEnd: try pr.day("period_end"), scheduled: scheduled,
@@ -134,11 +137,10 @@ extension World {
       plan.endedOn = try pr.optionalString("ended_on").flatMap { Day($0) }
       plan.endReason = try pr.optionalString("end_reason")
       if plan.periodEnd <= plan.periodStart { throw pr.fail("period_end", "must be after period_start") }
-      w.plans.append(plan)
-      w.invoicesOfPlan.append([])
+      w.restorePlan(plan)
       if plan.isLive {
-        if w.planOfScope[scope] != nil { throw pr.fail("scope", "\(w.describe(scope)) has two live plans") }
-        if case .team(let t) = scope, w.planOfScope[.space(w.teams[t.index].org)] != nil {
+        if w.livePlan(scope) != nil { throw pr.fail("scope", "\(w.describe(scope)) has two live plans") }
+        if case .team(let t) = scope, w.livePlan(.space(w.teams[t.index].org)) != nil {
           throw pr.fail("scope", "a team of a paid organization cannot have its own plan (R6)")
         }
         do { try w.checkOwner(owner, for: scope, rule: .r11) } catch { throw pr.fail("owner", error.message) }
@@ -146,81 +148,24 @@ extension World {
       }
     }
     for (i, inv) in try r.array("invoices").enumerated() {
-      var ir = Reader(json: inv, path: "invoices[\(i)]")
+      let ir = Reader(json: inv, path: "invoices[\(i)]")
       guard try ir.string("id") == InvoiceID(index: i).description else { throw ir.fail("id", "expected \(InvoiceID(index: i))") }
       let planText = try ir.string("plan")
       guard let pid = try? w.resolvePlan(planText) else { throw ir.fail("plan", "unknown plan \(quoted(planText))") }
       guard let payment = Payment(rawValue: try ir.string("payment")) else { throw ir.fail("payment", "unknown payment") }
       let id = InvoiceID(index: i)
-      w.invoices.append(Invoice(id: id, plan: pid, date: try ir.day("date"), amountCents: try ir.int("amount_cents"), payment: payment, sentTo: try ir.user("sent_to", in: w), label: try ir.string("label")))
-      w.invoicesOfPlan[pid.index].append(id)
+      w.restoreInvoice(Invoice.restored(id: id, plan: pid, date: try ir.day("date"), amountCents: try ir.int("amount_cents"), payment: payment, sentTo: try ir.user("sent_to", in: w), label: try ir.string("label")))
     }
     for (i, t) in try r.array("trials_used").enumerated() {
-      var tr = Reader(json: .object([("scope", t)]), path: "trials_used[\(i)]")
-      w.trialsUsed.insert(try tr.scope("scope", in: w))
+      let tr = Reader(json: .object([("scope", t)]), path: "trials_used[\(i)]")
+      w.restoreTrialUsed(try tr.scope("scope", in: w))
     }
     for (i, e) in try r.array("log").enumerated() {
-      var er = Reader(json: e, path: "log[\(i)]")
+      let er = Reader(json: e, path: "log[\(i)]")
       w.log.append(LogEntry(date: try er.day("date"), actor: try er.optionalString("actor"), command: try er.string("command"), outcome: try er.string("outcome")))
     }
     return w
   }
-}
-
-/// A catalog as JSON (the `--catalog` file format).
-package func catalogJSON(_ c: Catalog) -> JSON {
-  func prices(_ t: Tier) -> JSON {
-    .object([("monthly", .num(c.monthly[t])), ("annual", .num(c.annual[t]))])
-  }
-  return .object([
-    ("prices", .object([("starter", prices(.starter)), ("advanced", prices(.advanced))])),
-    ("sizes", .array(c.sizes.map { .int($0) })), ("self_serve_limit", .int(c.selfServeLimit)), ("trial_days", .int(c.trialDays)),
-  ])
-}
-
-/// Reads a catalog file's JSON over a base; keys left out keep the base, an annual price left out is 10 × monthly (R2).
-package func parseCatalog(_ json: JSON, base: Catalog) throws(Failure) -> Catalog {
-  var c = base
-  guard case .object(let pairs) = json else { throw Failure(.io, nil, "catalog: expected an object") }
-  for (k, v) in pairs {
-    switch k {
-    case "prices":
-      guard case .object(let tiers) = v else { throw Failure(.io, nil, "catalog.prices: expected an object") }
-      for (tn, pv) in tiers {
-        guard let t = Tier(word: tn), t != .basic else { throw Failure(.io, nil, "catalog.prices: unknown tier \(quoted(tn))") }
-        guard case .object(let cyc) = pv else { throw Failure(.io, nil, "catalog.prices.\(tn): expected an object") }
-        var monthly: Int?, annual: Int?
-        for (ck, cv) in cyc {
-          guard case .int(let n) = cv, n >= 0 else { throw Failure(.io, nil, "catalog.prices.\(tn).\(ck): expected a whole number of cents") }
-          switch ck {
-          case "monthly": monthly = n
-          case "annual": annual = n
-          default: throw Failure(.io, nil, "catalog.prices.\(tn): unknown key \(quoted(ck)) (monthly, annual)")
-          }
-        }
-        if let monthly { c.monthly[t] = monthly; c.annual[t] = annual ?? monthly * 10 } else if let annual { c.annual[t] = annual }
-      }
-    case "sizes":
-      guard case .array(let items) = v, !items.isEmpty else { throw Failure(.io, nil, "catalog.sizes: expected a list of sizes") }
-      var sizes: [Int] = []
-      for item in items {
-        guard case .int(let n) = item, n >= 2, n <= 1_000_000, sizes.last.map({ n > $0 }) ?? true else {
-          throw Failure(.io, nil, "catalog.sizes: expected whole numbers of 2 or more, ascending")
-        }
-        sizes.append(n)
-      }
-      c.sizes = sizes
-    case "self_serve_limit":
-      guard case .int(let n) = v, n >= 2, n <= 100_000_000 else { throw Failure(.io, nil, "catalog.self_serve_limit: expected a whole number of 2 or more") }
-      c.selfServeLimit = n
-    case "trial_days":
-      guard case .int(let n) = v, n >= 1, n <= 3650 else { throw Failure(.io, nil, "catalog.trial_days: expected 1 to 3650") }
-      c.trialDays = n
-    default:
-      throw Failure(.io, nil, "catalog: unknown key \(quoted(k)) (prices, sizes, self_serve_limit, trial_days)")
-    }
-  }
-  return c
 }
 
 /// Field access with errors that name the path.
@@ -279,11 +224,11 @@ struct Reader {
     let kind = try sr.string("kind"), name = try sr.string("name")
     switch kind {
     case "org", "workspace":
-      guard let s = w.spacesByName[name], w.spaces[s.index].kind.rawValue == kind else { throw sr.fail("name", "unknown \(kind) \(quoted(name))") }
+      guard let s = w.spaceID(name), w.spaces[s.index].kind.rawValue == kind else { throw sr.fail("name", "unknown \(kind) \(quoted(name))") }
       return .space(s)
     case "team":
       let org = try sr.string("org")
-      guard let o = w.spacesByName[org], let t = w.spaces[o.index].teamsByName[name] else { throw sr.fail("name", "unknown team \(quoted(name)) of \(quoted(org))") }
+      guard let o = w.spaceID(org), let t = w.spaces[o.index].teamsByName[name] else { throw sr.fail("name", "unknown team \(quoted(name)) of \(quoted(org))") }
       return .team(t)
     default: throw sr.fail("kind", "expected org, workspace or team")
     }

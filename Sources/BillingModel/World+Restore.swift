@@ -1,0 +1,40 @@
+/// The writes a saved world needs that no command makes: BillingStore's restore puts stored
+/// values back as they were saved, through these and the setup operations.
+extension World {
+  package func restoreInbox(of user: UserID, _ inbox: [String]) { users[user.index].inbox = inbox }
+
+  /// Appends a plan as saved; a live one is attached to its scope by `attach` after the checks.
+  package func restorePlan(_ plan: Plan) {
+    plans.append(plan)
+    invoicesOfPlan.append([])
+  }
+
+  package func restoreInvoice(_ invoice: Invoice) {
+    invoices.append(invoice)
+    invoicesOfPlan[invoice.plan.index].append(invoice.id)
+  }
+
+  package func restoreTrialUsed(_ scope: Scope) { trialsUsed.insert(scope) }
+}
+
+extension Plan {
+  /// A plan with every saved field (ended-on and end reason are set after).
+  package static func restored(
+    id: PlanID, scope: Scope, tier: Tier, cycle: Cycle, seats: Int, owner: UserID, payment: Payment?,
+    address: String, status: PlanStatus, anchor: Day, periodIndex: Int, periodStart: Day, periodEnd: Day,
+    scheduled: PlanChange?, unitCents: Int?
+  ) -> Plan {
+    Plan(
+      id: id, scope: scope, tier: tier, cycle: cycle, seats: seats, owner: owner, payment: payment,
+      address: address, status: status, anchor: anchor, periodIndex: periodIndex, periodStart: periodStart,
+      periodEnd: periodEnd, scheduled: scheduled, unitCents: unitCents)
+  }
+}
+
+extension Invoice {
+  package static func restored(
+    id: InvoiceID, plan: PlanID, date: Day, amountCents: Int, payment: Payment, sentTo: UserID, label: String
+  ) -> Invoice {
+    Invoice(id: id, plan: plan, date: date, amountCents: amountCents, payment: payment, sentTo: sentTo, label: label)
+  }
+}
