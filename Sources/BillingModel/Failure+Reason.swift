@@ -1,3 +1,5 @@
+import BillingSupport
+
 /// Why a command failed, with the facts it names: people, spaces, plans, sizes, and what would
 /// work instead. Each case's code and rule are given here, and its words once, in `message`.
 /// NB: facts are names and summaries taken when the failure happens; the words are written
