@@ -151,10 +151,11 @@ package final class Session {
         let rest = Array(tokens[(used + 1)...])
         found = match(rest)
         logText = render(rest)
-        if let u = world.userID(tokens[used].text) { who = world.handle(u) }
+        // SPEC §5 `log`: charged to the named user when it exists, else to nobody.
+        who = world.userID(tokens[used].text).map { world.handle($0) }
       }
       if let (spec, _) = found, spec.group == .setup || spec.group == .action || spec.name == "advance" {
-        record(logText, actor: who, .fail(error))
+        record(logText, actor: spec.group == .setup ? nil : who, .fail(error))
       }
       return .fail(error)
     }
@@ -180,8 +181,8 @@ package final class Session {
     case .runAs(let handle, let inner, let innerText):
       let u: UserID
       do { u = try world.resolveUser(handle) } catch {
-        // Refused before it could run as anyone: logged as typed, under whoever acts.
-        if Session.isLogged(inner) { record(text, actor: actor.map { world.handle($0) }, .fail(error)) }
+        // Refused before it could run as anyone: logged without the prefix, charged to nobody.
+        if Session.isLogged(inner) { record(innerText, actor: nil, .fail(error)) }
         return .fail(error)
       }
       let saved = actor
@@ -190,7 +191,8 @@ package final class Session {
       return run(inner, text: innerText)
     default:
       let before = world.today
-      let who = actor.map { world.handle($0) }
+      // SPEC §5 `log`: setup commands have no actor, whoever is logged in.
+      let who = command.group == .setup ? nil : actor.map { world.handle($0) }
       var outcome: Outcome
       do { outcome = try dispatch(command) } catch { outcome = .fail(error) }
       if Session.isLogged(command) { record(text, actor: who, outcome, date: before) }
