@@ -110,7 +110,7 @@ extension Session {
     let path = resolvePath(given)
     try loadWorld(from: path)
     let world = self.world
-    return ok("loaded \(path): \(world.userCount) users, \(world.spaces.count) spaces, \(world.plans.count) plans, today is \(world.today)",
+    return ok("loaded \(path): \(counted(world.userCount, "user")), \(counted(world.spaces.count, "space")), \(counted(world.plans.count, "plan")), today is \(world.today)",
                .object([("file", .string(path)), ("date", .string(world.today.description))]))
   }
 
