@@ -23,9 +23,11 @@ package final class Session {
     return stopSeen
   }
   /// The shell's history, for `.history`.
-  package lazy var historyLines: () -> [String] = { [unowned self] in self.performed }
-  /// Lines performed at the top level, for `.history` outside the shell.
+  package lazy var historyLines: () -> [String] = { [unowned self] in Array(self.performed.suffix(Session.historyKept)) }
+  /// Lines performed at the top level, for `.history` outside the shell: the last
+  /// `historyKept`, as the shell keeps (a long playback keeps no more).
   var performed: [String] = []
+  static let historyKept = 1000
   /// How deep `perform` calls nest (`.read` plays lines inside a line).
   var depth = 0
   /// Files being played, innermost last (for `.read` cycles and relative paths).
@@ -56,6 +58,8 @@ package final class Session {
     depth += 1
     defer { depth -= 1 }
     if depth == 1 {
+      // NB: trimmed in steps of `historyKept`, so a long playback moves few lines.
+      if performed.count >= 2 * Session.historyKept { performed.removeFirst(Session.historyKept) }
       performed.append(input)
       stopSeen = false
     }
