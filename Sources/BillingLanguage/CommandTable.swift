@@ -48,6 +48,10 @@ package let commandTable: [CommandSpec] = [
     let scope = try a.scope(0)
     guard let tier = try a.tier() else { throw Failure(.usage, nil, "create plan needs --tier <t>") }
     let owner = try a.require("owner", "<user>")
+    // NB: a required flag is syntax (SPEC §4): checked before any name.
+    if tier.isSalesOnly && a.flagInt("unit-cents") == nil {
+      throw Failure(.noListPrice(tier))
+    }
     return .createPlan(SalesPlanRequest(
       scope: scope, tier: tier, seats: a.flagInt("seats"), cycle: try a.cycle(), owner: owner,
       payment: try a.payment("pay"), unitCents: a.flagInt("unit-cents")))

@@ -66,7 +66,10 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     let y = total / 12
     let m = total % 12 + 1
     let d = min(f.day, Day.daysIn(year: y, month: m))
-    return Day(year: y, month: m, day: d) ?? self
+    // NB: past the years a Day can hold, a day just outside the calendar, so callers see it
+    // leave the range (SPEC §1) instead of a date that did not move.
+    return Day(year: y, month: m, day: d)
+      ?? Day(number: months < 0 ? Day.earliest.number - 1 : Day.latest.number + 1)
   }
 
   package func adding(days: Int) -> Day { Day(number: number + days) }

@@ -70,6 +70,7 @@ package enum Reason: Equatable, Sendable {
   case billingOwnerOnly(Text, owner: String, what: String, actorIsAdmin: Bool)
   case paidByInvoice(Text, what: String)
   case trialNotEditable(Text)
+  case salesOnlyPlan(Text)
   case cancelingNotEditable(Text, ends: Day)
   case nothingToChange(Text, tier: Tier, cycle: Cycle, seats: Int, scheduled: String?, renewal: Day)
   case alreadyCanceling(Text, ends: Day)
@@ -80,7 +81,7 @@ package enum Reason: Equatable, Sendable {
   case samePayment(Text, Payment)
   case badAddress
   case trialHasNoSeats(Text)
-  case planCannotMove(PlanID, from: String, to: String)
+  case planCannotMove(PlanID, from: String, to: String, sameSpace: Bool)
   case teamBillingTab(Text, team: String, owner: String)
   case spaceBillingTab(Text, space: String, admins: String)
   case notInSpaceToView(String, space: String)
@@ -118,7 +119,7 @@ package enum Reason: Equatable, Sendable {
     case .seatsDoNotCover(_, _, _, let isTeam, _): (.invalid, isTeam ? .r4 : .r3)
     case .pastSelfServeLimit: (.contactSales, .p1)
     case .basicIsNotAPlan: (.invalid, .r9)
-    case .salesOnlyTier: (.contactSales, .r9)
+    case .salesOnlyTier, .salesOnlyPlan: (.contactSales, .r9)
     case .ownerNotInSpace(_, _, _, let rule), .ownerIsGuest(_, _, _, let rule): (.invalid, rule)
     case .notInSpace, .guestOfSpace, .guestOfTeamOrg: (.permissionDenied, .r10)
     case .neitherInTeamNorAdmin: (.permissionDenied, .p2)
@@ -262,6 +263,8 @@ package enum Reason: Equatable, Sendable {
       return "\(plan) is paid by invoice: to \(what), contact sales from the billing tab"
     case .trialNotEditable(let plan):
       return "\(plan) is a trial: upgrade it to choose tier, cycle and seats"
+    case .salesOnlyPlan(let plan):
+      return "\(plan) was bought through sales and changes only through sales: contact sales from the billing tab"
     case .cancelingNotEditable(let plan, let ends):
       return "\(plan) is canceling on \(ends): resume it first"
     case .nothingToChange(let plan, let tier, let cycle, let seats, let scheduled, let renewal):
@@ -283,8 +286,9 @@ package enum Reason: Equatable, Sendable {
       return "the billing address must be 1 to 500 characters, without control characters"
     case .trialHasNoSeats(let plan):
       return "\(plan) is a trial and has no seats"
-    case .planCannotMove(let id, let from, let to):
-      return "a plan cannot move to another workspace or organization: cancel \(id) on \(from), then upgrade \(to)"
+    case .planCannotMove(let id, let from, let to, let sameSpace):
+      let place = sameSpace ? "a plan stays on the scope it was bought for" : "a plan cannot move to another workspace or organization"
+      return "\(place): cancel \(id) on \(from), then upgrade \(to)"
     case .teamBillingTab(let plan, let team, let owner):
       return "the billing tab of \(plan) is in team \(quoted(team))'s settings and only its billing owner, \(quoted(owner)), may open it; the admin console never shows a team plan"
     case .spaceBillingTab(let plan, let space, let admins):

@@ -55,10 +55,10 @@ extension World {
   }
 
   private func adminCommand(_ handle: String, _ target: PlaceTarget, _ actorID: UserID?, _ verb: String) throws(Failure) -> (UserID, SpaceID, UserID) {
-    let u = try resolveUser(handle)
     guard case .space(let kind, let name) = target else {
       throw Failure(.usage, nil, "\(verb) needs --org <Org> or --workspace <Name>")
     }
+    let u = try resolveUser(handle)
     let s = try resolveSpace(kind, name)
     let actor = try requireActor(actorID, verb)
     guard isAdmin(actor, of: s) else {

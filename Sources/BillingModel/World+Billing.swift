@@ -97,6 +97,9 @@ extension World {
       throw Failure(.trialNotEditable(summary(id)))
     }
     try checkSelfServe(id, "change the plan")
+    if p.tier.isSalesOnly {
+      throw Failure(.salesOnlyPlan(summary(id)))
+    }
     if p.status == .canceling {
       throw Failure(.cancelingNotEditable(summary(id), ends: p.periodEnd))
     }
@@ -211,11 +214,17 @@ extension World {
 
   /// `address`: R14 and the address itself; changes nothing.
   package func checkAddress(_ ref: ScopeRef, _ text: String, by actorID: UserID?) throws(Failure) -> BillingChange {
+    try World.checkAddress(text)
     let (id, _) = try ownedPlan(ref, actorID, verb: "address", what: "update billing info")
+    return .address(id, text)
+  }
+
+  /// A billing address: 1 to 500 characters, without control characters (a `usage` error, so
+  /// checked before any name).
+  package static func checkAddress(_ text: String) throws(Failure) {
     if text.isEmpty || text.count > 500 || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
       throw Failure(.badAddress)
     }
-    return .address(id, text)
   }
 
   /// Makes a checked billing-tab change; returns what happened, in words.
@@ -279,7 +288,7 @@ extension World {
     let actor = try requireActor(actorID, "move")
     let id = try requirePlan(scope, "move a plan")
     try requireOwner(id, actor, "move the plan")
-    throw Failure(.planCannotMove(id, from: describe(scope), to: describe(target)))
+    throw Failure(.planCannotMove(id, from: describe(scope), to: describe(target), sameSpace: holder(scope) == holder(target)))
   }
 
   /// R17, R18: the billing tab and what the actor may do in it.

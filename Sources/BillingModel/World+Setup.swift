@@ -91,19 +91,22 @@ extension World {
   }
 
   package func add(_ handles: [String], to target: PlaceTarget, guest: Bool, admin: Bool) throws(Failure) -> [String] {
+    // SPEC §4: syntax first (a handle named twice, a handle that cannot be one), then names.
+    // NB: one handle is the usual case; a set is made only for more.
+    if handles.count > 1 {
+      var seen = Set<String>()
+      for h in handles where !seen.insert(h).inserted { throw Failure(.namedTwice(h)) }
+    }
     switch target {
     case .space(let kind, let name):
+      for h in handles where userID(h) == nil { try World.checkHandle(h) }
       let s = try resolveSpace(kind, name)
       if kind == .workspace && guest {
         throw Failure(.workspaceHasNoGuests(describe(.space(s))))
       }
       if guest && admin { throw Failure(.guestAndAdmin) }
-      // NB: one handle is the usual case; a set is made only for more.
-      var seen = handles.count > 1 ? Set<String>() : []
       for h in handles {
-        if seen.contains(h) { throw Failure(.namedTwice(h)) }
-        if handles.count > 1 { seen.insert(h) }
-        guard let u = userID(h) else { try World.checkHandle(h); continue }
+        guard let u = userID(h) else { continue }
         guard let m = membership(u, in: s) else { continue }
         let rank = { (g: Bool, a: Bool) in g ? 0 : (a ? 2 : 1) }
         if rank(guest, admin) <= rank(m.guest, m.admin) {
@@ -119,13 +122,16 @@ extension World {
     case .team(let name, let org):
       let t = try resolveTeam(name, org: org)
       let o = teams[t.index].org
+      // SPEC §4: every name is checked before the state of any of them.
+      var users: [UserID] = []
+      users.reserveCapacity(handles.count)
+      for h in handles { users.append(try resolveUser(h)) }
       var ids: [UserID] = []
-      for h in handles {
-        let u = try resolveUser(h)
+      for (h, u) in zip(handles, users) {
         guard membership(u, in: o) != nil else {
           throw Failure(.teamNeedsOrgMember(h, org: describe(.space(o)), orgName: spaces[o.index].name))
         }
-        if teams[t.index].people[u] != nil || ids.contains(u) {
+        if teams[t.index].people[u] != nil {
           throw Failure(.alreadyInTeam(h, team: name))
         }
         ids.append(u)

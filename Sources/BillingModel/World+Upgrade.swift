@@ -78,6 +78,7 @@ extension World {
 
   /// `upgrade`: every check of SPEC §3–4 in order; changes nothing.
   package func checkUpgrade(_ r: UpgradeRequest, by actorID: UserID?) throws(Failure) -> UpgradeChange {
+    if let address = r.address { try World.checkAddress(address) }
     let scope = try resolve(r.scope)
     let named = try r.billingOwner.map { (h: String) throws(Failure) -> UserID in try resolveUser(h) }
     let actor = try requireActor(actorID, "upgrade")

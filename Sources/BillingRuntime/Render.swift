@@ -73,3 +73,6 @@ extension Failure {
     .object([("code", .string(code.rawValue)), ("rule", .str(rule?.id)), ("message", .string(message))])
   }
 }
+
+/// "1 space", "2 spaces".
+func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }

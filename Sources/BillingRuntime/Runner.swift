@@ -46,7 +46,18 @@ package enum Runner {
       }
       let inner = session.shouldStop
       session.shouldStop = { stop || inner() }
-      session.play(file: file)
+      // NB: streamed like piped input (read ahead on a second thread), so a script of any size
+      // plays in constant memory beyond its world.
+      do {
+        let fd = try Session.openScript(file)
+        session.reading = [file]
+        _ = runStream(fd: fd, name: file, session: session, json: json, bail: bail, out: out)
+        session.reading = []
+        _ = close(fd)
+        if bail && session.unmet > 0 { stop = true }
+      } catch {
+        session.reject(error, input: "", file: file, line: nil)
+      }
       if let state {
         do { try Session.writeFile(state, session.savedText()) } catch {
           out.write("error[io]: \(error.message)\n")
@@ -190,7 +201,7 @@ package enum Runner {
   /// A script as a transcript: comments become commentary, commands `  > ` lines, output indented.
   /// Returns the transcript and the exit code a plain `run` would give.
   package static func transcript(of path: String, catalog: Catalog) throws(Failure) -> (text: String, code: Int32) {
-    let bytes = try Session.readFile(path, limit: ScriptReader.maxBytes)
+    let bytes = try Session.readFile(path)
     let session = Session(catalog: catalog)
     session.keepsResults = false
     session.reading = [path]

@@ -20,7 +20,7 @@ extension Session {
       return ok("created team \(quoted(name)) in \(org)", .object([("team", .string(world.describe(.team(id)))), ("org", .string(org))]))
     case .createPlan(let request):
       let o = try world.createPlan(request)
-      return planOutcome("created", o)
+      return planOutcome("created a plan for", o)
     case .add(let handles, let place, let guest, let admin):
       let notes = try world.add(handles, to: place, guest: guest, admin: admin)
       var text: Text = "added "

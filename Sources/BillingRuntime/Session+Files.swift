@@ -6,17 +6,13 @@ import Platform
 
 /// Scripts, saved worlds and recordings: everything that touches files.
 extension Session {
-  /// Reads a file for billsh: io errors name the path and the reason.
-  /// NB: every read is bounded: scripts by 64 KiB, saved worlds and catalogs by `maxWorldBytes`.
-  static func readFile(_ path: String, limit: Int? = nil) throws(Failure) -> [UInt8] {
-    let max = limit ?? maxWorldBytes
+  /// Reads a saved world or a catalog: io errors name the path and the reason.
+  /// NB: bounded by `maxWorldBytes`; scripts are streamed (`play(file:)`), never read whole.
+  static func readFile(_ path: String) throws(Failure) -> [UInt8] {
     let bytes: [UInt8]
-    do { bytes = try TranscriptFileIO.readBytes(path, limit: max) } catch { throw Failure(.io, nil, message: error.description) }
-    if bytes.count > max {
-      if limit != nil {
-        throw Failure(.usage, nil, "\(path): the script is larger than \(max / 1024) KiB, the most a script may be")
-      }
-      throw Failure(.io, nil, "\(path): larger than \(max / (1024 * 1024)) MiB, the most billsh reads")
+    do { bytes = try TranscriptFileIO.readBytes(path, limit: maxWorldBytes) } catch { throw Failure(.io, nil, message: error.description) }
+    if bytes.count > maxWorldBytes {
+      throw Failure(.io, nil, "\(path): larger than \(maxWorldBytes / (1024 * 1024)) MiB, the most billsh reads")
     }
     return bytes
   }
@@ -35,27 +31,38 @@ extension Session {
     return dir == "." ? path : dir + "/" + path
   }
 
-  /// Plays a script file line by line; each line's record goes to the sink. Returns whether
-  /// it was stopped (Ctrl-C) before the end.
+  /// Opens a script to stream it; io errors name the path and the reason.
+  static func openScript(_ path: String) throws(Failure) -> Int32 {
+    do { return try TranscriptFileIO.openForReading(path) } catch { throw Failure(.io, nil, message: error.description) }
+  }
+
+  /// Plays a script file line by line as it is read (SPEC §5: no size limit, each line at most
+  /// 64 KiB); each line's record goes to the sink. Returns whether it was stopped (Ctrl-C).
   @discardableResult
   package func play(file path: String) -> Bool {
-    let bytes: [UInt8]
-    do {
-      bytes = try Session.readFile(path, limit: ScriptReader.maxBytes)
-    } catch {
+    let fd: Int32
+    do { fd = try Session.openScript(path) } catch {
       reject(error, input: "", file: path, line: nil)
       return false
     }
+    defer { _ = close(fd) }
     reading.append(path)
     defer { reading.removeLast() }
-    for l in ScriptReader.lines(of: bytes) {
-      if stopRequested() { return true }
-      if let f = l.failure {
-        reject(f, input: l.text, file: path, line: l.number)
-      } else {
-        perform(l.text, file: path, line: l.number, expectation: l.expectation)
+    var lines = StreamLines()
+    var stopped = false
+    func consume(_ item: StreamItem) {
+      switch item {
+      case .reject(let f, let input, let number): reject(f, input: input, file: path, line: number)
+      case .line(let l, _): perform(l.text, file: path, line: l.number, expectation: l.expectation)
       }
     }
+    Runner.splitLines(fd, interrupted: { self.stopRequested() }) { bytes, tooLong in
+      if self.stopRequested() { stopped = true; return false }
+      if let item = lines.next(bytes, tooLong: tooLong, prepare: false) { consume(item) }
+      return true
+    }
+    if stopped || stopRequested() { return true }
+    if let item = lines.finish() { consume(item) }
     return false
   }
 
@@ -66,7 +73,7 @@ extension Session {
       return .fail(Failure(.io, nil, "\(path): .read cycle (\((reading + [path]).joined(separator: " → ")))"))
     }
     if reading.count >= 32 { return .fail(Failure(.io, nil, "\(path): .read nested more than 32 deep")) }
-    do { _ = try Session.readFile(path, limit: ScriptReader.maxBytes) } catch { return .fail(error) }
+    do { _ = close(try Session.openScript(path)) } catch { return .fail(error) }
     let before = unmet
     let stopped = play(file: path)
     let failed = unmet - before
@@ -113,7 +120,7 @@ extension Session {
     let path = resolvePath(given)
     try loadWorld(from: path)
     let world = self.world
-    return ok("loaded \(path): \(world.userCount) users, \(world.spaces.count) spaces, \(world.plans.count) plans, today is \(world.today)",
+    return ok("loaded \(path): \(counted(world.userCount, "user")), \(counted(world.spaces.count, "space")), \(counted(world.plans.count, "plan")), today is \(world.today)",
                .object([("file", .string(path)), ("date", .string(world.today.description))]))
   }
 

@@ -24,9 +24,11 @@ package final class Session {
     return stopSeen
   }
   /// The shell's history, for `.history`.
-  package lazy var historyLines: () -> [String] = { [unowned self] in self.performed }
-  /// Lines performed at the top level, for `.history` outside the shell.
+  package lazy var historyLines: () -> [String] = { [unowned self] in Array(self.performed.suffix(Session.historyKept)) }
+  /// Lines performed at the top level, for `.history` outside the shell: the last
+  /// `historyKept`, as the shell keeps (a long playback keeps no more).
   var performed: [String] = []
+  static let historyKept = 1000
   /// How deep `perform` calls nest (`.read` plays lines inside a line).
   var depth = 0
   /// Files being played, innermost last (for `.read` cycles and relative paths).
@@ -57,6 +59,8 @@ package final class Session {
     depth += 1
     defer { depth -= 1 }
     if depth == 1 {
+      // NB: trimmed in steps of `historyKept`, so a long playback moves few lines.
+      if performed.count >= 2 * Session.historyKept { performed.removeFirst(Session.historyKept) }
       performed.append(input)
       stopSeen = false
     }
@@ -155,10 +159,11 @@ package final class Session {
         let rest = Array(tokens[(used + 1)...])
         found = match(rest)
         logText = render(rest)
-        if let u = world.userID(tokens[used].text) { who = world.handle(u) }
+        // SPEC §5 `log`: charged to the named user when it exists, else to nobody.
+        who = world.userID(tokens[used].text).map { world.handle($0) }
       }
       if let (spec, _) = found, spec.group == .setup || spec.group == .action || spec.name == "advance" {
-        record(logText, actor: who, .fail(error))
+        record(logText, actor: spec.group == .setup ? nil : who, .fail(error))
       }
       return .fail(error)
     }
@@ -184,8 +189,8 @@ package final class Session {
     case .runAs(let handle, let inner, let innerText):
       let u: UserID
       do { u = try world.resolveUser(handle) } catch {
-        // Refused before it could run as anyone: logged as typed, under whoever acts.
-        if Session.isLogged(inner) { record(text, actor: actor.map { world.handle($0) }, .fail(error)) }
+        // Refused before it could run as anyone: logged without the prefix, charged to nobody.
+        if Session.isLogged(inner) { record(innerText, actor: nil, .fail(error)) }
         return .fail(error)
       }
       let saved = actor
@@ -194,7 +199,8 @@ package final class Session {
       return run(inner, text: innerText)
     default:
       let before = world.today
-      let who = actor.map { world.handle($0) }
+      // SPEC §5 `log`: setup commands have no actor, whoever is logged in.
+      let who = command.group == .setup ? nil : actor.map { world.handle($0) }
       var outcome: Outcome
       do { outcome = try dispatch(command) } catch { outcome = .fail(error) }
       if Session.isLogged(command) { record(text, actor: who, outcome, date: before) }

@@ -54,9 +54,14 @@ enum Entry {
     let n = jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     guard n >= 1 else { fail("error[usage]: --jobs needs 1 or more") }
     let runner = TranscriptRunner(jobs: n, update: update) { commands in Runner.replay(commands, catalog: cat) }
+    let targets = paths.isEmpty ? ["Tests/Transcripts"] : paths
+    // A path that is not there is a mistake on the command line, not a failed test.
+    if let missing = TranscriptRunner.missingPath(targets) {
+      fail("error[io]: \(missing): no such file or folder")
+    }
     let out = Output()
     var stream = out
-    let (_, failed) = runner.run(paths: paths.isEmpty ? ["Tests/Transcripts"] : paths, output: &stream)
+    let (_, failed) = runner.run(paths: targets, output: &stream)
     out.flush()
     exit(failed == 0 ? 0 : 1)
   }

@@ -185,6 +185,7 @@ struct RulesR1toR11 {
     // R7: a plan cannot move; cancel and upgrade the right one.
     fails("R7", acmePaid, "as ann move org Acme --to org Beta", "invalid", "R7", has: "cancel P1"),
     fails("R7", ["as wes upgrade workspace Side --tier starter"], "as wes move workspace Side --to org Acme", "invalid", "R7"),
+    fails("R7", designPaid, "as ann move team Design --to team Ops", "invalid", "R7", has: "stays on the scope"),
     passes("R7", acmePaid, "as ann cancel org Acme"),
     // R8: several teams at once go through sales, once names and the actor check out.
     fails("R8", "as ann upgrade team Design,Ops", "contact-sales", "R8"),
@@ -208,6 +209,17 @@ struct RulesR1toR11 {
     fails("R9", acmePaid, "as ann edit org Acme --tier basic", "invalid", "R9"),
     fails("R9", "create plan org Acme --tier enterprise --seats 10 --owner ann", "usage", nil),
     fails("R9", "create plan org Acme --tier basic --owner ann", "invalid", "R9"),
+    // R9: a plan sold by sales changes only through sales, checked with the scope's state.
+    fails("R9", ["create plan org Acme --tier enterprise --seats 10 --owner ann --unit-cents 5000"],
+          "as ann edit org Acme --seats 20", "contact-sales", "R9", has: "through sales"),
+    fails("R9", ["create plan org Acme --tier enterprise-plus --seats 10 --owner ann --unit-cents 9000"],
+          "as ann edit org Acme --seats 5", "contact-sales", "R9"),
+    fails("R9", ["create plan org Acme --tier enterprise --seats 10 --owner ann --unit-cents 5000"],
+          "as adam edit org Acme --seats 20", "permission-denied", "R14"),
+    passes("R9", ["create plan org Acme --tier enterprise --seats 10 --owner ann --unit-cents 5000"],
+           "as ann cancel org Acme"),
+    passes("R9", ["create plan org Acme --tier enterprise --seats 10 --owner ann --unit-cents 5000"],
+           "as ann address org Acme \"1 Main St\""),
     passes("R9", "create plan org Acme --tier enterprise --seats 10 --owner ann --unit-cents 5000"),
     passes("R9", "create plan org Acme --tier enterprise+ --seats 10 --owner ann --unit-cents 9000"),
     passes("R9", "as ann upgrade org Acme --tier advanced"),
@@ -476,6 +488,14 @@ struct CheckOrderTests {
     fails("R13", "appoint carl --org Nope", "not-found", nil),
     fails("R13", "appoint carl --org Acme", "no-actor", nil),
     fails("R7", acmePaid, "as ann move org Acme --to org Nope", "not-found", nil),
+    // Syntax (every usage error) before names, names before state (SPEC §4).
+    fails("R9", "create plan org Nope --tier enterprise --owner nobody", "usage", nil, has: "--unit-cents"),
+    fails("R4", "add ann stranger1 --team Design", "not-found", nil, has: "stranger1"),
+    fails("R4", "add ann ann --team Nope", "usage", nil, has: "named twice"),
+    fails("R13", "appoint nobody", "usage", nil),
+    fails("R14", "address org Nope \"a\\tb\"", "not-found", nil),
+    fails("R14", acmePaid, "as bob address org Acme \"\"", "usage", nil),
+    fails("R11", "as ann upgrade org Nope --tier starter --address \"\"", "usage", nil),
     fails("R18", acmePaid, "billing org Acme", "no-actor", nil),
   ])
   func order(_ c: RuleCase) { check(c) }
@@ -626,6 +646,9 @@ struct DateTests {
   func calendarRange() {
     let s = makeSession([])
     fail(s, "advance 8000y", "usage", nil)
+    fail(s, "advance 97974y", "usage", nil)
+    fail(s, "advance 9999999m", "usage", nil)
+    fail(s, "advance 9999999d", "usage", nil)
     #expect(ok(s, "clock").result["date"]?.asString == "2026-01-01")
     ok(s, "advance 0d")
     #expect(ok(s, "clock").result["date"]?.asString == "2026-01-01")
@@ -961,6 +984,25 @@ struct RoleTests {
     ])
     #expect(entries.dropFirst(2).map { $0["outcome"]?.asString ?? "" } == ["error[usage]", "error[usage]", "error[usage]"])
     #expect(entries[3]["actor"]?.asString == "ann")
+  }
+
+  @Test("log: setup has no actor whoever is logged in; `as <user>` is charged to that user if it exists, without the prefix")
+  func logActors() {
+    let s = makeSession([], base: false)
+    ok(s, "create org Acme")
+    ok(s, "add ann bob --org Acme")
+    ok(s, "login ann")
+    ok(s, "create user zed")
+    s.perform("as nobody upgrade org Acme --tier starter")
+    s.perform("as bob cancel org Acme")
+    s.perform("as nobody upgrade org Acme --tier gold")
+    s.perform("add x --org")
+    let entries = ok(s, "log").result["entries"]?.asArray ?? []
+    let rows = entries.dropFirst(2).map { "\($0["actor"]?.asString ?? "-") \($0["command"]?.asString ?? "")" }
+    #expect(rows == [
+      "- create user zed", "- upgrade org Acme --tier starter", "bob cancel org Acme",
+      "- upgrade org Acme --tier gold", "- add x --org",
+    ])
   }
 }
 

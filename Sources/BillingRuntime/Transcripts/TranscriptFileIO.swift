@@ -20,17 +20,35 @@ enum TranscriptFileIO {
     String(cString: strerror(code))
   }
 
+  /// Opens a regular file to read; the caller closes it. A folder, a device, a FIFO or a
+  /// socket is refused at once (it could be endless, or block waiting for a writer).
+  static func openForReading(_ path: String) throws(TranscriptIOError) -> Int32 {
+    // NB: O_NONBLOCK so that opening a FIFO never waits; it has no effect on regular files.
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    if fd < 0 { throw TranscriptIOError(path: path, message: "cannot open: \(errnoMessage())") }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else {
+      let message = "cannot read: \(errnoMessage())"
+      _ = close(fd)
+      throw TranscriptIOError(path: path, message: message)
+    }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return fd
+    case S_IFDIR:
+      _ = close(fd)
+      throw TranscriptIOError(path: path, message: "is a directory")
+    default:
+      _ = close(fd)
+      throw TranscriptIOError(path: path, message: "not a regular file")
+    }
+  }
+
   /// The exact bytes of a file.
   /// The exact bytes of a file; with `limit`, stops reading past it (so `/dev/zero` ends) and
   /// returns at most `limit + 1` bytes, for the caller to refuse.
   static func readBytes(_ path: String, limit: Int? = nil) throws(TranscriptIOError) -> [UInt8] {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 { throw TranscriptIOError(path: path, message: "cannot open: \(errnoMessage())") }
+    let fd = try openForReading(path)
     defer { _ = close(fd) }
-    var info = stat()
-    if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-      throw TranscriptIOError(path: path, message: "is a directory")
-    }
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 64 * 1024)
     while true {

@@ -15,6 +15,11 @@ package struct TranscriptRunner: Sendable {
   /// Stack size of each worker thread (the replayed interpreter may recurse).
   static let workerStackSize = 16 << 20
 
+  /// The first of `paths` that does not exist, if any.
+  package static func missingPath(_ paths: [String]) -> String? {
+    paths.first { TranscriptFileIO.kind($0) == .missing }
+  }
+
   package init(jobs: Int, update: Bool, replay: @escaping Replay) {
     self.jobs = max(1, jobs)
     self.update = update
