@@ -122,7 +122,9 @@ package struct Arguments: Sendable {
 
   /// The text from `words` to the end of the line, or the words rebuilt when the line is unknown.
   package func text(from words: ArraySlice<Token>) -> String {
-    guard var line = source, let first = words.first, first.offset >= 0 else { return render(words) }
+    guard var line = source, let first = words.first, first.offset >= 0 else {
+      return render(words)
+    }
     // NB: the line's own bytes, in place: `offset` counts bytes from its start.
     let text: String? = line.withUTF8 { b in
       guard first.offset <= b.count else { return nil }
@@ -145,7 +147,9 @@ package struct Arguments: Sendable {
   }
 
   package func list(_ i: Int) -> [String] {
-    guard i < positionals.count, case .list(let l) = positionals[i] else { return string(i).map { [$0] } ?? [] }
+    guard i < positionals.count, case .list(let l) = positionals[i] else {
+      return string(i).map { [$0] } ?? []
+    }
     return l
   }
 
@@ -172,7 +176,9 @@ package struct Arguments: Sendable {
   /// The scope argument, with a separate `--org` attached to a team scope.
   package func scope(_ i: Int) throws(Failure) -> ScopeRef {
     guard i < positionals.count, case .scope(let s) = positionals[i] else {
-      throw Failure(.usage, nil, "\(command) needs a scope: org <Name>, workspace <Name> or team <Name> [--org <Org>]")
+      throw Failure(
+        .usage, nil,
+        "\(command) needs a scope: org <Name>, workspace <Name> or team <Name> [--org <Org>]")
     }
     if let org = flagString("org") {
       guard case .team(let n, nil) = s else {
@@ -193,7 +199,10 @@ package struct Arguments: Sendable {
   package func tier(_ flag: String = "tier") throws(Failure) -> Tier? {
     guard let w = flagString(flag) else { return nil }
     guard let t = Tier(word: w) else {
-      throw Failure(.usage, nil, "unknown tier \(quoted(w))" + didYouMean(suggestions(for: w, among: Tier.words)) + " (tiers: \(Tier.allCases.map(\.name).joined(separator: ", ")))")
+      throw Failure(
+        .usage, nil,
+        "unknown tier \(quoted(w))" + didYouMean(suggestions(for: w, among: Tier.words))
+          + " (tiers: \(Tier.allCases.map(\.name).joined(separator: ", ")))")
     }
     return t
   }
@@ -201,7 +210,11 @@ package struct Arguments: Sendable {
   package func payment(_ flag: String) throws(Failure) -> Payment? {
     guard let w = flagString(flag) else { return nil }
     guard let p = Payment(rawValue: w.lowercased()) else {
-      throw Failure(.usage, nil, "unknown payment method \(quoted(w))" + didYouMean(suggestions(for: w, among: Payment.allCases.map(\.rawValue))) + " (\(listed(Payment.allCases.map(\.rawValue))))")
+      throw Failure(
+        .usage, nil,
+        "unknown payment method \(quoted(w))"
+          + didYouMean(suggestions(for: w, among: Payment.allCases.map(\.rawValue)))
+          + " (\(listed(Payment.allCases.map(\.rawValue))))")
     }
     return p
   }
@@ -222,9 +235,14 @@ package struct Arguments: Sendable {
       if ws != nil { throw Failure(.usage, nil, "--team goes with --org, not --workspace") }
       return .team(team, org: org)
     }
-    if let org, ws != nil { _ = org; throw Failure(.usage, nil, "choose one of --org or --workspace") }
+    if let org, ws != nil {
+      _ = org; throw Failure(.usage, nil, "choose one of --org or --workspace")
+    }
     if let org { return .space(.org, org) }
     if let ws { return .space(.workspace, ws) }
-    throw Failure(.usage, nil, "\(command) needs --org <Org>\(allowTeam ? ", --workspace <Name> or --team <Team>" : " or --workspace <Name>")")
+    throw Failure(
+      .usage, nil,
+      "\(command) needs --org <Org>\(allowTeam ? ", --workspace <Name> or --team <Team>" : " or --workspace <Name>")"
+    )
   }
 }

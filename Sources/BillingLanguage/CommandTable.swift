@@ -5,13 +5,15 @@ private let scopeArg = ArgSpec("scope", .scope)
 private let orgFlag = FlagSpec("org", .org)
 private let cycleFlags = Cycle.allCases.map { FlagSpec($0.rawValue, .none) }
 /// Vocabulary as synopses and messages show it: `[--monthly|--annual]`, `card|paypal|invoice`.
-private let cycleChoice = "[" + Cycle.allCases.map { "--" + $0.rawValue }.joined(separator: "|") + "]"
+private let cycleChoice =
+  "[" + Cycle.allCases.map { "--" + $0.rawValue }.joined(separator: "|") + "]"
 private let payWords = Payment.allCases.map(\.rawValue).joined(separator: "|")
 private let methodWords = switchablePayments.map(\.rawValue).joined(separator: "|")
 private let trialWords = selfServeTiers.map(\.name).joined(separator: "|")
 
 private func spec(
-  _ words: String, aliases: [String] = [], _ group: CommandGroup, _ synopsis: String, _ summary: String,
+  _ words: String, aliases: [String] = [], _ group: CommandGroup, _ synopsis: String,
+  _ summary: String,
   rules: [Rule] = [], example: String, args: [ArgSpec] = [], flags: [FlagSpec] = [],
   build: @escaping @Sendable (Arguments) throws(Failure) -> Command
 ) -> CommandSpec {
@@ -25,195 +27,343 @@ private func spec(
 /// Every command billsh understands. Parsing, `.help`, `--help` and completion all read this table.
 package let commandTable: [CommandSpec] = [
   // Setup
-  spec("create user", .setup, "create user <handle>...", "new users", example: "create user ann bob",
-       args: [ArgSpec("handle", .users)]) { a throws(Failure) in .createUsers(a.list(0)) },
-  spec("create org", .setup, "create org <Name>", "a new organization", example: "create org Acme",
-       args: [ArgSpec("Name", .name)]) { a throws(Failure) in .createSpace(.org, a.string(0) ?? "") },
-  spec("create workspace", .setup, "create workspace <Name>", "a new workspace", example: "create workspace \"Side Project\"",
-       args: [ArgSpec("Name", .name)]) { a throws(Failure) in .createSpace(.workspace, a.string(0) ?? "") },
-  spec("create team", .setup, "create team <Name> --org <Org>", "a new team of an organization", rules: [.r1],
-       example: "create team Design --org Acme", args: [ArgSpec("Name", .name)],
-       flags: [orgFlag, FlagSpec("workspace", .workspace)]) { a throws(Failure) in
+  spec(
+    "create user", .setup, "create user <handle>...", "new users", example: "create user ann bob",
+    args: [ArgSpec("handle", .users)]
+  ) { a throws(Failure) in .createUsers(a.list(0)) },
+  spec(
+    "create org", .setup, "create org <Name>", "a new organization", example: "create org Acme",
+    args: [ArgSpec("Name", .name)]
+  ) { a throws(Failure) in .createSpace(.org, a.string(0) ?? "") },
+  spec(
+    "create workspace", .setup, "create workspace <Name>", "a new workspace",
+    example: "create workspace \"Side Project\"",
+    args: [ArgSpec("Name", .name)]
+  ) { a throws(Failure) in .createSpace(.workspace, a.string(0) ?? "") },
+  spec(
+    "create team", .setup, "create team <Name> --org <Org>", "a new team of an organization",
+    rules: [.r1],
+    example: "create team Design --org Acme", args: [ArgSpec("Name", .name)],
+    flags: [orgFlag, FlagSpec("workspace", .workspace)]
+  ) { a throws(Failure) in
     .createTeam(a.string(0) ?? "", try a.place(allowTeam: false))
   },
-  spec("create plan", .setup,
-       "create plan <scope> --tier <t> [--seats <n>] \(cycleChoice) --owner <user> [--pay \(payWords)] [--unit-cents <n>]",
-       "a plan sold by sales (any tier); starts today with its first invoice",
-       rules: [.r1, .r3, .r4, .r5, .r6, .r11, .r13],
-       example: "create plan org Acme --tier enterprise --seats 40 --owner ann --pay invoice --unit-cents 45000",
-       args: [scopeArg],
-       flags: [FlagSpec("tier", .tier), FlagSpec("seats", .int)] + cycleFlags + [
-         FlagSpec("owner", .user), FlagSpec("pay", .payment), FlagSpec("unit-cents", .int), orgFlag,
-       ]) { a throws(Failure) in
+  spec(
+    "create plan", .setup,
+    "create plan <scope> --tier <t> [--seats <n>] \(cycleChoice) --owner <user> [--pay \(payWords)] [--unit-cents <n>]",
+    "a plan sold by sales (any tier); starts today with its first invoice",
+    rules: [.r1, .r3, .r4, .r5, .r6, .r11, .r13],
+    example:
+      "create plan org Acme --tier enterprise --seats 40 --owner ann --pay invoice --unit-cents 45000",
+    args: [scopeArg],
+    flags: [FlagSpec("tier", .tier), FlagSpec("seats", .int)] + cycleFlags + [
+      FlagSpec("owner", .user), FlagSpec("pay", .payment), FlagSpec("unit-cents", .int), orgFlag,
+    ]
+  ) { a throws(Failure) in
     let scope = try a.scope(0)
-    guard let tier = try a.tier() else { throw Failure(.usage, nil, "create plan needs --tier <t>") }
+    guard let tier = try a.tier() else {
+      throw Failure(.usage, nil, "create plan needs --tier <t>")
+    }
     let owner = try a.require("owner", "<user>")
     // NB: a required flag is syntax (SPEC §4): checked before any name.
     if tier.isSalesOnly && a.flagInt("unit-cents") == nil {
       throw Failure(.noListPrice(tier))
     }
-    return .createPlan(SalesPlanRequest(
-      scope: scope, tier: tier, seats: a.flagInt("seats"), cycle: try a.cycle(), owner: owner,
-      payment: try a.payment("pay"), unitCents: a.flagInt("unit-cents")))
+    return .createPlan(
+      SalesPlanRequest(
+        scope: scope, tier: tier, seats: a.flagInt("seats"), cycle: try a.cycle(), owner: owner,
+        payment: try a.payment("pay"), unitCents: a.flagInt("unit-cents")))
   },
-  spec("add", .setup, "add <user>... --org <Org> [--guest] [--admin] | --workspace <Name> [--admin] | --team <Team> [--org <Org>]",
-       "put people in a space or a team (unknown users are created)", rules: [.p5],
-       example: "add carl dana --org Acme --guest", args: [ArgSpec("user", .users)],
-       flags: [orgFlag, FlagSpec("workspace", .workspace), FlagSpec("team", .team), FlagSpec("guest", .none), FlagSpec("admin", .none)]) { a throws(Failure) in
+  spec(
+    "add", .setup,
+    "add <user>... --org <Org> [--guest] [--admin] | --workspace <Name> [--admin] | --team <Team> [--org <Org>]",
+    "put people in a space or a team (unknown users are created)", rules: [.p5],
+    example: "add carl dana --org Acme --guest", args: [ArgSpec("user", .users)],
+    flags: [
+      orgFlag, FlagSpec("workspace", .workspace), FlagSpec("team", .team), FlagSpec("guest", .none),
+      FlagSpec("admin", .none),
+    ]
+  ) { a throws(Failure) in
     .add(a.list(0), try a.place(allowTeam: true), guest: a.has("guest"), admin: a.has("admin"))
   },
-  spec("remove", .setup, "remove <user> --org <Org> | --workspace <Name> | --team <Team> [--org <Org>]",
-       "take someone out (leaving an org leaves its teams)", rules: [.p7],
-       example: "remove carl --org Acme", args: [ArgSpec("user", .user)],
-       flags: [orgFlag, FlagSpec("workspace", .workspace), FlagSpec("team", .team)]) { a throws(Failure) in
+  spec(
+    "remove", .setup,
+    "remove <user> --org <Org> | --workspace <Name> | --team <Team> [--org <Org>]",
+    "take someone out (leaving an org leaves its teams)", rules: [.p7],
+    example: "remove carl --org Acme", args: [ArgSpec("user", .user)],
+    flags: [orgFlag, FlagSpec("workspace", .workspace), FlagSpec("team", .team)]
+  ) { a throws(Failure) in
     .remove(a.string(0) ?? "", try a.place(allowTeam: true))
   },
   // Session
-  spec("login", .session, "login <user>", "act as that user", example: "login ann",
-       args: [ArgSpec("user", .user)]) { a throws(Failure) in .login(a.string(0) ?? "") },
-  spec("as", .session, "as <user> [<command...>]", "act as that user, or run one command as them",
-       example: "as bob billing org Acme", args: [ArgSpec("user", .user), ArgSpec("command", .command, optional: true)]) { a throws(Failure) in
+  spec(
+    "login", .session, "login <user>", "act as that user", example: "login ann",
+    args: [ArgSpec("user", .user)]
+  ) { a throws(Failure) in .login(a.string(0) ?? "") },
+  spec(
+    "as", .session, "as <user> [<command...>]", "act as that user, or run one command as them",
+    example: "as bob billing org Acme",
+    args: [ArgSpec("user", .user), ArgSpec("command", .command, optional: true)]
+  ) { a throws(Failure) in
     let user = a.string(0) ?? ""
     let rest = a.rest(1)
     if rest.isEmpty { return .login(user) }
     let inner = try parse(tokens: rest, source: a.source)
     if case .runAs = inner { throw Failure(.usage, nil, "as cannot be nested") }
-    if inner.group == .shell { throw Failure(.usage, nil, "as runs billing commands, not shell commands") }
+    if inner.group == .shell {
+      throw Failure(.usage, nil, "as runs billing commands, not shell commands")
+    }
     return .runAs(user, inner, text: a.text(from: rest))
   },
-  spec("logout", .session, "logout", "nobody acts", example: "logout") { _ throws(Failure) in .logout },
-  spec("whoami", .session, "whoami", "the acting user and their roles in each space", example: "whoami") { _ throws(Failure) in .whoami },
+  spec("logout", .session, "logout", "nobody acts", example: "logout") { _ throws(Failure) in
+    .logout
+  },
+  spec(
+    "whoami", .session, "whoami", "the acting user and their roles in each space", example: "whoami"
+  ) { _ throws(Failure) in .whoami },
   // Actions
-  spec("upgrade", .action,
-       "upgrade <scope> --tier <t> [--seats <n>] \(cycleChoice) [--billing-owner <user>] [--pay \(payWords)] [--address \"<text>\"]",
-       "buy a paid plan; defaults: annual, the smallest size covering billable members, you as billing owner, card; `upgrade team A,B` goes through sales",
-       rules: [.r3, .r4, .r5, .r6, .r8, .r9, .r10, .r11, .r12, .r13, .p1, .p2, .p4, .p6],
-       example: "upgrade team Design --tier starter --seats 5 --monthly", args: [scopeArg],
-       flags: [FlagSpec("tier", .tier), FlagSpec("seats", .int)] + cycleFlags + [
-         FlagSpec("billing-owner", .user), FlagSpec("pay", .payment), FlagSpec("address", .text), orgFlag,
-       ]) { a throws(Failure) in
+  spec(
+    "upgrade", .action,
+    "upgrade <scope> --tier <t> [--seats <n>] \(cycleChoice) [--billing-owner <user>] [--pay \(payWords)] [--address \"<text>\"]",
+    "buy a paid plan; defaults: annual, the smallest size covering billable members, you as billing owner, card; `upgrade team A,B` goes through sales",
+    rules: [.r3, .r4, .r5, .r6, .r8, .r9, .r10, .r11, .r12, .r13, .p1, .p2, .p4, .p6],
+    example: "upgrade team Design --tier starter --seats 5 --monthly", args: [scopeArg],
+    flags: [FlagSpec("tier", .tier), FlagSpec("seats", .int)] + cycleFlags + [
+      FlagSpec("billing-owner", .user), FlagSpec("pay", .payment), FlagSpec("address", .text),
+      orgFlag,
+    ]
+  ) { a throws(Failure) in
     let scope = try a.scope(0)
     let tier = try a.tier()
     if tier == nil {
       if case .team(let n, _) = scope, n.contains(",") {
         return .upgrade(UpgradeRequest(scope: scope, tier: .starter))
       }
-      throw Failure(.usage, nil, "upgrade needs --tier <t> (\(listed(selfServeTiers.map(\.name))); enterprise tiers through sales)")
+      throw Failure(
+        .usage, nil,
+        "upgrade needs --tier <t> (\(listed(selfServeTiers.map(\.name))); enterprise tiers through sales)"
+      )
     }
-    return .upgrade(UpgradeRequest(
-      scope: scope, tier: tier ?? .starter, seats: a.flagInt("seats"), cycle: try a.cycle(),
-      billingOwner: a.flagString("billing-owner"), payment: try a.payment("pay"), address: a.flagString("address")))
+    return .upgrade(
+      UpgradeRequest(
+        scope: scope, tier: tier ?? .starter, seats: a.flagInt("seats"), cycle: try a.cycle(),
+        billingOwner: a.flagString("billing-owner"), payment: try a.payment("pay"),
+        address: a.flagString("address")))
   },
-  spec("trial", .action, "trial <scope> --tier \(trialWords)", "a 30-day trial, once per scope",
-       rules: [.p4, .p6, .r6, .r10, .p2], example: "trial org Acme --tier advanced", args: [scopeArg],
-       flags: [FlagSpec("tier", .tier), orgFlag]) { a throws(Failure) in
+  spec(
+    "trial", .action, "trial <scope> --tier \(trialWords)", "a 30-day trial, once per scope",
+    rules: [.p4, .p6, .r6, .r10, .p2], example: "trial org Acme --tier advanced", args: [scopeArg],
+    flags: [FlagSpec("tier", .tier), orgFlag]
+  ) { a throws(Failure) in
     let scope = try a.scope(0)
-    guard let tier = try a.tier() else { throw Failure(.usage, nil, "trial needs --tier \(trialWords)") }
+    guard let tier = try a.tier() else {
+      throw Failure(.usage, nil, "trial needs --tier \(trialWords)")
+    }
     return .trial(scope, tier)
   },
-  spec("plan", .action, "plan <scope>", "the plan of a scope (or the organization plan covering a team)", rules: [.p8],
-       example: "plan team Design", args: [scopeArg], flags: [orgFlag]) { a throws(Failure) in .plan(try a.scope(0)) },
-  spec("billing", .action, "billing <scope>", "the billing tab: its actions and which you may use", rules: [.r17, .r18],
-       example: "billing org Acme", args: [scopeArg], flags: [orgFlag]) { a throws(Failure) in .billing(try a.scope(0)) },
-  spec("edit", aliases: ["downgrade"], .action, "edit <scope> [--tier <t>] [--seats <n>] \(cycleChoice)",
-       "change tier, seats or cycle: increases now (pro rata), the rest at renewal",
-       rules: [.r14, .r19, .r20, .p3, .r5, .r9], example: "edit org Acme --seats 15", args: [scopeArg],
-       flags: [FlagSpec("tier", .tier), FlagSpec("seats", .int)] + cycleFlags + [orgFlag]) { a throws(Failure) in
-    .edit(try a.scope(0), EditRequest(tier: try a.tier(), seats: a.flagInt("seats"), cycle: try a.cycle()))
+  spec(
+    "plan", .action, "plan <scope>",
+    "the plan of a scope (or the organization plan covering a team)", rules: [.p8],
+    example: "plan team Design", args: [scopeArg], flags: [orgFlag]
+  ) { a throws(Failure) in .plan(try a.scope(0)) },
+  spec(
+    "billing", .action, "billing <scope>", "the billing tab: its actions and which you may use",
+    rules: [.r17, .r18],
+    example: "billing org Acme", args: [scopeArg], flags: [orgFlag]
+  ) { a throws(Failure) in .billing(try a.scope(0)) },
+  spec(
+    "edit", aliases: ["downgrade"], .action,
+    "edit <scope> [--tier <t>] [--seats <n>] \(cycleChoice)",
+    "change tier, seats or cycle: increases now (pro rata), the rest at renewal",
+    rules: [.r14, .r19, .r20, .p3, .r5, .r9], example: "edit org Acme --seats 15", args: [scopeArg],
+    flags: [FlagSpec("tier", .tier), FlagSpec("seats", .int)] + cycleFlags + [orgFlag]
+  ) { a throws(Failure) in
+    .edit(
+      try a.scope(0),
+      EditRequest(tier: try a.tier(), seats: a.flagInt("seats"), cycle: try a.cycle()))
   },
-  spec("cancel", .action, "cancel <scope>", "cancel at the end of the period (a trial at once)", rules: [.r14, .r19, .r20, .r21],
-       example: "cancel workspace \"Side Project\"", args: [scopeArg], flags: [orgFlag]) { a throws(Failure) in .cancel(try a.scope(0)) },
-  spec("resume", .action, "resume <scope>", "undo a cancellation before the period ends", rules: [.r14, .r20],
-       example: "resume workspace \"Side Project\"", args: [scopeArg], flags: [orgFlag]) { a throws(Failure) in .resume(try a.scope(0)) },
-  spec("transfer", .action, "transfer <scope> --to <user>", "pass billing ownership to another member", rules: [.r13, .r14, .r15],
-       example: "transfer org Acme --to bob", args: [scopeArg], flags: [FlagSpec("to", .user), orgFlag]) { a throws(Failure) in
+  spec(
+    "cancel", .action, "cancel <scope>", "cancel at the end of the period (a trial at once)",
+    rules: [.r14, .r19, .r20, .r21],
+    example: "cancel workspace \"Side Project\"", args: [scopeArg], flags: [orgFlag]
+  ) { a throws(Failure) in .cancel(try a.scope(0)) },
+  spec(
+    "resume", .action, "resume <scope>", "undo a cancellation before the period ends",
+    rules: [.r14, .r20],
+    example: "resume workspace \"Side Project\"", args: [scopeArg], flags: [orgFlag]
+  ) { a throws(Failure) in .resume(try a.scope(0)) },
+  spec(
+    "transfer", .action, "transfer <scope> --to <user>", "pass billing ownership to another member",
+    rules: [.r13, .r14, .r15],
+    example: "transfer org Acme --to bob", args: [scopeArg],
+    flags: [FlagSpec("to", .user), orgFlag]
+  ) { a throws(Failure) in
     .transfer(try a.scope(0), to: try a.require("to", "<user>"))
   },
-  spec("pay", .action, "pay <scope> --method \(methodWords)", "switch the payment method", rules: [.r14, .r19, .r22],
-       example: "pay team Design --method paypal", args: [scopeArg], flags: [FlagSpec("method", .method), orgFlag]) { a throws(Failure) in
+  spec(
+    "pay", .action, "pay <scope> --method \(methodWords)", "switch the payment method",
+    rules: [.r14, .r19, .r22],
+    example: "pay team Design --method paypal", args: [scopeArg],
+    flags: [FlagSpec("method", .method), orgFlag]
+  ) { a throws(Failure) in
     let scope = try a.scope(0)
-    guard let m = try a.payment("method") else { throw Failure(.usage, nil, "pay needs --method \(methodWords)") }
+    guard let m = try a.payment("method") else {
+      throw Failure(.usage, nil, "pay needs --method \(methodWords)")
+    }
     return .pay(scope, m)
   },
-  spec("address", .action, "address <scope> \"<text>\"", "set the billing address", rules: [.r14],
-       example: "address org Acme \"1 Main St, Springfield\"", args: [scopeArg, ArgSpec("text", .text)], flags: [orgFlag]) { a throws(Failure) in
+  spec(
+    "address", .action, "address <scope> \"<text>\"", "set the billing address", rules: [.r14],
+    example: "address org Acme \"1 Main St, Springfield\"",
+    args: [scopeArg, ArgSpec("text", .text)], flags: [orgFlag]
+  ) { a throws(Failure) in
     let scope = try a.scope(0)
-    guard let t = a.string(1) else { throw Failure(.usage, nil, "address needs the address text, in double quotes") }
+    guard let t = a.string(1) else {
+      throw Failure(.usage, nil, "address needs the address text, in double quotes")
+    }
     return .address(scope, t)
   },
-  spec("seats", .action, "seats <scope>", "seats, billable members and whether the plan is over its size", rules: [.r14, .p5],
-       example: "seats org Acme", args: [scopeArg], flags: [orgFlag]) { a throws(Failure) in .seats(try a.scope(0)) },
-  spec("invoices", .action, "invoices <scope>", "the current plan's invoices", rules: [.r14, .r16, .r21],
-       example: "invoices team Design", args: [scopeArg], flags: [orgFlag]) { a throws(Failure) in .invoices(try a.scope(0)) },
-  spec("invoice", .action, "invoice <id>", "one invoice (also of an ended plan, for its last billing owner)", rules: [.r14, .r21],
-       example: "invoice INV-0001", args: [ArgSpec("id", .invoice)]) { a throws(Failure) in .invoice(a.string(0) ?? "") },
-  spec("appoint", .action, "appoint <user> --org <Org>|--workspace <Name>", "make a member an admin", rules: [.r13],
-       example: "appoint bob --org Acme", args: [ArgSpec("user", .user)],
-       flags: [orgFlag, FlagSpec("workspace", .workspace)]) { a throws(Failure) in
+  spec(
+    "seats", .action, "seats <scope>",
+    "seats, billable members and whether the plan is over its size", rules: [.r14, .p5],
+    example: "seats org Acme", args: [scopeArg], flags: [orgFlag]
+  ) { a throws(Failure) in .seats(try a.scope(0)) },
+  spec(
+    "invoices", .action, "invoices <scope>", "the current plan's invoices",
+    rules: [.r14, .r16, .r21],
+    example: "invoices team Design", args: [scopeArg], flags: [orgFlag]
+  ) { a throws(Failure) in .invoices(try a.scope(0)) },
+  spec(
+    "invoice", .action, "invoice <id>",
+    "one invoice (also of an ended plan, for its last billing owner)", rules: [.r14, .r21],
+    example: "invoice INV-0001", args: [ArgSpec("id", .invoice)]
+  ) { a throws(Failure) in .invoice(a.string(0) ?? "") },
+  spec(
+    "appoint", .action, "appoint <user> --org <Org>|--workspace <Name>", "make a member an admin",
+    rules: [.r13],
+    example: "appoint bob --org Acme", args: [ArgSpec("user", .user)],
+    flags: [orgFlag, FlagSpec("workspace", .workspace)]
+  ) { a throws(Failure) in
     .appoint(a.string(0) ?? "", try a.place(allowTeam: false))
   },
-  spec("revoke", .action, "revoke <user> --org <Org>|--workspace <Name>", "take the admin role away", rules: [.r13, .p7],
-       example: "revoke bob --org Acme", args: [ArgSpec("user", .user)],
-       flags: [orgFlag, FlagSpec("workspace", .workspace)]) { a throws(Failure) in
+  spec(
+    "revoke", .action, "revoke <user> --org <Org>|--workspace <Name>", "take the admin role away",
+    rules: [.r13, .p7],
+    example: "revoke bob --org Acme", args: [ArgSpec("user", .user)],
+    flags: [orgFlag, FlagSpec("workspace", .workspace)]
+  ) { a throws(Failure) in
     .revoke(a.string(0) ?? "", try a.place(allowTeam: false))
   },
-  spec("move", .action, "move <scope> --to <scope>", "always refused: plans cannot move (cancel, then upgrade the right one)",
-       rules: [.r7, .r14], example: "move workspace Wrong --to workspace Right", args: [scopeArg],
-       flags: [FlagSpec("to", .scope), orgFlag]) { a throws(Failure) in
+  spec(
+    "move", .action, "move <scope> --to <scope>",
+    "always refused: plans cannot move (cancel, then upgrade the right one)",
+    rules: [.r7, .r14], example: "move workspace Wrong --to workspace Right", args: [scopeArg],
+    flags: [FlagSpec("to", .scope), orgFlag]
+  ) { a throws(Failure) in
     let from = try a.scope(0)
     guard let to = a.flagScope("to") else { throw Failure(.usage, nil, "move needs --to <scope>") }
     return .move(from, to: to)
   },
   // Views
-  spec("quote", .view, "quote <scope> --tier <t> [--seats <n>] \(cycleChoice)", "the price of a plan",
-       rules: [.r2, .r3, .r4, .r5, .r9, .p1], example: "quote org Acme --tier advanced --monthly", args: [scopeArg],
-       flags: [FlagSpec("tier", .tier), FlagSpec("seats", .int)] + cycleFlags + [orgFlag]) { a throws(Failure) in
+  spec(
+    "quote", .view, "quote <scope> --tier <t> [--seats <n>] \(cycleChoice)", "the price of a plan",
+    rules: [.r2, .r3, .r4, .r5, .r9, .p1], example: "quote org Acme --tier advanced --monthly",
+    args: [scopeArg],
+    flags: [FlagSpec("tier", .tier), FlagSpec("seats", .int)] + cycleFlags + [orgFlag]
+  ) { a throws(Failure) in
     let scope = try a.scope(0)
     guard let tier = try a.tier() else { throw Failure(.usage, nil, "quote needs --tier <t>") }
     return .quote(scope, tier, seats: a.flagInt("seats"), cycle: try a.cycle())
   },
-  spec("features", .view, "features <user>", "the tier a user gets in each space and team, and from which plan",
-       example: "features carl", args: [ArgSpec("user", .user)]) { a throws(Failure) in .features(a.string(0) ?? "") },
-  spec("can", .view, "can <user> <command...>", "whether that user may run that action now; changes nothing",
-       example: "can bob cancel org Acme", args: [ArgSpec("user", .user), ArgSpec("command", .command)]) { a throws(Failure) in
+  spec(
+    "features", .view, "features <user>",
+    "the tier a user gets in each space and team, and from which plan",
+    example: "features carl", args: [ArgSpec("user", .user)]
+  ) { a throws(Failure) in .features(a.string(0) ?? "") },
+  spec(
+    "can", .view, "can <user> <command...>",
+    "whether that user may run that action now; changes nothing",
+    example: "can bob cancel org Acme",
+    args: [ArgSpec("user", .user), ArgSpec("command", .command)]
+  ) { a throws(Failure) in
     let rest = a.rest(1)
-    guard !rest.isEmpty else { throw Failure(.usage, nil, "can needs a command: can <user> <command...>") }
+    guard !rest.isEmpty else {
+      throw Failure(.usage, nil, "can needs a command: can <user> <command...>")
+    }
     let inner = try parse(tokens: rest, source: a.source)
     guard inner.group == .action else {
-      throw Failure(.usage, nil, "can checks actions (upgrade, edit, cancel, ...), not \(rest[rest.startIndex].text)")
+      throw Failure(
+        .usage, nil,
+        "can checks actions (upgrade, edit, cancel, ...), not \(rest[rest.startIndex].text)")
     }
     return .can(a.string(0) ?? "", inner, text: a.text(from: rest))
   },
-  spec("clock", .view, "clock", "today's simulated date", example: "clock") { _ throws(Failure) in .clock },
-  spec("advance", .view, "advance <n>d|<n>m|<n>y", "move the date; prints each renewal, change, cancellation and trial end",
-       rules: [.r20, .p3, .p4], example: "advance 1m", args: [ArgSpec("n", .duration)]) { a throws(Failure) in
+  spec("clock", .view, "clock", "today's simulated date", example: "clock") { _ throws(Failure) in
+    .clock
+  },
+  spec(
+    "advance", .view, "advance <n>d|<n>m|<n>y",
+    "move the date; prints each renewal, change, cancellation and trial end",
+    rules: [.r20, .p3, .p4], example: "advance 1m", args: [ArgSpec("n", .duration)]
+  ) { a throws(Failure) in
     let w = a.string(0) ?? ""
-    guard let unit = w.last, "dmy".contains(unit), let n = Int(w.dropLast()), w.dropLast().allSatisfy(\.isASCII), n >= 0, w.count <= 8 else {
-      throw Failure(.usage, nil, "advance takes <n>d, <n>m or <n>y with n a whole number, e.g. 30d, 1m, 1y (not \(quoted(w)))")
+    guard let unit = w.last, "dmy".contains(unit), let n = Int(w.dropLast()),
+      w.dropLast().allSatisfy(\.isASCII), n >= 0, w.count <= 8
+    else {
+      throw Failure(
+        .usage, nil,
+        "advance takes <n>d, <n>m or <n>y with n a whole number, e.g. 30d, 1m, 1y (not \(quoted(w)))"
+      )
     }
     return .advance(unit == "d" ? .days(n) : unit == "m" ? .months(n) : .years(n))
   },
-  spec("inbox", .view, "inbox <user>", "the user's messages", rules: [.r16], example: "inbox ann",
-       args: [ArgSpec("user", .user)]) { a throws(Failure) in .inbox(a.string(0) ?? "") },
-  spec("log", .view, "log", "every setup, action and advance, refused ones included", example: "log") { _ throws(Failure) in .log },
-  spec("show", .view, "show", "the whole world at a glance", example: "show") { _ throws(Failure) in .show },
+  spec(
+    "inbox", .view, "inbox <user>", "the user's messages", rules: [.r16], example: "inbox ann",
+    args: [ArgSpec("user", .user)]
+  ) { a throws(Failure) in .inbox(a.string(0) ?? "") },
+  spec(
+    "log", .view, "log", "every setup, action and advance, refused ones included", example: "log"
+  ) { _ throws(Failure) in .log },
+  spec("show", .view, "show", "the whole world at a glance", example: "show") { _ throws(Failure) in
+    .show
+  },
   // Shell
-  spec(".help", .shell, ".help [command]", "this list, or one command in full", example: ".help upgrade",
-       args: [ArgSpec("command", .topic, optional: true)]) { a throws(Failure) in
+  spec(
+    ".help", .shell, ".help [command]", "this list, or one command in full",
+    example: ".help upgrade",
+    args: [ArgSpec("command", .topic, optional: true)]
+  ) { a throws(Failure) in
     .help(a.positionals.isEmpty ? nil : a.list(0).joined(separator: " "))
   },
-  spec(".read", .shell, ".read <file.bill>", "play a script (relative to the current script's folder)", example: ".read stories/setup.bill",
-       args: [ArgSpec("file", .file)]) { a throws(Failure) in .read(a.string(0) ?? "") },
-  spec(".record", .shell, ".record <file> | .record off", "write the session so far as a transcript, then each command as it completes",
-       example: ".record session.transcript", args: [ArgSpec("file", .file)]) { a throws(Failure) in
+  spec(
+    ".read", .shell, ".read <file.bill>", "play a script (relative to the current script's folder)",
+    example: ".read stories/setup.bill",
+    args: [ArgSpec("file", .file)]
+  ) { a throws(Failure) in .read(a.string(0) ?? "") },
+  spec(
+    ".record", .shell, ".record <file> | .record off",
+    "write the session so far as a transcript, then each command as it completes",
+    example: ".record session.transcript", args: [ArgSpec("file", .file)]
+  ) { a throws(Failure) in
     let f = a.string(0) ?? ""
     return .record(f == "off" ? nil : f)
   },
-  spec(".save", .shell, ".save <file.json>", "save the whole world", example: ".save acme.json",
-       args: [ArgSpec("file", .file)]) { a throws(Failure) in .save(a.string(0) ?? "") },
-  spec(".load", .shell, ".load <file.json>", "replace the world with a saved one", example: ".load acme.json",
-       args: [ArgSpec("file", .file)]) { a throws(Failure) in .load(a.string(0) ?? "") },
-  spec(".reset", .shell, ".reset", "start over with an empty world", example: ".reset") { _ throws(Failure) in .reset },
-  spec(".history", .shell, ".history", "the command history", example: ".history") { _ throws(Failure) in .history },
-  spec(".quit", aliases: [".exit"], .shell, ".quit", "leave the shell", example: ".quit") { _ throws(Failure) in .quit },
+  spec(
+    ".save", .shell, ".save <file.json>", "save the whole world", example: ".save acme.json",
+    args: [ArgSpec("file", .file)]
+  ) { a throws(Failure) in .save(a.string(0) ?? "") },
+  spec(
+    ".load", .shell, ".load <file.json>", "replace the world with a saved one",
+    example: ".load acme.json",
+    args: [ArgSpec("file", .file)]
+  ) { a throws(Failure) in .load(a.string(0) ?? "") },
+  spec(".reset", .shell, ".reset", "start over with an empty world", example: ".reset") {
+    _ throws(Failure) in .reset
+  },
+  spec(".history", .shell, ".history", "the command history", example: ".history") {
+    _ throws(Failure) in .history
+  },
+  spec(".quit", aliases: [".exit"], .shell, ".quit", "leave the shell", example: ".quit") {
+    _ throws(Failure) in .quit
+  },
 ]

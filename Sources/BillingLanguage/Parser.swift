@@ -16,11 +16,14 @@ package func commandSpec(named name: String) -> CommandSpec? {
 package let commandNames: [String] = entries.map { $0.words.joined(separator: " ") }.sorted()
 
 /// What `create` makes (user, org, workspace, team, plan), in the table's order.
-package let createTargets: [String] = commandTable.compactMap { $0.words.count == 2 && $0.words[0] == "create" ? $0.words[1] : nil }
+package let createTargets: [String] = commandTable.compactMap {
+  $0.words.count == 2 && $0.words[0] == "create" ? $0.words[1] : nil
+}
 
 /// "a, b or c".
 package func listed(_ words: [String]) -> String {
-  words.count < 2 ? words.joined() : words.dropLast().joined(separator: ", ") + " or " + words[words.count - 1]
+  words.count < 2
+    ? words.joined() : words.dropLast().joined(separator: ", ") + " or " + words[words.count - 1]
 }
 
 /// Parses one line (without its comment) into a command; an empty line gives nil.
@@ -46,8 +49,9 @@ private let entriesByShape: [[(words: [String], spec: CommandSpec)]] = {
   var table = Array(repeating: [(words: [String], spec: CommandSpec)](), count: 32 * 128)
   for e in entries {
     let w = e.words[0].utf8
-    precondition(w.count < 32 && w.first! < 128, "command words are short and ASCII")
-    table[w.count * 128 + Int(w.first!)].append(e)
+    let first = w.first ?? 0
+    precondition(w.count < 32 && first < 128, "command words are short and ASCII")
+    table[w.count * 128 + Int(first)].append(e)
   }
   return table
 }()
@@ -88,10 +92,18 @@ package func parse(tokens: ArraySlice<Token>, source: Substring? = nil) throws(F
     let first = tokens[0].text
     var hint = didYouMean(suggestions(for: first, among: Set(entries.map { $0.words[0] })))
     if first == "create", tokens.count > 1 {
-      hint = didYouMean(suggestions(for: "create " + tokens[1].text, among: entries.filter { $0.words[0] == "create" }.map { $0.words.joined(separator: " ") }), quote: { $0 })
-      return try fail("create what? \(quoted(tokens[1].text)) is not something to create (\(listed(createTargets)))\(hint)")
+      hint = didYouMean(
+        suggestions(
+          for: "create " + tokens[1].text,
+          among: entries.filter { $0.words[0] == "create" }.map { $0.words.joined(separator: " ") }),
+        quote: { $0 })
+      return try fail(
+        "create what? \(quoted(tokens[1].text)) is not something to create (\(listed(createTargets)))\(hint)"
+      )
     }
-    if first == "create" { return try fail("create needs what to create: \(listed(createTargets))") }
+    if first == "create" {
+      return try fail("create needs what to create: \(listed(createTargets))")
+    }
     return try fail("unknown command \(quoted(first))\(hint); try .help")
   }
   var args = try bind(spec, tokens[(tokens.startIndex + used)...])
@@ -121,13 +133,16 @@ func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>) throws(Failure) -> Ar
   }
   func scopeValue(_ what: String) throws(Failure) -> ScopeRef {
     guard i < tokens.count, !tokens[i].isFlag else {
-      throw usage("\(what) needs a scope: org <Name>, workspace <Name> or team <Name> [--org <Org>]")
+      throw usage(
+        "\(what) needs a scope: org <Name>, workspace <Name> or team <Name> [--org <Org>]")
     }
     let kind = tokens[i].text
     let scopeKind = ScopeKind(rawValue: kind)
     guard i + 1 < tokens.count, !tokens[i + 1].isFlag, let scopeKind, !tokens[i].quoted else {
       if scopeKind != nil { throw usage("\(kind) needs a name") }
-      throw usage("\(quoted(kind)) is not a scope: use org <Name>, workspace <Name> or team <Name> [--org <Org>]" + didYouMean(suggestions(for: kind, among: ScopeKind.allCases.map(\.rawValue))))
+      throw usage(
+        "\(quoted(kind)) is not a scope: use org <Name>, workspace <Name> or team <Name> [--org <Org>]"
+          + didYouMean(suggestions(for: kind, among: ScopeKind.allCases.map(\.rawValue))))
     }
     let name = tokens[i + 1].text
     i += 2
@@ -169,7 +184,9 @@ func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>) throws(Failure) -> Ar
       guard let f = found else {
         let known = spec.flags.map { "--" + $0.name }
         let hint = didYouMean(suggestions(for: "--" + name, among: known), quote: { $0 })
-        throw usage("unknown flag --\(name) for \(spec.name)\(hint)" + (hint.isEmpty && !known.isEmpty ? " (flags: \(known.joined(separator: " ")))" : ""))
+        throw usage(
+          "unknown flag --\(name) for \(spec.name)\(hint)"
+            + (hint.isEmpty && !known.isEmpty ? " (flags: \(known.joined(separator: " ")))" : ""))
       }
       if a.flags[name] != nil { throw usage("--\(name) is given twice") }
       if a.flags.pairs.isEmpty { a.flags.pairs.reserveCapacity(spec.flags.count) }
@@ -215,7 +232,9 @@ func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>) throws(Failure) -> Ar
     }
     argIndex += 1
   }
-  if argIndex < spec.args.count, !spec.args[argIndex].optional, spec.args[argIndex].kind != .command || true {
+  if argIndex < spec.args.count, !spec.args[argIndex].optional,
+    spec.args[argIndex].kind != .command || true
+  {
     let missing = spec.args[argIndex]
     if !(missing.kind == .command && spec.words == ["as"]) {
       throw usage("\(spec.name) needs <\(missing.name)>: \(spec.synopsis)")
@@ -230,7 +249,8 @@ func number(_ text: String, flag: String) throws(Failure) -> Int {
     throw Failure(.usage, nil, "--\(flag) needs a whole number of 0 or more, not \(quoted(text))")
   }
   guard text.utf8.count <= 9, let n = Int(text) else {
-    throw Failure(.usage, nil, "--\(flag) \(text.prefix(20))\(text.count > 20 ? "…" : "") is too large")
+    throw Failure(
+      .usage, nil, "--\(flag) \(text.prefix(20))\(text.count > 20 ? "…" : "") is too large")
   }
   return n
 }

@@ -11,7 +11,9 @@ package struct Token: Sendable, Equatable {
   package let isFlag: Bool
   package init(_ text: String, quoted: Bool = false, offset: Int = -1) {
     var it = text.utf8.makeIterator()
-    self.init(text, quoted: quoted, offset: offset, isFlag: !quoted && it.next() == 45 && it.next() == 45 && it.next() != nil)
+    self.init(
+      text, quoted: quoted, offset: offset,
+      isFlag: !quoted && it.next() == 45 && it.next() == 45 && it.next() != nil)
   }
 
   /// NB: the tokenizer already knows whether its bytes start with `--`.
@@ -54,16 +56,21 @@ package enum Tokenizer {
       return (open, n > 0 && (buf[n - 1] == 32 || buf[n - 1] == 9 || buf[n - 1] == 13))
     }
     let none = Token("", quoted: false, offset: n, isFlag: false)
-    if length < n { return PartialLine(words: tokens, current: none, currentLength: 0, inComment: true) }
+    if length < n {
+      return PartialLine(words: tokens, current: none, currentLength: 0, inComment: true)
+    }
     guard open || (!tokens.isEmpty && !endsInBlank) else {
       return PartialLine(words: tokens, current: none, currentLength: 0, inComment: false)
     }
     let current = tokens.removeLast()
     let start = line.utf8.index(line.utf8.startIndex, offsetBy: current.offset)
-    return PartialLine(words: tokens, current: current, currentLength: line[start...].count, inComment: false)
+    return PartialLine(
+      words: tokens, current: current, currentLength: line[start...].count, inComment: false)
   }
 
-  private static func scan(_ buf: UnsafeBufferPointer<UInt8>, _ tokens: inout [Token], _ length: inout Int) -> Failure? {
+  private static func scan(
+    _ buf: UnsafeBufferPointer<UInt8>, _ tokens: inout [Token], _ length: inout Int
+  ) -> Failure? {
     let n = buf.count
     var i = 0
     while i < n {
@@ -80,24 +87,27 @@ package enum Tokenizer {
         if c == 32 || c == 9 || c == 13 || c == 35 { break }
         if c == 34 {  // '"'
           quoted = true
-          if bytes == nil { bytes = [] }
-          bytes!.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<i]))
+          // NB: taken out and put back, so appending never copies.
+          var acc = bytes.take() ?? []
+          defer { bytes = acc }
+          acc.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<i]))
           i += 1
           var closed = false
           while i < n {
             let q = buf[i]
             if q == 92, i + 1 < n {  // backslash escapes the next byte
-              bytes!.append(buf[i + 1])
+              acc.append(buf[i + 1])
               i += 2
               continue
             }
             if q == 34 { closed = true; i += 1; break }
-            bytes!.append(q)
+            acc.append(q)
             i += 1
           }
           if !closed {
             // NB: the open word is kept for `splitPartial`; `words` throws it away with the failure.
-            tokens.append(Token(String(decoding: bytes!, as: UTF8.self), quoted: true, offset: wordStart))
+            tokens.append(
+              Token(String(decoding: acc, as: UTF8.self), quoted: true, offset: wordStart))
             return Failure(.usage, nil, "unterminated quote: close it with \"")
           }
           start = i
@@ -111,7 +121,10 @@ package enum Tokenizer {
       } else {
         let word = UnsafeBufferPointer(rebasing: buf[start..<i])
         let isFlag = word.count > 2 && word[0] == 45 && word[1] == 45
-        tokens.append(Token(String(decoding: word, as: UTF8.self), quoted: false, offset: wordStart, isFlag: isFlag))
+        tokens.append(
+          Token(
+            String(decoding: word, as: UTF8.self), quoted: false, offset: wordStart, isFlag: isFlag)
+        )
       }
       if i < n && buf[i] == 35 { length = i; return nil }
     }

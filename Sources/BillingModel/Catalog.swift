@@ -16,7 +16,9 @@ package struct Catalog: Sendable, Equatable {
     sizes: [2, 3, 4, 5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 80, 90, 100, 125],
     selfServeLimit: 500, trialDays: 30)
 
-  package init(monthly: [Tier: Int], annual: [Tier: Int], sizes: [Int], selfServeLimit: Int, trialDays: Int) {
+  package init(
+    monthly: [Tier: Int], annual: [Tier: Int], sizes: [Int], selfServeLimit: Int, trialDays: Int
+  ) {
     self.monthly = monthly
     self.annual = annual
     self.sizes = sizes

@@ -5,9 +5,9 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// Days since 0000-03-01 in the proleptic Gregorian calendar.
   package let number: Int
 
-  package static let earliest = Day(year: 2000, month: 1, day: 1)!
-  package static let latest = Day(year: 9999, month: 12, day: 31)!
-  package static let start = Day(year: 2026, month: 1, day: 1)!
+  package static let earliest = Day(known: 2000, 1, 1)
+  package static let latest = Day(known: 9999, 12, 31)
+  package static let start = Day(known: 2026, 1, 1)
 
   package init(number: Int) { self.number = number }
 
@@ -16,6 +16,11 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     guard (1...12).contains(month), year >= 0, year <= 99_999,
       day >= 1, day <= Day.daysIn(year: year, month: month)
     else { return nil }
+    self.init(known: year, month, day)
+  }
+
+  /// A date whose fields are known to be real (see the failable init).
+  private init(known year: Int, _ month: Int, _ day: Int) {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400

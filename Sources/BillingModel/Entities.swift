@@ -27,7 +27,9 @@ package struct InvoiceID: DenseID, Comparable, Sendable, CustomStringConvertible
   package static func < (a: Self, b: Self) -> Bool { a.index < b.index }
   package var description: String {
     var scratch = DigitScratch()
-    return scratch.decimal(index + 1, prefix: "INV-", width: 4) { String(decoding: $0, as: UTF8.self) }
+    return scratch.decimal(index + 1, prefix: "INV-", width: 4) {
+      String(decoding: $0, as: UTF8.self)
+    }
   }
 }
 
@@ -59,7 +61,8 @@ extension DenseID {
 /// ids are small dense numbers the program makes itself, so there is no flooding to resist).
 @inline(__always)
 func mixHash(_ value: Int, _ seed: Int) -> Int {
-  var x = UInt64(truncatingIfNeeded: value) &+ UInt64(truncatingIfNeeded: seed) &* 0x9E37_79B9_7F4A_7C15
+  var x =
+    UInt64(truncatingIfNeeded: value) &+ UInt64(truncatingIfNeeded: seed) &* 0x9E37_79B9_7F4A_7C15
   x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
   x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
   return Int(truncatingIfNeeded: x ^ (x >> 31))
@@ -187,7 +190,9 @@ package struct LogEntry: Sendable, Equatable {
 
 /// Something `advance` did (SPEC §2, events of one day by plan id).
 package struct Event: Sendable, Equatable {
-  package enum Kind: String, Sendable { case renewal, change, cancellation, trialEnd = "trial-end", resize }
+  package enum Kind: String, Sendable {
+    case renewal, change, cancellation, trialEnd = "trial-end", resize
+  }
   package var date: Day
   package var kind: Kind
   package var plan: PlanID

@@ -159,27 +159,36 @@ package enum Reason: Equatable, Sendable {
     case .unknownTeam(let name, let near):
       return "unknown team \(quoted(name))\(didYouMean(near))"
     case .ambiguousTeam(let name, let orgs):
-      return "team \(quoted(name)) is in \(orgs.map { "org " + quoted($0) }.joined(separator: " and ")): add --org <Org>"
+      return
+        "team \(quoted(name)) is in \(orgs.map { "org " + quoted($0) }.joined(separator: " and ")): add --org <Org>"
     case .unknownInvoice(let text, let issued):
-      let last = issued == 0 ? "there are no invoices yet" : "invoices run from INV-0001 to \(InvoiceID(index: issued - 1))"
+      let last =
+        issued == 0
+        ? "there are no invoices yet"
+        : "invoices run from INV-0001 to \(InvoiceID(index: issued - 1))"
       return "unknown invoice \(quoted(text)): \(last)"
     case .unknownPlan(let text):
       return "unknown plan \(quoted(text))"
     case .noActor(let what):
-      return "nobody is logged in: \(what) needs an acting user; use login <user> or as <user> \(what) ..."
+      return
+        "nobody is logged in: \(what) needs an acting user; use login <user> or as <user> \(what) ..."
 
     case .badHandle(let h):
-      return "\(quoted(h)) is not a valid handle: use 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit"
+      return
+        "\(quoted(h)) is not a valid handle: use 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit"
     case .badName(let n, let what):
-      return "\(quoted(n)) is not a valid \(what) name: use 1 to 100 characters, without control characters"
+      return
+        "\(quoted(n)) is not a valid \(what) name: use 1 to 100 characters, without control characters"
     case .userExists(let h):
       return "user \(quoted(h)) already exists"
     case .spaceExists(let space):
       return "\(space) already exists: space names are unique across organizations and workspaces"
     case .workspaceNamedAsOrg(let space, let team):
-      return "\(space) is a workspace and workspaces have no teams: create team \(quoted(team)) in an organization"
+      return
+        "\(space) is a workspace and workspaces have no teams: create team \(quoted(team)) in an organization"
     case .workspaceHasNoTeams(let space, let team):
-      return "workspaces have no teams: \(space) cannot hold team \(quoted(team)); create it in an organization"
+      return
+        "workspaces have no teams: \(space) cannot hold team \(quoted(team)); create it in an organization"
     case .teamExists(let team, let space):
       return "\(space) already has a team \(quoted(team))"
     case .workspaceHasNoGuests(let space):
@@ -193,33 +202,43 @@ package enum Reason: Equatable, Sendable {
       let hint = m.guest || m.admin ? "" : (askedGuest ? ": members do not become guests" : "")
       return "\(quoted(h)) is already \(role) of \(space)\(hint)"
     case .teamNeedsOrgMember(let h, let org, let orgName):
-      return "\(quoted(h)) is not in \(org): add them to the organization first (add \(quoted(h)) --org \(quoted(orgName)))"
+      return
+        "\(quoted(h)) is not in \(org): add them to the organization first (add \(quoted(h)) --org \(quoted(orgName)))"
     case .alreadyInTeam(let h, let team):
       return "\(quoted(h)) is already in team \(quoted(team))"
     case .notInSpaceToRemove(let h, let space):
       return "\(quoted(h)) is not in \(space)"
     case .ownerCannotLeave(let h, let plan, let space):
-      return "\(quoted(h)) is the billing owner of \(plan) and cannot leave \(space): transfer billing ownership first"
+      return
+        "\(quoted(h)) is the billing owner of \(plan) and cannot leave \(space): transfer billing ownership first"
     case .notInTeamToRemove(let h, let team):
       return "\(quoted(h)) is not in team \(quoted(team))"
     case .teamPlansBlockOrgPlan(let space, let teamPlan):
-      return "\(space) has team plans (\(teamPlan)): an organization plan would cover those teams; an admin can upgrade the organization, which absorbs them"
+      return
+        "\(space) has team plans (\(teamPlan)): an organization plan would cover those teams; an admin can upgrade the organization, which absorbs them"
     case .noListPrice(let tier):
       return "an \(tier.name) plan has no list price: give --unit-cents <n>"
     case .negativeUnitCents:
       return "--unit-cents must not be negative"
     case .coveredByOrgPlan(let team, let plan):
-      return "team \(quoted(team)) is covered by \(plan): a team of a paid organization has no plan of its own"
+      return
+        "team \(quoted(team)) is covered by \(plan): a team of a paid organization has no plan of its own"
     case .alreadyHasPlan(let scope, let plan):
       return "\(scope) already has \(plan): change it with edit"
 
     case .notASize(let seats, let near):
-      let hint = near.count == 2 ? "the nearest sizes are \(near[0]) and \(near[1])" : "the smallest size is \(near.first ?? 2)"
-      return "\(seats) seat\(seats == 1 ? "" : "s") is not a plan size (\(seats == 1 ? "there is no 1-seat paid plan; " : "")\(hint))"
+      let hint =
+        near.count == 2
+        ? "the nearest sizes are \(near[0]) and \(near[1])"
+        : "the smallest size is \(near.first ?? 2)"
+      return
+        "\(seats) seat\(seats == 1 ? "" : "s") is not a plan size (\(seats == 1 ? "there is no 1-seat paid plan; " : "")\(hint))"
     case .seatsDoNotCover(let seats, let need, let scope, _, let smallest):
-      return "\(seats) seats do not cover the \(need) billable members of \(scope); the smallest size that does is \(smallest)"
+      return
+        "\(seats) seats do not cover the \(need) billable members of \(scope); the smallest size that does is \(smallest)"
     case .pastSelfServeLimit(let n, let limit):
-      return "\(n) seats is past the self-serve limit of \(limit) seats: plans that large go through sales"
+      return
+        "\(n) seats is past the self-serve limit of \(limit) seats: plans that large go through sales"
     case .basicIsNotAPlan:
       return "basic is the free tier, not a paid plan: to go back to Basic, cancel the plan"
     case .salesOnlyTier(let tier):
@@ -232,44 +251,55 @@ package enum Reason: Equatable, Sendable {
     case .notInSpace(let a, let space, let verb, let ask):
       return "\(quoted(a)) is not in \(space): only its members can \(verb) there, such as \(ask)"
     case .guestOfSpace(let a, let space, let verb, let ask):
-      return "\(quoted(a)) is a guest of \(space): guests cannot \(verb); ask a member such as \(ask)"
+      return
+        "\(quoted(a)) is a guest of \(space): guests cannot \(verb); ask a member such as \(ask)"
     case .guestOfTeamOrg(let a, let org, let verb, let team, let admins):
-      return "\(quoted(a)) is a guest of \(org): guests cannot \(verb) for team \(quoted(team)); ask one of its members or an admin (\(admins))"
+      return
+        "\(quoted(a)) is a guest of \(org): guests cannot \(verb) for team \(quoted(team)); ask one of its members or an admin (\(admins))"
     case .neitherInTeamNorAdmin(let a, let team, let org, let admins):
-      return "\(quoted(a)) is neither in team \(quoted(team)) nor an admin of \(org): ask one of its members or an admin (\(admins))"
+      return
+        "\(quoted(a)) is neither in team \(quoted(team)) nor an admin of \(org): ask one of its members or an admin (\(admins))"
     case .onlyAdminsAbsorbTeamPlans(let space, let teamPlans, let admins):
-      return "\(space) has team plans (\(readableList(teamPlans))): only its admins (\(admins)) can upgrade the whole organization"
+      return
+        "\(space) has team plans (\(readableList(teamPlans))): only its admins (\(admins)) can upgrade the whole organization"
     case .invoicePaymentNotOffered(let cycle, let seats):
-      return "invoice payment is offered only for annual plans of 20 or more seats (this is \(cycle.rawValue), \(seats) seats): pay by card or paypal"
+      return
+        "invoice payment is offered only for annual plans of 20 or more seats (this is \(cycle.rawValue), \(seats) seats): pay by card or paypal"
     case .severalTeams(let names):
-      return "upgrading several teams at once (\(readableList(names.map { "team " + quoted($0) }))) goes through sales; or upgrade one team at a time, or the whole organization"
+      return
+        "upgrading several teams at once (\(readableList(names.map { "team " + quoted($0) }))) goes through sales; or upgrade one team at a time, or the whole organization"
     case .alreadyOnTrial(let space, let plan, let until):
       return "\(space) is already on trial \(plan) until \(until)"
     case .teamPlansBlockTrial(let space, let teamPlan):
-      return "\(space) has team plans (\(teamPlan)): it cannot start a trial; an admin can upgrade it instead"
+      return
+        "\(space) has team plans (\(teamPlan)): it cannot start a trial; an admin can upgrade it instead"
     case .trialUsed(let space):
       return "\(space) has already had its trial: a scope gets one trial; upgrade instead"
     case .trialTier(let tier):
       return "trials are of starter or advanced, not \(tier.name)"
 
     case .onBasic(let scope, let what):
-      return "\(scope) is on Basic, which has no billing tab: nobody can \(what) there; upgrade it first"
+      return
+        "\(scope) is on Basic, which has no billing tab: nobody can \(what) there; upgrade it first"
     case .endedPlanOwnerOnly(let id, let owner, let what):
       return "\(id) has ended; only its last billing owner, \(quoted(owner)), can \(what)"
     case .billingOwnerOnly(let plan, let owner, let what, let admin):
       let adminNote = admin ? " (being an admin is not enough)" : ""
-      return "only the billing owner of \(plan), \(quoted(owner)), can \(what)\(adminNote); ask \(quoted(owner)) or have them transfer billing ownership"
+      return
+        "only the billing owner of \(plan), \(quoted(owner)), can \(what)\(adminNote); ask \(quoted(owner)) or have them transfer billing ownership"
     case .paidByInvoice(let plan, let what):
       return "\(plan) is paid by invoice: to \(what), contact sales from the billing tab"
     case .trialNotEditable(let plan):
       return "\(plan) is a trial: upgrade it to choose tier, cycle and seats"
     case .salesOnlyPlan(let plan):
-      return "\(plan) was bought through sales and changes only through sales: contact sales from the billing tab"
+      return
+        "\(plan) was bought through sales and changes only through sales: contact sales from the billing tab"
     case .cancelingNotEditable(let plan, let ends):
       return "\(plan) is canceling on \(ends): resume it first"
     case .nothingToChange(let plan, let tier, let cycle, let seats, let scheduled, let renewal):
       let later = scheduled.map { "; \($0) is scheduled for \(renewal)" } ?? ""
-      return "nothing to change: \(plan) is already \(tier.name), \(cycle.rawValue), \(seats) seats\(later)"
+      return
+        "nothing to change: \(plan) is already \(tier.name), \(cycle.rawValue), \(seats) seats\(later)"
     case .alreadyCanceling(let plan, let ends):
       return "\(plan) is already canceling: it ends on \(ends); resume keeps it"
     case .nothingToResume(let plan, let status):
@@ -279,7 +309,8 @@ package enum Reason: Equatable, Sendable {
     case .trialHasNoPayment(let plan):
       return "\(plan) is a trial and has no payment method: choose one when upgrading"
     case .invoiceNotAMethod:
-      return "the payment method switches between card and paypal only; invoice payment is arranged with sales for annual plans of 20 or more seats"
+      return
+        "the payment method switches between card and paypal only; invoice payment is arranged with sales for annual plans of 20 or more seats"
     case .samePayment(let plan, let method):
       return "\(plan) is already paid by \(method.rawValue)"
     case .badAddress:
@@ -287,12 +318,17 @@ package enum Reason: Equatable, Sendable {
     case .trialHasNoSeats(let plan):
       return "\(plan) is a trial and has no seats"
     case .planCannotMove(let id, let from, let to, let sameSpace):
-      let place = sameSpace ? "a plan stays on the scope it was bought for" : "a plan cannot move to another workspace or organization"
+      let place =
+        sameSpace
+        ? "a plan stays on the scope it was bought for"
+        : "a plan cannot move to another workspace or organization"
       return "\(place): cancel \(id) on \(from), then upgrade \(to)"
     case .teamBillingTab(let plan, let team, let owner):
-      return "the billing tab of \(plan) is in team \(quoted(team))'s settings and only its billing owner, \(quoted(owner)), may open it; the admin console never shows a team plan"
+      return
+        "the billing tab of \(plan) is in team \(quoted(team))'s settings and only its billing owner, \(quoted(owner)), may open it; the admin console never shows a team plan"
     case .spaceBillingTab(let plan, let space, let admins):
-      return "the billing tab of \(plan) is in the admin console of \(space): only its admins (\(admins)) may open it"
+      return
+        "the billing tab of \(plan) is in the admin console of \(space): only its admins (\(admins)) may open it"
     case .notInSpaceToView(let a, let space):
       return "\(quoted(a)) is not in \(space): only people in it may view its plans"
 
@@ -305,9 +341,11 @@ package enum Reason: Equatable, Sendable {
     case .notAdmin(let h, let space):
       return "\(quoted(h)) is not an admin of \(space)"
     case .ownerStaysAdmin(let h, let plan):
-      return "\(quoted(h)) is the billing owner of \(plan) and stays an admin while they own it: transfer billing ownership first"
+      return
+        "\(quoted(h)) is the billing owner of \(plan) and stays an admin while they own it: transfer billing ownership first"
     case .adminsOnly(let a, let space, let admins):
-      return "\(quoted(a)) is not an admin of \(space): only its admins (\(admins)) appoint and revoke admins"
+      return
+        "\(quoted(a)) is not an admin of \(space): only its admins (\(admins)) appoint and revoke admins"
     }
   }
 }

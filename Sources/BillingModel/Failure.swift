@@ -56,14 +56,20 @@ package struct Failure: Error, Equatable, Sendable {
 }
 
 /// Close names for "did you mean" hints: edit distance at most a third of the length.
-package func suggestions(for word: String, among names: some Sequence<String>, limit: Int = 3) -> [String] {
+package func suggestions(for word: String, among names: some Sequence<String>, limit: Int = 3)
+  -> [String]
+{
   let w = Array(word.lowercased().unicodeScalars)
   let maxDistance = max(1, w.count / 3)
   var found: [(Int, String)] = []
   for name in names {
     let n = Array(name.lowercased().unicodeScalars)
-    if abs(n.count - w.count) > maxDistance && !name.lowercased().hasPrefix(word.lowercased()) { continue }
-    let d = name.lowercased().hasPrefix(word.lowercased()) && !word.isEmpty ? 0 : editDistance(w, n, cap: maxDistance)
+    if abs(n.count - w.count) > maxDistance && !name.lowercased().hasPrefix(word.lowercased()) {
+      continue
+    }
+    let d =
+      name.lowercased().hasPrefix(word.lowercased()) && !word.isEmpty
+      ? 0 : editDistance(w, n, cap: maxDistance)
     if d <= maxDistance { found.append((d, name)) }
   }
   found.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }

@@ -25,7 +25,9 @@ package struct AdminChange: Sendable {
 /// Admins (R13, P7) and the views of a person's place in the world.
 extension World {
   /// `appoint`: R13 and the member's role; changes nothing.
-  package func checkAppoint(_ handle: String, in target: PlaceTarget, by actorID: UserID?) throws(Failure) -> AdminChange {
+  package func checkAppoint(_ handle: String, in target: PlaceTarget, by actorID: UserID?)
+    throws(Failure) -> AdminChange
+  {
     let (u, s, _) = try adminCommand(handle, target, actorID, "appoint")
     guard let m = membership(u, in: s) else {
       throw Failure(.adminMustBeMember(handle, space: describe(.space(s))))
@@ -36,7 +38,9 @@ extension World {
   }
 
   /// `revoke`: R13, P7; changes nothing.
-  package func checkRevoke(_ handle: String, in target: PlaceTarget, by actorID: UserID?) throws(Failure) -> AdminChange {
+  package func checkRevoke(_ handle: String, in target: PlaceTarget, by actorID: UserID?)
+    throws(Failure) -> AdminChange
+  {
     let (u, s, _) = try adminCommand(handle, target, actorID, "revoke")
     guard membership(u, in: s)?.admin == true else {
       throw Failure(.notAdmin(handle, space: describe(.space(s))))
@@ -54,7 +58,9 @@ extension World {
     return "\(quoted(c.handle)) \(verb) an admin of \(describe(.space(c.space)))"
   }
 
-  private func adminCommand(_ handle: String, _ target: PlaceTarget, _ actorID: UserID?, _ verb: String) throws(Failure) -> (UserID, SpaceID, UserID) {
+  private func adminCommand(
+    _ handle: String, _ target: PlaceTarget, _ actorID: UserID?, _ verb: String
+  ) throws(Failure) -> (UserID, SpaceID, UserID) {
     guard case .space(let kind, let name) = target else {
       throw Failure(.usage, nil, "\(verb) needs --org <Org> or --workspace <Name>")
     }
@@ -62,7 +68,9 @@ extension World {
     let s = try resolveSpace(kind, name)
     let actor = try requireActor(actorID, verb)
     guard isAdmin(actor, of: s) else {
-      throw Failure(.adminsOnly(self.handle(actor), space: describe(.space(s)), admins: handles(spaces[s.index].admins)))
+      throw Failure(
+        .adminsOnly(
+          self.handle(actor), space: describe(.space(s)), admins: handles(spaces[s.index].admins)))
     }
     return (u, s, actor)
   }
@@ -77,7 +85,8 @@ extension World {
       rows.append(Access(scope: .space(s), tier: p.map { plans[$0.index].tier } ?? .basic, plan: p))
       for t in myTeams.filter({ teams[$0.index].org == s }).sorted() {
         let tp = coveringPlan(.team(t))
-        rows.append(Access(scope: .team(t), tier: tp.map { plans[$0.index].tier } ?? .basic, plan: tp))
+        rows.append(
+          Access(scope: .team(t), tier: tp.map { plans[$0.index].tier } ?? .basic, plan: tp))
       }
     }
     return (u, rows)
@@ -88,7 +97,8 @@ extension World {
     var owned: [SpaceID: Bool] = [:]
     for p in users[u.index].ownedPlans { owned[holder(plans[p.index].scope)] = true }
     return spacesOf(u).map { s in
-      let m = membership(u, in: s)!
+      // NB: `spacesOf` lists only spaces the user is in, so the membership is there.
+      let m = membership(u, in: s) ?? Membership(guest: false, admin: false, seq: 0)
       var r = [m.guest ? "guest" : "member"]
       if m.admin { r.append("admin") }
       if owned[s] == true { r.append("billing-owner") }

@@ -45,7 +45,9 @@ package enum BillingChange: Sendable {
   /// The plan the change is made to.
   package var plan: PlanID {
     switch self {
-    case .cancel(let id), .resume(let id), .transfer(let id, _, _), .pay(let id, _), .address(let id, _): id
+    case .cancel(let id), .resume(let id), .transfer(let id, _, _), .pay(let id, _),
+      .address(let id, _):
+      id
     }
   }
 }
@@ -70,11 +72,14 @@ extension World {
     }
     var admin = false
     if case .space(let s) = plans[id.index].scope { admin = isAdmin(actor, of: s) }
-    throw Failure(.billingOwnerOnly(summary(id), owner: handle(owner), what: what, actorIsAdmin: admin))
+    throw Failure(
+      .billingOwnerOnly(summary(id), owner: handle(owner), what: what, actorIsAdmin: admin))
   }
 
   /// The common opening of billing-tab commands: names, actor, plan, owner.
-  func ownedPlan(_ ref: ScopeRef, _ actorID: UserID?, verb: String, what: String) throws(Failure) -> (PlanID, UserID) {
+  func ownedPlan(_ ref: ScopeRef, _ actorID: UserID?, verb: String, what: String) throws(Failure)
+    -> (PlanID, UserID)
+  {
     let scope = try resolve(ref)
     let actor = try requireActor(actorID, verb)
     let id = try requirePlan(scope, what)
@@ -90,7 +95,9 @@ extension World {
   }
 
   /// `edit`: R14, P4, R19, R20, the values, then P3's split into now and later; changes nothing.
-  package func checkEdit(_ ref: ScopeRef, _ r: EditRequest, by actorID: UserID?) throws(Failure) -> EditChange {
+  package func checkEdit(_ ref: ScopeRef, _ r: EditRequest, by actorID: UserID?) throws(Failure)
+    -> EditChange
+  {
     let (id, _) = try ownedPlan(ref, actorID, verb: "edit", what: "change the plan")
     let p = plans[id.index]
     if p.isTrial {
@@ -104,7 +111,9 @@ extension World {
       throw Failure(.cancelingNotEditable(summary(id), ends: p.periodEnd))
     }
     if let t = r.tier { try checkTier(t) }
-    let seats = try r.seats.map { (n: Int) throws(Failure) -> Int in try checkSeats(n, for: p.scope, selfServe: true) }
+    let seats = try r.seats.map { (n: Int) throws(Failure) -> Int in
+      try checkSeats(n, for: p.scope, selfServe: true)
+    }
     // P3: increases now, decreases and cycle changes at renewal.
     var later = p.scheduled ?? PlanChange()
     var nowTier = p.tier, nowSeats = p.seats
@@ -112,14 +121,19 @@ extension World {
       if t > p.tier { nowTier = t; later.tier = nil } else { later.tier = t == p.tier ? nil : t }
     }
     if let s = seats {
-      if s > p.seats { nowSeats = s; later.seats = nil } else { later.seats = s == p.seats ? nil : s }
+      if s > p.seats {
+        nowSeats = s; later.seats = nil
+      } else {
+        later.seats = s == p.seats ? nil : s
+      }
     }
     if let c = r.cycle { later.cycle = c == p.cycle ? nil : c }
     let newScheduled: PlanChange? = later.isEmpty ? nil : later
     if nowTier == p.tier && nowSeats == p.seats && newScheduled == p.scheduled {
-      throw Failure(.nothingToChange(
-        summary(id), tier: p.tier, cycle: p.cycle, seats: p.seats,
-        scheduled: p.scheduled.map { describe($0) }, renewal: p.periodEnd))
+      throw Failure(
+        .nothingToChange(
+          summary(id), tier: p.tier, cycle: p.cycle, seats: p.seats,
+          scheduled: p.scheduled.map { describe($0) }, renewal: p.periodEnd))
     }
     return EditChange(plan: id, tier: nowTier, seats: nowSeats, scheduled: newScheduled)
   }
@@ -132,7 +146,8 @@ extension World {
     var notes: [String] = []
     var inv: InvoiceID?
     if nowTier != p.tier || nowSeats != p.seats {
-      let unitAfter = nowTier == p.tier ? unitCents(of: p) : (catalog.unitCents(nowTier, p.cycle) ?? 0)
+      let unitAfter =
+        nowTier == p.tier ? unitCents(of: p) : (catalog.unitCents(nowTier, p.cycle) ?? 0)
       let delta = unitAfter * nowSeats - periodCents(of: p)
       let amount = Money.prorate(delta, p.periodEnd - today, p.periodEnd - p.periodStart)
       if nowTier != p.tier { plans[id.index].unitCents = nil }
@@ -141,8 +156,11 @@ extension World {
       var what: [String] = []
       if nowTier != p.tier { what.append("\(p.tier.name) → \(nowTier.name)") }
       if nowSeats != p.seats { what.append("\(p.seats) → \(nowSeats) seats") }
-      inv = issueInvoice(id, amount, "pro rata for \(what.joined(separator: ", ")) until \(p.periodEnd)")
-      notes.append("now: \(what.joined(separator: ", ")), charged \(Money.format(amount)) pro rata for \(p.periodEnd - today) of \(p.periodEnd - p.periodStart) days (P3)")
+      inv = issueInvoice(
+        id, amount, "pro rata for \(what.joined(separator: ", ")) until \(p.periodEnd)")
+      notes.append(
+        "now: \(what.joined(separator: ", ")), charged \(Money.format(amount)) pro rata for \(p.periodEnd - today) of \(p.periodEnd - p.periodStart) days (P3)"
+      )
     }
     plans[id.index].scheduled = newScheduled
     if newScheduled != nil && newScheduled != p.scheduled {
@@ -184,7 +202,9 @@ extension World {
   }
 
   /// `transfer`: R14, R15; changes nothing.
-  package func checkTransfer(_ ref: ScopeRef, to handle: String, by actorID: UserID?) throws(Failure) -> BillingChange {
+  package func checkTransfer(_ ref: ScopeRef, to handle: String, by actorID: UserID?)
+    throws(Failure) -> BillingChange
+  {
     let scope = try resolve(ref)
     let to = try resolveUser(handle)
     let actor = try requireActor(actorID, "transfer")
@@ -198,7 +218,9 @@ extension World {
   }
 
   /// `pay`: R14, P4, R19, R22; changes nothing.
-  package func checkPay(_ ref: ScopeRef, method: Payment, by actorID: UserID?) throws(Failure) -> BillingChange {
+  package func checkPay(_ ref: ScopeRef, method: Payment, by actorID: UserID?) throws(Failure)
+    -> BillingChange
+  {
     let (id, _) = try ownedPlan(ref, actorID, verb: "pay", what: "change the payment method")
     let p = plans[id.index]
     if p.isTrial {
@@ -213,7 +235,9 @@ extension World {
   }
 
   /// `address`: R14 and the address itself; changes nothing.
-  package func checkAddress(_ ref: ScopeRef, _ text: String, by actorID: UserID?) throws(Failure) -> BillingChange {
+  package func checkAddress(_ ref: ScopeRef, _ text: String, by actorID: UserID?) throws(Failure)
+    -> BillingChange
+  {
     try World.checkAddress(text)
     let (id, _) = try ownedPlan(ref, actorID, verb: "address", what: "update billing info")
     return .address(id, text)
@@ -222,7 +246,9 @@ extension World {
   /// A billing address: 1 to 500 characters, without control characters (a `usage` error, so
   /// checked before any name).
   package static func checkAddress(_ text: String) throws(Failure) {
-    if text.isEmpty || text.count > 500 || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+    if text.isEmpty || text.count > 500
+      || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+    {
       throw Failure(.badAddress)
     }
   }
@@ -235,11 +261,13 @@ extension World {
       if p.isTrial {
         endPlan(id, "trial canceled")
         tell(p.owner, "trial \(id) of \(describe(p.scope)) canceled; back on Basic")
-        return "\(p.tier.name) trial \(id) of \(describe(p.scope)) canceled at once; \(describe(p.scope)) is back on Basic (R20)"
+        return
+          "\(p.tier.name) trial \(id) of \(describe(p.scope)) canceled at once; \(describe(p.scope)) is back on Basic (R20)"
       }
       plans[id.index].status = .canceling
       tell(p.owner, "\(summary(id)) will end on \(p.periodEnd); resume it before then to keep it")
-      return "\(summary(id)) is canceling: it stays active until \(p.periodEnd), then \(describe(p.scope)) returns to Basic; resume undoes this (R20)"
+      return
+        "\(summary(id)) is canceling: it stays active until \(p.periodEnd), then \(describe(p.scope)) returns to Basic; resume undoes this (R20)"
     case .resume(let id):
       let p = plans[id.index]
       plans[id.index].status = .active
@@ -250,8 +278,11 @@ extension World {
       setOwner(id, to)
       tell(old, "you passed billing ownership of \(summary(id)) to \(quoted(handle))")
       tell(to, "you are now the billing owner of \(summary(id))")
-      var text = "billing ownership of \(summary(id)) passed from \(quoted(self.handle(old))) to \(quoted(handle))"
-      if case .space = plans[id.index].scope { text += "; \(quoted(handle)) is now an admin of \(describe(plans[id.index].scope)) (R13)" }
+      var text =
+        "billing ownership of \(summary(id)) passed from \(quoted(self.handle(old))) to \(quoted(handle))"
+      if case .space = plans[id.index].scope {
+        text += "; \(quoted(handle)) is now an admin of \(describe(plans[id.index].scope)) (R13)"
+      }
       return text
     case .pay(let id, let method):
       plans[id.index].payment = method
@@ -269,7 +300,9 @@ extension World {
     return SeatUsage(plan: id, seats: p.seats, used: billable(p.scope), over: isOver(p))
   }
 
-  package func listInvoices(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> (PlanID, [InvoiceID]) {
+  package func listInvoices(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> (
+    PlanID, [InvoiceID]
+  ) {
     let (id, _) = try ownedPlan(ref, actorID, verb: "invoices", what: "list invoices")
     return (id, invoicesOfPlan[id.index])
   }
@@ -288,11 +321,16 @@ extension World {
     let actor = try requireActor(actorID, "move")
     let id = try requirePlan(scope, "move a plan")
     try requireOwner(id, actor, "move the plan")
-    throw Failure(.planCannotMove(id, from: describe(scope), to: describe(target), sameSpace: holder(scope) == holder(target)))
+    throw Failure(
+      .planCannotMove(
+        id, from: describe(scope), to: describe(target), sameSpace: holder(scope) == holder(target))
+    )
   }
 
   /// R17, R18: the billing tab and what the actor may do in it.
-  package func billingTab(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> (PlanID, [BillingAction]) {
+  package func billingTab(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> (
+    PlanID, [BillingAction]
+  ) {
     let scope = try resolve(ref)
     let actor = try requireActor(actorID, "billing")
     let id = try requirePlan(scope, "open the billing tab")
@@ -300,11 +338,14 @@ extension World {
     switch scope {
     case .team(let t):
       if actor != p.owner {
-        throw Failure(.teamBillingTab(summary(id), team: teams[t.index].name, owner: handle(p.owner)))
+        throw Failure(
+          .teamBillingTab(summary(id), team: teams[t.index].name, owner: handle(p.owner)))
       }
     case .space(let s):
       if !isAdmin(actor, of: s) {
-        throw Failure(.spaceBillingTab(summary(id), space: describe(scope), admins: handles(spaces[s.index].admins)))
+        throw Failure(
+          .spaceBillingTab(
+            summary(id), space: describe(scope), admins: handles(spaces[s.index].admins)))
       }
     }
     let owner = actor == p.owner
@@ -312,8 +353,13 @@ extension World {
     let notOwner = "only the billing owner \(quoted(handle(p.owner))) (R14)"
     func row(_ name: String, selfServe: Bool, trialOK: Bool = true) -> BillingAction {
       if !owner { return BillingAction(name: name, allowed: false, note: notOwner) }
-      if !trialOK && p.isTrial { return BillingAction(name: name, allowed: false, note: "not on a trial (P4)") }
-      if selfServe && invoicePaid { return BillingAction(name: name, allowed: false, note: "contact sales: paid by invoice (R19)") }
+      if !trialOK && p.isTrial {
+        return BillingAction(name: name, allowed: false, note: "not on a trial (P4)")
+      }
+      if selfServe && invoicePaid {
+        return BillingAction(
+          name: name, allowed: false, note: "contact sales: paid by invoice (R19)")
+      }
       return BillingAction(name: name, allowed: true, note: "")
     }
     var rows = [

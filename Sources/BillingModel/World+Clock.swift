@@ -3,7 +3,9 @@ extension World {
   /// Moves the date forward, handling every event dated on or before the new date, in date
   /// order and by plan id within a day. `shouldStop` is asked between days; when it says yes
   /// the clock stays on the last finished day.
-  package func advance(to target: Day, shouldStop: () -> Bool = { false }) -> (events: [Event], stopped: Bool) {
+  package func advance(to target: Day, shouldStop: () -> Bool = { false }) -> (
+    events: [Event], stopped: Bool
+  ) {
     var events: [Event] = []
     while let next = agenda.next, next.day <= target {
       if shouldStop() { return (events, true) }
@@ -26,8 +28,13 @@ extension World {
     let scopeText = describe(p.scope)
     if p.isTrial {
       endPlan(id, "trial ended")
-      tell(p.owner, "\(p.tier.name) trial \(id) of \(scopeText) ended; back on Basic (upgrade to keep the paid features)")
-      return Event(date: day, kind: .trialEnd, plan: id, scope: scopeText, invoice: nil, detail: "\(p.tier.name) trial ended; \(scopeText) is back on Basic")
+      tell(
+        p.owner,
+        "\(p.tier.name) trial \(id) of \(scopeText) ended; back on Basic (upgrade to keep the paid features)"
+      )
+      return Event(
+        date: day, kind: .trialEnd, plan: id, scope: scopeText, invoice: nil,
+        detail: "\(p.tier.name) trial ended; \(scopeText) is back on Basic")
     }
     var kind = Event.Kind.renewal
     var detail: [String] = []
@@ -52,25 +59,36 @@ extension World {
     if p.status == .canceling {
       endPlan(id, "canceled")
       tell(p.owner, "\(id) of \(scopeText) ended as canceled; back on Basic (data kept, R21)")
-      return Event(date: day, kind: .cancellation, plan: id, scope: scopeText, invoice: nil, detail: "canceled plan ended; \(scopeText) is back on Basic")
+      return Event(
+        date: day, kind: .cancellation, plan: id, scope: scopeText, invoice: nil,
+        detail: "canceled plan ended; \(scopeText) is back on Basic")
     }
     let need = billable(p.scope)
     if plans[id.index].seats < need {
       let size = catalog.size(atLeast: need)
-      if size <= max(catalog.selfServeLimit, plans[id.index].seats) || p.payment == .invoice && size <= catalog.selfServeLimit {
-        detail.append("seats raised from \(plans[id.index].seats) to \(size) to cover \(need) billable members")
+      if size <= max(catalog.selfServeLimit, plans[id.index].seats)
+        || p.payment == .invoice && size <= catalog.selfServeLimit
+      {
+        detail.append(
+          "seats raised from \(plans[id.index].seats) to \(size) to cover \(need) billable members")
         plans[id.index].seats = size
         kind = .resize
       }
     }
     plans[id.index].periodIndex += 1
-    let (start, end) = periodBounds(anchor: plans[id.index].anchor, index: plans[id.index].periodIndex, cycle: plans[id.index].cycle)
+    let (start, end) = periodBounds(
+      anchor: plans[id.index].anchor, index: plans[id.index].periodIndex,
+      cycle: plans[id.index].cycle)
     plans[id.index].periodStart = start
     plans[id.index].periodEnd = end
     agenda.push(end, id)
     let q = plans[id.index]
-    let inv = issueInvoice(id, periodCents(of: q), "\(q.tier.name) \(q.cycle.rawValue), \(q.seats) seats, \(start) to \(end)", on: day)
+    let inv = issueInvoice(
+      id, periodCents(of: q),
+      "\(q.tier.name) \(q.cycle.rawValue), \(q.seats) seats, \(start) to \(end)", on: day)
     detail.append("new period \(start) to \(end)")
-    return Event(date: day, kind: kind, plan: id, scope: scopeText, invoice: inv, detail: detail.joined(separator: "; "))
+    return Event(
+      date: day, kind: kind, plan: id, scope: scopeText, invoice: inv,
+      detail: detail.joined(separator: "; "))
   }
 }

@@ -25,7 +25,8 @@ extension World {
   package func resolveSpace(_ kind: SpaceKind, _ name: String) throws(Failure) -> SpaceID {
     if let id = spacesByName[name] {
       if spaces[id.index].kind == kind { return id }
-      throw Failure(.wrongSpaceKind(name, is: spaces[id.index].kind, wanted: kind, use: describe(.space(id))))
+      throw Failure(
+        .wrongSpaceKind(name, is: spaces[id.index].kind, wanted: kind, use: describe(.space(id))))
     }
     let names = spacesByName.pairs.filter { spaces[$0.value.index].kind == kind }.map(\.name)
     throw Failure(.unknownSpace(kind, name, suggestions: suggestions(for: name, among: names)))
@@ -35,12 +36,16 @@ extension World {
     if let org {
       let o = try resolveSpace(.org, org)
       if let t = spaces[o.index].teamsByName[name] { return t }
-      throw Failure(.noSuchTeamInOrg(name, org: org, suggestions: suggestions(for: name, among: spaces[o.index].teamsByName.keys)))
+      throw Failure(
+        .noSuchTeamInOrg(
+          name, org: org,
+          suggestions: suggestions(for: name, among: spaces[o.index].teamsByName.keys)))
     }
     let found = teamsByName[name] ?? []
     if found.count == 1 { return found[0] }
     if found.isEmpty {
-      throw Failure(.unknownTeam(name, suggestions: suggestions(for: name, among: teamsByName.keys)))
+      throw Failure(
+        .unknownTeam(name, suggestions: suggestions(for: name, among: teamsByName.keys)))
     }
     let orgs = found.sorted().map { spaces[teams[$0.index].org.index].name }
     throw Failure(.ambiguousTeam(name, orgs: orgs))

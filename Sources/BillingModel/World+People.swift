@@ -60,7 +60,11 @@ extension World {
     guard var m = membership(user, in: space), m.admin != admin else { return }
     m.admin = admin
     setMembership(user, in: space, m)
-    if admin { spaces[space.index].admins.insert(user) } else { spaces[space.index].admins.remove(user) }
+    if admin {
+      spaces[space.index].admins.insert(user)
+    } else {
+      spaces[space.index].admins.remove(user)
+    }
   }
 
   func unplace(_ user: UserID, from space: SpaceID) {
@@ -115,32 +119,54 @@ extension World {
       guard !p.isTrial, need > p.seats else { continue }
       let size = catalog.size(atLeast: need)
       if p.payment == .invoice || size > max(catalog.selfServeLimit, p.seats) {
-        let why: Text = p.payment == .invoice ? "it is paid by invoice; sales will follow up" : "\(size) seats is past the self-serve limit of \(catalog.selfServeLimit); contact sales"
-        notes.append(("\(pid) is over its size: \(need) billable members on \(p.seats) seats (\(why)) (P5)" as Text).string)
-        tell(p.owner, "\(summary(pid)) is over its size: \(need) billable members on \(p.seats) seats; \(why)")
+        let why: Text =
+          p.payment == .invoice
+          ? "it is paid by invoice; sales will follow up"
+          : "\(size) seats is past the self-serve limit of \(catalog.selfServeLimit); contact sales"
+        notes.append(
+          ("\(pid) is over its size: \(need) billable members on \(p.seats) seats (\(why)) (P5)"
+            as Text).string)
+        tell(
+          p.owner,
+          "\(summary(pid)) is over its size: \(need) billable members on \(p.seats) seats; \(why)")
         continue
       }
       let unit = unitCents(of: p)
-      let amount = Money.prorate((size - p.seats) * unit, p.periodEnd - today, p.periodEnd - p.periodStart)
+      let amount = Money.prorate(
+        (size - p.seats) * unit, p.periodEnd - today, p.periodEnd - p.periodStart)
       let old = p.seats
       plans[pid.index].seats = size
-      let inv = issueInvoice(pid, amount, ("resize from \(old) to \(size) seats, pro rata" as Text).string)
-      notes.append(("\(pid) resized from \(old) to \(size) seats to cover \(need) billable members; \(inv) charged \(money: amount) pro rata (P5)" as Text).string)
-      tell(p.owner, "\(pid) (\(describe(scope))) resized from \(old) to \(size) seats to cover \(need) billable members; \(inv) for \(money: amount)")
+      let inv = issueInvoice(
+        pid, amount, ("resize from \(old) to \(size) seats, pro rata" as Text).string)
+      notes.append(
+        ("\(pid) resized from \(old) to \(size) seats to cover \(need) billable members; \(inv) charged \(money: amount) pro rata (P5)"
+          as Text).string)
+      tell(
+        p.owner,
+        "\(pid) (\(describe(scope))) resized from \(old) to \(size) seats to cover \(need) billable members; \(inv) for \(money: amount)"
+      )
     }
     return notes
   }
 
   /// R16: every invoice goes to the billing owner, with a copy in their inbox.
   @discardableResult
-  func issueInvoice(_ pid: PlanID, _ amount: Int, _ label: String, on date: Day? = nil) -> InvoiceID {
-    let owner = plans[pid.index].owner, payment = plans[pid.index].payment, scope = plans[pid.index].scope
+  func issueInvoice(_ pid: PlanID, _ amount: Int, _ label: String, on date: Day? = nil) -> InvoiceID
+  {
+    let owner = plans[pid.index].owner, payment = plans[pid.index].payment,
+      scope = plans[pid.index].scope
     let id = InvoiceID(index: invoices.count)
     let day = date ?? today
-    invoices.append(Invoice(id: id, plan: pid, date: day, amountCents: amount, payment: payment ?? .card, sentTo: owner, label: label))
+    invoices.append(
+      Invoice(
+        id: id, plan: pid, date: day, amountCents: amount, payment: payment ?? .card, sentTo: owner,
+        label: label))
     invoicesOfPlan[pid.index].append(id)
-    let paid: Text = payment == .invoice ? "open, pay by invoice" : "paid by \(payment?.rawValue ?? "card")"
-    users[owner.index].inbox.append(("\(day) invoice \(id) for \(pid) (\(describe(scope))): \(money: amount), \(label), \(paid)" as Text).string)
+    let paid: Text =
+      payment == .invoice ? "open, pay by invoice" : "paid by \(payment?.rawValue ?? "card")"
+    users[owner.index].inbox.append(
+      ("\(day) invoice \(id) for \(pid) (\(describe(scope))): \(money: amount), \(label), \(paid)"
+        as Text).string)
     return id
   }
 }

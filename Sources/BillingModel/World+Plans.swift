@@ -67,10 +67,11 @@ extension World {
       agenda.push(end, trial)
       return trial
     }
-    return addPlan(Plan(
-      id: PlanID(index: 0), scope: scope, tier: tier, cycle: cycle, seats: seats, owner: owner,
-      payment: payment, address: address, status: .active, anchor: start, periodStart: start,
-      periodEnd: end, unitCents: unitCents))
+    return addPlan(
+      Plan(
+        id: PlanID(index: 0), scope: scope, tier: tier, cycle: cycle, seats: seats, owner: owner,
+        payment: payment, address: address, status: .active, anchor: start, periodStart: start,
+        periodEnd: end, unitCents: unitCents))
   }
 
   /// Value checks on seats, in the spec's order: size (R5), coverage (R3/R4), self-serve limit (P1).
@@ -80,12 +81,16 @@ extension World {
     let n: Int
     if let seats {
       guard catalog.isSize(seats) else {
-        var near = [catalog.size(below: seats), catalog.size(atLeast: seats)].compactMap { $0 }.filter { $0 != seats }
+        var near = [catalog.size(below: seats), catalog.size(atLeast: seats)].compactMap { $0 }
+          .filter { $0 != seats }
         if seats < 2 { near = [catalog.size(atLeast: 2)] }
         throw Failure(.notASize(seats, nearest: near))
       }
       guard seats >= need else {
-        throw Failure(.seatsDoNotCover(seats, billable: need, of: describe(scope), isTeam: scope.isTeam, smallest: catalog.size(atLeast: need)))
+        throw Failure(
+          .seatsDoNotCover(
+            seats, billable: need, of: describe(scope), isTeam: scope.isTeam,
+            smallest: catalog.size(atLeast: need)))
       }
       n = seats
     } else {
@@ -108,13 +113,17 @@ extension World {
   }
 
   /// R11, R15: the billing owner must be a member (not a guest) of the space that holds the scope.
-  package func checkOwner(_ owner: UserID, for scope: Scope, rule: Rule, role: String = "the billing owner") throws(Failure) {
+  package func checkOwner(
+    _ owner: UserID, for scope: Scope, rule: Rule, role: String = "the billing owner"
+  ) throws(Failure) {
     let holder = holder(scope)
     guard let m = membership(owner, in: holder) else {
-      throw Failure(.ownerNotInSpace(handle(owner), space: describe(.space(holder)), role: role, rule: rule))
+      throw Failure(
+        .ownerNotInSpace(handle(owner), space: describe(.space(holder)), role: role, rule: rule))
     }
     if m.guest {
-      throw Failure(.ownerIsGuest(handle(owner), space: describe(.space(holder)), role: role, rule: rule))
+      throw Failure(
+        .ownerIsGuest(handle(owner), space: describe(.space(holder)), role: role, rule: rule))
     }
   }
 }

@@ -20,21 +20,27 @@ extension World {
 extension Plan {
   /// A plan with every saved field (ended-on and end reason are set after).
   package static func restored(
-    id: PlanID, scope: Scope, tier: Tier, cycle: Cycle, seats: Int, owner: UserID, payment: Payment?,
-    address: String, status: PlanStatus, anchor: Day, periodIndex: Int, periodStart: Day, periodEnd: Day,
+    id: PlanID, scope: Scope, tier: Tier, cycle: Cycle, seats: Int, owner: UserID,
+    payment: Payment?,
+    address: String, status: PlanStatus, anchor: Day, periodIndex: Int, periodStart: Day,
+    periodEnd: Day,
     scheduled: PlanChange?, unitCents: Int?
   ) -> Plan {
     Plan(
       id: id, scope: scope, tier: tier, cycle: cycle, seats: seats, owner: owner, payment: payment,
-      address: address, status: status, anchor: anchor, periodIndex: periodIndex, periodStart: periodStart,
+      address: address, status: status, anchor: anchor, periodIndex: periodIndex,
+      periodStart: periodStart,
       periodEnd: periodEnd, scheduled: scheduled, unitCents: unitCents)
   }
 }
 
 extension Invoice {
   package static func restored(
-    id: InvoiceID, plan: PlanID, date: Day, amountCents: Int, payment: Payment, sentTo: UserID, label: String
+    id: InvoiceID, plan: PlanID, date: Day, amountCents: Int, payment: Payment, sentTo: UserID,
+    label: String
   ) -> Invoice {
-    Invoice(id: id, plan: plan, date: date, amountCents: amountCents, payment: payment, sentTo: sentTo, label: label)
+    Invoice(
+      id: id, plan: plan, date: date, amountCents: amountCents, payment: payment, sentTo: sentTo,
+      label: label)
   }
 }

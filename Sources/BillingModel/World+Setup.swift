@@ -22,7 +22,10 @@ package struct SalesPlanRequest: Sendable {
   package var owner: String
   package var payment: Payment?
   package var unitCents: Int?
-  package init(scope: ScopeRef, tier: Tier, seats: Int?, cycle: Cycle?, owner: String, payment: Payment?, unitCents: Int?) {
+  package init(
+    scope: ScopeRef, tier: Tier, seats: Int?, cycle: Cycle?, owner: String, payment: Payment?,
+    unitCents: Int?
+  ) {
     self.scope = scope; self.tier = tier; self.seats = seats; self.cycle = cycle
     self.owner = owner; self.payment = payment; self.unitCents = unitCents
   }
@@ -46,7 +49,8 @@ extension World {
 
   /// SPEC §1: names are 1 to 100 characters, without control characters.
   package static func checkName(_ n: String, _ what: String) throws(Failure) {
-    guard !n.isEmpty, n.count <= 100, !n.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+    guard !n.isEmpty, n.count <= 100,
+      !n.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
     else {
       throw Failure(.badName(n, what: what))
     }
@@ -90,7 +94,9 @@ extension World {
     return newTeam(name, in: s)
   }
 
-  package func add(_ handles: [String], to target: PlaceTarget, guest: Bool, admin: Bool) throws(Failure) -> [String] {
+  package func add(_ handles: [String], to target: PlaceTarget, guest: Bool, admin: Bool)
+    throws(Failure) -> [String]
+  {
     // SPEC §4: syntax first (a handle named twice, a handle that cannot be one), then names.
     // NB: one handle is the usual case; a set is made only for more.
     if handles.count > 1 {
@@ -129,7 +135,8 @@ extension World {
       var ids: [UserID] = []
       for (h, u) in zip(handles, users) {
         guard membership(u, in: o) != nil else {
-          throw Failure(.teamNeedsOrgMember(h, org: describe(.space(o)), orgName: spaces[o.index].name))
+          throw Failure(
+            .teamNeedsOrgMember(h, org: describe(.space(o)), orgName: spaces[o.index].name))
         }
         if teams[t.index].people[u] != nil {
           throw Failure(.alreadyInTeam(h, team: name))
@@ -150,7 +157,9 @@ extension World {
       guard membership(u, in: s) != nil else {
         throw Failure(.notInSpaceToRemove(handle, space: describe(.space(s))))
       }
-      if let owned = users[u.index].ownedPlans.sorted().first(where: { holder(plans[$0.index].scope) == s }) {
+      if let owned = users[u.index].ownedPlans.sorted().first(where: {
+        holder(plans[$0.index].scope) == s
+      }) {
         throw Failure(.ownerCannotLeave(handle, plan: summary(owned), space: describe(.space(s))))
       }
       unplace(u, from: s)
@@ -192,7 +201,9 @@ extension World {
       endPlan(endingTrial, "replaced by a plan sold by sales")
       notes.append("trial \(endingTrial) ended")
     }
-    let id = startPaid(scope: scope, tier: r.tier, cycle: cycle, seats: seats, owner: owner, payment: payment, address: "", unitCents: r.unitCents, converting: nil)
+    let id = startPaid(
+      scope: scope, tier: r.tier, cycle: cycle, seats: seats, owner: owner, payment: payment,
+      address: "", unitCents: r.unitCents, converting: nil)
     let inv = issueInvoice(id, periodCents(of: plans[id.index]), "first period")
     return PlanOutcome(plan: id, invoice: inv, notes: notes)
   }

@@ -9,7 +9,10 @@ package struct UpgradeRequest: Sendable {
   package var billingOwner: String?
   package var payment: Payment?
   package var address: String?
-  package init(scope: ScopeRef, tier: Tier, seats: Int? = nil, cycle: Cycle? = nil, billingOwner: String? = nil, payment: Payment? = nil, address: String? = nil) {
+  package init(
+    scope: ScopeRef, tier: Tier, seats: Int? = nil, cycle: Cycle? = nil,
+    billingOwner: String? = nil, payment: Payment? = nil, address: String? = nil
+  ) {
     self.scope = scope; self.tier = tier; self.seats = seats; self.cycle = cycle
     self.billingOwner = billingOwner; self.payment = payment; self.address = address
   }
@@ -64,29 +67,35 @@ extension World {
       // SPEC §4: "a guest gets R10", whether or not they are in the team.
       if m?.guest == true || teams[t.index].people[actor] != nil {
         if m?.guest == true {
-          throw Failure(.guestOfTeamOrg(
-            a, org: describe(.space(org)), verb: verb, team: teams[t.index].name,
-            admins: handles(spaces[org.index].admins, limit: 3)))
+          throw Failure(
+            .guestOfTeamOrg(
+              a, org: describe(.space(org)), verb: verb, team: teams[t.index].name,
+              admins: handles(spaces[org.index].admins, limit: 3)))
         }
         return
       }
-      throw Failure(.neitherInTeamNorAdmin(
-        a, team: teams[t.index].name, org: describe(.space(org)),
-        admins: handles(spaces[org.index].admins, limit: 3)))
+      throw Failure(
+        .neitherInTeamNorAdmin(
+          a, team: teams[t.index].name, org: describe(.space(org)),
+          admins: handles(spaces[org.index].admins, limit: 3)))
     }
   }
 
   /// `upgrade`: every check of SPEC §3–4 in order; changes nothing.
-  package func checkUpgrade(_ r: UpgradeRequest, by actorID: UserID?) throws(Failure) -> UpgradeChange {
+  package func checkUpgrade(_ r: UpgradeRequest, by actorID: UserID?) throws(Failure)
+    -> UpgradeChange
+  {
     if let address = r.address { try World.checkAddress(address) }
     let scope = try resolve(r.scope)
-    let named = try r.billingOwner.map { (h: String) throws(Failure) -> UserID in try resolveUser(h) }
+    let named = try r.billingOwner.map { (h: String) throws(Failure) -> UserID in try resolveUser(h)
+    }
     let actor = try requireActor(actorID, "upgrade")
     try checkMayUpgrade(actor, scope, "upgrade")
     if case .space(let s) = scope, !spaces[s.index].teamPlans.isEmpty, !isAdmin(actor, of: s) {
       let tps = spaces[s.index].teamPlans.sorted().map { $0.description }
-      throw Failure(.onlyAdminsAbsorbTeamPlans(
-        space: describe(scope), teamPlans: tps, admins: handles(spaces[s.index].admins)))
+      throw Failure(
+        .onlyAdminsAbsorbTeamPlans(
+          space: describe(scope), teamPlans: tps, admins: handles(spaces[s.index].admins)))
     }
     try checkCovering(scope)
     var trial: PlanID?
@@ -115,11 +124,18 @@ extension World {
     if case .space(let s) = u.scope {
       for tp in spaces[s.index].teamPlans.sorted() {
         let p = plans[tp.index]
-        let credit = p.isTrial ? 0 : Money.prorate(periodCents(of: p), p.periodEnd - today, p.periodEnd - p.periodStart)
+        let credit =
+          p.isTrial
+          ? 0 : Money.prorate(periodCents(of: p), p.periodEnd - today, p.periodEnd - p.periodStart)
         credits += credit
         endPlan(tp, "absorbed by the organization plan (P6)")
-        notes.append("\(tp) (\(describe(p.scope))) ended: absorbed by the organization plan, \(Money.format(credit)) credited (P6)")
-        tell(p.owner, "\(tp) (\(describe(p.scope))) ended: \(describe(u.scope)) was upgraded and now covers the team; \(Money.format(credit)) of unused time credited on its first invoice")
+        notes.append(
+          "\(tp) (\(describe(p.scope))) ended: absorbed by the organization plan, \(Money.format(credit)) credited (P6)"
+        )
+        tell(
+          p.owner,
+          "\(tp) (\(describe(p.scope))) ended: \(describe(u.scope)) was upgraded and now covers the team; \(Money.format(credit)) of unused time credited on its first invoice"
+        )
       }
     }
     if let trial = u.trial { notes.append("trial ended: \(trial) is now paid (P4)") }
@@ -127,27 +143,36 @@ extension World {
       scope: u.scope, tier: u.tier, cycle: u.cycle, seats: u.seats, owner: u.owner,
       payment: u.payment, address: u.address, unitCents: nil, converting: u.trial)
     let amount = max(0, periodCents(of: plans[id.index]) - credits)
-    let inv = issueInvoice(id, amount, credits > 0 ? "first period less \(Money.format(credits)) credited for team plans" : "first period")
+    let inv = issueInvoice(
+      id, amount,
+      credits > 0
+        ? "first period less \(Money.format(credits)) credited for team plans" : "first period")
     return PlanOutcome(plan: id, invoice: inv, notes: notes)
   }
 
   /// `upgrade team A,B`: R8, once the names and the actor check out.
-  package func upgradeSeveralTeams(_ names: [String], org: String?, by actorID: UserID?) throws(Failure) {
+  package func upgradeSeveralTeams(_ names: [String], org: String?, by actorID: UserID?)
+    throws(Failure)
+  {
     for n in names { _ = try resolveTeam(n, org: org) }
     _ = try requireActor(actorID, "upgrade")
     throw Failure(.severalTeams(names))
   }
 
   /// `trial`: P4's checks in order; changes nothing.
-  package func checkTrial(_ ref: ScopeRef, tier: Tier, by actorID: UserID?) throws(Failure) -> TrialChange {
+  package func checkTrial(_ ref: ScopeRef, tier: Tier, by actorID: UserID?) throws(Failure)
+    -> TrialChange
+  {
     let scope = try resolve(ref)
     let actor = try requireActor(actorID, "trial")
     try checkMayUpgrade(actor, scope, "start a trial")
     try checkCovering(scope)
     if let existing = planOfScope[scope] {
       if plans[existing.index].isTrial {
-        throw Failure(.alreadyOnTrial(
-          space: describe(scope), plan: summary(existing), until: plans[existing.index].periodEnd))
+        throw Failure(
+          .alreadyOnTrial(
+            space: describe(scope), plan: summary(existing), until: plans[existing.index].periodEnd)
+        )
       }
       throw alreadyPaid(existing)
     }
@@ -167,15 +192,22 @@ extension World {
   /// Starts a checked trial.
   package func apply(_ c: TrialChange) -> PlanOutcome {
     let end = today.adding(days: catalog.trialDays)
-    let id = addPlan(Plan(
-      id: PlanID(index: 0), scope: c.scope, tier: c.tier, cycle: .monthly, seats: 0, owner: c.actor,
-      payment: nil, status: .trial, anchor: today, periodStart: today, periodEnd: end))
+    let id = addPlan(
+      Plan(
+        id: PlanID(index: 0), scope: c.scope, tier: c.tier, cycle: .monthly, seats: 0,
+        owner: c.actor,
+        payment: nil, status: .trial, anchor: today, periodStart: today, periodEnd: end))
     trialsUsed.insert(c.scope)
-    tell(c.actor, "\(c.tier.name) trial \(id) of \(describe(c.scope)) started; it ends on \(end) unless upgraded")
+    tell(
+      c.actor,
+      "\(c.tier.name) trial \(id) of \(describe(c.scope)) started; it ends on \(end) unless upgraded"
+    )
     return PlanOutcome(plan: id, invoice: nil, notes: [])
   }
 
-  package func quote(_ ref: ScopeRef, tier: Tier, seats: Int?, cycle: Cycle?) throws(Failure) -> Quote {
+  package func quote(_ ref: ScopeRef, tier: Tier, seats: Int?, cycle: Cycle?) throws(Failure)
+    -> Quote
+  {
     let scope = try resolve(ref)
     try checkTier(tier)
     let n = try checkSeats(seats, for: scope, selfServe: true)

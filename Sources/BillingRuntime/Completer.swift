@@ -17,14 +17,17 @@ package struct Completer {
     let q = current.text
     let candidates = options(words: line.words, current: current).filter { $0.hasPrefix(q) }
     let unique = Array(Set(candidates)).sorted().map { name -> String in
-      let needsQuote = name.contains(" ") || name.contains("\"") || name.contains("#") || current.quoted
+      let needsQuote =
+        name.contains(" ") || name.contains("\"") || name.contains("#") || current.quoted
       return needsQuote ? quotedAlways(name) : name
     }
     return Completion(wordLength: line.currentLength, candidates: unique)
   }
 
   func options(words: [Token], current: Token) -> [String] {
-    if words.isEmpty { return Set(commandNames.map { String($0.split(separator: " ")[0]) }).sorted() }
+    if words.isEmpty {
+      return Set(commandNames.map { String($0.split(separator: " ")[0]) }).sorted()
+    }
     if words.count == 1, !words[0].quoted, words[0].text == "create" { return createTargets }
     guard let (spec, used) = match(words) else { return [] }
     let rest = Array(words[used...])
@@ -41,7 +44,9 @@ package struct Completer {
     if let last = rest.last, isDashed(last), let flag = spec.flag(String(last.text.dropFirst(2))) {
       return values(flag.kind)
     }
-    if rest.count >= 2, isDashed(rest[rest.count - 2]), rest[rest.count - 2].text == "--to", spec.flag("to")?.kind == .scope {
+    if rest.count >= 2, isDashed(rest[rest.count - 2]), rest[rest.count - 2].text == "--to",
+      spec.flag("to")?.kind == .scope
+    {
       return rest.last.flatMap { ScopeKind(rawValue: $0.text) }.map(names) ?? []
     }
     // Positional: walk the arguments, skipping flags and their values.
@@ -58,7 +63,11 @@ package struct Completer {
       guard argIndex < spec.args.count else { return [] }
       switch spec.args[argIndex].kind {
       case .scope:
-        if i + 1 < rest.count { i += 2; argIndex += 1 } else { scopeKind = ScopeKind(rawValue: w.text); if scopeKind == nil { return [] }; i += 1 }
+        if i + 1 < rest.count {
+          i += 2; argIndex += 1
+        } else {
+          scopeKind = ScopeKind(rawValue: w.text); if scopeKind == nil { return [] }; i += 1
+        }
       case .users, .topic: i += 1
       default: i += 1; argIndex += 1
       }
@@ -83,8 +92,12 @@ package struct Completer {
 
   func names(_ kind: ScopeKind) -> [String] {
     switch kind {
-    case .org: return world.spaceIDs.filter { world.space($0).kind == .org }.map { world.space($0).name }
-    case .workspace: return world.spaceIDs.filter { world.space($0).kind == .workspace }.map { world.space($0).name }
+    case .org:
+      return world.spaceIDs.filter { world.space($0).kind == .org }.map { world.space($0).name }
+    case .workspace:
+      return world.spaceIDs.filter { world.space($0).kind == .workspace }.map {
+        world.space($0).name
+      }
     case .team: return Array(world.allTeamNames)
     }
   }
@@ -114,7 +127,11 @@ package struct Completer {
       let name = withUnsafeBytes(of: e.pointee.d_name) { raw in
         String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
       }
-      if name == "." || name == ".." || (name.hasPrefix(".") && !current.contains("/.") && !current.hasPrefix(".")) { continue }
+      if name == "." || name == ".."
+        || (name.hasPrefix(".") && !current.contains("/.") && !current.hasPrefix("."))
+      {
+        continue
+      }
       out.append(dir + name + (Int32(e.pointee.d_type) == Int32(DT_DIR) ? "/" : ""))
     }
     return out

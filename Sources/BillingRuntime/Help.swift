@@ -8,11 +8,20 @@ package enum Help {
     guard let topic, !topic.isEmpty else { return overview }
     let name = topic.hasPrefix(".") || commandSpec(named: topic) != nil ? topic : topic
     guard let spec = commandSpec(named: name) ?? commandSpec(named: "." + name) else {
-      throw Failure(.usage, nil, "no command \(quoted(topic))" + didYouMean(suggestions(for: topic, among: commandNames), quote: { $0 }) + "; .help lists them all")
+      throw Failure(
+        .usage, nil,
+        "no command \(quoted(topic))"
+          + didYouMean(suggestions(for: topic, among: commandNames), quote: { $0 })
+          + "; .help lists them all")
     }
     var lines = [spec.synopsis, "  " + spec.summary]
-    if !spec.aliases.isEmpty { lines.append("  alias: " + spec.aliases.map { $0.joined(separator: " ") }.joined(separator: ", ")) }
-    if !spec.rules.isEmpty { lines.append("  rules: " + spec.rules.map(\.id).joined(separator: ", ")) }
+    if !spec.aliases.isEmpty {
+      lines.append(
+        "  alias: " + spec.aliases.map { $0.joined(separator: " ") }.joined(separator: ", "))
+    }
+    if !spec.rules.isEmpty {
+      lines.append("  rules: " + spec.rules.map(\.id).joined(separator: ", "))
+    }
     lines.append("  example: " + spec.example)
     return lines.joined(separator: "\n")
   }
@@ -26,7 +35,9 @@ package enum Help {
         lines.append("  " + s.synopsis)
       }
     }
-    lines.append("A <scope> is org <Name>, workspace <Name> or team <Name> [--org <Org>]; quote names with spaces.")
+    lines.append(
+      "A <scope> is org <Name>, workspace <Name> or team <Name> [--org <Org>]; quote names with spaces."
+    )
     lines.append(".help <command> shows one command with its rules and an example.")
     return lines.joined(separator: "\n")
   }

@@ -21,8 +21,12 @@ package final class Outcome {
     self.quit = quit
   }
 
-  package static func fail(_ f: Failure) -> Outcome { Outcome(okText: "", result: .null, failure: f) }
-  static func bye() -> Outcome { Outcome(okText: "bye", result: .object([]), failure: nil, quit: true) }
+  package static func fail(_ f: Failure) -> Outcome {
+    Outcome(okText: "", result: .null, failure: f)
+  }
+  static func bye() -> Outcome {
+    Outcome(okText: "bye", result: .object([]), failure: nil, quit: true)
+  }
 
   package var isOK: Bool { failure == nil }
 }

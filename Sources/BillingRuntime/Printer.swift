@@ -42,9 +42,10 @@ package final class Output: TextOutputStream {
 
   package func flush() {
     buffer.withBytes { bytes in
+      guard let base = bytes.baseAddress else { return }
       var offset = 0
       while offset < bytes.count {
-        let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+        let n = Glibc.write(fd, base + offset, bytes.count - offset)
         if n < 0 {
           if errno == EINTR { continue }
           break
@@ -122,7 +123,10 @@ package struct RecordPrinter: Sendable {
   }
 
   package func jsonLine(_ r: Record) -> String {
-    var pairs: [(String, JSON)] = [("file", .str(r.file)), ("line", .num(r.line)), ("input", .string(r.input)), ("ok", .bool(r.outcome.isOK))]
+    var pairs: [(String, JSON)] = [
+      ("file", .str(r.file)), ("line", .num(r.line)), ("input", .string(r.input)),
+      ("ok", .bool(r.outcome.isOK)),
+    ]
     if let f = r.outcome.failure {
       pairs.append(("error", f.json))
     } else {

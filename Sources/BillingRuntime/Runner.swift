@@ -16,7 +16,9 @@ package enum Runner {
   package static func catalog(from path: String?) throws(Failure) -> Catalog {
     guard let path else { return .standard }
     let bytes = try Session.readFile(path)
-    guard let text = String(validating: bytes, as: UTF8.self) else { throw Failure(.io, nil, "\(path): not UTF-8 text") }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw Failure(.io, nil, "\(path): not UTF-8 text")
+    }
     do { return try parseCatalog(try parseJSON(text), base: .standard) } catch {
       throw Failure(.io, nil, "\(path): \(error.message)")
     }
@@ -89,7 +91,8 @@ package enum Runner {
       case .reject(let f, let input, let number):
         session.reject(f, input: input, file: name, line: number)
       case .line(let l, let prepared):
-        let o = session.perform(l.text, file: name, line: l.number, expectation: l.expectation, prepared: prepared)
+        let o = session.perform(
+          l.text, file: name, line: l.number, expectation: l.expectation, prepared: prepared)
         if o.quit { return false }
       }
       return !stop && !session.stopRequested()
@@ -144,7 +147,8 @@ package enum Runner {
   /// Calls `line` with each line read from `fd` (without its newline), or with `tooLong` for a
   /// line over the limit, until it returns false. A last line without a newline counts too.
   static func splitLines(
-    _ fd: Int32, interrupted: () -> Bool, _ line: (UnsafeBufferPointer<UInt8>, _ tooLong: Bool) -> Bool
+    _ fd: Int32, interrupted: () -> Bool,
+    _ line: (UnsafeBufferPointer<UInt8>, _ tooLong: Bool) -> Bool
   ) {
     var partial: [UInt8] = []
     var tooLong = false
@@ -155,9 +159,10 @@ package enum Runner {
       if n < 0 { if errno == EINTR { if interrupted() { return }; continue }; break }
       if n == 0 { break }
       chunk.withUnsafeBufferPointer { buf in
+        guard let base = buf.baseAddress else { return }
         var start = 0
-        while going, start < n, let hit = memchr(buf.baseAddress! + start, 10, n - start) {
-          let i = buf.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        while going, start < n, let hit = memchr(base + start, 10, n - start) {
+          let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
           // NB: a line wholly inside this chunk is used in place; only a line split across reads is copied.
           if partial.isEmpty && !tooLong {
             going = line(UnsafeBufferPointer(rebasing: buf[start..<i]), false)
@@ -175,7 +180,9 @@ package enum Runner {
         }
       }
     }
-    if going && (!partial.isEmpty || tooLong) { _ = partial.withUnsafeBufferPointer { line($0, tooLong) } }
+    if going && (!partial.isEmpty || tooLong) {
+      _ = partial.withUnsafeBufferPointer { line($0, tooLong) }
+    }
   }
 
   /// Replays transcript commands in a fresh world; each command's output as the shell shows it.
@@ -200,7 +207,9 @@ package enum Runner {
 
   /// A script as a transcript: comments become commentary, commands `  > ` lines, output indented.
   /// Returns the transcript and the exit code a plain `run` would give.
-  package static func transcript(of path: String, catalog: Catalog) throws(Failure) -> (text: String, code: Int32) {
+  package static func transcript(of path: String, catalog: Catalog) throws(Failure) -> (
+    text: String, code: Int32
+  ) {
     let bytes = try Session.readFile(path)
     let session = Session(catalog: catalog)
     session.keepsResults = false
@@ -208,7 +217,9 @@ package enum Runner {
     let printer = RecordPrinter(json: false)
     var current: [String] = []
     session.sink = { r in
-      current += printer.text(r, prefixed: r.file != nil && r.file != path).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      current += printer.text(r, prefixed: r.file != nil && r.file != path).split(
+        separator: "\n", omittingEmptySubsequences: false
+      ).map(String.init)
     }
     var items: [Transcript.Item] = []
     var reader = ScriptReader()
@@ -236,7 +247,9 @@ package enum Runner {
       lineNo += 1
       items.append(.command(text: l.text, line: 0, output: current))
     }
-    if let l = reader.finish(), let f = l.failure { throw Failure(.usage, nil, "\(path):\(l.number): \(f.message)") }
+    if let l = reader.finish(), let f = l.failure {
+      throw Failure(.usage, nil, "\(path):\(l.number): \(f.message)")
+    }
     return (Transcript(items: items).render(), exitCode(session))
   }
 }
@@ -258,10 +271,14 @@ struct StreamLines {
   var reader = ScriptReader()
   var number = 0
 
-  mutating func next(_ bytes: UnsafeBufferPointer<UInt8>, tooLong: Bool, prepare: Bool) -> StreamItem? {
+  mutating func next(_ bytes: UnsafeBufferPointer<UInt8>, tooLong: Bool, prepare: Bool)
+    -> StreamItem?
+  {
     number += 1
     if tooLong {
-      return .reject(Failure(.usage, nil, "the line is longer than \(ScriptReader.maxBytes / 1024) KiB"), input: "", line: number)
+      return .reject(
+        Failure(.usage, nil, "the line is longer than \(ScriptReader.maxBytes / 1024) KiB"),
+        input: "", line: number)
     }
     guard let l = reader.feed(bytes, number: number) else { return nil }
     if let f = l.failure { return .reject(f, input: l.text, line: l.number) }
@@ -270,6 +287,7 @@ struct StreamLines {
 
   /// End of input: a continuation left open.
   mutating func finish() -> StreamItem? {
-    reader.finish().map { .reject($0.failure!, input: "", line: $0.number) }
+    guard let l = reader.finish(), let f = l.failure else { return nil }
+    return .reject(f, input: "", line: l.number)
   }
 }

@@ -53,13 +53,15 @@ package struct ScriptReader {
     let (high, nul) = ScriptReader.scanBytes(bytes)
     if nul {
       pending = nil
-      return ScriptLine(number: number, text: "", failure: Failure(.usage, nil, "NUL byte in the line"))
+      return ScriptLine(
+        number: number, text: "", failure: Failure(.usage, nil, "NUL byte in the line"))
     }
     // NB: ASCII needs no validation; anything else is checked whole before it is used.
     let ascii = high < 0x80
     if !ascii && String(validating: bytes, as: UTF8.self) == nil {
       pending = nil
-      return ScriptLine(number: number, text: "", failure: Failure(.usage, nil, "the line is not valid UTF-8"))
+      return ScriptLine(
+        number: number, text: "", failure: Failure(.usage, nil, "the line is not valid UTF-8"))
     }
     let continues = Continuation.continues(bytes)
     if skipping {
@@ -92,7 +94,11 @@ package struct ScriptReader {
       pending = nil
       pendingLine = 0
       skipping = continues
-      return ScriptLine(number: first, text: "", failure: Failure(.usage, nil, "the line is longer than \(ScriptReader.maxBytes / 1024) KiB, continuations included"))
+      return ScriptLine(
+        number: first, text: "",
+        failure: Failure(
+          .usage, nil,
+          "the line is longer than \(ScriptReader.maxBytes / 1024) KiB, continuations included"))
     }
     if continues {
       Continuation.removeMark(&joined)
@@ -138,7 +144,9 @@ package struct ScriptReader {
     let line = pendingLine
     pending = nil
     pendingLine = 0
-    return ScriptLine(number: line, text: "", failure: Failure(.usage, nil, "the line ends in a continuation (\\) but the file ends"))
+    return ScriptLine(
+      number: line, text: "",
+      failure: Failure(.usage, nil, "the line ends in a continuation (\\) but the file ends"))
   }
 
   static func command(_ text: String, number: Int) -> ScriptLine? {
@@ -160,12 +168,20 @@ package struct ScriptReader {
       } else if let c = ErrorCode(rawValue: String(code)) {
         expectation = Expectation(code: c)
       } else {
-        return ScriptLine(number: number, text: String(body), failure: Failure(.usage, nil, "unknown error code \(quoted(String(code))) after !" + didYouMean(suggestions(for: String(code), among: ErrorCode.allCases.map(\.rawValue)))))
+        return ScriptLine(
+          number: number, text: String(body),
+          failure: Failure(
+            .usage, nil,
+            "unknown error code \(quoted(String(code))) after !"
+              + didYouMean(
+                suggestions(for: String(code), among: ErrorCode.allCases.map(\.rawValue)))))
       }
       body = body.dropFirst(word.count)
       while let f = body.first, f == " " || f == "\t" { body = body.dropFirst() }
       if body.isEmpty {
-        return ScriptLine(number: number, text: String(word), failure: Failure(.usage, nil, "\(word) needs a command after it"))
+        return ScriptLine(
+          number: number, text: String(word),
+          failure: Failure(.usage, nil, "\(word) needs a command after it"))
       }
     }
     return ScriptLine(number: number, text: String(body), expectation: expectation)

@@ -9,15 +9,21 @@ extension Session {
     switch command {
     case .createUsers(let handles):
       let ids = try world.createUsers(handles)
-      return ok("created user\(ids.count == 1 ? "" : "s") " + ids.map { quoted(world.handle($0)) }.joined(separator: ", "),
-                 .object([("users", .array(ids.map { .string(world.handle($0)) }))]))
+      return ok(
+        "created user\(ids.count == 1 ? "" : "s") "
+          + ids.map { quoted(world.handle($0)) }.joined(separator: ", "),
+        .object([("users", .array(ids.map { .string(world.handle($0)) }))]))
     case .createSpace(let kind, let name):
       let id = try world.createSpace(kind, name)
-      return ok("created \(world.describe(.space(id)))", .object([("space", .string(world.describe(.space(id))))]))
+      return ok(
+        "created \(world.describe(.space(id)))",
+        .object([("space", .string(world.describe(.space(id))))]))
     case .createTeam(let name, let place):
       let id = try world.createTeam(name, in: place)
       let org = world.describe(.space(world.team(id).org))
-      return ok("created team \(quoted(name)) in \(org)", .object([("team", .string(world.describe(.team(id)))), ("org", .string(org))]))
+      return ok(
+        "created team \(quoted(name)) in \(org)",
+        .object([("team", .string(world.describe(.team(id)))), ("org", .string(org))]))
     case .createPlan(let request):
       let o = try world.createPlan(request)
       return planOutcome("created a plan for", o)
@@ -32,11 +38,18 @@ extension Session {
         if handles.count != 1 { text.append("s") }
       }
       for n in notes { text += "\n  \(n)" }
-      return ok(text, .object([("users", .array(handles.map { .string($0) })), ("to", .string(placeText(place))), ("notes", .array(notes.map { .string($0) }))]))
+      return ok(
+        text,
+        .object([
+          ("users", .array(handles.map { .string($0) })), ("to", .string(placeText(place))),
+          ("notes", .array(notes.map { .string($0) })),
+        ]))
     case .remove(let handle, let place):
       _ = try world.remove(handle, from: place)
       let note = if case .space(.org, _) = place { " (and its teams)" } else { "" }
-      return ok("removed \(quoted(handle)) from \(placeText(place))\(note)", .object([("user", .string(handle)), ("from", .string(placeText(place)))]))
+      return ok(
+        "removed \(quoted(handle)) from \(placeText(place))\(note)",
+        .object([("user", .string(handle)), ("from", .string(placeText(place)))]))
     case .login(let handle):
       let u = try world.resolveUser(handle)
       actor = u
@@ -46,7 +59,9 @@ extension Session {
       let was = actor.map { world.handle($0) }
       actor = nil
       focus = nil
-      return ok(was.map { "\(quoted($0)) logged out; nobody acts" } ?? "nobody was acting", .object([("user", .null)]))
+      return ok(
+        was.map { "\(quoted($0)) logged out; nobody acts" } ?? "nobody was acting",
+        .object([("user", .null)]))
     case .whoami:
       return whoami()
     case .runAs(_, let inner, let text):
@@ -58,19 +73,29 @@ extension Session {
       defer { (actor, focus) = saved }
       do {
         try check(inner)
-        return ok("yes: \(quoted: handle) may do that now", .object([("allowed", .bool(true)), ("error", .null)]))
+        return ok(
+          "yes: \(quoted: handle) may do that now",
+          .object([("allowed", .bool(true)), ("error", .null)]))
       } catch {
-        return ok("no: \(error.lineText)", .object([("allowed", .bool(false)), ("error", error.json)]))
+        return ok(
+          "no: \(error.lineText)", .object([("allowed", .bool(false)), ("error", error.json)]))
       }
     case .clock:
-      return ok("\(world.today)", .object([("date", .string(world.today.description)), ("events", .array([]))]))
+      return ok(
+        "\(world.today)",
+        .object([("date", .string(world.today.description)), ("events", .array([]))]))
     case .advance(let duration):
       return advance(duration)
     case .quote(let ref, let tier, let seats, let cycle):
       let q = try world.quote(ref, tier: tier, seats: seats, cycle: cycle)
       let scope = try world.resolve(ref)
-      return ok("\(q.tier.name) \(q.cycle.rawValue), \(q.seats) seats for \(world.describe(scope)): \(Money.format(q.periodCents)) a \(q.cycle.unitWord) (\(Money.format(q.unitCents)) per seat)",
-                 .object([("tier", .string(q.tier.name)), ("cycle", .string(q.cycle.rawValue)), ("seats", .int(q.seats)), ("unit_cents", .int(q.unitCents)), ("period_cents", .int(q.periodCents))]))
+      return ok(
+        "\(q.tier.name) \(q.cycle.rawValue), \(q.seats) seats for \(world.describe(scope)): \(Money.format(q.periodCents)) a \(q.cycle.unitWord) (\(Money.format(q.unitCents)) per seat)",
+        .object([
+          ("tier", .string(q.tier.name)), ("cycle", .string(q.cycle.rawValue)),
+          ("seats", .int(q.seats)), ("unit_cents", .int(q.unitCents)),
+          ("period_cents", .int(q.periodCents)),
+        ]))
     case .features(let handle):
       let (u, rows) = try world.features(handle)
       var text: Text = "\(quoted: world.handle(u))"
@@ -85,19 +110,50 @@ extension Session {
           }
         }
       }
-      return ok(text, .object([("user", .string(world.handle(u))), ("access", .array(rows.map {
-        .object([("scope", .string(world.describe($0.scope))), ("tier", .string($0.tier.name)), ("plan", .str($0.plan?.description))])
-      }))]))
+      return ok(
+        text,
+        .object([
+          ("user", .string(world.handle(u))),
+          (
+            "access",
+            .array(
+              rows.map {
+                .object([
+                  ("scope", .string(world.describe($0.scope))), ("tier", .string($0.tier.name)),
+                  ("plan", .str($0.plan?.description)),
+                ])
+              })
+          ),
+        ]))
     case .inbox(let handle):
       let u = try world.resolveUser(handle)
       let messages = world.user(u).inbox
-      let text: Text = messages.isEmpty ? "\(quoted: handle) has no messages" : Text(messages.joined(separator: "\n"))
-      return ok(text, .object([("user", .string(handle)), ("messages", .array(messages.map { .string($0) }))]))
+      let text: Text =
+        messages.isEmpty
+        ? "\(quoted: handle) has no messages" : Text(messages.joined(separator: "\n"))
+      return ok(
+        text,
+        .object([("user", .string(handle)), ("messages", .array(messages.map { .string($0) }))]))
     case .log:
       let entries = world.log
       var text = Text()
-      for e in entries { text.appendLine("\(e.date) \(e.actor.map(quoted) ?? "-") \(e.command) → \(e.outcome)") }
-      return ok(entries.isEmpty ? "the log is empty" : text, .object([("entries", .array(entries.map { .object([("date", .string($0.date.description)), ("actor", .str($0.actor)), ("command", .string($0.command)), ("outcome", .string($0.outcome))]) }))]))
+      for e in entries {
+        text.appendLine("\(e.date) \(e.actor.map(quoted) ?? "-") \(e.command) → \(e.outcome)")
+      }
+      return ok(
+        entries.isEmpty ? "the log is empty" : text,
+        .object([
+          (
+            "entries",
+            .array(
+              entries.map {
+                .object([
+                  ("date", .string($0.date.description)), ("actor", .str($0.actor)),
+                  ("command", .string($0.command)), ("outcome", .string($0.outcome)),
+                ])
+              })
+          )
+        ]))
     case .show:
       return show()
     case .help(let topic):
@@ -118,8 +174,9 @@ extension Session {
       let lines = historyLines()
       var text = Text()
       for (i, l) in lines.enumerated() { text.appendLine("\(i + 1)  \(l)") }
-      return ok(lines.isEmpty ? "no history yet" : text,
-                 .object([("history", .array(lines.map { .string($0) }))]))
+      return ok(
+        lines.isEmpty ? "no history yet" : text,
+        .object([("history", .array(lines.map { .string($0) }))]))
     case .record(let path):
       return try record(path)
     case .quit:
@@ -146,36 +203,58 @@ extension Session {
       touch(scope)
       guard let id else { return ok("\(world.describe(scope)) is on Basic (free)", .null) }
       var text = Text(capacity: 256)
-      if case .team = scope, case .space = world.plan(id).scope { text += "\(world.describe(scope)) is covered by the organization plan (R6):\n" }
+      if case .team = scope, case .space = world.plan(id).scope {
+        text += "\(world.describe(scope)) is covered by the organization plan (R6):\n"
+      }
       world.writePlan(id, to: &text)
       return ok(text, world.planJSON(id))
     case .billing(let ref):
       let (id, rows) = try world.billingTab(ref, by: actor)
       let p = world.plan(id)
       touch(p.scope)
-      let place = if case .team = p.scope { "in the team's settings" } else { "in the admin console" }
+      let place =
+        if case .team = p.scope { "in the team's settings" } else { "in the admin console" }
       let width = rows.map(\.name.count).max() ?? 8
-      var text: Text = "billing tab of \(world.summary(id)), \(place); billing owner \(quoted: world.handle(p.owner))"
+      var text: Text =
+        "billing tab of \(world.summary(id)), \(place); billing owner \(quoted: world.handle(p.owner))"
       for r in rows {
         text += "\n  \(r.name)"
         for _ in 0..<(width - r.name.count + 2) { text.append(byte: 32) }
         if r.allowed { text.append("yes") } else { text += "no: \(r.note)" }
       }
-      return ok(text, .object([("plan", .string(id.description)), ("actions", .array(rows.map {
-        .object([("name", .string($0.name)), ("allowed", .bool($0.allowed)), ("note", .str($0.note.isEmpty ? nil : $0.note))])
-      }))]))
+      return ok(
+        text,
+        .object([
+          ("plan", .string(id.description)),
+          (
+            "actions",
+            .array(
+              rows.map {
+                .object([
+                  ("name", .string($0.name)), ("allowed", .bool($0.allowed)),
+                  ("note", .str($0.note.isEmpty ? nil : $0.note)),
+                ])
+              })
+          ),
+        ]))
     case .seats(let ref):
       let s = try world.seats(ref, by: actor)
       touch(world.plan(s.plan).scope)
       let state = s.over ? "over its size by \(s.used - s.seats) (P5)" : "\(s.seats - s.used) free"
-      return ok("\(world.summary(s.plan)): \(s.seats) seats, \(s.used) billable member\(s.used == 1 ? "" : "s"), \(state)",
-                 .object([("plan", .string(s.plan.description)), ("seats", .int(s.seats)), ("used", .int(s.used)), ("over", .bool(s.over))]))
+      return ok(
+        "\(world.summary(s.plan)): \(s.seats) seats, \(s.used) billable member\(s.used == 1 ? "" : "s"), \(state)",
+        .object([
+          ("plan", .string(s.plan.description)), ("seats", .int(s.seats)), ("used", .int(s.used)),
+          ("over", .bool(s.over)),
+        ]))
     case .invoices(let ref):
       let (id, list) = try world.listInvoices(ref, by: actor)
       touch(world.plan(id).scope)
       var text = Text()
       for i in list { text.appendLine(world.invoiceLine(i)) }
-      return ok(list.isEmpty ? "\(world.summary(id)) has no invoices" : text, .object([("invoices", .array(list.map { world.invoiceJSON($0) }))]))
+      return ok(
+        list.isEmpty ? "\(world.summary(id)) has no invoices" : text,
+        .object([("invoices", .array(list.map { world.invoiceJSON($0) }))]))
     case .invoice(let text):
       let id = try world.showInvoice(text, by: actor)
       return ok(world.invoiceLine(id), world.invoiceJSON(id))
@@ -186,7 +265,6 @@ extension Session {
       throw Failure(.usage, nil, "not an action")
     }
   }
-
 
   /// A state-changing action, checked against the world and ready to apply.
   enum Decision {
@@ -203,7 +281,9 @@ extension Session {
     let world = self.world
     switch command {
     case .upgrade(let r):
-      if case .team(let name, let org) = r.scope, name.contains(","), world.teamIDs(named: name).isEmpty {
+      if case .team(let name, let org) = r.scope, name.contains(","),
+        world.teamIDs(named: name).isEmpty
+      {
         let names = name.split(separator: ",").map { String($0).trimmingSpaces }
         try world.upgradeSeveralTeams(names, org: org, by: actor)
       }
@@ -254,7 +334,12 @@ extension Session {
       return ok(Text(text), .object([("plan", world.planJSON(plan))]))
     case .admin(let change, let place):
       let text = world.apply(change)
-      return ok(Text(text), .object([("user", .string(change.handle)), ("space", .string(placeText(place))), ("admin", .bool(change.admin))]))
+      return ok(
+        Text(text),
+        .object([
+          ("user", .string(change.handle)), ("space", .string(placeText(place))),
+          ("admin", .bool(change.admin)),
+        ]))
     }
   }
 
@@ -264,70 +349,123 @@ extension Session {
     world.writePlan(o.plan, to: &text, indent: true)
     if let inv = o.invoice { text += "\n  \(world.invoiceLine(inv))" }
     for n in o.notes { text += "\n  \(n)" }
-    return ok(text, .object([("plan", world.planJSON(o.plan)), ("invoice", o.invoice.map { world.invoiceJSON($0) } ?? .null)]))
+    return ok(
+      text,
+      .object([
+        ("plan", world.planJSON(o.plan)),
+        ("invoice", o.invoice.map { world.invoiceJSON($0) } ?? .null),
+      ]))
   }
-
 
   func whoText(_ u: UserID) -> String {
     let roles = world.roles(of: u)
     if roles.isEmpty { return quoted(world.handle(u)) + " (in no space yet)" }
-    return quoted(world.handle(u)) + " (" + roles.map { world.describe(.space($0.space)) + ": " + $0.roles.joined(separator: ", ") }.joined(separator: "; ") + ")"
+    return quoted(world.handle(u)) + " ("
+      + roles.map { world.describe(.space($0.space)) + ": " + $0.roles.joined(separator: ", ") }
+      .joined(separator: "; ") + ")"
   }
 
   func whoami() -> Outcome {
     let world = self.world
     guard let u = actor else {
-      return ok("nobody is acting: login <user>", .object([("user", .null), ("spaces", .array([]))]))
+      return ok(
+        "nobody is acting: login <user>", .object([("user", .null), ("spaces", .array([]))]))
     }
     let roles = world.roles(of: u)
     var lines = [quoted(world.handle(u))]
     for r in roles {
-      let owned = world.plansOwned(by: u).filter { world.holder(world.plan($0).scope) == r.space }.map(\.description)
-      lines.append("  \(world.describe(.space(r.space))): \(r.roles.joined(separator: ", "))" + (owned.isEmpty ? "" : " of \(owned.joined(separator: ", "))"))
+      let owned = world.plansOwned(by: u).filter { world.holder(world.plan($0).scope) == r.space }
+        .map(\.description)
+      lines.append(
+        "  \(world.describe(.space(r.space))): \(r.roles.joined(separator: ", "))"
+          + (owned.isEmpty ? "" : " of \(owned.joined(separator: ", "))"))
     }
     if roles.isEmpty { lines.append("  in no space yet") }
-    return ok(Text(lines.joined(separator: "\n")), .object([("user", .string(world.handle(u))), ("spaces", .array(roles.map {
-      .object([("space", .string(world.describe(.space($0.space)))), ("roles", .array($0.roles.map { .string($0) }))])
-    }))]))
+    return ok(
+      Text(lines.joined(separator: "\n")),
+      .object([
+        ("user", .string(world.handle(u))),
+        (
+          "spaces",
+          .array(
+            roles.map {
+              .object([
+                ("space", .string(world.describe(.space($0.space)))),
+                ("roles", .array($0.roles.map { .string($0) })),
+              ])
+            })
+        ),
+      ]))
   }
 
   func advance(_ d: Duration) -> Outcome {
     let world = self.world
     let target = d.apply(to: world.today)
     guard target.isInRange, target.number - world.today.number <= 3_000_000 else {
-      return .fail(Failure(.usage, nil, "advance \(d.text) would leave the calendar (2000-01-01 to 9999-12-31); today is \(world.today)"))
+      return .fail(
+        Failure(
+          .usage, nil,
+          "advance \(d.text) would leave the calendar (2000-01-01 to 9999-12-31); today is \(world.today)"
+        ))
     }
     let (events, stopped) = world.advance(to: target, shouldStop: stopRequested)
     var text: Text = "\(world.today)"
     if events.isEmpty { text.append(" (no events)") }
     for e in events { text += "\n\(world.eventLine(e))" }
-    if stopped { text += "\ninterrupted: the clock stopped on \(world.today) after the last finished day" }
-    return ok(text, .object([("date", .string(world.today.description)), ("events", .array(events.map { world.eventJSON($0) }))]))
+    if stopped {
+      text += "\ninterrupted: the clock stopped on \(world.today) after the last finished day"
+    }
+    return ok(
+      text,
+      .object([
+        ("date", .string(world.today.description)),
+        ("events", .array(events.map { world.eventJSON($0) })),
+      ]))
   }
 
   func show() -> Outcome {
     let world = self.world
-    var lines = ["date \(world.today); acting: \(actor.map { quoted(world.handle($0)) } ?? "nobody")"]
+    var lines = [
+      "date \(world.today); acting: \(actor.map { quoted(world.handle($0)) } ?? "nobody")"
+    ]
     lines.append("users: \(world.userCount)")
     for s in world.spaceIDs {
       let sp = world.space(s)
       let plan = world.livePlan(.space(s)).map { world.summary($0).string } ?? Tier.basic.name
-      let people = sp.kind == .org ? "\(count(sp.memberCount, "member")), \(count(sp.guestCount, "guest"))" : count(sp.people.count, "member")
-      lines.append("\(world.describe(.space(s))): \(people); admins \(world.handles(sp.admins, limit: 8)); plan \(plan)")
+      let people =
+        sp.kind == .org
+        ? "\(count(sp.memberCount, "member")), \(count(sp.guestCount, "guest"))"
+        : count(sp.people.count, "member")
+      lines.append(
+        "\(world.describe(.space(s))): \(people); admins \(world.handles(sp.admins, limit: 8)); plan \(plan)"
+      )
       for t in sp.teams {
         let team = world.team(t)
-        let tp = world.livePlan(.team(t)).map { world.summary($0).string } ?? (world.livePlan(.space(s)) != nil ? "covered by the organization plan" : Tier.basic.name)
-        lines.append("  team \(quoted(team.name)): \(count(team.people.count, "person", "people")) (\(team.billable) billable); plan \(tp)")
+        let tp =
+          world.livePlan(.team(t)).map { world.summary($0).string }
+          ?? (world.livePlan(.space(s)) != nil
+            ? "covered by the organization plan" : Tier.basic.name)
+        lines.append(
+          "  team \(quoted(team.name)): \(count(team.people.count, "person", "people")) (\(team.billable) billable); plan \(tp)"
+        )
       }
     }
     let ended = world.plans.filter { !$0.isLive }
-    if !ended.isEmpty { lines.append("ended plans: " + ended.map { "\($0.id) (\($0.endReason ?? "ended"))" }.joined(separator: ", ")) }
+    if !ended.isEmpty {
+      lines.append(
+        "ended plans: "
+          + ended.map { "\($0.id) (\($0.endReason ?? "ended"))" }.joined(separator: ", "))
+    }
     lines.append("invoices: \(world.invoices.count), log entries: \(world.log.count)")
-    return ok(Text(lines.joined(separator: "\n")), .object([
-      ("date", .string(world.today.description)), ("users", .int(world.userCount)), ("spaces", .int(world.spaces.count)),
-      ("teams", .int(world.teams.count)), ("plans", .array(world.plans.filter(\.isLive).map { world.planJSON($0.id) })),
-      ("invoices", .int(world.invoices.count)),
-    ]))
+    return ok(
+      Text(lines.joined(separator: "\n")),
+      .object([
+        ("date", .string(world.today.description)), ("users", .int(world.userCount)),
+        ("spaces", .int(world.spaces.count)),
+        ("teams", .int(world.teams.count)),
+        ("plans", .array(world.plans.filter(\.isLive).map { world.planJSON($0.id) })),
+        ("invoices", .int(world.invoices.count)),
+      ]))
   }
 }
 
@@ -343,7 +481,6 @@ func placeText(_ p: PlaceTarget) -> String {
 func count(_ n: Int, _ one: String, _ many: String? = nil) -> String {
   "\(n) " + (n == 1 ? one : many ?? one + "s")
 }
-
 
 extension String {
   var trimmingSpaces: String {

@@ -10,9 +10,13 @@ extension Session {
   /// NB: bounded by `maxWorldBytes`; scripts are streamed (`play(file:)`), never read whole.
   static func readFile(_ path: String) throws(Failure) -> [UInt8] {
     let bytes: [UInt8]
-    do { bytes = try TranscriptFileIO.readBytes(path, limit: maxWorldBytes) } catch { throw Failure(.io, nil, message: error.description) }
+    do { bytes = try TranscriptFileIO.readBytes(path, limit: maxWorldBytes) } catch {
+      throw Failure(.io, nil, message: error.description)
+    }
     if bytes.count > maxWorldBytes {
-      throw Failure(.io, nil, "\(path): larger than \(maxWorldBytes / (1024 * 1024)) MiB, the most billsh reads")
+      throw Failure(
+        .io, nil, "\(path): larger than \(maxWorldBytes / (1024 * 1024)) MiB, the most billsh reads"
+      )
     }
     return bytes
   }
@@ -20,7 +24,9 @@ extension Session {
   static let maxWorldBytes = 512 * 1024 * 1024
 
   static func writeFile(_ path: String, _ text: String) throws(Failure) {
-    do { try TranscriptFileIO.writeAtomically(path, Array(text.utf8)) } catch { throw Failure(.io, nil, message: error.description) }
+    do { try TranscriptFileIO.writeAtomically(path, Array(text.utf8)) } catch {
+      throw Failure(.io, nil, message: error.description)
+    }
   }
 
   /// Resolves a path against the folder of the script being read (or the working folder).
@@ -33,7 +39,9 @@ extension Session {
 
   /// Opens a script to stream it; io errors name the path and the reason.
   static func openScript(_ path: String) throws(Failure) -> Int32 {
-    do { return try TranscriptFileIO.openForReading(path) } catch { throw Failure(.io, nil, message: error.description) }
+    do { return try TranscriptFileIO.openForReading(path) } catch {
+      throw Failure(.io, nil, message: error.description)
+    }
   }
 
   /// Plays a script file line by line as it is read (SPEC §5: no size limit, each line at most
@@ -70,16 +78,25 @@ extension Session {
     let path = resolvePath(given)
     let key = TranscriptFileIO.canonical(path)
     if reading.contains(where: { TranscriptFileIO.canonical($0) == key }) {
-      return .fail(Failure(.io, nil, "\(path): .read cycle (\((reading + [path]).joined(separator: " → ")))"))
+      return .fail(
+        Failure(.io, nil, "\(path): .read cycle (\((reading + [path]).joined(separator: " → ")))"))
     }
-    if reading.count >= 32 { return .fail(Failure(.io, nil, "\(path): .read nested more than 32 deep")) }
+    if reading.count >= 32 {
+      return .fail(Failure(.io, nil, "\(path): .read nested more than 32 deep"))
+    }
     do { _ = close(try Session.openScript(path)) } catch { return .fail(error) }
     let before = unmet
     let stopped = play(file: path)
     let failed = unmet - before
-    var text = "read \(path)" + (failed == 0 ? "" : ": \(failed) line\(failed == 1 ? "" : "s") did not meet \(failed == 1 ? "its" : "their") expectation")
+    var text =
+      "read \(path)"
+      + (failed == 0
+        ? ""
+        : ": \(failed) line\(failed == 1 ? "" : "s") did not meet \(failed == 1 ? "its" : "their") expectation")
     if stopped { text += "; interrupted" }
-    return ok(Text(text), .object([("file", .string(path)), ("unmet", .int(failed)), ("interrupted", .bool(stopped))]))
+    return ok(
+      Text(text),
+      .object([("file", .string(path)), ("unmet", .int(failed)), ("interrupted", .bool(stopped))]))
   }
 
   /// The world (and who acts) as JSON text.
@@ -100,7 +117,9 @@ extension Session {
   /// Replaces the world with a saved one; a bad file leaves the current world untouched.
   package func loadWorld(from path: String) throws(Failure) {
     let bytes = try Session.readFile(path)
-    guard let text = String(validating: bytes, as: UTF8.self) else { throw Failure(.io, nil, "\(path): not UTF-8 text") }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw Failure(.io, nil, "\(path): not UTF-8 text")
+    }
     let json: JSON
     let w: World
     do {
@@ -120,8 +139,9 @@ extension Session {
     let path = resolvePath(given)
     try loadWorld(from: path)
     let world = self.world
-    return ok("loaded \(path): \(counted(world.userCount, "user")), \(counted(world.spaces.count, "space")), \(counted(world.plans.count, "plan")), today is \(world.today)",
-               .object([("file", .string(path)), ("date", .string(world.today.description))]))
+    return ok(
+      "loaded \(path): \(counted(world.userCount, "user")), \(counted(world.spaces.count, "space")), \(counted(world.plans.count, "plan")), today is \(world.today)",
+      .object([("file", .string(path)), ("date", .string(world.today.description))]))
   }
 
   func record(_ given: String?) throws(Failure) -> Outcome {
@@ -136,13 +156,16 @@ extension Session {
     recording = nil
     let r: TranscriptRecorder
     do {
-      r = try TranscriptRecorder(path: path, header: ["billsh session recorded on \(world.today) (simulated date)", ""])
+      r = try TranscriptRecorder(
+        path: path, header: ["billsh session recorded on \(world.today) (simulated date)", ""])
       for e in transcript { try r.append(command: e.command, output: e.output) }
     } catch {
       throw Failure(.io, nil, "\(error)")
     }
     recording = r
-    return ok("recording to \(path): \(transcript.count) earlier command\(transcript.count == 1 ? "" : "s") written", .object([("file", .string(path))]))
+    return ok(
+      "recording to \(path): \(transcript.count) earlier command\(transcript.count == 1 ? "" : "s") written",
+      .object([("file", .string(path))]))
   }
 }
 
@@ -151,7 +174,9 @@ extension JSON {
   func writePretty(to out: inout String, indent: String = "") {
     switch self {
     case .array(let items) where !items.isEmpty:
-      if items.allSatisfy({ if case .object = $0 { return false }; if case .array = $0 { return false }; return true }) {
+      if items.allSatisfy({
+        if case .object = $0 { return false }; if case .array = $0 { return false }; return true
+      }) {
         write(to: &out)
         return
       }

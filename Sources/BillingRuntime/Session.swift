@@ -24,7 +24,9 @@ package final class Session {
     return stopSeen
   }
   /// The shell's history, for `.history`.
-  package lazy var historyLines: () -> [String] = { [unowned self] in Array(self.performed.suffix(Session.historyKept)) }
+  package lazy var historyLines: () -> [String] = { [unowned self] in
+    Array(self.performed.suffix(Session.historyKept))
+  }
   /// Lines performed at the top level, for `.history` outside the shell: the last
   /// `historyKept`, as the shell keeps (a long playback keeps no more).
   var performed: [String] = []
@@ -54,7 +56,8 @@ package final class Session {
   /// Runs one line and emits its record. Returns the outcome.
   @discardableResult
   package func perform(
-    _ input: String, file: String? = nil, line: Int? = nil, expectation: Expectation? = nil, prepared: Prepared? = nil
+    _ input: String, file: String? = nil, line: Int? = nil, expectation: Expectation? = nil,
+    prepared: Prepared? = nil
   ) -> Outcome {
     depth += 1
     defer { depth -= 1 }
@@ -66,23 +69,32 @@ package final class Session {
     }
     // A top-level line's output goes to the transcript and the recording, when there is one.
     // NB: `.record` itself stays out: replaying it would truncate the file being replayed.
-    let capture = depth == 1 && (keepsTranscript || recording != nil) && !Session.isRecordCommand(input)
-    guard capture else { return performOne(input, file: file, line: line, expectation: expectation, prepared: prepared) }
+    let capture =
+      depth == 1 && (keepsTranscript || recording != nil) && !Session.isRecordCommand(input)
+    guard capture else {
+      return performOne(input, file: file, line: line, expectation: expectation, prepared: prepared)
+    }
     var captured: [String] = []
     let outer = sink
     sink = { r in
       // As the shell shows it: only lines of nested `.read` scripts keep their file:line.
       let nested = r.file != nil && (r.file != file || r.line != line)
-      captured += RecordPrinter(json: false).text(r, prefixed: nested).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      captured += RecordPrinter(json: false).text(r, prefixed: nested).split(
+        separator: "\n", omittingEmptySubsequences: false
+      ).map(String.init)
       outer(r)
     }
-    let outcome = performOne(input, file: file, line: line, expectation: expectation, prepared: prepared)
+    let outcome = performOne(
+      input, file: file, line: line, expectation: expectation, prepared: prepared)
     sink = outer
     if keepsTranscript { transcript.append((input, captured)) }
     if let r = recording {
       do { try r.append(command: input, output: captured) } catch {
         recording = nil
-        sink(Record(file: nil, line: nil, input: input, outcome: .fail(Failure(.io, nil, "\(error); recording stopped")), expectation: nil))
+        sink(
+          Record(
+            file: nil, line: nil, input: input,
+            outcome: .fail(Failure(.io, nil, "\(error); recording stopped")), expectation: nil))
       }
     }
     return outcome
@@ -92,16 +104,23 @@ package final class Session {
   /// NB: tolerant, so a `.record` line with an open quote stays out too.
   static func isRecordCommand(_ line: String) -> Bool {
     let words = Tokenizer.splitPartial(line[...])
-    guard let first = words.words.first ?? (words.currentLength > 0 ? words.current : nil) else { return false }
+    guard let first = words.words.first ?? (words.currentLength > 0 ? words.current : nil) else {
+      return false
+    }
     return !first.quoted && first.text == ".record"
   }
 
-  private func performOne(_ input: String, file: String?, line: Int?, expectation: Expectation?, prepared: Prepared?) -> Outcome {
+  private func performOne(
+    _ input: String, file: String?, line: Int?, expectation: Expectation?, prepared: Prepared?
+  ) -> Outcome {
     let outcome = execute(prepared ?? Session.prepare(input))
-    let record = Record(file: file, line: line, input: input, outcome: outcome, expectation: expectation)
+    let record = Record(
+      file: file, line: line, input: input, outcome: outcome, expectation: expectation)
     if !record.met {
       unmet += 1
-      if expectation == nil, let f = outcome.failure, f.code == .usage || f.code == .io { unmetUsage += 1 }
+      if expectation == nil, let f = outcome.failure, f.code == .usage || f.code == .io {
+        unmetUsage += 1
+      }
     }
     sink(record)
     return outcome
@@ -109,7 +128,8 @@ package final class Session {
 
   /// A record for a line that could not even be read (bad UTF-8, NUL, unterminated continuation).
   package func reject(_ failure: Failure, input: String, file: String?, line: Int?) {
-    let record = Record(file: file, line: line, input: input, outcome: .fail(failure), expectation: nil)
+    let record = Record(
+      file: file, line: line, input: input, outcome: .fail(failure), expectation: nil)
     unmet += 1
     unmetUsage += 1
     sink(record)
@@ -134,11 +154,14 @@ package final class Session {
     let input = line[...]
     let tokens: [Token]
     let length: Int
-    do { (tokens, length) = try Tokenizer.words(input) } catch { return Prepared(meaning: .unreadable(error)) }
+    do { (tokens, length) = try Tokenizer.words(input) } catch {
+      return Prepared(meaning: .unreadable(error))
+    }
     if tokens.isEmpty { return Prepared(meaning: .empty) }
     let text = Session.commandText(line, length)
     do {
-      let command = try parse(tokens: tokens, source: input[..<input.utf8.index(input.utf8.startIndex, offsetBy: length)])
+      let command = try parse(
+        tokens: tokens, source: input[..<input.utf8.index(input.utf8.startIndex, offsetBy: length)])
       return Prepared(meaning: .command(command, text: text))
     } catch {
       return Prepared(meaning: .refused(tokens: tokens, text: text, error))
@@ -162,7 +185,9 @@ package final class Session {
         // SPEC §5 `log`: charged to the named user when it exists, else to nobody.
         who = world.userID(tokens[used].text).map { world.handle($0) }
       }
-      if let (spec, _) = found, spec.group == .setup || spec.group == .action || spec.name == "advance" {
+      if let (spec, _) = found,
+        spec.group == .setup || spec.group == .action || spec.name == "advance"
+      {
         record(logText, actor: spec.group == .setup ? nil : who, .fail(error))
       }
       return .fail(error)
@@ -224,7 +249,8 @@ package final class Session {
 
   private func record(_ text: String, actor: String?, _ outcome: Outcome, date: Day? = nil) {
     let result = outcome.failure.map(logOutcome) ?? "ok"
-    world.log.append(LogEntry(date: date ?? world.today, actor: actor, command: text, outcome: result))
+    world.log.append(
+      LogEntry(date: date ?? world.today, actor: actor, command: text, outcome: result))
   }
 
   /// `error[code] (rule)` for the log; the few different ones are made once and shared.
@@ -247,7 +273,8 @@ package final class Session {
     guard let a = actor else { return (nil, nil) }
     let name = world.handle(a)
     let spaces = world.spacesOf(a)
-    guard let s = focus.flatMap({ world.membership(a, in: $0) != nil ? $0 : nil }) ?? spaces.first else {
+    guard let s = focus.flatMap({ world.membership(a, in: $0) != nil ? $0 : nil }) ?? spaces.first
+    else {
       return (name, nil)
     }
     let roles = world.roles(of: a).first { $0.space == s }?.roles ?? []

@@ -12,7 +12,8 @@ package final class ShellLoop {
   let beforeCommand: () -> Void
 
   package init(
-    session: Session, source: LineSource, out: Output, colour: Bool, beforeCommand: @escaping () -> Void = {}
+    session: Session, source: LineSource, out: Output, colour: Bool,
+    beforeCommand: @escaping () -> Void = {}
   ) {
     self.session = session
     self.source = source
@@ -27,7 +28,8 @@ package final class ShellLoop {
       return Prompt(plain: "billsh (nobody)> ", styled: "\u{1b}[2mbillsh (nobody)\u{1b}[0m> ")
     }
     let r = roles.map { " [\($0)]" } ?? ""
-    return Prompt(plain: "\(user)\(r)> ", styled: "\u{1b}[1;32m\(user)\u{1b}[0m\u{1b}[2m\(r)\u{1b}[0m> ")
+    return Prompt(
+      plain: "\(user)\(r)> ", styled: "\u{1b}[1;32m\(user)\u{1b}[0m\u{1b}[2m\(r)\u{1b}[0m> ")
   }
 
   /// Runs until `.quit` or end of input; returns the exit code (0).

@@ -29,7 +29,8 @@ struct WorkerThread {
         #if canImport(Darwin)
           let box = Unmanaged<Box>.fromOpaque(raw).takeRetainedValue()
         #else
-          let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
+          guard let raw else { return nil }
+          let box = Unmanaged<Box>.fromOpaque(raw).takeRetainedValue()
         #endif
         box.body()
         return nil

@@ -13,50 +13,75 @@ package func catalogJSON(_ c: Catalog) -> JSON {
   }
   return .object([
     ("prices", .object([("starter", prices(.starter)), ("advanced", prices(.advanced))])),
-    ("sizes", .array(c.sizes.map { .int($0) })), ("self_serve_limit", .int(c.selfServeLimit)), ("trial_days", .int(c.trialDays)),
+    ("sizes", .array(c.sizes.map { .int($0) })), ("self_serve_limit", .int(c.selfServeLimit)),
+    ("trial_days", .int(c.trialDays)),
   ])
 }
 
 /// Reads a catalog file's JSON over a base; keys left out keep the base, an annual price left out is 10 × monthly (R2).
 package func parseCatalog(_ json: JSON, base: Catalog) throws(Failure) -> Catalog {
   var c = base
-  guard case .object(let pairs) = json else { throw Failure(.io, nil, "catalog: expected an object") }
+  guard case .object(let pairs) = json else {
+    throw Failure(.io, nil, "catalog: expected an object")
+  }
   for (k, v) in pairs {
     switch k {
     case "prices":
-      guard case .object(let tiers) = v else { throw Failure(.io, nil, "catalog.prices: expected an object") }
+      guard case .object(let tiers) = v else {
+        throw Failure(.io, nil, "catalog.prices: expected an object")
+      }
       for (tn, pv) in tiers {
-        guard let t = Tier(word: tn), t != .basic else { throw Failure(.io, nil, "catalog.prices: unknown tier \(quoted(tn))") }
-        guard case .object(let cyc) = pv else { throw Failure(.io, nil, "catalog.prices.\(tn): expected an object") }
+        guard let t = Tier(word: tn), t != .basic else {
+          throw Failure(.io, nil, "catalog.prices: unknown tier \(quoted(tn))")
+        }
+        guard case .object(let cyc) = pv else {
+          throw Failure(.io, nil, "catalog.prices.\(tn): expected an object")
+        }
         var monthly: Int?, annual: Int?
         for (ck, cv) in cyc {
-          guard case .int(let n) = cv, n >= 0 else { throw Failure(.io, nil, "catalog.prices.\(tn).\(ck): expected a whole number of cents") }
+          guard case .int(let n) = cv, n >= 0 else {
+            throw Failure(.io, nil, "catalog.prices.\(tn).\(ck): expected a whole number of cents")
+          }
           switch ck {
           case "monthly": monthly = n
           case "annual": annual = n
-          default: throw Failure(.io, nil, "catalog.prices.\(tn): unknown key \(quoted(ck)) (monthly, annual)")
+          default:
+            throw Failure(
+              .io, nil, "catalog.prices.\(tn): unknown key \(quoted(ck)) (monthly, annual)")
           }
         }
-        if let monthly { c.monthly[t] = monthly; c.annual[t] = annual ?? monthly * 10 } else if let annual { c.annual[t] = annual }
+        if let monthly {
+          c.monthly[t] = monthly; c.annual[t] = annual ?? monthly * 10
+        } else if let annual {
+          c.annual[t] = annual
+        }
       }
     case "sizes":
-      guard case .array(let items) = v, !items.isEmpty else { throw Failure(.io, nil, "catalog.sizes: expected a list of sizes") }
+      guard case .array(let items) = v, !items.isEmpty else {
+        throw Failure(.io, nil, "catalog.sizes: expected a list of sizes")
+      }
       var sizes: [Int] = []
       for item in items {
-        guard case .int(let n) = item, n >= 2, n <= 1_000_000, sizes.last.map({ n > $0 }) ?? true else {
+        guard case .int(let n) = item, n >= 2, n <= 1_000_000, sizes.last.map({ n > $0 }) ?? true
+        else {
           throw Failure(.io, nil, "catalog.sizes: expected whole numbers of 2 or more, ascending")
         }
         sizes.append(n)
       }
       c.sizes = sizes
     case "self_serve_limit":
-      guard case .int(let n) = v, n >= 2, n <= 100_000_000 else { throw Failure(.io, nil, "catalog.self_serve_limit: expected a whole number of 2 or more") }
+      guard case .int(let n) = v, n >= 2, n <= 100_000_000 else {
+        throw Failure(.io, nil, "catalog.self_serve_limit: expected a whole number of 2 or more")
+      }
       c.selfServeLimit = n
     case "trial_days":
-      guard case .int(let n) = v, n >= 1, n <= 3650 else { throw Failure(.io, nil, "catalog.trial_days: expected 1 to 3650") }
+      guard case .int(let n) = v, n >= 1, n <= 3650 else {
+        throw Failure(.io, nil, "catalog.trial_days: expected 1 to 3650")
+      }
       c.trialDays = n
     default:
-      throw Failure(.io, nil, "catalog: unknown key \(quoted(k)) (prices, sizes, self_serve_limit, trial_days)")
+      throw Failure(
+        .io, nil, "catalog: unknown key \(quoted(k)) (prices, sizes, self_serve_limit, trial_days)")
     }
   }
   return c

@@ -6,37 +6,70 @@ extension World {
   package func snapshot() -> [(String, JSON)] {
     func scopeJSON(_ s: Scope) -> JSON {
       switch s {
-      case .space(let id): return .object([("kind", .string(spaces[id.index].kind.rawValue)), ("name", .string(spaces[id.index].name))])
+      case .space(let id):
+        return .object([
+          ("kind", .string(spaces[id.index].kind.rawValue)),
+          ("name", .string(spaces[id.index].name)),
+        ])
       case .team(let t):
-        return .object([("kind", .string("team")), ("name", .string(teams[t.index].name)), ("org", .string(spaces[teams[t.index].org.index].name))])
+        return .object([
+          ("kind", .string("team")), ("name", .string(teams[t.index].name)),
+          ("org", .string(spaces[teams[t.index].org.index].name)),
+        ])
       }
     }
-    let usersJ: [JSON] = self.users.map { .object([("handle", .string($0.handle)), ("inbox", .array($0.inbox.map { .string($0) }))]) }
+    let usersJ: [JSON] = self.users.map {
+      .object([("handle", .string($0.handle)), ("inbox", .array($0.inbox.map { .string($0) }))])
+    }
     let spacesJ: [JSON] = self.spaces.map { sp in
       let people = sp.people.sorted { $0.value.seq < $1.value.seq }.map { (u, m) -> JSON in
-        .object([("user", .string(handle(u))), ("role", .string(m.guest ? "guest" : "member")), ("admin", .bool(m.admin))])
+        .object([
+          ("user", .string(handle(u))), ("role", .string(m.guest ? "guest" : "member")),
+          ("admin", .bool(m.admin)),
+        ])
       }
-      return .object([("kind", .string(sp.kind.rawValue)), ("name", .string(sp.name)), ("people", .array(people))])
+      return .object([
+        ("kind", .string(sp.kind.rawValue)), ("name", .string(sp.name)), ("people", .array(people)),
+      ])
     }
     let teamsJ: [JSON] = self.teams.map { t in
-      .object([("org", .string(self.spaces[t.org.index].name)), ("name", .string(t.name)),
-               ("people", .array(t.people.sorted { $0.value < $1.value }.map { .string(handle($0.key)) }))])
+      .object([
+        ("org", .string(self.spaces[t.org.index].name)), ("name", .string(t.name)),
+        ("people", .array(t.people.sorted { $0.value < $1.value }.map { .string(handle($0.key)) })),
+      ])
     }
     let plansJ: [JSON] = self.plans.map { p in
       .object([
-        ("id", .string(p.id.description)), ("scope", scopeJSON(p.scope)), ("tier", .string(p.tier.name)),
-        ("cycle", .string(p.cycle.rawValue)), ("seats", .int(p.seats)), ("owner", .string(handle(p.owner))),
-        ("payment", .str(p.payment?.rawValue)), ("address", .string(p.address)), ("status", .string(p.status.rawValue)),
+        ("id", .string(p.id.description)), ("scope", scopeJSON(p.scope)),
+        ("tier", .string(p.tier.name)),
+        ("cycle", .string(p.cycle.rawValue)), ("seats", .int(p.seats)),
+        ("owner", .string(handle(p.owner))),
+        ("payment", .str(p.payment?.rawValue)), ("address", .string(p.address)),
+        ("status", .string(p.status.rawValue)),
         ("anchor", .string(p.anchor.description)), ("period_index", .int(p.periodIndex)),
-        ("period_start", .string(p.periodStart.description)), ("period_end", .string(p.periodEnd.description)),
-        ("scheduled", p.scheduled.map { c in .object([("tier", .str(c.tier?.name)), ("seats", .num(c.seats)), ("cycle", .str(c.cycle?.rawValue))]) } ?? .null),
-        ("unit_cents", .num(p.unitCents)), ("ended_on", .str(p.endedOn?.description)), ("end_reason", .str(p.endReason)),
+        ("period_start", .string(p.periodStart.description)),
+        ("period_end", .string(p.periodEnd.description)),
+        (
+          "scheduled",
+          p.scheduled.map { c in
+            .object([
+              ("tier", .str(c.tier?.name)), ("seats", .num(c.seats)),
+              ("cycle", .str(c.cycle?.rawValue)),
+            ])
+          } ?? .null
+        ),
+        ("unit_cents", .num(p.unitCents)), ("ended_on", .str(p.endedOn?.description)),
+        ("end_reason", .str(p.endReason)),
       ])
     }
     let invoicesJ: [JSON] = self.invoices.map { i in
-      .object([("id", .string(i.id.description)), ("plan", .string(i.plan.description)), ("date", .string(i.date.description)),
-               ("amount_cents", .int(i.amountCents)), ("payment", .string(i.payment.rawValue)), ("sent_to", .string(handle(i.sentTo))),
-               ("label", .string(i.label))])
+      .object([
+        ("id", .string(i.id.description)), ("plan", .string(i.plan.description)),
+        ("date", .string(i.date.description)),
+        ("amount_cents", .int(i.amountCents)), ("payment", .string(i.payment.rawValue)),
+        ("sent_to", .string(handle(i.sentTo))),
+        ("label", .string(i.label)),
+      ])
     }
     let trials = trialsUsed.sorted { a, b in
       switch (a, b) {
@@ -47,19 +80,27 @@ extension World {
       }
     }.map(scopeJSON)
     let logJ: [JSON] = self.log.map { e in
-      .object([("date", .string(e.date.description)), ("actor", .str(e.actor)), ("command", .string(e.command)), ("outcome", .string(e.outcome))])
+      .object([
+        ("date", .string(e.date.description)), ("actor", .str(e.actor)),
+        ("command", .string(e.command)), ("outcome", .string(e.outcome)),
+      ])
     }
     return [
-      ("format", .string("billsh-world")), ("version", .int(1)), ("date", .string(today.description)),
-      ("catalog", catalogJSON(catalog)), ("users", .array(usersJ)), ("spaces", .array(spacesJ)), ("teams", .array(teamsJ)),
-      ("plans", .array(plansJ)), ("invoices", .array(invoicesJ)), ("trials_used", .array(trials)), ("log", .array(logJ)),
+      ("format", .string("billsh-world")), ("version", .int(1)),
+      ("date", .string(today.description)),
+      ("catalog", catalogJSON(catalog)), ("users", .array(usersJ)), ("spaces", .array(spacesJ)),
+      ("teams", .array(teamsJ)),
+      ("plans", .array(plansJ)), ("invoices", .array(invoicesJ)), ("trials_used", .array(trials)),
+      ("log", .array(logJ)),
     ]
   }
 
   /// Rebuilds a world from `snapshot()`; a bad snapshot fails naming the field, and nothing is kept.
   package static func restore(_ json: JSON) throws(Failure) -> World {
     let r = Reader(json: json, path: "")
-    guard try r.string("format") == "billsh-world" else { throw r.fail("format", "not a billsh world file") }
+    guard try r.string("format") == "billsh-world" else {
+      throw r.fail("format", "not a billsh world file")
+    }
     guard try r.int("version") == 1 else { throw r.fail("version", "unsupported version") }
     let w = World(catalog: try parseCatalog(r.value("catalog"), base: .standard))
     w.today = try r.day("date")
@@ -69,14 +110,18 @@ extension World {
       do { try checkHandle(h) } catch { throw ur.fail("handle", error.message) }
       if w.userID(h) != nil { throw ur.fail("handle", "duplicate user \(quoted(h))") }
       let id = w.newUser(h)
-      w.restoreInbox(of: id, try ur.array("inbox").enumerated().map { (j, m) throws(Failure) in
-        guard case .string(let s) = m else { throw ur.fail("inbox[\(j)]", "expected a string") }
-        return s
-      })
+      w.restoreInbox(
+        of: id,
+        try ur.array("inbox").enumerated().map { (j, m) throws(Failure) in
+          guard case .string(let s) = m else { throw ur.fail("inbox[\(j)]", "expected a string") }
+          return s
+        })
     }
     for (i, s) in try r.array("spaces").enumerated() {
       let sr = Reader(json: s, path: "spaces[\(i)]")
-      guard let kind = SpaceKind(rawValue: try sr.string("kind")) else { throw sr.fail("kind", "expected org or workspace") }
+      guard let kind = SpaceKind(rawValue: try sr.string("kind")) else {
+        throw sr.fail("kind", "expected org or workspace")
+      }
       let name = try sr.string("name")
       if w.spaceID(name) != nil { throw sr.fail("name", "duplicate space \(quoted(name))") }
       let id = w.newSpace(kind, name)
@@ -84,7 +129,9 @@ extension World {
         let pr = Reader(json: p, path: sr.path + ".people[\(j)]")
         let u = try pr.user("user", in: w)
         let role = try pr.string("role")
-        guard role == "member" || (role == "guest" && kind == .org) else { throw pr.fail("role", "expected member\(kind == .org ? " or guest" : "")") }
+        guard role == "member" || (role == "guest" && kind == .org) else {
+          throw pr.fail("role", "expected member\(kind == .org ? " or guest" : "")")
+        }
         if w.spaces[id.index].people[u] != nil { throw pr.fail("user", "listed twice") }
         let admin = try pr.bool("admin")
         if admin && role == "guest" { throw pr.fail("admin", "a guest cannot be an admin") }
@@ -94,12 +141,16 @@ extension World {
     for (i, t) in try r.array("teams").enumerated() {
       let tr = Reader(json: t, path: "teams[\(i)]")
       let orgName = try tr.string("org")
-      guard let org = w.spaceID(orgName), w.spaces[org.index].kind == .org else { throw tr.fail("org", "unknown org \(quoted(orgName))") }
+      guard let org = w.spaceID(orgName), w.spaces[org.index].kind == .org else {
+        throw tr.fail("org", "unknown org \(quoted(orgName))")
+      }
       let name = try tr.string("name")
       if w.spaces[org.index].teamsByName[name] != nil { throw tr.fail("name", "duplicate team") }
       let id = w.newTeam(name, in: org)
       for (j, p) in try tr.array("people").enumerated() {
-        guard case .string(let h) = p, let u = w.userID(h), w.spaces[org.index].people[u] != nil, w.teams[id.index].people[u] == nil else {
+        guard case .string(let h) = p, let u = w.userID(h), w.spaces[org.index].people[u] != nil,
+          w.teams[id.index].people[u] == nil
+        else {
           throw tr.fail("people[\(j)]", "expected a person of org \(quoted(orgName)), once")
         }
         _ = w.joinTeam(u, id)
@@ -110,51 +161,80 @@ extension World {
       let pr = Reader(json: p, path: "plans[\(i)]")
       guard try pr.string("id") == "P\(i + 1)" else { throw pr.fail("id", "expected P\(i + 1)") }
       let scope = try pr.scope("scope", in: w)
-      guard let tier = Tier(word: try pr.string("tier")) else { throw pr.fail("tier", "unknown tier") }
-      guard let cycle = Cycle(rawValue: try pr.string("cycle")) else { throw pr.fail("cycle", "expected monthly or annual") }
-      guard let status = PlanStatus(rawValue: try pr.string("status")) else { throw pr.fail("status", "unknown status") }
+      guard let tier = Tier(word: try pr.string("tier")) else {
+        throw pr.fail("tier", "unknown tier")
+      }
+      guard let cycle = Cycle(rawValue: try pr.string("cycle")) else {
+        throw pr.fail("cycle", "expected monthly or annual")
+      }
+      guard let status = PlanStatus(rawValue: try pr.string("status")) else {
+        throw pr.fail("status", "unknown status")
+      }
       let payment = try pr.optionalString("payment").map { (s: String) throws(Failure) -> Payment in
-        guard let m = Payment(rawValue: s) else { throw pr.fail("payment", "expected card, paypal or invoice") }
+        guard let m = Payment(rawValue: s) else {
+          throw pr.fail("payment", "expected card, paypal or invoice")
+        }
         return m
       }
       // NB: a trial has no payment method, and keeps none once it has ended.
-      if (status == .active || status == .canceling) && payment == nil { throw pr.fail("payment", "a paid plan needs a payment method") }
+      if (status == .active || status == .canceling) && payment == nil {
+        throw pr.fail("payment", "a paid plan needs a payment method")
+      }
       let owner = try pr.user("owner", in: w)
       var scheduled: PlanChange?
       if let sj = pr.json["scheduled"], sj != .null {
         let cr = Reader(json: sj, path: pr.path + ".scheduled")
         scheduled = PlanChange(
-          tier: try cr.optionalString("tier").flatMap { Tier(word: $0) }, seats: try cr.optionalInt("seats"),
+          tier: try cr.optionalString("tier").flatMap { Tier(word: $0) },
+          seats: try cr.optionalInt("seats"),
           cycle: try cr.optionalString("cycle").flatMap { Cycle(rawValue: $0) })
       }
       let seats = try pr.int("seats")
       if seats < 0 { throw pr.fail("seats", "must not be negative") }
       var plan = Plan.restored(
-        id: PlanID(index: i), scope: scope, tier: tier, cycle: cycle, seats: seats, owner: owner, payment: payment,
-        address: try pr.string("address"), status: status, anchor: try pr.day("anchor"), periodIndex: try pr.int("period_index"),
-        periodStart: try pr.day("period_start"), periodEnd: try pr.day("period_end"), scheduled: scheduled,
+        id: PlanID(index: i), scope: scope, tier: tier, cycle: cycle, seats: seats, owner: owner,
+        payment: payment,
+        address: try pr.string("address"), status: status, anchor: try pr.day("anchor"),
+        periodIndex: try pr.int("period_index"),
+        periodStart: try pr.day("period_start"), periodEnd: try pr.day("period_end"),
+        scheduled: scheduled,
         unitCents: try pr.optionalInt("unit_cents"))
       plan.endedOn = try pr.optionalString("ended_on").flatMap { Day($0) }
       plan.endReason = try pr.optionalString("end_reason")
-      if plan.periodEnd <= plan.periodStart { throw pr.fail("period_end", "must be after period_start") }
+      if plan.periodEnd <= plan.periodStart {
+        throw pr.fail("period_end", "must be after period_start")
+      }
       w.restorePlan(plan)
       if plan.isLive {
-        if w.livePlan(scope) != nil { throw pr.fail("scope", "\(w.describe(scope)) has two live plans") }
+        if w.livePlan(scope) != nil {
+          throw pr.fail("scope", "\(w.describe(scope)) has two live plans")
+        }
         if case .team(let t) = scope, w.livePlan(.space(w.teams[t.index].org)) != nil {
           throw pr.fail("scope", "a team of a paid organization cannot have its own plan (R6)")
         }
-        do { try w.checkOwner(owner, for: scope, rule: .r11) } catch { throw pr.fail("owner", error.message) }
+        do { try w.checkOwner(owner, for: scope, rule: .r11) } catch {
+          throw pr.fail("owner", error.message)
+        }
         w.attach(plan.id)
       }
     }
     for (i, inv) in try r.array("invoices").enumerated() {
       let ir = Reader(json: inv, path: "invoices[\(i)]")
-      guard try ir.string("id") == InvoiceID(index: i).description else { throw ir.fail("id", "expected \(InvoiceID(index: i))") }
+      guard try ir.string("id") == InvoiceID(index: i).description else {
+        throw ir.fail("id", "expected \(InvoiceID(index: i))")
+      }
       let planText = try ir.string("plan")
-      guard let pid = try? w.resolvePlan(planText) else { throw ir.fail("plan", "unknown plan \(quoted(planText))") }
-      guard let payment = Payment(rawValue: try ir.string("payment")) else { throw ir.fail("payment", "unknown payment") }
+      guard let pid = try? w.resolvePlan(planText) else {
+        throw ir.fail("plan", "unknown plan \(quoted(planText))")
+      }
+      guard let payment = Payment(rawValue: try ir.string("payment")) else {
+        throw ir.fail("payment", "unknown payment")
+      }
       let id = InvoiceID(index: i)
-      w.restoreInvoice(Invoice.restored(id: id, plan: pid, date: try ir.day("date"), amountCents: try ir.int("amount_cents"), payment: payment, sentTo: try ir.user("sent_to", in: w), label: try ir.string("label")))
+      w.restoreInvoice(
+        Invoice.restored(
+          id: id, plan: pid, date: try ir.day("date"), amountCents: try ir.int("amount_cents"),
+          payment: payment, sentTo: try ir.user("sent_to", in: w), label: try ir.string("label")))
     }
     for (i, t) in try r.array("trials_used").enumerated() {
       let tr = Reader(json: .object([("scope", t)]), path: "trials_used[\(i)]")
@@ -162,7 +242,10 @@ extension World {
     }
     for (i, e) in try r.array("log").enumerated() {
       let er = Reader(json: e, path: "log[\(i)]")
-      w.log.append(LogEntry(date: try er.day("date"), actor: try er.optionalString("actor"), command: try er.string("command"), outcome: try er.string("outcome")))
+      w.log.append(
+        LogEntry(
+          date: try er.day("date"), actor: try er.optionalString("actor"),
+          command: try er.string("command"), outcome: try er.string("outcome")))
     }
     return w
   }
@@ -177,7 +260,9 @@ struct Reader {
     Failure(.io, nil, "\(path.isEmpty ? key : path + "." + key): \(m)")
   }
   func value(_ key: String) throws(Failure) -> JSON {
-    guard case .object = json else { throw Failure(.io, nil, "\(path.isEmpty ? "top level" : path): expected an object") }
+    guard case .object = json else {
+      throw Failure(.io, nil, "\(path.isEmpty ? "top level" : path): expected an object")
+    }
     guard let v = json[key] else { throw fail(key, "missing") }
     return v
   }
@@ -211,7 +296,9 @@ struct Reader {
   }
   func day(_ key: String) throws(Failure) -> Day {
     let s = try string(key)
-    guard let d = Day(s), d.isInRange else { throw fail(key, "expected a date YYYY-MM-DD between 2000-01-01 and 9999-12-31") }
+    guard let d = Day(s), d.isInRange else {
+      throw fail(key, "expected a date YYYY-MM-DD between 2000-01-01 and 9999-12-31")
+    }
     return d
   }
   func user(_ key: String, in w: World) throws(Failure) -> UserID {
@@ -224,11 +311,15 @@ struct Reader {
     let kind = try sr.string("kind"), name = try sr.string("name")
     switch kind {
     case "org", "workspace":
-      guard let s = w.spaceID(name), w.spaces[s.index].kind.rawValue == kind else { throw sr.fail("name", "unknown \(kind) \(quoted(name))") }
+      guard let s = w.spaceID(name), w.spaces[s.index].kind.rawValue == kind else {
+        throw sr.fail("name", "unknown \(kind) \(quoted(name))")
+      }
       return .space(s)
     case "team":
       let org = try sr.string("org")
-      guard let o = w.spaceID(org), let t = w.spaces[o.index].teamsByName[name] else { throw sr.fail("name", "unknown team \(quoted(name)) of \(quoted(org))") }
+      guard let o = w.spaceID(org), let t = w.spaces[o.index].teamsByName[name] else {
+        throw sr.fail("name", "unknown team \(quoted(name)) of \(quoted(org))")
+      }
       return .team(t)
     default: throw sr.fail("kind", "expected org, workspace or team")
     }

@@ -132,10 +132,14 @@ struct JSONParser {
       if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
       while true {
         skipSpace()
-        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
+          throw error("expected a key in double quotes")
+        }
         let k = try string()
         skipSpace()
-        guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(k)\"") }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
+          throw error("expected ':' after key \"\(k)\"")
+        }
         i += 1
         skipSpace()
         pairs.append((k, try value(depth: depth + 1)))
@@ -168,7 +172,9 @@ struct JSONParser {
       let start = i
       if i < bytes.count, bytes[i] == UInt8(ascii: "-") { i += 1 }
       while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 { i += 1 }
-      if i < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[i]) {
+      if i < bytes.count,
+        [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[i])
+      {
         throw error("only whole numbers are used here")
       }
       guard i > start, let n = Int(String(decoding: bytes[start..<i], as: UTF8.self)) else {
@@ -181,7 +187,9 @@ struct JSONParser {
 
   mutating func literal(_ word: String, _ v: JSON) throws(JSONSyntaxError) -> JSON {
     let w = Array(word.utf8)
-    guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else { throw error("expected a value") }
+    guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else {
+      throw error("expected a value")
+    }
     i += w.count
     return v
   }
@@ -193,7 +201,9 @@ struct JSONParser {
       let b = bytes[i]
       if b == UInt8(ascii: "\"") {
         i += 1
-        guard let s = String(validating: out, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+        guard let s = String(validating: out, as: UTF8.self) else {
+          throw error("invalid UTF-8 in a string")
+        }
         return s
       }
       if b < 0x20 { throw error("control character in a string") }
@@ -210,13 +220,18 @@ struct JSONParser {
         case UInt8(ascii: "\\"): out.append(92)
         case UInt8(ascii: "\""): out.append(34)
         case UInt8(ascii: "u"):
-          guard i + 4 < bytes.count, let code = UInt32(String(decoding: bytes[i + 1...i + 4], as: UTF8.self), radix: 16) else {
+          guard i + 4 < bytes.count,
+            let code = UInt32(String(decoding: bytes[i + 1...i + 4], as: UTF8.self), radix: 16)
+          else {
             throw error("bad \\u escape")
           }
           i += 4
           var scalarValue = code
-          if (0xD800...0xDBFF).contains(code), i + 6 < bytes.count, bytes[i + 1] == 92, bytes[i + 2] == UInt8(ascii: "u"),
-            let low = UInt32(String(decoding: bytes[i + 3...i + 6], as: UTF8.self), radix: 16), (0xDC00...0xDFFF).contains(low) {
+          if (0xD800...0xDBFF).contains(code), i + 6 < bytes.count, bytes[i + 1] == 92,
+            bytes[i + 2] == UInt8(ascii: "u"),
+            let low = UInt32(String(decoding: bytes[i + 3...i + 6], as: UTF8.self), radix: 16),
+            (0xDC00...0xDFFF).contains(low)
+          {
             scalarValue = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
             i += 6
           }

@@ -7,7 +7,9 @@ import Platform
 /// piece; `string` makes the one String at the end.
 /// NB: String interpolation was the largest single cost of playback (per piece: a String, a
 /// uniqueness and capacity check, often a reallocation); this does one capacity check and a copy.
-package struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, Equatable, @unchecked Sendable {
+package struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, Equatable,
+  @unchecked Sendable
+{
   package typealias StringLiteralType = StaticString
   /// NB: one allocation holds the count, the capacity and the bytes; copies share it until one
   /// of them changes (copy on write, like Array, without Array's generic append).
@@ -34,7 +36,9 @@ package struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, 
 
   /// The bytes, valid while `body` runs.
   package func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-    try storage.withUnsafeMutablePointers { h, b in try body(UnsafeBufferPointer(start: b, count: h.pointee.count)) }
+    try storage.withUnsafeMutablePointers { h, b in
+      try body(UnsafeBufferPointer(start: b, count: h.pointee.count))
+    }
   }
 
   /// The text as a String (bytes are valid UTF-8: only strings and ASCII go in).
@@ -42,7 +46,14 @@ package struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, 
   package var description: String { string }
 
   package static func == (a: Text, b: Text) -> Bool {
-    a.withBytes { x in b.withBytes { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+    a.withBytes { x in
+      b.withBytes { y in
+        guard x.count == y.count, let xa = x.baseAddress, let ya = y.baseAddress else {
+          return x.count == y.count
+        }
+        return memcmp(xa, ya, x.count) == 0
+      }
+    }
   }
 
   /// Appends `n` bytes from `p`.
@@ -133,7 +144,9 @@ package struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, 
   }
 
   /// Items joined by `separator`, each written by `item`.
-  package mutating func append<C: Collection>(_ items: C, separator: StaticString, _ item: (inout Text, C.Element) -> Void) {
+  package mutating func append<C: Collection>(
+    _ items: C, separator: StaticString, _ item: (inout Text, C.Element) -> Void
+  ) {
     var first = true
     for x in items {
       if !first { append(separator) }
@@ -247,7 +260,9 @@ package struct DigitScratch {
 
   /// Runs `fill` to put bytes right to left, then `body` on what it put.
   @inline(__always)
-  package mutating func write<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R, _ fill: ((UInt8) -> Void) -> Void) -> R {
+  package mutating func write<R>(
+    _ body: (UnsafeBufferPointer<UInt8>) -> R, _ fill: ((UInt8) -> Void) -> Void
+  ) -> R {
     withUnsafeMutableBytes(of: &raw) { buffer in
       var i = buffer.count
       fill { byte in
@@ -255,7 +270,8 @@ package struct DigitScratch {
         i -= 1
         buffer[i] = byte
       }
-      return body(UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + i, count: buffer.count - i))
+      return body(
+        UnsafeRawBufferPointer(rebasing: buffer[i...]).assumingMemoryBound(to: UInt8.self))
     }
   }
 }

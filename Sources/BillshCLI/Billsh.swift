@@ -9,7 +9,9 @@ package struct Billsh: ParsableCommand {
   package static let configuration = CommandConfiguration(
     commandName: "billsh",
     abstract: "A shell that simulates paid-plan upgrade and billing rules.",
-    discussion: "With a terminal on stdin, opens the shell; otherwise reads commands from stdin like a script.\n\n" + Help.overview,
+    discussion:
+      "With a terminal on stdin, opens the shell; otherwise reads commands from stdin like a script.\n\n"
+      + Help.overview,
     version: version,
     subcommands: [Shell.self, Run.self, Test.self],
     defaultSubcommand: Shell.self)
@@ -33,21 +35,32 @@ package struct Billsh: ParsableCommand {
 }
 
 struct WorldOptions: ParsableArguments {
-  @Option(name: .long, help: "A JSON catalog overriding prices, sizes, the self-serve limit or the trial length.")
+  @Option(
+    name: .long,
+    help: "A JSON catalog overriding prices, sizes, the self-serve limit or the trial length.")
   var catalog: String?
 
-  @Option(name: .long, help: "Start from the world saved in FILE (if it exists) and save the world back to it at the end.")
+  @Option(
+    name: .long,
+    help:
+      "Start from the world saved in FILE (if it exists) and save the world back to it at the end.")
   var state: String?
 }
 
 struct Shell: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "shell", abstract: "Open the shell (the default), or read commands from stdin when it is not a terminal.")
+    commandName: "shell",
+    abstract: "Open the shell (the default), or read commands from stdin when it is not a terminal."
+  )
 
   @OptionGroup var world: WorldOptions
   @Flag(name: .long, help: "Start with the bundled demo world.") var demo = false
-  @Flag(name: .long, help: "With piped input: print one JSON object per command line.") var json = false
-  @Flag(name: .long, help: "With piped input: stop at the first line that does not meet its expectation.") var bail = false
+  @Flag(name: .long, help: "With piped input: print one JSON object per command line.") var json =
+    false
+  @Flag(
+    name: .long,
+    help: "With piped input: stop at the first line that does not meet its expectation.") var bail =
+    false
 
   func run() throws {
     Entry.shell(catalog: world.catalog, state: world.state, demo: demo, json: json, bail: bail)
@@ -56,16 +69,25 @@ struct Shell: ParsableCommand {
 
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Play .bill scripts, each in a fresh world; exit 0 when every line met its expectation, 1 otherwise, 2 on a usage or file error.")
+    abstract:
+      "Play .bill scripts, each in a fresh world; exit 0 when every line met its expectation, 1 otherwise, 2 on a usage or file error."
+  )
 
   @Argument(help: "Script files.") var files: [String]
   @OptionGroup var world: WorldOptions
   @Flag(name: .long, help: "One JSON object per command line.") var json = false
-  @Flag(name: .long, help: "Stop at the first line that does not meet its expectation.") var bail = false
-  @Flag(name: .long, help: "Print each script as a transcript (commentary, commands, output) instead of running it for a verdict.") var transcript = false
+  @Flag(name: .long, help: "Stop at the first line that does not meet its expectation.") var bail =
+    false
+  @Flag(
+    name: .long,
+    help:
+      "Print each script as a transcript (commentary, commands, output) instead of running it for a verdict."
+  ) var transcript = false
 
   func run() throws {
-    Entry.run(files: files, catalog: world.catalog, state: world.state, json: json, bail: bail, transcript: transcript)
+    Entry.run(
+      files: files, catalog: world.catalog, state: world.state, json: json, bail: bail,
+      transcript: transcript)
   }
 }
 
@@ -73,8 +95,12 @@ struct Test: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Replay transcripts and compare their output; ends with 'N passed, N failed'.")
 
-  @Argument(help: "Transcript files or folders (default: Tests/Transcripts).") var paths: [String] = []
-  @Flag(name: .long, help: "Rewrite mismatching transcripts with the actual output, keeping the commentary.") var update = false
+  @Argument(help: "Transcript files or folders (default: Tests/Transcripts).") var paths: [String] =
+    []
+  @Flag(
+    name: .long,
+    help: "Rewrite mismatching transcripts with the actual output, keeping the commentary.")
+  var update = false
   @Option(name: .long, help: "Parallel jobs (default: all cores).") var jobs: Int?
   @Option(name: .long, help: "A JSON catalog for the replays.") var catalog: String?
 
@@ -90,7 +116,8 @@ package enum FastPath {
   /// What a plain invocation asks for.
   package enum Invocation: Equatable {
     case shell(catalog: String?, state: String?, demo: Bool, json: Bool, bail: Bool)
-    case run(files: [String], catalog: String?, state: String?, json: Bool, bail: Bool, transcript: Bool)
+    case run(
+      files: [String], catalog: String?, state: String?, json: Bool, bail: Bool, transcript: Bool)
   }
 
   /// The invocation, run; nil for anything else.
@@ -99,7 +126,11 @@ package enum FastPath {
     case .shell(let catalog, let state, let demo, let json, let bail)?:
       return { Entry.shell(catalog: catalog, state: state, demo: demo, json: json, bail: bail) }
     case .run(let files, let catalog, let state, let json, let bail, let transcript)?:
-      return { Entry.run(files: files, catalog: catalog, state: state, json: json, bail: bail, transcript: transcript) }
+      return {
+        Entry.run(
+          files: files, catalog: catalog, state: state, json: json, bail: bail,
+          transcript: transcript)
+      }
     case nil:
       return nil
     }
@@ -132,7 +163,9 @@ package enum FastPath {
     }
     if isRun {
       guard !files.isEmpty else { return nil }
-      return .run(files: files, catalog: catalog, state: state, json: json, bail: bail, transcript: transcript)
+      return .run(
+        files: files, catalog: catalog, state: state, json: json, bail: bail, transcript: transcript
+      )
     }
     return .shell(catalog: catalog, state: state, demo: demo, json: json, bail: bail)
   }

@@ -16,7 +16,9 @@ enum Entry {
     do { return try Runner.catalog(from: path) } catch { fail(error.line) }
   }
 
-  static func shell(catalog path: String?, state: String?, demo: Bool, json: Bool, bail: Bool) -> Never {
+  static func shell(catalog path: String?, state: String?, demo: Bool, json: Bool, bail: Bool)
+    -> Never
+  {
     let session = Session(catalog: catalog(path))
     if let state, access(state, F_OK) == 0 {
       do { try session.loadWorld(from: state) } catch { fail(error.line) }
@@ -25,7 +27,9 @@ enum Entry {
     exit(Front.start(session: session, json: json, bail: bail, state: state))
   }
 
-  static func run(files: [String], catalog path: String?, state: String?, json: Bool, bail: Bool, transcript: Bool) -> Never {
+  static func run(
+    files: [String], catalog path: String?, state: String?, json: Bool, bail: Bool, transcript: Bool
+  ) -> Never {
     guard !files.isEmpty else { fail("error[usage]: billsh run needs at least one script file") }
     let cat = catalog(path)
     if state != nil && files.count > 1 { fail("error[usage]: --state goes with one script file") }
@@ -46,14 +50,19 @@ enum Entry {
       exit(code)
     }
     Interrupts.install()
-    exit(Runner.run(files: files, json: json, bail: bail, catalog: cat, state: state, out: out, shouldStop: Interrupts.take))
+    exit(
+      Runner.run(
+        files: files, json: json, bail: bail, catalog: cat, state: state, out: out,
+        shouldStop: Interrupts.take))
   }
 
   static func test(paths: [String], update: Bool, jobs: Int?, catalog path: String?) -> Never {
     let cat = catalog(path)
     let n = jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     guard n >= 1 else { fail("error[usage]: --jobs needs 1 or more") }
-    let runner = TranscriptRunner(jobs: n, update: update) { commands in Runner.replay(commands, catalog: cat) }
+    let runner = TranscriptRunner(jobs: n, update: update) { commands in
+      Runner.replay(commands, catalog: cat)
+    }
     let targets = paths.isEmpty ? ["Tests/Transcripts"] : paths
     // A path that is not there is a mistake on the command line, not a failed test.
     if let missing = TranscriptRunner.missingPath(targets) {

@@ -25,7 +25,9 @@ enum Front {
         err.flush()
       }
       let banner = Output(fd: 2)
-      banner.write("billsh — simulated date \(session.world.today). .help lists commands, Tab completes, Ctrl-D leaves.\n")
+      banner.write(
+        "billsh — simulated date \(session.world.today). .help lists commands, Tab completes, Ctrl-D leaves.\n"
+      )
       banner.flush()
       // NB: libedit swaps signal handlers in and out around each line it reads; put ours back
       // for the command, so Ctrl-C stops it between steps.
@@ -36,7 +38,8 @@ enum Front {
       code = loop.run()
       source.save()
     } else {
-      code = Runner.runStream(fd: 0, name: "<stdin>", session: session, json: json, bail: bail, out: out)
+      code = Runner.runStream(
+        fd: 0, name: "<stdin>", session: session, json: json, bail: bail, out: out)
     }
     if let state {
       do { try session.saveWorld(to: state) } catch {
@@ -50,7 +53,9 @@ enum Front {
 
   /// `$XDG_STATE_HOME/billsh/history`, default `~/.local/state/billsh/history`.
   static func historyPath() -> String? {
-    if let x = getenv("XDG_STATE_HOME"), !String(cString: x).isEmpty { return String(cString: x) + "/billsh/history" }
+    if let x = getenv("XDG_STATE_HOME"), !String(cString: x).isEmpty {
+      return String(cString: x) + "/billsh/history"
+    }
     guard let home = getenv("HOME"), !String(cString: home).isEmpty else { return nil }
     return String(cString: home) + "/.local/state/billsh/history"
   }

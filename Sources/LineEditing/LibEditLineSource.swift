@@ -66,7 +66,10 @@ package final class LibEditLineSource: LineSource {
 
   package func readLine(prompt: Prompt) -> LineReadResult {
     guard let el = editLine else { return readPlainLine(prompt: prompt) }
-    setPrompt(colour ? LibEditLineSource.markEscapes(prompt.styled) : LibEditLineSource.stripMarkers(prompt.plain))
+    setPrompt(
+      colour
+        ? LibEditLineSource.markEscapes(prompt.styled)
+        : LibEditLineSource.stripMarkers(prompt.plain))
     interrupted = false
     lastTab = nil
     var count: Int32 = 0

@@ -27,11 +27,14 @@ private func joined(_ lines: [String]) -> (lines: [String], open: String?) {
 
 @Suite("Continuation: a line ending in ` \\` goes on")
 struct ContinuationTests {
-  @Test("which lines continue", arguments: [
-    ("upgrade org Acme \\", true), ("\\", true), (" \\", true), ("a \\ \\", true),
-    ("upgrade org Acme\\", false), ("a\t\\", false), ("a \\ ", false), ("", false), ("a", false),
-    ("a \\\\", false), ("create org \"A \\", true), ("# a comment \\", true), ("é \\", true), ("é\\", false),
-  ])
+  @Test(
+    "which lines continue",
+    arguments: [
+      ("upgrade org Acme \\", true), ("\\", true), (" \\", true), ("a \\ \\", true),
+      ("upgrade org Acme\\", false), ("a\t\\", false), ("a \\ ", false), ("", false), ("a", false),
+      ("a \\\\", false), ("create org \"A \\", true), ("# a comment \\", true), ("é \\", true),
+      ("é\\", false),
+    ])
   func continues(_ line: String, _ expected: Bool) {
     #expect(Continuation.continues(line) == expected)
     let bytes = Array(line.utf8)
@@ -40,7 +43,10 @@ struct ContinuationTests {
 
   @Test("joining: one space, the next line's leading blanks dropped, the mark taken off")
   func joining() {
-    #expect(joined(["upgrade org Acme \\", "  --tier starter"]).lines == ["upgrade org Acme --tier starter"])
+    #expect(
+      joined(["upgrade org Acme \\", "  --tier starter"]).lines == [
+        "upgrade org Acme --tier starter"
+      ])
     #expect(joined(["create org \"A \\", " \t B\""]).lines == ["create org \"A B\""])
     #expect(joined(["a \\", "b \\", "c"]).lines == ["a b c"])
     #expect(joined(["a \\", "\\", "b"]).lines == ["a b"])

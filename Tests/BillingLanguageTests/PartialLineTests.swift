@@ -18,27 +18,48 @@ struct PartialLineTests {
     var testDescription: String { line }
   }
 
-  @Test("finished words and the word under the cursor", arguments: [
-    Case(line: "", words: [], current: "", quoted: false, length: 0),
-    Case(line: "   ", words: [], current: "", quoted: false, length: 0),
-    Case(line: "upg", words: [], current: "upg", quoted: false, length: 3),
-    Case(line: "upgrade ", words: ["upgrade"], current: "", quoted: false, length: 0),
-    Case(line: "upgrade org Acme --ti", words: ["upgrade", "org", "Acme"], current: "--ti", quoted: false, length: 4),
-    Case(line: "login\tann\t", words: ["login", "ann"], current: "", quoted: false, length: 0),
-    Case(line: "plan workspace \"Side P", words: ["plan", "workspace"], current: "Side P", quoted: true, length: 7),
-    Case(line: "plan workspace \"", words: ["plan", "workspace"], current: "", quoted: true, length: 1),
-    Case(line: "plan workspace \"Side Project\"", words: ["plan", "workspace"], current: "Side Project", quoted: true, length: 14),
-    Case(line: "plan workspace \"Side Project\" ", words: ["plan", "workspace", "Side Project"], current: "", quoted: false, length: 0),
-    Case(line: #"address org Acme "1 \"Main"#, words: ["address", "org", "Acme"], current: #"1 "Main"#, quoted: true, length: 9),
-    Case(line: #"x "a\\b"#, words: ["x"], current: #"a\b"#, quoted: true, length: 5),
-    Case(line: #"x "a # b"#, words: ["x"], current: "a # b", quoted: true, length: 6),
-    Case(line: "x ab\"c d", words: ["x"], current: "abc d", quoted: true, length: 6),
-    Case(line: "create team 設", words: ["create", "team"], current: "設", quoted: false, length: 1),
-    Case(line: "create org \"Café Ü", words: ["create", "org"], current: "Café Ü", quoted: true, length: 7),
-    Case(line: "login ann # who", words: ["login", "ann"], current: "", quoted: false, length: 0, inComment: true),
-    Case(line: "login ann#", words: ["login", "ann"], current: "", quoted: false, length: 0, inComment: true),
-    Case(line: "# login a", words: [], current: "", quoted: false, length: 0, inComment: true),
-  ])
+  @Test(
+    "finished words and the word under the cursor",
+    arguments: [
+      Case(line: "", words: [], current: "", quoted: false, length: 0),
+      Case(line: "   ", words: [], current: "", quoted: false, length: 0),
+      Case(line: "upg", words: [], current: "upg", quoted: false, length: 3),
+      Case(line: "upgrade ", words: ["upgrade"], current: "", quoted: false, length: 0),
+      Case(
+        line: "upgrade org Acme --ti", words: ["upgrade", "org", "Acme"], current: "--ti",
+        quoted: false, length: 4),
+      Case(line: "login\tann\t", words: ["login", "ann"], current: "", quoted: false, length: 0),
+      Case(
+        line: "plan workspace \"Side P", words: ["plan", "workspace"], current: "Side P",
+        quoted: true, length: 7),
+      Case(
+        line: "plan workspace \"", words: ["plan", "workspace"], current: "", quoted: true,
+        length: 1),
+      Case(
+        line: "plan workspace \"Side Project\"", words: ["plan", "workspace"],
+        current: "Side Project", quoted: true, length: 14),
+      Case(
+        line: "plan workspace \"Side Project\" ", words: ["plan", "workspace", "Side Project"],
+        current: "", quoted: false, length: 0),
+      Case(
+        line: #"address org Acme "1 \"Main"#, words: ["address", "org", "Acme"],
+        current: #"1 "Main"#, quoted: true, length: 9),
+      Case(line: #"x "a\\b"#, words: ["x"], current: #"a\b"#, quoted: true, length: 5),
+      Case(line: #"x "a # b"#, words: ["x"], current: "a # b", quoted: true, length: 6),
+      Case(line: "x ab\"c d", words: ["x"], current: "abc d", quoted: true, length: 6),
+      Case(
+        line: "create team 設", words: ["create", "team"], current: "設", quoted: false, length: 1),
+      Case(
+        line: "create org \"Café Ü", words: ["create", "org"], current: "Café Ü", quoted: true,
+        length: 7),
+      Case(
+        line: "login ann # who", words: ["login", "ann"], current: "", quoted: false, length: 0,
+        inComment: true),
+      Case(
+        line: "login ann#", words: ["login", "ann"], current: "", quoted: false, length: 0,
+        inComment: true),
+      Case(line: "# login a", words: [], current: "", quoted: false, length: 0, inComment: true),
+    ])
   func partial(_ c: Case) {
     let p = Tokenizer.splitPartial(c.line[...])
     #expect(p.words.map(\.text) == c.words)
@@ -48,10 +69,13 @@ struct PartialLineTests {
     #expect(p.inComment == c.inComment)
   }
 
-  @Test("a finished line splits as Tokenizer.split does", arguments: [
-    "create user ann bob", "create workspace \"Side Project\" ", #"address org Acme "1 \"Main\" St" "#,
-    "login ann # who acts", "x \"--seats\" ", "x --tier \"--tier\" -- ",
-  ])
+  @Test(
+    "a finished line splits as Tokenizer.split does",
+    arguments: [
+      "create user ann bob", "create workspace \"Side Project\" ",
+      #"address org Acme "1 \"Main\" St" "#,
+      "login ann # who acts", "x \"--seats\" ", "x --tier \"--tier\" -- ",
+    ])
   func sameWords(_ line: String) throws {
     let p = Tokenizer.splitPartial(line[...])
     let all = p.words + (p.currentLength > 0 ? [p.current] : [])

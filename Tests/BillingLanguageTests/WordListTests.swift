@@ -8,7 +8,10 @@ import Testing
 @Suite("Word lists from the vocabulary and the command table")
 struct WordListTests {
   @Test func tierWordsAreNamesThenAliases() {
-    #expect(Tier.words == ["basic", "personal", "starter", "advanced", "enterprise", "enterprise-plus", "enterprise+"])
+    #expect(
+      Tier.words == [
+        "basic", "personal", "starter", "advanced", "enterprise", "enterprise-plus", "enterprise+",
+      ])
     for w in Tier.words { #expect(Tier(word: w) != nil, "\(w)") }
     for t in Tier.allCases { #expect(Tier(word: t.name) == t) }
   }
@@ -26,7 +29,9 @@ struct WordListTests {
     #expect(ScopeKind.allCases.map(\.rawValue) == ["org", "workspace", "team"])
     #expect(commandSpec(named: "pay")?.synopsis == "pay <scope> --method card|paypal")
     #expect(commandSpec(named: "trial")?.synopsis == "trial <scope> --tier starter|advanced")
-    #expect(commandSpec(named: "quote")?.synopsis == "quote <scope> --tier <t> [--seats <n>] [--monthly|--annual]")
+    #expect(
+      commandSpec(named: "quote")?.synopsis
+        == "quote <scope> --tier <t> [--seats <n>] [--monthly|--annual]")
     #expect(commandSpec(named: "quote")?.flags.map(\.name).contains("monthly") == true)
   }
 }

@@ -19,20 +19,22 @@ struct DayTests {
     var testDescription: String { "\(text) \(valid ? "valid" : "invalid")" }
   }
 
-  @Test("parsing YYYY-MM-DD, leap years included", arguments: [
-    Parse(text: "2026-01-01", valid: true),
-    Parse(text: "2028-02-29", valid: true),  // leap year
-    Parse(text: "2000-02-29", valid: true),  // divisible by 400
-    Parse(text: "2026-02-29", valid: false),
-    Parse(text: "2100-02-29", valid: false),  // divisible by 100, not 400
-    Parse(text: "2026-04-31", valid: false),
-    Parse(text: "2026-13-01", valid: false),
-    Parse(text: "2026-00-10", valid: false),
-    Parse(text: "2026-1-01", valid: false),
-    Parse(text: "26-01-01", valid: false),
-    Parse(text: "2026/01/01", valid: false),
-    Parse(text: "", valid: false),
-  ])
+  @Test(
+    "parsing YYYY-MM-DD, leap years included",
+    arguments: [
+      Parse(text: "2026-01-01", valid: true),
+      Parse(text: "2028-02-29", valid: true),  // leap year
+      Parse(text: "2000-02-29", valid: true),  // divisible by 400
+      Parse(text: "2026-02-29", valid: false),
+      Parse(text: "2100-02-29", valid: false),  // divisible by 100, not 400
+      Parse(text: "2026-04-31", valid: false),
+      Parse(text: "2026-13-01", valid: false),
+      Parse(text: "2026-00-10", valid: false),
+      Parse(text: "2026-1-01", valid: false),
+      Parse(text: "26-01-01", valid: false),
+      Parse(text: "2026/01/01", valid: false),
+      Parse(text: "", valid: false),
+    ])
   func parse(_ c: Parse) {
     let d = Day(c.text)
     #expect((d != nil) == c.valid)
@@ -58,21 +60,23 @@ struct DayTests {
 
   // SPEC: "Renewal dates are the start date plus whole months (or years), the day clamped to
   // the month's length: Jan 31 → Feb 28 → Mar 31."
-  @Test("adding whole months clamps the day and stays anchored", arguments: [
-    MonthCase(start: "2026-01-31", months: 1, expected: "2026-02-28"),
-    MonthCase(start: "2026-01-31", months: 2, expected: "2026-03-31"),
-    MonthCase(start: "2026-01-31", months: 3, expected: "2026-04-30"),
-    MonthCase(start: "2026-01-31", months: 4, expected: "2026-05-31"),
-    MonthCase(start: "2028-01-31", months: 1, expected: "2028-02-29"),  // leap year
-    MonthCase(start: "2026-01-30", months: 1, expected: "2026-02-28"),
-    MonthCase(start: "2026-03-31", months: -1, expected: "2026-02-28"),
-    MonthCase(start: "2026-12-15", months: 1, expected: "2027-01-15"),
-    MonthCase(start: "2028-02-29", months: 12, expected: "2029-02-28"),  // annual from Feb 29
-    MonthCase(start: "2028-02-29", months: 24, expected: "2030-02-28"),
-    MonthCase(start: "2028-02-29", months: 48, expected: "2032-02-29"),
-    MonthCase(start: "2026-01-01", months: 12, expected: "2027-01-01"),
-    MonthCase(start: "2026-05-31", months: 0, expected: "2026-05-31"),
-  ])
+  @Test(
+    "adding whole months clamps the day and stays anchored",
+    arguments: [
+      MonthCase(start: "2026-01-31", months: 1, expected: "2026-02-28"),
+      MonthCase(start: "2026-01-31", months: 2, expected: "2026-03-31"),
+      MonthCase(start: "2026-01-31", months: 3, expected: "2026-04-30"),
+      MonthCase(start: "2026-01-31", months: 4, expected: "2026-05-31"),
+      MonthCase(start: "2028-01-31", months: 1, expected: "2028-02-29"),  // leap year
+      MonthCase(start: "2026-01-30", months: 1, expected: "2026-02-28"),
+      MonthCase(start: "2026-03-31", months: -1, expected: "2026-02-28"),
+      MonthCase(start: "2026-12-15", months: 1, expected: "2027-01-15"),
+      MonthCase(start: "2028-02-29", months: 12, expected: "2029-02-28"),  // annual from Feb 29
+      MonthCase(start: "2028-02-29", months: 24, expected: "2030-02-28"),
+      MonthCase(start: "2028-02-29", months: 48, expected: "2032-02-29"),
+      MonthCase(start: "2026-01-01", months: 12, expected: "2027-01-01"),
+      MonthCase(start: "2026-05-31", months: 0, expected: "2026-05-31"),
+    ])
   func addingMonths(_ c: MonthCase) {
     #expect(day(c.start).adding(months: c.months).description == c.expected)
   }
@@ -124,23 +128,32 @@ struct MoneyTests {
 
   // SPEC: "amount = round_half_up(delta_period_price × days_left / period_days), in integer
   // cents ... One rounding only."
-  @Test("round_half_up(value × days_left / period_days)", arguments: [
-    Prorate(value: 6745, numerator: 14, denominator: 28, expected: 3373, note: "exactly half a cent rounds up"),
-    Prorate(value: 5, numerator: 1, denominator: 2, expected: 3, note: "2.5 → 3, not banker's 2"),
-    Prorate(value: 1, numerator: 1, denominator: 2, expected: 1, note: "0.5 → 1"),
-    Prorate(value: 3, numerator: 1, denominator: 2, expected: 2, note: "1.5 → 2"),
-    Prorate(value: 100, numerator: 1, denominator: 3, expected: 33, note: "33.33 → 33"),
-    Prorate(value: 200, numerator: 1, denominator: 3, expected: 67, note: "66.67 → 67"),
-    Prorate(value: 67450, numerator: 265, denominator: 365, expected: 48971, note: "48970.55 → 48971"),
-    Prorate(value: 85000, numerator: 265, denominator: 365, expected: 61712, note: "61712.33 → 61712"),
-    Prorate(value: 40470, numerator: 265, denominator: 365, expected: 29382, note: "P6 credit"),
-    Prorate(value: 134900, numerator: 265, denominator: 365, expected: 97941, note: "P5 resize 5 → 15: 97941.10"),
-    Prorate(value: 6745, numerator: 28, denominator: 28, expected: 6745, note: "the whole period"),
-    Prorate(value: 6745, numerator: 0, denominator: 28, expected: 0, note: "nothing left"),
-    Prorate(value: -5, numerator: 1, denominator: 2, expected: -2, note: "half up is towards +∞"),
-    Prorate(value: -3, numerator: 1, denominator: 2, expected: -1, note: "-1.5 → -1"),
-    Prorate(value: -100, numerator: 1, denominator: 3, expected: -33, note: "-33.33 → -33"),
-  ])
+  @Test(
+    "round_half_up(value × days_left / period_days)",
+    arguments: [
+      Prorate(
+        value: 6745, numerator: 14, denominator: 28, expected: 3373,
+        note: "exactly half a cent rounds up"),
+      Prorate(value: 5, numerator: 1, denominator: 2, expected: 3, note: "2.5 → 3, not banker's 2"),
+      Prorate(value: 1, numerator: 1, denominator: 2, expected: 1, note: "0.5 → 1"),
+      Prorate(value: 3, numerator: 1, denominator: 2, expected: 2, note: "1.5 → 2"),
+      Prorate(value: 100, numerator: 1, denominator: 3, expected: 33, note: "33.33 → 33"),
+      Prorate(value: 200, numerator: 1, denominator: 3, expected: 67, note: "66.67 → 67"),
+      Prorate(
+        value: 67450, numerator: 265, denominator: 365, expected: 48971, note: "48970.55 → 48971"),
+      Prorate(
+        value: 85000, numerator: 265, denominator: 365, expected: 61712, note: "61712.33 → 61712"),
+      Prorate(value: 40470, numerator: 265, denominator: 365, expected: 29382, note: "P6 credit"),
+      Prorate(
+        value: 134900, numerator: 265, denominator: 365, expected: 97941,
+        note: "P5 resize 5 → 15: 97941.10"),
+      Prorate(
+        value: 6745, numerator: 28, denominator: 28, expected: 6745, note: "the whole period"),
+      Prorate(value: 6745, numerator: 0, denominator: 28, expected: 0, note: "nothing left"),
+      Prorate(value: -5, numerator: 1, denominator: 2, expected: -2, note: "half up is towards +∞"),
+      Prorate(value: -3, numerator: 1, denominator: 2, expected: -1, note: "-1.5 → -1"),
+      Prorate(value: -100, numerator: 1, denominator: 3, expected: -33, note: "-33.33 → -33"),
+    ])
   func prorate(_ c: Prorate) {
     #expect(Money.prorate(c.value, c.numerator, c.denominator) == c.expected)
   }
@@ -154,10 +167,12 @@ struct MoneyTests {
     #expect(once == 3373)
   }
 
-  @Test("formatting cents", arguments: [
-    (134900, "$1,349.00"), (-310, "-$3.10"), (5, "$0.05"), (0, "$0.00"),
-    (123_456_789, "$1,234,567.89"), (100_000, "$1,000.00"), (99_999, "$999.99"),
-  ])
+  @Test(
+    "formatting cents",
+    arguments: [
+      (134900, "$1,349.00"), (-310, "-$3.10"), (5, "$0.05"), (0, "$0.00"),
+      (123_456_789, "$1,234,567.89"), (100_000, "$1,000.00"), (99_999, "$999.99"),
+    ])
   func format(_ cents: Int, _ text: String) {
     #expect(Money.format(cents) == text)
   }
@@ -189,7 +204,9 @@ struct CatalogTests {
     }
   }
 
-  @Test("enterprise tiers have no list price and are sales-only (R9)", arguments: [Tier.enterprise, .enterprisePlus])
+  @Test(
+    "enterprise tiers have no list price and are sales-only (R9)",
+    arguments: [Tier.enterprise, .enterprisePlus])
   func enterpriseHasNoPrice(_ t: Tier) {
     #expect(c.unitCents(t, .monthly) == nil)
     #expect(c.unitCents(t, .annual) == nil)
@@ -202,7 +219,9 @@ struct CatalogTests {
     #expect(Tier(word: "enterprise+") == .enterprisePlus)
     #expect(Tier(word: "Enterprise-Plus") == .enterprisePlus)
     #expect(Tier(word: "gold") == nil)
-    #expect(Tier.basic < .starter && Tier.starter < .advanced && Tier.advanced < .enterprise && Tier.enterprise < .enterprisePlus)
+    #expect(
+      Tier.basic < .starter && Tier.starter < .advanced && Tier.advanced < .enterprise
+        && Tier.enterprise < .enterprisePlus)
     #expect(!Tier.starter.isSalesOnly && !Tier.advanced.isSalesOnly)
   }
 
@@ -220,20 +239,25 @@ struct CatalogTests {
     }
   }
 
-  @Test("R5 boundaries", arguments: [
-    (1, false), (2, true), (3, true), (4, true), (5, true), (6, false), (9, false), (10, true),
-    (11, false), (15, true), (20, true), (25, true), (30, true), (35, false), (40, true), (45, false),
-    (90, true), (100, true), (101, false), (110, false), (125, true), (130, false), (150, true),
-    (175, true), (200, true), (500, true), (510, false), (525, true),
-  ])
+  @Test(
+    "R5 boundaries",
+    arguments: [
+      (1, false), (2, true), (3, true), (4, true), (5, true), (6, false), (9, false), (10, true),
+      (11, false), (15, true), (20, true), (25, true), (30, true), (35, false), (40, true),
+      (45, false),
+      (90, true), (100, true), (101, false), (110, false), (125, true), (130, false), (150, true),
+      (175, true), (200, true), (500, true), (510, false), (525, true),
+    ])
   func boundary(_ n: Int, _ valid: Bool) {
     #expect(c.isSize(n) == valid)
   }
 
-  @Test("R5: the next size up and down (the hints of an invalid size)", arguments: [
-    (1, 2, nil), (6, 10, 5), (7, 10, 5), (11, 15, 10), (31, 40, 30), (99, 100, 90),
-    (101, 125, 100), (126, 150, 125), (151, 175, 150), (501, 525, 500), (19, 20, 15),
-  ] as [(Int, Int, Int?)])
+  @Test(
+    "R5: the next size up and down (the hints of an invalid size)",
+    arguments: [
+      (1, 2, nil), (6, 10, 5), (7, 10, 5), (11, 15, 10), (31, 40, 30), (99, 100, 90),
+      (101, 125, 100), (126, 150, 125), (151, 175, 150), (501, 525, 500), (19, 20, 15),
+    ] as [(Int, Int, Int?)])
   func neighbours(_ n: Int, _ up: Int, _ down: Int?) {
     #expect(c.size(atLeast: n) == up)
     if n > 2 { #expect(c.size(below: n) == down) } else { #expect(c.size(below: n) == nil) }

@@ -17,12 +17,21 @@ struct RuleTests {
 
   @Test("a failure's code and rule come from its reason; its words only when asked")
   func failuresCarryFacts() {
-    let f = Failure(.billingOwnerOnly("P1 (org Acme, starter annual, 2 seats)", owner: "ann", what: "cancel the plan", actorIsAdmin: true))
+    let f = Failure(
+      .billingOwnerOnly(
+        "P1 (org Acme, starter annual, 2 seats)", owner: "ann", what: "cancel the plan",
+        actorIsAdmin: true))
     #expect(f.code == .permissionDenied && f.rule == .r14)
-    #expect(f.line == "error[permission-denied]: only the billing owner of P1 (org Acme, starter annual, 2 seats), ann, can cancel the plan (being an admin is not enough); ask ann or have them transfer billing ownership (R14)")
-    let team = Failure(.seatsDoNotCover(2, billable: 3, of: "team Design", isTeam: true, smallest: 3))
+    #expect(
+      f.line
+        == "error[permission-denied]: only the billing owner of P1 (org Acme, starter annual, 2 seats), ann, can cancel the plan (being an admin is not enough); ask ann or have them transfer billing ownership (R14)"
+    )
+    let team = Failure(
+      .seatsDoNotCover(2, billable: 3, of: "team Design", isTeam: true, smallest: 3))
     #expect(team.rule == .r4 && team.code == .invalid)
-    #expect(Failure(.seatsDoNotCover(2, billable: 3, of: "org Acme", isTeam: false, smallest: 3)).rule == .r3)
+    #expect(
+      Failure(.seatsDoNotCover(2, billable: 3, of: "org Acme", isTeam: false, smallest: 3)).rule
+        == .r3)
     #expect(Failure(.usage, nil, "bad").line == "error[usage]: bad")
   }
 
@@ -39,15 +48,23 @@ struct RuleTests {
   @Test("checks decide and change nothing; apply makes the change")
   func checksChangeNothing() throws {
     let (w, ann, bob) = try acme()
-    let before = (w.plans.map(\.seats), w.plans.map(\.tier), w.invoices.count, w.plan(PlanID(index: 0)).status)
+    let before = (
+      w.plans.map(\.seats), w.plans.map(\.tier), w.invoices.count, w.plan(PlanID(index: 0)).status
+    )
     let edit = try w.checkEdit(.org("Acme"), EditRequest(tier: .advanced, seats: 5), by: ann)
     _ = try w.checkCancel(.org("Acme"), by: ann)
     _ = try w.checkTransfer(.org("Acme"), to: "bob", by: ann)
     _ = try w.checkAppoint("bob", in: .space(.org, "Acme"), by: ann)
-    #expect(throws: Failure(.billingOwnerOnly(w.summary(PlanID(index: 0)), owner: "ann", what: "change the plan", actorIsAdmin: false))) {
+    #expect(
+      throws: Failure(
+        .billingOwnerOnly(
+          w.summary(PlanID(index: 0)), owner: "ann", what: "change the plan", actorIsAdmin: false))
+    ) {
       try w.checkEdit(.org("Acme"), EditRequest(seats: 5), by: bob)
     }
-    let after = (w.plans.map(\.seats), w.plans.map(\.tier), w.invoices.count, w.plan(PlanID(index: 0)).status)
+    let after = (
+      w.plans.map(\.seats), w.plans.map(\.tier), w.invoices.count, w.plan(PlanID(index: 0)).status
+    )
     #expect(before == after)
     let o = w.apply(edit)
     #expect(o.invoice != nil && w.plan(o.plan).tier == .advanced && w.plan(o.plan).seats == 5)

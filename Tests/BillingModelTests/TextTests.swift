@@ -19,20 +19,26 @@ struct TextTests {
     #expect(Text("héllo ✓").string == "héllo ✓")
   }
 
-  @Test("numbers, amounts, dates and ids as digits", arguments: [0, 1, 9, 10, 99, 100, 999, 1000, 12345, 1_000_000, -1, -1000, Int.max, Int.min])
+  @Test(
+    "numbers, amounts, dates and ids as digits",
+    arguments: [0, 1, 9, 10, 99, 100, 999, 1000, 12345, 1_000_000, -1, -1000, Int.max, Int.min])
   func digits(_ n: Int) {
     var t = Text()
     t.append(n)
     #expect(t.string == String(n))
     var scratch = DigitScratch()
-    #expect(scratch.decimal(n, prefix: "#", width: 4) { String(decoding: $0, as: UTF8.self) }
-      == "#" + (n < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - String(n.magnitude).count)) + String(n.magnitude))
+    #expect(
+      scratch.decimal(n, prefix: "#", width: 4) { String(decoding: $0, as: UTF8.self) }
+        == "#" + (n < 0 ? "-" : "")
+        + String(repeating: "0", count: max(0, 4 - String(n.magnitude).count)) + String(n.magnitude)
+    )
   }
 
   @Test("amounts: grouping, cents, sign, extremes")
   func money() {
     let cases: [(Int, String)] = [
-      (0, "$0.00"), (5, "$0.05"), (134_900, "$1,349.00"), (100_000_000, "$1,000,000.00"), (-310, "-$3.10"),
+      (0, "$0.00"), (5, "$0.05"), (134_900, "$1,349.00"), (100_000_000, "$1,000,000.00"),
+      (-310, "-$3.10"),
       (Int.min, "-$92,233,720,368,547,758.08"), (Int.max, "$92,233,720,368,547,758.07"),
     ]
     for (cents, text) in cases {
@@ -45,7 +51,8 @@ struct TextTests {
   @Test("dates and ids")
   func datesAndIDs() {
     let d = Day(year: 2026, month: 3, day: 9)!
-    let t: Text = "\(d) \(PlanID(index: 0)) \(PlanID(index: 122)) \(InvoiceID(index: 6)) \(InvoiceID(index: 12344))"
+    let t: Text =
+      "\(d) \(PlanID(index: 0)) \(PlanID(index: 122)) \(InvoiceID(index: 6)) \(InvoiceID(index: 12344))"
     #expect(t.string == "2026-03-09 P1 P123 INV-0007 INV-12345")
     #expect(d.description == "2026-03-09")
     #expect(PlanID(index: 9).description == "P10")
@@ -59,7 +66,8 @@ struct TextTests {
   func quoting() {
     let cases: [(String, String)] = [
       ("ann", "ann"), ("", "\"\""), ("Design Team", "\"Design Team\""), ("a\"b", "\"a\\\"b\""),
-      ("back\\slash", "\"back\\\\slash\""), ("tab\there", "\"tab\there\""), ("#1", "\"#1\""), ("é", "é"),
+      ("back\\slash", "\"back\\\\slash\""), ("tab\there", "\"tab\there\""), ("#1", "\"#1\""),
+      ("é", "é"),
     ]
     for (raw, shown) in cases {
       #expect(quoted(raw) == shown)
@@ -95,7 +103,9 @@ struct TextTests {
     #expect(list.string == "a, \"b c\", d")
     let f = Failure(.permissionDenied, .r14, "only \(quoted: "the owner") can")
     #expect(f.line == "error[permission-denied]: only \"the owner\" can (R14)")
-    #expect(Failure(.conflict, nil, "x" + "; did you mean y?").line == "error[conflict]: x; did you mean y?")
+    #expect(
+      Failure(.conflict, nil, "x" + "; did you mean y?").line
+        == "error[conflict]: x; did you mean y?")
   }
 }
 

@@ -24,7 +24,10 @@ import Testing
 
   @Test func commandWordsFromAnEmptyLine() {
     let all = candidates("")
-    for word in ["create", "add", "login", "as", "upgrade", "plan", "invoice", "can", "show", ".help", ".record", ".quit"] {
+    for word in [
+      "create", "add", "login", "as", "upgrade", "plan", "invoice", "can", "show", ".help",
+      ".record", ".quit",
+    ] {
       #expect(all.contains(word), "missing \(word) in \(all)")
     }
     #expect(all == all.sorted())
@@ -56,7 +59,10 @@ import Testing
     #expect(candidates("upgrade org Acme --ti") == ["--tier"])
     #expect(complete("upgrade org Acme --ti").wordLength == 4)
     let all = Set(candidates("upgrade org Acme --"))
-    #expect(all.isSuperset(of: ["--tier", "--seats", "--monthly", "--annual", "--billing-owner", "--pay", "--address"]))
+    #expect(
+      all.isSuperset(of: [
+        "--tier", "--seats", "--monthly", "--annual", "--billing-owner", "--pay", "--address",
+      ]))
     // A flag already given is not offered again.
     #expect(!candidates("upgrade org Acme --tier starter --").contains("--tier"))
     // Flags of another command do not leak in.
@@ -64,9 +70,13 @@ import Testing
   }
 
   @Test func flagValues() {
-    #expect(Set(candidates("upgrade org Acme --tier ")).isSuperset(of: ["starter", "advanced", "enterprise"]))
+    #expect(
+      Set(candidates("upgrade org Acme --tier ")).isSuperset(of: [
+        "starter", "advanced", "enterprise",
+      ]))
     #expect(candidates("upgrade org Acme --tier adv") == ["advanced"])
-    #expect(Set(candidates("upgrade org Acme --tier starter --pay ")) == ["card", "paypal", "invoice"])
+    #expect(
+      Set(candidates("upgrade org Acme --tier starter --pay ")) == ["card", "paypal", "invoice"])
     #expect(candidates("upgrade org Acme --pay pa") == ["paypal"])
     #expect(Set(candidates("pay team Design --method ")) == ["card", "paypal"])
   }
@@ -74,7 +84,8 @@ import Testing
   // MARK: - Names from the world
 
   @Test func usersAfterLogin() {
-    #expect(Set(candidates("login ")) == ["ann", "bob", "carl", "dana", "erin", "fay", "gus", "hal"])
+    #expect(
+      Set(candidates("login ")) == ["ann", "bob", "carl", "dana", "erin", "fay", "gus", "hal"])
     #expect(candidates("login ca") == ["carl"])
   }
 
@@ -124,7 +135,8 @@ import Testing
   @Test func quotedWordsAreNotFlagsOrCommands() {
     #expect(candidates("upgrade org Acme \"--ti") == [])
     #expect(candidates("\"upgrade\" ") == [])
-    #expect(Set(candidates("upgrade org \"Acme\" --tier ")).isSuperset(of: ["starter", "advanced"]))
+    #expect(
+      Set(candidates("upgrade org \"Acme\" --tier ")).isSuperset(of: ["starter", "advanced"]))
   }
 
   @Test func escapesInsideQuotes() {
@@ -156,6 +168,9 @@ import Testing
     #expect(candidates("can ann upg") == ["upgrade"])
     #expect(candidates("as ann plan team Des") == ["Design"])
     #expect(candidates("can ann upgrade org Acme --ti") == ["--tier"])
-    #expect(Set(candidates("as carl upgrade team Design --tier starter --pay ")) == ["card", "paypal", "invoice"])
+    #expect(
+      Set(candidates("as carl upgrade team Design --tier starter --pay ")) == [
+        "card", "paypal", "invoice",
+      ])
   }
 }

@@ -18,7 +18,10 @@ import BillingSupport
 
   static let binary: String = PseudoTerminal.builtProduct("billsh") ?? ".build/debug/billsh"
 
-  func billsh(_ args: [String], stdin: String? = nil, stdinBytes: [UInt8]? = nil, stdinFile: String? = nil, cwd: String? = nil) throws -> Run {
+  func billsh(
+    _ args: [String], stdin: String? = nil, stdinBytes: [UInt8]? = nil, stdinFile: String? = nil,
+    cwd: String? = nil
+  ) throws -> Run {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: EndToEndTests.binary)
     p.arguments = args
@@ -41,7 +44,9 @@ import BillingSupport
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
-    return Run(code: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    return Run(
+      code: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+      stderr: String(decoding: e, as: UTF8.self))
   }
 
   func script(_ text: String, name: String = "story.bill") throws -> (dir: String, path: String) {
@@ -55,7 +60,14 @@ import BillingSupport
   /// Stdin from a regular file is read and parsed ahead on a second thread; from a pipe it is
   /// not. Both must print the same bytes and exit the same way.
   @Test(arguments: [
-    ("long story", Array(repeating: "clock\nas ann upgrade team Design --tier starter\ncan bob cancel team Design\nnope\n", count: 300).joined(), [String]()),
+    (
+      "long story",
+      Array(
+        repeating:
+          "clock\nas ann upgrade team Design --tier starter\ncan bob cancel team Design\nnope\n",
+        count: 300
+      ).joined(), [String]()
+    ),
     ("quit midway", "clock\n.quit\nclock\n", []),
     ("bail", "clock\nnope\nclock\n", ["--bail"]),
     ("json", "clock\n!conflict clock\nas zed plan org Acme\n", ["--json"]),
@@ -64,7 +76,8 @@ import BillingSupport
   func readAheadMatchesPipe(_ name: String, _ body: String, _ args: [String]) throws {
     // NB: <FF> and <NUL> stand for raw bytes (kept out of the printed test arguments).
     var bytes: [UInt8] = []
-    for (i, part) in (EndToEndTests.acme + "\n" + body).components(separatedBy: "<FF>").enumerated() {
+    for (i, part) in (EndToEndTests.acme + "\n" + body).components(separatedBy: "<FF>").enumerated()
+    {
       if i > 0 { bytes.append(0xFF) }
       bytes += Array(part.replacingOccurrences(of: "<NUL>", with: "\u{0}").utf8)
     }
@@ -88,25 +101,27 @@ import BillingSupport
     """
 
   @Test func jsonRecordsFollowTheSpec() throws {
-    let (_, path) = try script(EndToEndTests.acme + """
-      as carl upgrade team Design --tier starter --monthly
-      as bob plan team Design
-      as bob plan org Acme
-      quote org Acme --tier advanced --seats 10 --monthly
-      can ann cancel team Design
-      as carl seats team Design
-      advance 1m
-      features gus
-      as ann whoami
-      !permission-denied as ann invoices team Design
-      log
+    let (_, path) = try script(
+      EndToEndTests.acme + """
+        as carl upgrade team Design --tier starter --monthly
+        as bob plan team Design
+        as bob plan org Acme
+        quote org Acme --tier advanced --seats 10 --monthly
+        can ann cancel team Design
+        as carl seats team Design
+        advance 1m
+        features gus
+        as ann whoami
+        !permission-denied as ann invoices team Design
+        log
 
-      """)
+        """)
     let run = try billsh(["run", "--json", path])
     #expect(run.code == 0, "\(run.stdout)")
     let r = run.records
     #expect(r.count == 17)
-    let up = try #require(r.first { $0["input"] == .string("as carl upgrade team Design --tier starter --monthly") })
+    let up = try #require(
+      r.first { $0["input"] == .string("as carl upgrade team Design --tier starter --monthly") })
     #expect(up["ok"] == .bool(true))
     #expect(up["line"] == .int(7))
     #expect(up["file"] == .string(path))
@@ -121,21 +136,51 @@ import BillingSupport
     #expect(up["result"]?["invoice"]?["sent_to"] == .string("carl"))
     #expect(r[7]["result"]?["scope"] == .string("team Design"))
     #expect(r[8]["result"] == .null)
-    #expect(r[9]["result"] == JSON.object([("tier", .string("advanced")), ("cycle", .string("monthly")), ("seats", .int(10)), ("unit_cents", .int(3049)), ("period_cents", .int(30490))]))
+    #expect(
+      r[9]["result"]
+        == JSON.object([
+          ("tier", .string("advanced")), ("cycle", .string("monthly")), ("seats", .int(10)),
+          ("unit_cents", .int(3049)), ("period_cents", .int(30490)),
+        ]))
     #expect(r[10]["result"]?["allowed"] == .bool(false))
     #expect(r[10]["result"]?["error"]?["rule"] == .string("R14"))
-    #expect(r[11]["result"] == JSON.object([("plan", .string("P1")), ("seats", .int(2)), ("used", .int(1)), ("over", .bool(false))]))
+    #expect(
+      r[11]["result"]
+        == JSON.object([
+          ("plan", .string("P1")), ("seats", .int(2)), ("used", .int(1)), ("over", .bool(false)),
+        ]))
     let events = try #require(r[12]["result"]?["events"])
-    #expect(events == .array([.object([("date", .string("2026-02-01")), ("type", .string("renewal")), ("plan", .string("P1")), ("scope", .string("team Design")), ("invoice", .string("INV-0002"))])]))
-    #expect(r[13]["result"]?["access"] == .array([
-      .object([("scope", .string("org Acme")), ("tier", .string("basic")), ("plan", .null)]),
-      .object([("scope", .string("team Design")), ("tier", .string("starter")), ("plan", .string("P1"))]),
-    ]))
-    #expect(r[14]["result"]?["spaces"] == .array([.object([("space", .string("org Acme")), ("roles", .array([.string("member"), .string("admin")]))])]))
+    #expect(
+      events
+        == .array([
+          .object([
+            ("date", .string("2026-02-01")), ("type", .string("renewal")), ("plan", .string("P1")),
+            ("scope", .string("team Design")), ("invoice", .string("INV-0002")),
+          ])
+        ]))
+    #expect(
+      r[13]["result"]?["access"]
+        == .array([
+          .object([("scope", .string("org Acme")), ("tier", .string("basic")), ("plan", .null)]),
+          .object([
+            ("scope", .string("team Design")), ("tier", .string("starter")),
+            ("plan", .string("P1")),
+          ]),
+        ]))
+    #expect(
+      r[14]["result"]?["spaces"]
+        == .array([
+          .object([
+            ("space", .string("org Acme")),
+            ("roles", .array([.string("member"), .string("admin")])),
+          ])
+        ]))
     #expect(r[15]["ok"] == .bool(false))
     #expect(r[15]["error"]?["code"] == .string("permission-denied"))
     #expect(r[15]["error"]?["rule"] == .string("R14"))
-    guard case .array(let entries)? = r.last?["result"]?["entries"] else { Issue.record("no log"); return }
+    guard case .array(let entries)? = r.last?["result"]?["entries"] else {
+      Issue.record("no log"); return
+    }
     #expect(entries.count == 12)
     #expect(entries.last?["outcome"] == .string("error[permission-denied] (R14)"))
     #expect(entries.last?["actor"] == .string("ann"))
@@ -156,13 +201,36 @@ import BillingSupport
   }
 
   @Test(arguments: [
-    ("invalid UTF-8", [UInt8]("create org A\n".utf8) + [0xff, 0xfe, 10], ":2: error[usage]: the line is not valid UTF-8"),
-    ("NUL byte", [UInt8]("create org A\ncreate org B\0\n".utf8), ":2: error[usage]: NUL byte in the line"),
-    ("unterminated quote", [UInt8]("create org \"Acme\n".utf8), ":1: error[usage]: unterminated quote"),
-    ("trailing continuation", [UInt8]("create org A\ncreate \\\n".utf8), ":2: error[usage]: the line ends in a continuation"),
-    ("seats of 10^30", [UInt8]("create org A\nquote org A --tier starter --seats 1000000000000000000000000000000\n".utf8), ":2: error[usage]: --seats 10000000000000000000… is too large"),
-    ("negative seats", [UInt8]("create org A\nquote org A --tier starter --seats -3\n".utf8), ":2: error[usage]: --seats needs a whole number"),
-    ("date past 9999", [UInt8]("advance 8000y\n".utf8), ":1: error[usage]: advance 8000y would leave the calendar"),
+    (
+      "invalid UTF-8", [UInt8]("create org A\n".utf8) + [0xff, 0xfe, 10],
+      ":2: error[usage]: the line is not valid UTF-8"
+    ),
+    (
+      "NUL byte", [UInt8]("create org A\ncreate org B\0\n".utf8),
+      ":2: error[usage]: NUL byte in the line"
+    ),
+    (
+      "unterminated quote", [UInt8]("create org \"Acme\n".utf8),
+      ":1: error[usage]: unterminated quote"
+    ),
+    (
+      "trailing continuation", [UInt8]("create org A\ncreate \\\n".utf8),
+      ":2: error[usage]: the line ends in a continuation"
+    ),
+    (
+      "seats of 10^30",
+      [UInt8](
+        "create org A\nquote org A --tier starter --seats 1000000000000000000000000000000\n".utf8),
+      ":2: error[usage]: --seats 10000000000000000000… is too large"
+    ),
+    (
+      "negative seats", [UInt8]("create org A\nquote org A --tier starter --seats -3\n".utf8),
+      ":2: error[usage]: --seats needs a whole number"
+    ),
+    (
+      "date past 9999", [UInt8]("advance 8000y\n".utf8),
+      ":1: error[usage]: advance 8000y would leave the calendar"
+    ),
   ])
   func hostileScripts(_ name: String, _ bytes: [UInt8], _ expected: String) throws {
     let (dir, _) = try script("")
@@ -178,8 +246,10 @@ import BillingSupport
 
   @Test func readIsRelativeAndCyclesAreIOErrors() throws {
     let (dir, main) = try script(".read parts/a.bill\nshow\n")
-    try FileManager.default.createDirectory(atPath: dir + "/parts", withIntermediateDirectories: true)
-    try "create org Acme\n.read b.bill\n".write(toFile: dir + "/parts/a.bill", atomically: true, encoding: .utf8)
+    try FileManager.default.createDirectory(
+      atPath: dir + "/parts", withIntermediateDirectories: true)
+    try "create org Acme\n.read b.bill\n".write(
+      toFile: dir + "/parts/a.bill", atomically: true, encoding: .utf8)
     try ".read a.bill\n".write(toFile: dir + "/parts/b.bill", atomically: true, encoding: .utf8)
     let r = try billsh(["run", "--json", main])
     #expect(r.code == 2)
@@ -192,18 +262,20 @@ import BillingSupport
   }
 
   @Test func saveLoadRoundTripAndBadFilesLeaveTheWorld() throws {
-    let (dir, path) = try script(EndToEndTests.acme + """
-      as carl upgrade team Design --tier starter --monthly --address "1 Main St"
-      advance 40d
-      .save w1.json
-      .load w1.json
-      .save w2.json
-      !io .load broken.json
-      !io .save /proc/no/such/place.json
-      show
+    let (dir, path) = try script(
+      EndToEndTests.acme + """
+        as carl upgrade team Design --tier starter --monthly --address "1 Main St"
+        advance 40d
+        .save w1.json
+        .load w1.json
+        .save w2.json
+        !io .load broken.json
+        !io .save /proc/no/such/place.json
+        show
 
-      """)
-    try "{\"format\": \"billsh-world\", \"version\": 1, \"date\": ".write(toFile: dir + "/broken.json", atomically: true, encoding: .utf8)
+        """)
+    try "{\"format\": \"billsh-world\", \"version\": 1, \"date\": ".write(
+      toFile: dir + "/broken.json", atomically: true, encoding: .utf8)
     let r = try billsh(["run", path])
     #expect(r.code == 0, "\(r.stdout)")
     let a = try String(contentsOfFile: dir + "/w1.json", encoding: .utf8)
@@ -214,7 +286,8 @@ import BillingSupport
   }
 
   @Test func sameScriptSameBytes() throws {
-    let (_, path) = try script(EndToEndTests.acme + "as carl upgrade team Design --tier advanced\nadvance 3y\nlog\nshow\n")
+    let (_, path) = try script(
+      EndToEndTests.acme + "as carl upgrade team Design --tier advanced\nadvance 3y\nlog\nshow\n")
     let one = try billsh(["run", "--json", path])
     let two = try billsh(["run", "--json", path])
     #expect(one.stdout == two.stdout)
@@ -222,10 +295,15 @@ import BillingSupport
   }
 
   @Test func transcriptOfAScriptReplaysClean() throws {
-    let (dir, path) = try script("# The admin cannot download invoices (R14)\n" + EndToEndTests.acme + "as carl upgrade team Design --tier starter\n!permission-denied as ann invoices team Design\n")
+    let (dir, path) = try script(
+      "# The admin cannot download invoices (R14)\n" + EndToEndTests.acme
+        + "as carl upgrade team Design --tier starter\n!permission-denied as ann invoices team Design\n"
+    )
     let t = try billsh(["run", "--transcript", path])
     #expect(t.code == 0)
-    #expect(t.stdout.hasPrefix("The admin cannot download invoices (R14)\n  > create org Acme\n  created org Acme\n"))
+    #expect(
+      t.stdout.hasPrefix(
+        "The admin cannot download invoices (R14)\n  > create org Acme\n  created org Acme\n"))
     try t.stdout.write(toFile: dir + "/story.transcript", atomically: true, encoding: .utf8)
     let check = try billsh(["test", dir + "/story.transcript"])
     #expect(check.code == 0)
@@ -235,7 +313,8 @@ import BillingSupport
 
 /// The bundled demo world and `Scripts/demo.bill` are the same lines.
 @Test func demoScriptFileMatchesTheBundledDemo() throws {
-  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
   let file = try String(contentsOfFile: root + "/Scripts/demo.bill", encoding: .utf8)
   #expect(file == BillingRuntime.Demo.script)
 }

@@ -16,7 +16,7 @@ import Testing
   static let binary: String = PseudoTerminal.builtProduct("billsh") ?? ".build/debug/billsh"
   static let root: String = {
     var p = #filePath
-    for _ in 0..<3 { p = String(p[..<p.lastIndex(of: "/")!]) }
+    for _ in 0..<3 { p = String(p[..<(p.lastIndex(of: "/") ?? p.startIndex)]) }
     return p
   }()
 
@@ -29,7 +29,9 @@ import Testing
   }
 
   /// Runs billsh with a hard timeout; stdout and stderr are merged into `stdout`.
-  static func billsh(_ args: [String], stdin: [UInt8] = [], cwd: String? = nil, timeout: Double = 30) throws -> Run {
+  static func billsh(
+    _ args: [String], stdin: [UInt8] = [], cwd: String? = nil, timeout: Double = 30
+  ) throws -> Run {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: binary)
     p.arguments = args
@@ -69,8 +71,10 @@ import Testing
     }
     p.waitUntilExit()
     _ = done.wait(timeout: .now() + 10)
-    return Run(code: p.terminationStatus, signaled: p.terminationReason == .uncaughtSignal, timedOut: timedOut,
-               stdout: String(decoding: box.data, as: UTF8.self), seconds: Date().timeIntervalSince(start))
+    return Run(
+      code: p.terminationStatus, signaled: p.terminationReason == .uncaughtSignal,
+      timedOut: timedOut,
+      stdout: String(decoding: box.data, as: UTF8.self), seconds: Date().timeIntervalSince(start))
   }
 
   static func tempDir() throws -> String {
@@ -103,65 +107,113 @@ import Testing
 
   static let twoMB = [UInt8](repeating: UInt8(ascii: "a"), count: 2 * 1024 * 1024)
   static let manyTokens: [UInt8] = Array(("show " + String(repeating: "x ", count: 200_000)).utf8)
-  static let manyTokensInLimit: [UInt8] = Array(("show " + String(repeating: "x ", count: 30_000)).utf8)
-  static let manyUsers: [UInt8] = Array(("create user " + (0..<8000).map { "u\($0)" }.joined(separator: " ")).utf8)
+  static let manyTokensInLimit: [UInt8] = Array(
+    ("show " + String(repeating: "x ", count: 30_000)).utf8)
+  static let manyUsers: [UInt8] = Array(
+    ("create user " + (0..<8000).map { "u\($0)" }.joined(separator: " ")).utf8)
   static let binaryBytes: [UInt8] = (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919 >> 3) }
 
   static let cases: [Case] = [
-    Case(name: "2 MB line on stdin", feed: .stdin, bytes: text("create org A\n") + twoMB + text("\nshow\n"), code: 2,
-         expect: ["$FILE:2: error[usage]: the line is longer than 64 KiB"]),
-    Case(name: "2 MB line in a script file", feed: .file, bytes: text("create org A\n") + twoMB, code: 2,
-         expect: ["$FILE:2: error[usage]: the line is longer than 64 KiB"]),
-    Case(name: "200,000 tokens on one piped line", feed: .stdin, bytes: text("create org A\n") + manyTokens + [10], code: 2,
-         expect: ["$FILE:2: error[usage]: the line is longer than 64 KiB"]),
-    Case(name: "30,000 tokens within the line limit", feed: .stdin, bytes: manyTokensInLimit + [10], code: 2,
-         expect: ["$FILE:1: error[usage]"], timeout: 20),
-    Case(name: "8,000 new users on one line", feed: .stdin, bytes: manyUsers + text("\ncreate user u1\n"), code: 1,
-         expect: ["$FILE:2: error[conflict]"], timeout: 20),
-    Case(name: "100,000 continuation lines on stdin", feed: .stdin,
-         bytes: Array(repeating: text("x \\\n"), count: 100_000).flatMap { $0 } + text("show\n"), code: 2,
-         expect: ["$FILE:1: error[usage]: the line is longer than 64 KiB"], timeout: 10),
-    Case(name: "1,000 continuation lines on stdin", feed: .stdin,
-         bytes: Array(repeating: text("x \\\n"), count: 1_000).flatMap { $0 } + text("show\n"), code: 2,
-         expect: ["$FILE:1: error[usage]"], timeout: 10),
-    Case(name: "seats zero", feed: .file, bytes: text("create org A\nquote org A --tier starter --seats 0\n"), code: 1,
-         expect: ["$FILE:2: error[invalid]: "]),
-    Case(name: "advance zero and negative", feed: .file, bytes: text("advance 0d\nadvance -1d\n"), code: 2,
-         expect: ["$FILE:2: error[usage]"]),
-    Case(name: "advance 9000y", feed: .file, bytes: text("advance 9000y\nclock\n"), code: 2,
-         expect: ["$FILE:1: error[usage]: ", "2026-01-01"]),
-    Case(name: "advance 10^30 days", feed: .file, bytes: text("advance 1000000000000000000000000000000d\n"), code: 2,
-         expect: ["$FILE:1: error[usage]"]),
-    Case(name: "unit-cents of 10^30", feed: .file,
-         bytes: text("create org A\nadd ann bob --org A\ncreate plan org A --tier enterprise --seats 2 --owner ann --unit-cents 1000000000000000000000000000000\n"),
-         code: 2, expect: ["$FILE:3: error[usage]"]),
-    Case(name: "seats at Int.max", feed: .file,
-         bytes: text("create org A\nadd ann --org A\nquote org A --tier starter --seats 9223372036854775807\n"), code: 2,
-         expect: ["$FILE:3: error[usage]: --seats 9223372036854775807 is too large"]),
-    Case(name: ".read of a missing file", feed: .file, bytes: text("create org A\n.read nope.bill\n"), code: 2,
-         expect: ["$FILE:2: error[io]: ", "nope.bill"]),
-    Case(name: ".read of a folder", feed: .file, bytes: text(".read sub\n"), files: [("sub/", [])], code: 2,
-         expect: ["$FILE:1: error[io]: ", "sub"]),
-    Case(name: ".read of a binary file", feed: .file, bytes: text(".read blob.bin\n"), files: [("blob.bin", binaryBytes)], code: 2,
-         expect: ["$DIR/blob.bin:1: error[usage]: "]),
-    Case(name: ".read of itself (a cycle)", feed: .file, bytes: text("create org A\n.read hostile.bill\n"), code: 2,
-         expect: [".read cycle", "error[io]"]),
-    Case(name: ".read of /dev/zero", feed: .file, bytes: text(".read /dev/zero\nshow\n"), code: 2,
-         expect: ["$FILE:1: error[io]: /dev/zero: not a regular file"], timeout: 5),
-    Case(name: ".load of a folder", feed: .file, bytes: text(".load sub\n"), files: [("sub/", [])], code: 2,
-         expect: ["$FILE:1: error[io]: "]),
-    Case(name: ".load of a binary file", feed: .file, bytes: text(".load blob.bin\n"), files: [("blob.bin", binaryBytes)], code: 2,
-         expect: ["$FILE:1: error[io]: "]),
-    Case(name: ".load of JSON nested 100,000 deep", feed: .file, bytes: text(".load deep.json\n"),
-         files: [("deep.json", Array(repeating: UInt8(ascii: "["), count: 100_000))], code: 2,
-         expect: ["$FILE:1: error[io]: "], timeout: 20),
-    Case(name: "a line of 60,000 nested quotes and backslashes", feed: .stdin,
-         bytes: text("create org \"") + Array(repeating: text("\\\""), count: 30_000).flatMap { $0 } + [10], code: 2,
-         expect: ["$FILE:1: error[usage]"], timeout: 20),
-    Case(name: "unknown expectation code", feed: .file, bytes: text("!oops create org A\n"), code: 2,
-         expect: ["$FILE:1: error[usage]: unknown error code"]),
-    Case(name: "CR LF line ends", feed: .file, bytes: text("create org A\r\nshow\r\nbogus\r\n"), code: 2,
-         expect: ["$FILE:3: error[usage]: unknown command bogus"]),
+    Case(
+      name: "2 MB line on stdin", feed: .stdin,
+      bytes: text("create org A\n") + twoMB + text("\nshow\n"), code: 2,
+      expect: ["$FILE:2: error[usage]: the line is longer than 64 KiB"]),
+    Case(
+      name: "2 MB line in a script file", feed: .file, bytes: text("create org A\n") + twoMB,
+      code: 2,
+      expect: ["$FILE:2: error[usage]: the line is longer than 64 KiB"]),
+    Case(
+      name: "200,000 tokens on one piped line", feed: .stdin,
+      bytes: text("create org A\n") + manyTokens + [10], code: 2,
+      expect: ["$FILE:2: error[usage]: the line is longer than 64 KiB"]),
+    Case(
+      name: "30,000 tokens within the line limit", feed: .stdin, bytes: manyTokensInLimit + [10],
+      code: 2,
+      expect: ["$FILE:1: error[usage]"], timeout: 20),
+    Case(
+      name: "8,000 new users on one line", feed: .stdin,
+      bytes: manyUsers + text("\ncreate user u1\n"), code: 1,
+      expect: ["$FILE:2: error[conflict]"], timeout: 20),
+    Case(
+      name: "100,000 continuation lines on stdin", feed: .stdin,
+      bytes: Array(repeating: text("x \\\n"), count: 100_000).flatMap { $0 } + text("show\n"),
+      code: 2,
+      expect: ["$FILE:1: error[usage]: the line is longer than 64 KiB"], timeout: 10),
+    Case(
+      name: "1,000 continuation lines on stdin", feed: .stdin,
+      bytes: Array(repeating: text("x \\\n"), count: 1_000).flatMap { $0 } + text("show\n"),
+      code: 2,
+      expect: ["$FILE:1: error[usage]"], timeout: 10),
+    Case(
+      name: "seats zero", feed: .file,
+      bytes: text("create org A\nquote org A --tier starter --seats 0\n"), code: 1,
+      expect: ["$FILE:2: error[invalid]: "]),
+    Case(
+      name: "advance zero and negative", feed: .file, bytes: text("advance 0d\nadvance -1d\n"),
+      code: 2,
+      expect: ["$FILE:2: error[usage]"]),
+    Case(
+      name: "advance 9000y", feed: .file, bytes: text("advance 9000y\nclock\n"), code: 2,
+      expect: ["$FILE:1: error[usage]: ", "2026-01-01"]),
+    Case(
+      name: "advance 10^30 days", feed: .file,
+      bytes: text("advance 1000000000000000000000000000000d\n"), code: 2,
+      expect: ["$FILE:1: error[usage]"]),
+    Case(
+      name: "unit-cents of 10^30", feed: .file,
+      bytes: text(
+        "create org A\nadd ann bob --org A\ncreate plan org A --tier enterprise --seats 2 --owner ann --unit-cents 1000000000000000000000000000000\n"
+      ),
+      code: 2, expect: ["$FILE:3: error[usage]"]),
+    Case(
+      name: "seats at Int.max", feed: .file,
+      bytes: text(
+        "create org A\nadd ann --org A\nquote org A --tier starter --seats 9223372036854775807\n"),
+      code: 2,
+      expect: ["$FILE:3: error[usage]: --seats 9223372036854775807 is too large"]),
+    Case(
+      name: ".read of a missing file", feed: .file, bytes: text("create org A\n.read nope.bill\n"),
+      code: 2,
+      expect: ["$FILE:2: error[io]: ", "nope.bill"]),
+    Case(
+      name: ".read of a folder", feed: .file, bytes: text(".read sub\n"), files: [("sub/", [])],
+      code: 2,
+      expect: ["$FILE:1: error[io]: ", "sub"]),
+    Case(
+      name: ".read of a binary file", feed: .file, bytes: text(".read blob.bin\n"),
+      files: [("blob.bin", binaryBytes)], code: 2,
+      expect: ["$DIR/blob.bin:1: error[usage]: "]),
+    Case(
+      name: ".read of itself (a cycle)", feed: .file,
+      bytes: text("create org A\n.read hostile.bill\n"), code: 2,
+      expect: [".read cycle", "error[io]"]),
+    Case(
+      name: ".read of /dev/zero", feed: .file, bytes: text(".read /dev/zero\nshow\n"), code: 2,
+      expect: ["$FILE:1: error[io]: /dev/zero: not a regular file"], timeout: 5),
+    Case(
+      name: ".load of a folder", feed: .file, bytes: text(".load sub\n"), files: [("sub/", [])],
+      code: 2,
+      expect: ["$FILE:1: error[io]: "]),
+    Case(
+      name: ".load of a binary file", feed: .file, bytes: text(".load blob.bin\n"),
+      files: [("blob.bin", binaryBytes)], code: 2,
+      expect: ["$FILE:1: error[io]: "]),
+    Case(
+      name: ".load of JSON nested 100,000 deep", feed: .file, bytes: text(".load deep.json\n"),
+      files: [("deep.json", Array(repeating: UInt8(ascii: "["), count: 100_000))], code: 2,
+      expect: ["$FILE:1: error[io]: "], timeout: 20),
+    Case(
+      name: "a line of 60,000 nested quotes and backslashes", feed: .stdin,
+      bytes: text("create org \"") + Array(repeating: text("\\\""), count: 30_000).flatMap { $0 }
+        + [10], code: 2,
+      expect: ["$FILE:1: error[usage]"], timeout: 20),
+    Case(
+      name: "unknown expectation code", feed: .file, bytes: text("!oops create org A\n"), code: 2,
+      expect: ["$FILE:1: error[usage]: unknown error code"]),
+    Case(
+      name: "CR LF line ends", feed: .file, bytes: text("create org A\r\nshow\r\nbogus\r\n"),
+      code: 2,
+      expect: ["$FILE:3: error[usage]: unknown command bogus"]),
   ]
 
   @Test(arguments: cases)
@@ -170,9 +222,10 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: dir) }
     for (name, bytes) in c.files {
       if name.hasSuffix("/") {
-        try FileManager.default.createDirectory(atPath: dir + "/" + name, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+          atPath: dir + "/" + name, withIntermediateDirectories: true)
       } else {
-        FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(bytes))
       }
     }
     let path = dir + "/hostile.bill"
@@ -180,7 +233,7 @@ import Testing
     let file: String
     switch c.feed {
     case .file:
-      FileManager.default.createFile(atPath: path, contents: Data(c.bytes))
+      _ = FileManager.default.createFile(atPath: path, contents: Data(c.bytes))
       r = try HostileInputTests.billsh(["run", path], timeout: c.timeout)
       file = path
     case .stdin:
@@ -192,7 +245,8 @@ import Testing
       #expect(!r.signaled, "\(c.name): died of signal \(r.code)")
       #expect(r.code == c.code, "\(c.name): exit \(r.code)\n\(r.stdout.prefix(2000))")
       for e in c.expect {
-        let want = e.replacingOccurrences(of: "$FILE", with: file).replacingOccurrences(of: "$DIR", with: dir)
+        let want = e.replacingOccurrences(of: "$FILE", with: file).replacingOccurrences(
+          of: "$DIR", with: dir)
         #expect(r.stdout.contains(want), "\(c.name): no \(want) in\n\(r.stdout.prefix(2000))")
       }
     }
@@ -224,9 +278,11 @@ import Testing
   func loadOfBrokenJSONLeavesTheWorld(_ name: String, _ content: String) throws {
     let dir = try HostileInputTests.tempDir()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let setup = "create org Acme\nadd ann bob --org Acme --admin\nas ann upgrade org Acme --tier starter --seats 2 --monthly\n"
+    let setup =
+      "create org Acme\nadd ann bob --org Acme --admin\nas ann upgrade org Acme --tier starter --seats 2 --monthly\n"
     // A good saved world, then the broken one made from it.
-    FileManager.default.createFile(atPath: dir + "/make.bill", contents: Data((setup + ".save good.json\n").utf8))
+    _ = FileManager.default.createFile(
+      atPath: dir + "/make.bill", contents: Data((setup + ".save good.json\n").utf8))
     #expect(try HostileInputTests.billsh(["run", dir + "/make.bill"]).code == 0)
     var broken = content
     if content.hasPrefix("SAVED:") {
@@ -234,16 +290,20 @@ import Testing
       let good = try String(contentsOfFile: dir + "/good.json", encoding: .utf8)
       #expect(good.contains(parts[0]), "\(name): the saved world has no \(parts[0])")
       // Only the first occurrence: the point is to break one fact, not rename consistently.
-      if let at = good.range(of: parts[0]) { broken = good.replacingCharacters(in: at, with: parts[1]) }
+      if let at = good.range(of: parts[0]) {
+        broken = good.replacingCharacters(in: at, with: parts[1])
+      }
     }
-    FileManager.default.createFile(atPath: dir + "/broken.json", contents: Data(broken.utf8))
+    _ = FileManager.default.createFile(atPath: dir + "/broken.json", contents: Data(broken.utf8))
     let script = setup + "log\n.save before.json\n.load broken.json\n.save after.json\nshow\n"
-    FileManager.default.createFile(atPath: dir + "/story.bill", contents: Data(script.utf8))
+    _ = FileManager.default.createFile(atPath: dir + "/story.bill", contents: Data(script.utf8))
     let r = try HostileInputTests.billsh(["run", dir + "/story.bill"])
     #expect(!r.signaled && !r.timedOut, "\(name)")
     #expect(r.code == 2, "\(name): the broken file was accepted (exit \(r.code))\n\(r.stdout)")
     #expect(r.stdout.contains(dir + "/story.bill:6: error[io]: "), "\(name): \(r.stdout)")
-    #expect(r.stdout.contains("the current world is unchanged") || !r.stdout.contains("error[io]"), "\(name)")
+    #expect(
+      r.stdout.contains("the current world is unchanged") || !r.stdout.contains("error[io]"),
+      "\(name)")
     let before = try? String(contentsOfFile: dir + "/before.json", encoding: .utf8)
     let after = try? String(contentsOfFile: dir + "/after.json", encoding: .utf8)
     #expect(before != nil && before == after, "\(name): the world changed")
@@ -259,14 +319,14 @@ import Testing
     }
     try FileManager.default.createDirectory(atPath: dir + "/ro", withIntermediateDirectories: true)
     let first = "create org Acme\n.save ro/w.json\n.save plain.json\n"
-    FileManager.default.createFile(atPath: dir + "/one.bill", contents: Data(first.utf8))
+    _ = FileManager.default.createFile(atPath: dir + "/one.bill", contents: Data(first.utf8))
     #expect(try HostileInputTests.billsh(["run", dir + "/one.bill"]).code == 0)
     let old = try Data(contentsOf: URL(fileURLWithPath: dir + "/ro/w.json"))
     let oldPlain = try Data(contentsOf: URL(fileURLWithPath: dir + "/plain.json"))
     chmod(dir + "/ro", 0o555)
     // Root ignores folder permissions, so also save under a file (never writable) and onto a folder.
     let second = "create org Beta\n.save ro/w.json\n.save plain.json/w.json\n.save ro\n"
-    FileManager.default.createFile(atPath: dir + "/two.bill", contents: Data(second.utf8))
+    _ = FileManager.default.createFile(atPath: dir + "/two.bill", contents: Data(second.utf8))
     let r = try HostileInputTests.billsh(["run", dir + "/two.bill"])
     #expect(!r.signaled && !r.timedOut)
     #expect(r.stdout.contains(dir + "/two.bill:3: error[io]: "), "\(r.stdout)")
@@ -278,7 +338,9 @@ import Testing
       #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/ro/w.json")) == old)
     }
     // No temporary files are left behind next to the targets.
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { !["ro", "plain.json", "one.bill", "two.bill"].contains($0) }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter {
+      !["ro", "plain.json", "one.bill", "two.bill"].contains($0)
+    }
     #expect(leftovers.isEmpty, "\(leftovers)")
   }
 
@@ -290,8 +352,14 @@ import Testing
     var bytes = (0..<n).map { _ in UInt8.random(in: 0...255, using: &rng) }
     if seed % 2 == 0 {
       // Mostly printable, with command words, so that the parser gets past the first byte.
-      let words = ["create", "org", "add", "--org", "upgrade", "--tier", "starter", "\"", "\\", "#", "!", "as", "can", "advance", "9999y", "\n"]
-      bytes = (0..<n / 4).flatMap { _ in rng.chance(0.6) ? Array((rng.pick(words) + " ").utf8) : [UInt8.random(in: 0...255, using: &rng)] }
+      let words = [
+        "create", "org", "add", "--org", "upgrade", "--tier", "starter", "\"", "\\", "#", "!", "as",
+        "can", "advance", "9999y", "\n",
+      ]
+      bytes = (0..<n / 4).flatMap { _ in
+        rng.chance(0.6)
+          ? Array((rng.pick(words) + " ").utf8) : [UInt8.random(in: 0...255, using: &rng)]
+      }
     }
     let r = try HostileInputTests.billsh([], stdin: bytes, timeout: 60)
     #expect(!r.timedOut, "seed \(seed): hung")
@@ -308,13 +376,17 @@ import Testing
     let fm = FileManager.default
     var inputs: [(String, [UInt8])] = []
     let corpus = HostileInputTests.root + "/Tests/FuzzCorpus"
-    for name in ((try? fm.contentsOfDirectory(atPath: corpus)) ?? []).sorted() where !name.hasPrefix(".") {
+    for name in ((try? fm.contentsOfDirectory(atPath: corpus)) ?? []).sorted()
+    where !name.hasPrefix(".") {
       if let d = fm.contents(atPath: corpus + "/" + name) { inputs.append((name, Array(d))) }
     }
     let transcripts = HostileInputTests.root + "/Tests/Transcripts"
-    for name in try fm.contentsOfDirectory(atPath: transcripts).sorted() where name.hasSuffix(".transcript") {
+    for name in try fm.contentsOfDirectory(atPath: transcripts).sorted()
+    where name.hasSuffix(".transcript") {
       let text = try String(contentsOfFile: transcripts + "/" + name, encoding: .utf8)
-      let commands = text.split(separator: "\n", omittingEmptySubsequences: false).filter { $0.hasPrefix("  > ") }.map { $0.dropFirst(4) }
+      let commands = text.split(separator: "\n", omittingEmptySubsequences: false).filter {
+        $0.hasPrefix("  > ")
+      }.map { $0.dropFirst(4) }
       inputs.append((name, Array((commands.joined(separator: "\n") + "\n").utf8)))
     }
     #expect(inputs.count >= 56)

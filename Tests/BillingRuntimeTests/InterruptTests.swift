@@ -26,7 +26,8 @@ struct InterruptTests {
 
   @Test func readStopsBetweenLines() throws {
     let dir = "/tmp/billsh-interrupt-\(UInt32.random(in: 0...UInt32.max))"
-    _ = try? Session.writeFile(dir + ".bill", "create org A\ncreate org B\ncreate org C\ncreate org D\n")
+    _ = try? Session.writeFile(
+      dir + ".bill", "create org A\ncreate org B\ncreate org C\ncreate org D\n")
     let s = Session()
     var lines = 0
     s.sink = { _ in lines += 1 }
@@ -41,7 +42,10 @@ struct InterruptTests {
   /// `.read` around it.
   @Test func aStopSeenInsideAdvanceStopsTheScriptToo() throws {
     let path = "/tmp/billsh-interrupt-\(UInt32.random(in: 0...UInt32.max)).bill"
-    try Session.writeFile(path, Demo.script.split(separator: "\n").filter { !$0.hasPrefix("login") }.joined(separator: "\n") + "\nadvance 5y\nadvance 5y\ncreate org After\n")
+    try Session.writeFile(
+      path,
+      Demo.script.split(separator: "\n").filter { !$0.hasPrefix("login") }.joined(separator: "\n")
+        + "\nadvance 5y\nadvance 5y\ncreate org After\n")
     let s = Session()
     var asked = 0
     s.shouldStop = {

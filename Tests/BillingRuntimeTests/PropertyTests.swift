@@ -14,9 +14,12 @@ import BillingSupport
 /// the scenario's seed and script; replay it with
 /// `BILLSH_PROPERTY_SEED=<seed> BILLSH_PROPERTY_RUNS=1 swift test --filter PropertyTests`.
 @Suite struct PropertyTests {
-  static var runs: Int { ProcessInfo.processInfo.environment["BILLSH_PROPERTY_RUNS"].flatMap(Int.init) ?? 2000 }
+  static var runs: Int {
+    ProcessInfo.processInfo.environment["BILLSH_PROPERTY_RUNS"].flatMap(Int.init) ?? 2000
+  }
   static var baseSeed: UInt64 {
-    ProcessInfo.processInfo.environment["BILLSH_PROPERTY_SEED"].flatMap { UInt64($0) } ?? 0x5EED_B111
+    ProcessInfo.processInfo.environment["BILLSH_PROPERTY_SEED"].flatMap { UInt64($0) }
+      ?? 0x5EED_B111
   }
 
   @Test func randomScenariosKeepTheInvariants() throws {
@@ -37,7 +40,9 @@ import BillingSupport
     }
     // The generator must reach both outcomes and the `can` check, or the properties prove little.
     #expect(commands > PropertyTests.runs * 10)
-    #expect(failures > commands / 20 && failures < commands * 9 / 10, "failures \(failures) of \(commands)")
+    #expect(
+      failures > commands / 20 && failures < commands * 9 / 10,
+      "failures \(failures) of \(commands)")
     #expect(cans > PropertyTests.runs && allowed > cans / 60, "can: \(allowed) allowed of \(cans)")
   }
 
@@ -66,7 +71,9 @@ import BillingSupport
       let fresh = Session()
       let loaded = fresh.perform(".load \(path)")
       #expect(loaded.isOK, "seed \(seed): \(loaded.text)\n\(player.script.joined(separator: "\n"))")
-      #expect(fresh.savedText() == player.session.savedText(), "seed \(seed)\n\(player.script.joined(separator: "\n"))")
+      #expect(
+        fresh.savedText() == player.session.savedText(),
+        "seed \(seed)\n\(player.script.joined(separator: "\n"))")
     }
   }
 }
@@ -96,7 +103,9 @@ enum GenScope {
       guard let s = w.spaceID(n), w.space(s).kind == .workspace else { return nil }
       return .space(s)
     case .team(let n, let o):
-      let ids = w.teamIDs(named: n).filter { t in o.map { w.space(w.team(t).org).name == $0 } ?? true }
+      let ids = w.teamIDs(named: n).filter { t in
+        o.map { w.space(w.team(t).org).name == $0 } ?? true
+      }
       return ids.count == 1 ? .team(ids[0]) : nil
     }
   }
@@ -152,7 +161,9 @@ struct ScenarioPlayer {
   // MARK: generation
 
   mutating func user() -> String { rng.chance(0.03) ? "ghost" : rng.pick(ScenarioPlayer.users) }
-  mutating func users() -> String { (0..<rng.int(1..<4)).map { _ in rng.pick(ScenarioPlayer.users) }.joined(separator: " ") }
+  mutating func users() -> String {
+    (0..<rng.int(1..<4)).map { _ in rng.pick(ScenarioPlayer.users) }.joined(separator: " ")
+  }
 
   mutating func scope() -> GenScope {
     switch rng.int(0..<10) {
@@ -164,8 +175,12 @@ struct ScenarioPlayer {
   }
 
   mutating func cycle() -> String { rng.pick(["", "", " --monthly", " --annual"]) }
-  mutating func seatsFlag(_ p: Double = 0.6) -> String { rng.chance(p) ? " --seats \(rng.pick(ScenarioPlayer.seats))" : "" }
-  mutating func tier(_ tiers: [String] = ["starter", "starter", "advanced", "advanced", "enterprise", "basic"]) -> String { rng.pick(tiers) }
+  mutating func seatsFlag(_ p: Double = 0.6) -> String {
+    rng.chance(p) ? " --seats \(rng.pick(ScenarioPlayer.seats))" : ""
+  }
+  mutating func tier(
+    _ tiers: [String] = ["starter", "starter", "advanced", "advanced", "enterprise", "basic"]
+  ) -> String { rng.pick(tiers) }
 
   mutating func setupCommand() -> GenCommand {
     let t: String
@@ -173,18 +188,33 @@ struct ScenarioPlayer {
     case 0: t = "create user \(users())"
     case 1: t = "create org \(rng.pick(ScenarioPlayer.orgs))"
     case 2: t = "create workspace \(rng.pick(ScenarioPlayer.workspaces))"
-    case 3: t = "create team \(rng.pick(ScenarioPlayer.teams)) --org \(rng.pick(ScenarioPlayer.orgs))"
+    case 3:
+      t = "create team \(rng.pick(ScenarioPlayer.teams)) --org \(rng.pick(ScenarioPlayer.orgs))"
     case 4, 5:
-      t = "add \(users()) --org \(rng.pick(ScenarioPlayer.orgs))" + (rng.chance(0.25) ? " --guest" : "") + (rng.chance(0.25) ? " --admin" : "")
-    case 6: t = "add \(users()) --workspace \(rng.pick(ScenarioPlayer.workspaces))" + (rng.chance(0.25) ? " --admin" : "") + (rng.chance(0.05) ? " --guest" : "")
-    case 7: t = "add \(users()) --team \(rng.pick(ScenarioPlayer.teams))" + (rng.chance(0.8) ? " --org \(rng.pick(ScenarioPlayer.orgs))" : "")
+      t =
+        "add \(users()) --org \(rng.pick(ScenarioPlayer.orgs))"
+        + (rng.chance(0.25) ? " --guest" : "") + (rng.chance(0.25) ? " --admin" : "")
+    case 6:
+      t =
+        "add \(users()) --workspace \(rng.pick(ScenarioPlayer.workspaces))"
+        + (rng.chance(0.25) ? " --admin" : "") + (rng.chance(0.05) ? " --guest" : "")
+    case 7:
+      t =
+        "add \(users()) --team \(rng.pick(ScenarioPlayer.teams))"
+        + (rng.chance(0.8) ? " --org \(rng.pick(ScenarioPlayer.orgs))" : "")
     case 8:
-      let from = rng.pick(["--org \(rng.pick(ScenarioPlayer.orgs))", "--workspace Wk", "--team \(rng.pick(ScenarioPlayer.teams)) --org \(rng.pick(ScenarioPlayer.orgs))"])
+      let from = rng.pick([
+        "--org \(rng.pick(ScenarioPlayer.orgs))", "--workspace Wk",
+        "--team \(rng.pick(ScenarioPlayer.teams)) --org \(rng.pick(ScenarioPlayer.orgs))",
+      ])
       t = "remove \(user()) \(from)"
     default:
       let tr = tier(["starter", "advanced", "enterprise", "enterprise-plus"])
-      let unit = tr.hasPrefix("enterprise") && rng.chance(0.8) ? " --unit-cents \(rng.pick([0, 999, 5000]))" : ""
-      t = "create plan \(scope().text) --tier \(tr)\(seatsFlag(0.8))\(cycle()) --owner \(user())"
+      let unit =
+        tr.hasPrefix("enterprise") && rng.chance(0.8)
+        ? " --unit-cents \(rng.pick([0, 999, 5000]))" : ""
+      t =
+        "create plan \(scope().text) --tier \(tr)\(seatsFlag(0.8))\(cycle()) --owner \(user())"
         + (rng.chance(0.5) ? " --pay \(rng.pick(["card", "paypal", "invoice"]))" : "") + unit
     }
     return GenCommand(text: t, kind: .setup)
@@ -196,11 +226,14 @@ struct ScenarioPlayer {
     switch rng.int(0..<19) {
     case 0, 1, 2:
       c.verb = "upgrade"
-      c.text = "upgrade \(s.text) --tier \(tier())\(seatsFlag(0.5))\(cycle())"
+      c.text =
+        "upgrade \(s.text) --tier \(tier())\(seatsFlag(0.5))\(cycle())"
         + (rng.chance(0.2) ? " --billing-owner \(user())" : "")
         + (rng.chance(0.3) ? " --pay \(rng.pick(["card", "paypal", "invoice"]))" : "")
         + (rng.chance(0.1) ? " --address \"1 Main St\"" : "")
-    case 3: c.verb = "trial"; c.text = "trial \(s.text) --tier \(tier(["starter", "advanced", "enterprise"]))"
+    case 3:
+      c.verb = "trial";
+      c.text = "trial \(s.text) --tier \(tier(["starter", "advanced", "enterprise"]))"
     case 4, 5:
       c.verb = "edit"
       var flags = ""
@@ -210,8 +243,12 @@ struct ScenarioPlayer {
     case 6: c.verb = "cancel"; c.text = "cancel \(s.text)"
     case 7: c.verb = "resume"; c.text = "resume \(s.text)"
     case 8: c.verb = "transfer"; c.text = "transfer \(s.text) --to \(user())"
-    case 9: c.verb = "pay"; c.text = "pay \(s.text) --method \(rng.pick(["card", "paypal", "paypal", "invoice"]))"
-    case 10: c.verb = "address"; c.text = "address \(s.text) \"\(rng.pick(["Jl. Sudirman 1", "x", "1 Main St"]))\""
+    case 9:
+      c.verb = "pay";
+      c.text = "pay \(s.text) --method \(rng.pick(["card", "paypal", "paypal", "invoice"]))"
+    case 10:
+      c.verb = "address";
+      c.text = "address \(s.text) \"\(rng.pick(["Jl. Sudirman 1", "x", "1 Main St"]))\""
     case 11: c.verb = "seats"; c.text = "seats \(s.text)"
     case 12: c.verb = "invoices"; c.text = "invoices \(s.text)"
     case 13:
@@ -225,7 +262,9 @@ struct ScenarioPlayer {
     case 16:
       c.verb = rng.pick(["appoint", "revoke"])
       c.scope = nil
-      c.text = "\(c.verb) \(user()) " + rng.pick(["--org \(rng.pick(ScenarioPlayer.orgs))", "--workspace Wk"])
+      c.text =
+        "\(c.verb) \(user()) "
+        + rng.pick(["--org \(rng.pick(ScenarioPlayer.orgs))", "--workspace Wk"])
     case 17: c.verb = "move"; c.text = "move \(s.text) --to \(scope().text)"
     default:
       c.verb = "upgrade-several"
@@ -242,10 +281,13 @@ struct ScenarioPlayer {
     case 38..<45:
       let n = rng.pick([1, 3, 10, 15, 28, 31, 45, 90, 200, 400])
       let unit = rng.pick(["d", "d", "d", "m", "y"])
-      return GenCommand(text: "advance \(unit == "d" ? n : unit == "m" ? n % 14 : n % 3)\(unit)", kind: .advance)
+      return GenCommand(
+        text: "advance \(unit == "d" ? n : unit == "m" ? n % 14 : n % 3)\(unit)", kind: .advance)
     case 45..<50:
-      let views = ["show", "log", "clock", "whoami", "features \(user())", "inbox \(user())",
-                   "quote \(scope().text) --tier \(tier())\(seatsFlag())\(cycle())"]
+      let views = [
+        "show", "log", "clock", "whoami", "features \(user())", "inbox \(user())",
+        "quote \(scope().text) --tier \(tier())\(seatsFlag())\(cycle())",
+      ]
       return GenCommand(text: rng.pick(views), kind: .view)
     default:
       var c = actionCommand()
@@ -258,10 +300,18 @@ struct ScenarioPlayer {
 
   mutating func play() {
     // A small world first, so that most actions have something to act on.
-    var prefix = ["create org Acme", "add \(users()) --org Acme --admin", "add \(users()) --org Acme"]
-    if rng.chance(0.5) { prefix += ["create team Design --org Acme", "add \(users()) --team Design --org Acme"] }
+    var prefix = [
+      "create org Acme", "add \(users()) --org Acme --admin", "add \(users()) --org Acme",
+    ]
+    if rng.chance(0.5) {
+      prefix += ["create team Design --org Acme", "add \(users()) --team Design --org Acme"]
+    }
     if rng.chance(0.4) { prefix += ["create workspace Wk", "add \(users()) --workspace Wk"] }
-    if rng.chance(0.3) { prefix += ["create org Beta", "add \(users()) --org Beta --admin", "create team Design --org Beta"] }
+    if rng.chance(0.3) {
+      prefix += [
+        "create org Beta", "add \(users()) --org Beta --admin", "create team Design --org Beta",
+      ]
+    }
     for p in prefix { step(GenCommand(text: p, kind: .setup)) }
     let n = rng.int(10..<40)
     for _ in 0..<n {
@@ -276,7 +326,8 @@ struct ScenarioPlayer {
   /// The world without its log, and who acts: what a failed command must leave alone.
   func stateWithoutLog() -> JSON {
     let w = session.world
-    return .object(w.snapshot().filter { $0.0 != "log" } + [("actor", .str(session.actor.map { w.handle($0) }))])
+    return .object(
+      w.snapshot().filter { $0.0 != "log" } + [("actor", .str(session.actor.map { w.handle($0) }))])
   }
 
   /// The user a line acts as: `as U ...` or the session's actor.
@@ -304,14 +355,17 @@ struct ScenarioPlayer {
       guard let a = actor, case .team(let t)? = scope else { return false }
       return w.team(t).people[a] != nil
     }()
-    let invoiceOwner: UserID? = c.invoice.flatMap { id in (try? w.resolveInvoice(id)).map { w.plan(w.invoice($0).plan).owner } }
+    let invoiceOwner: UserID? = c.invoice.flatMap { id in
+      (try? w.resolveInvoice(id)).map { w.plan(w.invoice($0).plan).owner }
+    }
     let appointSpace: SpaceID? = {
       guard c.verb == "appoint" || c.verb == "revoke" else { return nil }
       let words = c.text.split(separator: " ")
       return words.last.flatMap { w.spaceID(String($0)) }
     }()
 
-    let appointerWasAdmin = actor.flatMap { a in appointSpace.map { w.isAdmin(a, of: $0) } } ?? false
+    let appointerWasAdmin =
+      actor.flatMap { a in appointSpace.map { w.isAdmin(a, of: $0) } } ?? false
 
     let outcome = session.perform(c.text)
     lastOutcome = outcome
@@ -325,17 +379,21 @@ struct ScenarioPlayer {
       // A refused setup or action is logged, `as <unknown user> CMD` included (under whoever acts).
       let expected = c.kind.logged ? 1 : 0
       if log.count != logBefore.count + expected {
-        fail("the log grew by \(log.count - logBefore.count) entries for a failed \(c.kind) command; expected \(expected)")
+        fail(
+          "the log grew by \(log.count - logBefore.count) entries for a failed \(c.kind) command; expected \(expected)"
+        )
       } else if expected == 1, let e = log.last, !e.outcome.hasPrefix("error[\(f.code.rawValue)]") {
         fail("the log says \(e.outcome) for \(f.line)")
       }
     } else {
       if c.kind.logged {
-        let inner = c.text.hasPrefix("as ") ? String(c.text.split(separator: " ", maxSplits: 2)[2]) : c.text
+        let inner =
+          c.text.hasPrefix("as ") ? String(c.text.split(separator: " ", maxSplits: 2)[2]) : c.text
         if log.count != logBefore.count + 1 {
           fail("a successful \(c.kind) command added \(log.count - logBefore.count) log entries")
-        } else if let e = log.last, e.command != inner || e.outcome != "ok"
-          || e.actor != (c.kind == .setup ? nil : actor.map({ session.world.handle($0) }))
+        } else if let e = log.last,
+          e.command != inner || e.outcome != "ok"
+            || e.actor != (c.kind == .setup ? nil : actor.map({ session.world.handle($0) }))
         {
           // SPEC §5: setup commands have no actor, whoever is logged in.
           fail("the log entry is \(e) for a successful `\(inner)`")
@@ -343,35 +401,46 @@ struct ScenarioPlayer {
       } else if log.count != logBefore.count {
         fail("a \(c.kind) command changed the log")
       }
-      checkWhoMay(c, actor: actor, owner: owner, scope: scope, wasAdmin: wasAdmin, wasMember: wasMember,
-                  inTeam: inTeam, invoiceOwner: invoiceOwner, appointerWasAdmin: appointerWasAdmin)
+      checkWhoMay(
+        c, actor: actor, owner: owner, scope: scope, wasAdmin: wasAdmin, wasMember: wasMember,
+        inTeam: inTeam, invoiceOwner: invoiceOwner, appointerWasAdmin: appointerWasAdmin)
     }
     checkInvariants()
   }
 
   /// R10/P2, R13, R14, R18: a successful action was run by someone the rule allows.
-  mutating func checkWhoMay(_ c: GenCommand, actor: UserID?, owner: UserID?, scope: Scope?, wasAdmin: Bool, wasMember: Bool,
-                            inTeam: Bool, invoiceOwner: UserID?, appointerWasAdmin: Bool) {
+  mutating func checkWhoMay(
+    _ c: GenCommand, actor: UserID?, owner: UserID?, scope: Scope?, wasAdmin: Bool, wasMember: Bool,
+    inTeam: Bool, invoiceOwner: UserID?, appointerWasAdmin: Bool
+  ) {
     guard c.kind == .action else { return }
     let who = actor.map { session.world.handle($0) } ?? "nobody"
     switch c.verb {
     case "edit", "cancel", "resume", "transfer", "pay", "address", "seats", "invoices":
-      if actor == nil || actor != owner { fail("\(c.verb) succeeded for \(who), not the billing owner (R14)") }
+      if actor == nil || actor != owner {
+        fail("\(c.verb) succeeded for \(who), not the billing owner (R14)")
+      }
     case "move", "upgrade-several":
       fail("\(c.verb) succeeded; it never may (R7/R8)")
     case "billing":
       if case .team? = scope {
-        if actor == nil || actor != owner { fail("billing of a team plan opened by \(who), not its billing owner (R18)") }
+        if actor == nil || actor != owner {
+          fail("billing of a team plan opened by \(who), not its billing owner (R18)")
+        }
       } else if !wasAdmin {
         fail("billing opened by \(who), not an admin (R18)")
       }
     case "invoice":
-      if actor == nil || actor != invoiceOwner { fail("invoice shown to \(who), not its plan's billing owner (R14)") }
+      if actor == nil || actor != invoiceOwner {
+        fail("invoice shown to \(who), not its plan's billing owner (R14)")
+      }
     case "appoint", "revoke":
       if !appointerWasAdmin { fail("\(c.verb) by \(who), not an admin (R13)") }
     case "upgrade", "trial":
       if case .team? = scope {
-        if !((inTeam && wasMember) || wasAdmin) { fail("\(c.verb) of a team by \(who), neither a member in the team nor an org admin (P2)") }
+        if !((inTeam && wasMember) || wasAdmin) {
+          fail("\(c.verb) of a team by \(who), neither a member in the team nor an org admin (P2)")
+        }
       } else if !wasMember {
         fail("\(c.verb) by \(who), not a member (R10)")
       }
@@ -383,11 +452,19 @@ struct ScenarioPlayer {
   mutating func checkInvariants() {
     let w = session.world
     for p in w.plans where p.isLive {
-      guard w.livePlan(p.scope) == p.id else { fail("\(p.id) is live but not the plan of \(w.describe(p.scope))"); continue }
+      guard w.livePlan(p.scope) == p.id else {
+        fail("\(p.id) is live but not the plan of \(w.describe(p.scope))"); continue
+      }
       let space = w.holder(p.scope)
-      if !w.isMember(p.owner, of: space) { fail("\(p.id)'s billing owner \(w.handle(p.owner)) is not a member of \(w.describe(.space(space))) (R11)") }
+      if !w.isMember(p.owner, of: space) {
+        fail(
+          "\(p.id)'s billing owner \(w.handle(p.owner)) is not a member of \(w.describe(.space(space))) (R11)"
+        )
+      }
       if case .space = p.scope, !w.isAdmin(p.owner, of: space) {
-        fail("\(p.id)'s billing owner \(w.handle(p.owner)) is not an admin of \(w.describe(.space(space))) (R13)")
+        fail(
+          "\(p.id)'s billing owner \(w.handle(p.owner)) is not an admin of \(w.describe(.space(space))) (R13)"
+        )
       }
       if case .team(let t) = p.scope, w.livePlan(.space(w.team(t).org)) != nil {
         fail("\(p.id) is a team plan inside a paid organization (R6)")
@@ -399,14 +476,22 @@ struct ScenarioPlayer {
       switch p.payment {
       case .card?, .paypal?:
         if p.seats < need && !(over && w.catalog.size(atLeast: need) > w.catalog.selfServeLimit) {
-          fail("\(p.id) (\(p.payment!)) has \(p.seats) seats for \(need) billable members and is not flagged over past the limit (R3/R4/P5)")
+          fail(
+            "\(p.id) (\(p.payment.map(\.rawValue) ?? "-")) has \(p.seats) seats for \(need) billable members and is not flagged over past the limit (R3/R4/P5)"
+          )
         }
       case .invoice?:
-        if p.seats < need && !over { fail("\(p.id) (invoice) has \(p.seats) seats for \(need) billable members and is not flagged over (P5)") }
+        if p.seats < need && !over {
+          fail(
+            "\(p.id) (invoice) has \(p.seats) seats for \(need) billable members and is not flagged over (P5)"
+          )
+        }
       case nil:
         fail("\(p.id) is a paid plan without a payment method")
       }
-      if p.seats >= need && over { fail("\(p.id) is flagged over with \(p.seats) seats for \(need)") }
+      if p.seats >= need && over {
+        fail("\(p.id) is flagged over with \(p.seats) seats for \(need)")
+      }
     }
   }
 
@@ -425,7 +510,9 @@ struct ScenarioPlayer {
     if rng.chance(0.5), let scope = c.scope?.resolve(w) {
       if let p = w.livePlan(scope), rng.chance(0.7) {
         u = w.handle(w.plan(p).owner)
-      } else if let a = w.space(w.holder(scope)).people.filter({ $0.value.admin }).keys.sorted().first {
+      } else if let a = w.space(w.holder(scope)).people.filter({ $0.value.admin }).keys.sorted()
+        .first
+      {
         u = w.handle(a)
       }
     }
@@ -441,13 +528,21 @@ struct ScenarioPlayer {
     guard problems.isEmpty else { return }
     let asOK = problemsFreeOutcomeOfLastStep
     if let f = o.failure {
-      if f.code != .usage && f.code != .notFound { fail("`can` itself failed with \(f.code.rawValue); only usage or not-found may") }
+      if f.code != .usage && f.code != .notFound {
+        fail("`can` itself failed with \(f.code.rawValue); only usage or not-found may")
+      }
       if asOK == true { fail("`can` failed (\(f.line)) but the command succeeded") }
     } else {
       let allowed = o.result["allowed"] == .bool(true)
       if allowed { cansAllowed += 1 }
-      if allowed != asOK { fail("`can` said allowed: \(allowed) (\(o.text)) but running it \(asOK == true ? "succeeded" : "failed")") }
-      if !allowed, let code = o.result["error"]?["code"], let last = lastFailure, code != .string(last.code.rawValue) {
+      if allowed != asOK {
+        fail(
+          "`can` said allowed: \(allowed) (\(o.text)) but running it \(asOK == true ? "succeeded" : "failed")"
+        )
+      }
+      if !allowed, let code = o.result["error"]?["code"], let last = lastFailure,
+        code != .string(last.code.rawValue)
+      {
         fail("`can` reported \(code) but running it failed with \(last.code.rawValue)")
       }
     }
@@ -462,7 +557,9 @@ struct ScenarioPlayer {
     let saved = session.savedText()
     do {
       let w = try World.restore(try parseJSON(saved))
-      if JSON.object(w.snapshot()) != JSON.object(session.world.snapshot()) { fail("a saved world restores to a different world") }
+      if JSON.object(w.snapshot()) != JSON.object(session.world.snapshot()) {
+        fail("a saved world restores to a different world")
+      }
     } catch {
       fail("a saved world does not restore: \(error.message)")
     }
@@ -480,9 +577,12 @@ struct ScenarioPlayer {
     }
     let a = run(script), b = run(script)
     if a != b {
-      let x = a.split(separator: "\n", omittingEmptySubsequences: false), y = b.split(separator: "\n", omittingEmptySubsequences: false)
+      let x = a.split(separator: "\n", omittingEmptySubsequences: false),
+        y = b.split(separator: "\n", omittingEmptySubsequences: false)
       let i = (0..<min(x.count, y.count)).first { x[$0] != y[$0] } ?? min(x.count, y.count)
-      fail("the same script gave different bytes; first difference at output line \(i + 1):\n  \(i < x.count ? x[i] : "<end>")\n  \(i < y.count ? y[i] : "<end>")")
+      fail(
+        "the same script gave different bytes; first difference at output line \(i + 1):\n  \(i < x.count ? x[i] : "<end>")\n  \(i < y.count ? y[i] : "<end>")"
+      )
     }
   }
 }

@@ -39,27 +39,38 @@ let acmeInvoice = ["create plan org Acme --tier starter --seats 20 --owner ann -
 let acmeCanceling = acmePaid + ["as ann cancel org Acme"]
 let acmeTrial = ["as ann trial org Acme --tier starter"]
 /// Big: 19 billable members m1…m19 (the smallest covering size is 20).
-let bigOrg = ["create org Big", "add " + (1...19).map { "m\($0)" }.joined(separator: " ") + " --org Big"]
+let bigOrg = [
+  "create org Big", "add " + (1...19).map { "m\($0)" }.joined(separator: " ") + " --org Big",
+]
 /// Huge: 501 billable members h1…h501 (the smallest covering size is 525).
-let hugeOrg = ["create org Huge", "add " + (1...501).map { "h\($0)" }.joined(separator: " ") + " --org Huge"]
+let hugeOrg = [
+  "create org Huge", "add " + (1...501).map { "h\($0)" }.joined(separator: " ") + " --org Huge",
+]
 
-func makeSession(_ lines: [String], base: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) -> Session {
+func makeSession(
+  _ lines: [String], base: Bool = true, sourceLocation: SourceLocation = #_sourceLocation
+) -> Session {
   let s = Session()
   for line in (base ? baseWorld : []) + lines {
     let o = s.perform(line)
-    #expect(o.failure == nil, "setup line failed: \(line) → \(o.text)", sourceLocation: sourceLocation)
+    #expect(
+      o.failure == nil, "setup line failed: \(line) → \(o.text)", sourceLocation: sourceLocation)
   }
   return s
 }
 
 @discardableResult
-func ok(_ s: Session, _ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> Outcome {
+func ok(_ s: Session, _ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> Outcome
+{
   let o = s.perform(line)
   #expect(o.failure == nil, "\(line) → \(o.text)", sourceLocation: sourceLocation)
   return o
 }
 
-func fail(_ s: Session, _ line: String, _ code: String, _ rule: String?, sourceLocation: SourceLocation = #_sourceLocation) {
+func fail(
+  _ s: Session, _ line: String, _ code: String, _ rule: String?,
+  sourceLocation: SourceLocation = #_sourceLocation
+) {
   let o = s.perform(line)
   #expect(o.failure?.code.rawValue == code, "\(line) → \(o.text)", sourceLocation: sourceLocation)
   #expect(o.failure?.rule?.id == rule, "\(line) → \(o.text)", sourceLocation: sourceLocation)
@@ -74,7 +85,10 @@ extension JSON {
 }
 
 /// The PLAN object of `plan <scope>` as `who` sees it (null on Basic).
-func planOf(_ s: Session, _ scope: String, as who: String = "ann", sourceLocation: SourceLocation = #_sourceLocation) -> JSON {
+func planOf(
+  _ s: Session, _ scope: String, as who: String = "ann",
+  sourceLocation: SourceLocation = #_sourceLocation
+) -> JSON {
   ok(s, "as \(who) plan \(scope)", sourceLocation: sourceLocation).result
 }
 
@@ -98,15 +112,22 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
   let cites: String?
   /// A fragment the error message (or the output) must contain.
   let has: String?
-  var testDescription: String { "\(rule): \(command) → \(code.map { "\($0) \(cites ?? "-")" } ?? "ok")" }
+  var testDescription: String {
+    "\(rule): \(command) → \(code.map { "\($0) \(cites ?? "-")" } ?? "ok")"
+  }
 }
 
 /// A case that must fail with `code`, citing `cites`, after the `pre` lines.
-func fails(_ rule: String, _ pre: [String], _ command: String, _ code: String, _ cites: String?, has: String? = nil) -> RuleCase {
+func fails(
+  _ rule: String, _ pre: [String], _ command: String, _ code: String, _ cites: String?,
+  has: String? = nil
+) -> RuleCase {
   RuleCase(rule: rule, pre: pre, command: command, code: code, cites: cites, has: has)
 }
 
-func fails(_ rule: String, _ command: String, _ code: String, _ cites: String?, has: String? = nil) -> RuleCase {
+func fails(_ rule: String, _ command: String, _ code: String, _ cites: String?, has: String? = nil)
+  -> RuleCase
+{
   fails(rule, [], command, code, cites, has: has)
 }
 
@@ -123,326 +144,420 @@ func check(_ c: RuleCase, sourceLocation: SourceLocation = #_sourceLocation) {
   let s = makeSession(c.pre)
   let o = s.perform(c.command)
   if let code = c.code {
-    #expect(o.failure?.code.rawValue == code, "\(c.command) → \(o.text)", sourceLocation: sourceLocation)
-    #expect(o.failure?.rule?.id == c.cites, "\(c.command) → \(o.text)", sourceLocation: sourceLocation)
+    #expect(
+      o.failure?.code.rawValue == code, "\(c.command) → \(o.text)", sourceLocation: sourceLocation)
+    #expect(
+      o.failure?.rule?.id == c.cites, "\(c.command) → \(o.text)", sourceLocation: sourceLocation)
     if let rule = c.cites {
-      #expect(o.text.hasSuffix("(\(rule))"), "the error line names its rule: \(o.text)", sourceLocation: sourceLocation)
+      #expect(
+        o.text.hasSuffix("(\(rule))"), "the error line names its rule: \(o.text)",
+        sourceLocation: sourceLocation)
     }
   } else {
     #expect(o.failure == nil, "\(c.command) → \(o.text)", sourceLocation: sourceLocation)
   }
   if let has = c.has {
-    #expect(o.text.contains(has), "\(c.command) → \(o.text) should contain \(has)", sourceLocation: sourceLocation)
+    #expect(
+      o.text.contains(has), "\(c.command) → \(o.text) should contain \(has)",
+      sourceLocation: sourceLocation)
   }
 }
 
 @Suite("Rules R1–R11: scopes, sizes, tiers, who may upgrade")
 struct RulesR1toR11 {
-  @Test("R1–R11", arguments: [
-    // R1: a plan covers a workspace, an organization or one team; workspaces have no teams.
-    fails("R1", "create team Lab --workspace Side", "invalid", "R1"),
-    passes("R1", "create team Lab --org Acme"),
-    passes("R1", "as wes upgrade workspace Side --tier starter"),
-    // R2: monthly or annual, annual = 10 × monthly.
-    fails("R2", "quote org Acme --tier starter --monthly --annual", "usage", nil),
-    passes("R2", "quote org Acme --tier starter --monthly", has: "$67.45"),
-    passes("R2", "quote org Acme --tier starter --annual", has: "$674.50"),
-    passes("R2", "quote org Acme --tier advanced --seats 10 --monthly", has: "$304.90"),
-    passes("R2", "quote org Acme --tier advanced --seats 10", has: "$3,049.00"),
-    // R3: a space plan covers every billable member (guests are free).
-    fails("R3", "as ann upgrade org Acme --tier starter --seats 4", "invalid", "R3", has: "smallest size that does is 5"),
-    passes("R3", "as ann upgrade org Acme --tier starter --seats 5"),
-    passes("R3", ["add g1 g2 g3 --org Acme --guest"], "as ann upgrade org Acme --tier starter --seats 5"),
-    fails("R3", ["add wim --workspace Side"], "as wes upgrade workspace Side --tier starter --seats 2", "invalid", "R3"),
-    passes("R3", "as wes upgrade workspace Side --tier starter --seats 2"),
-    fails("R3", acmePaid, "as ann edit org Acme --seats 4", "invalid", "R3"),
-    fails("R3", "create plan org Acme --tier starter --seats 4 --owner ann", "invalid", "R3"),
-    // R4: a team plan covers the team's billable members only.
-    fails("R4", "as ann upgrade team Design --tier starter --seats 2", "invalid", "R4", has: "smallest size that does is 3"),
-    passes("R4", "as ann upgrade team Design --tier starter --seats 3"),
-    passes("R4", "as bob upgrade team Ops --tier starter --seats 2"),
-    fails("R4", "create plan team Design --tier starter --seats 2 --owner ann", "invalid", "R4"),
-    // R5: sizes 2, 3, 4, 5, 10…30 by 5, 40…100 by 10, 125 and up by 25; no 1-seat plan.
-    fails("R5", "as ann upgrade org Acme --tier starter --seats 1", "invalid", "R5", has: "no 1-seat paid plan"),
-    fails("R5", "as ann upgrade org Acme --tier starter --seats 0", "invalid", "R5", has: "smallest size is 2"),
-    fails("R5", "as ann upgrade org Acme --tier starter --seats 6", "invalid", "R5", has: "nearest sizes are 5 and 10"),
-    fails("R5", "as ann upgrade org Acme --tier starter --seats 130", "invalid", "R5", has: "nearest sizes are 125 and 150"),
-    fails("R5", "quote org Acme --tier starter --seats 35", "invalid", "R5", has: "nearest sizes are 30 and 40"),
-    fails("R5", "create plan org Acme --tier starter --seats 6 --owner ann", "invalid", "R5"),
-    fails("R5", acmePaid, "as ann edit org Acme --seats 11", "invalid", "R5", has: "nearest sizes are 10 and 15"),
-    passes("R5", "as ann upgrade org Acme --tier starter --seats 10"),
-    passes("R5", "as ann upgrade org Acme --tier starter --seats 175"),
-    // R6: an org plan covers its teams; a team of a paid org has no plan of its own.
-    fails("R6", acmePaid, "as ann upgrade team Design --tier starter", "conflict", "R6", has: "P1"),
-    fails("R6", acmeTrial, "as ann trial team Design --tier starter", "conflict", "R6"),
-    fails("R6", acmeTrial, "as ann upgrade team Design --tier starter", "conflict", "R6"),
-    fails("R6", acmePaid, "as ann cancel team Design", "conflict", "R6", has: "P1"),
-    fails("R6", acmePaid, "as ann billing team Design", "conflict", "R6"),
-    fails("R6", acmePaid, "create plan team Design --tier starter --owner ann", "conflict", "R6"),
-    fails("R6", designPaid, "create plan org Acme --tier starter --owner adam", "conflict", "R6"),
-    passes("R6", "as ann upgrade team Design --tier starter"),
-    passes("R6", acmePaid, "as carl plan team Design", has: "covered by the organization plan"),
-    // R7: a plan cannot move; cancel and upgrade the right one.
-    fails("R7", acmePaid, "as ann move org Acme --to org Beta", "invalid", "R7", has: "cancel P1"),
-    fails("R7", ["as wes upgrade workspace Side --tier starter"], "as wes move workspace Side --to org Acme", "invalid", "R7"),
-    fails("R7", designPaid, "as ann move team Design --to team Ops", "invalid", "R7", has: "stays on the scope"),
-    passes("R7", acmePaid, "as ann cancel org Acme"),
-    // R8: several teams at once go through sales, once names and the actor check out.
-    fails("R8", "as ann upgrade team Design,Ops", "contact-sales", "R8"),
-    fails("R8", "as ann upgrade team Design,Ops --tier starter", "contact-sales", "R8"),
-    fails("R8", "as zed upgrade team Design,Ops", "contact-sales", "R8"),
-    fails("R8", "as ann upgrade team Design,Nope", "not-found", nil),
-    fails("R8", "as ann upgrade team \"Design, Ops\"", "contact-sales", "R8"),
-    fails("R8", "as ann upgrade team Design,Ops --org Acme", "contact-sales", "R8"),
-    fails("R8", "as ann upgrade team Design,Ops --org Beta", "not-found", nil),
-    fails("R8", "as nobody upgrade team Design,Ops", "not-found", nil),
-    fails("R8", "upgrade team Design,Ops", "no-actor", nil),
-    passes("R8", "as ann upgrade team Design --tier starter"),
-    // R9: Starter, Advanced self-serve; Enterprise tiers through sales; basic is not a plan.
-    fails("R9", "as ann upgrade org Acme --tier enterprise", "contact-sales", "R9"),
-    fails("R9", "as ann upgrade org Acme --tier enterprise+", "contact-sales", "R9"),
-    fails("R9", "as ann upgrade org Acme --tier enterprise-plus", "contact-sales", "R9"),
-    fails("R9", "as ann upgrade org Acme --tier basic", "invalid", "R9", has: "cancel"),
-    fails("R9", "as ann upgrade org Acme --tier personal", "invalid", "R9"),
-    fails("R9", "quote org Acme --tier enterprise", "contact-sales", "R9"),
-    fails("R9", acmePaid, "as ann edit org Acme --tier enterprise", "contact-sales", "R9"),
-    fails("R9", acmePaid, "as ann edit org Acme --tier basic", "invalid", "R9"),
-    fails("R9", "create plan org Acme --tier enterprise --seats 10 --owner ann", "usage", nil),
-    fails("R9", "create plan org Acme --tier basic --owner ann", "invalid", "R9"),
-    // R9: a plan sold by sales changes only through sales, checked with the scope's state.
-    fails("R9", ["create plan org Acme --tier enterprise --seats 10 --owner ann --unit-cents 5000"],
-          "as ann edit org Acme --seats 20", "contact-sales", "R9", has: "through sales"),
-    fails("R9", ["create plan org Acme --tier enterprise-plus --seats 10 --owner ann --unit-cents 9000"],
-          "as ann edit org Acme --seats 5", "contact-sales", "R9"),
-    fails("R9", ["create plan org Acme --tier enterprise --seats 10 --owner ann --unit-cents 5000"],
-          "as adam edit org Acme --seats 20", "permission-denied", "R14"),
-    passes("R9", ["create plan org Acme --tier enterprise --seats 10 --owner ann --unit-cents 5000"],
-           "as ann cancel org Acme"),
-    passes("R9", ["create plan org Acme --tier enterprise --seats 10 --owner ann --unit-cents 5000"],
-           "as ann address org Acme \"1 Main St\""),
-    passes("R9", "create plan org Acme --tier enterprise --seats 10 --owner ann --unit-cents 5000"),
-    passes("R9", "create plan org Acme --tier enterprise+ --seats 10 --owner ann --unit-cents 9000"),
-    passes("R9", "as ann upgrade org Acme --tier advanced"),
-    // R10: members upgrade their space; guests cannot.
-    fails("R10", "as gus upgrade org Acme --tier starter", "permission-denied", "R10"),
-    fails("R10", "as zed upgrade org Acme --tier starter", "permission-denied", "R10"),
-    fails("R10", "as bea upgrade workspace Side --tier starter", "permission-denied", "R10"),
-    fails("R10", "as gus upgrade team Design --tier starter", "permission-denied", "R10"),
-    fails("R10", "as gus trial org Acme --tier starter", "permission-denied", "R10"),
-    // SPEC §4: "a team may be upgraded ... by its people who are members ... or by the organization's admins (P2); a guest gets R10."
-    fails("R10", ["add gil --org Acme --guest"], "as gil upgrade team Design --tier starter", "permission-denied", "R10"),
-    fails("R10", ["add gil --org Acme --guest"], "as gil trial team Ops --tier starter", "permission-denied", "R10"),
-    passes("R10", "as carl upgrade org Acme --tier starter"),
-    passes("R10", "as wil upgrade workspace Side --tier starter"),
-    passes("R10", "as carl trial org Acme --tier advanced"),
-    // R11: the billing owner is the upgrader by default, and must be a member (not a guest).
-    fails("R11", "as ann upgrade org Acme --tier starter --billing-owner gus", "invalid", "R11"),
-    fails("R11", "as ann upgrade org Acme --tier starter --billing-owner zed", "invalid", "R11"),
-    fails("R11", "as ann upgrade org Acme --tier starter --billing-owner bea", "invalid", "R11"),
-    fails("R11", "as ann upgrade team Design --tier starter --billing-owner gus", "invalid", "R11"),
-    fails("R11", "create plan org Acme --tier starter --owner gus", "invalid", "R11"),
-    fails("R11", "create plan org Acme --tier starter --owner zed", "invalid", "R11"),
-    fails("R11", "as ann upgrade org Acme --tier starter --billing-owner nobody", "not-found", nil),
-    passes("R11", "as ann upgrade org Acme --tier starter --billing-owner bob", has: "billing owner bob"),
-    passes("R11", "as ann upgrade team Design --tier starter --billing-owner bob"),
-    passes("R11", "as ann upgrade org Acme --tier starter", has: "billing owner ann"),
-  ])
+  @Test(
+    "R1–R11",
+    arguments: [
+      // R1: a plan covers a workspace, an organization or one team; workspaces have no teams.
+      fails("R1", "create team Lab --workspace Side", "invalid", "R1"),
+      passes("R1", "create team Lab --org Acme"),
+      passes("R1", "as wes upgrade workspace Side --tier starter"),
+      // R2: monthly or annual, annual = 10 × monthly.
+      fails("R2", "quote org Acme --tier starter --monthly --annual", "usage", nil),
+      passes("R2", "quote org Acme --tier starter --monthly", has: "$67.45"),
+      passes("R2", "quote org Acme --tier starter --annual", has: "$674.50"),
+      passes("R2", "quote org Acme --tier advanced --seats 10 --monthly", has: "$304.90"),
+      passes("R2", "quote org Acme --tier advanced --seats 10", has: "$3,049.00"),
+      // R3: a space plan covers every billable member (guests are free).
+      fails(
+        "R3", "as ann upgrade org Acme --tier starter --seats 4", "invalid", "R3",
+        has: "smallest size that does is 5"),
+      passes("R3", "as ann upgrade org Acme --tier starter --seats 5"),
+      passes(
+        "R3", ["add g1 g2 g3 --org Acme --guest"],
+        "as ann upgrade org Acme --tier starter --seats 5"),
+      fails(
+        "R3", ["add wim --workspace Side"],
+        "as wes upgrade workspace Side --tier starter --seats 2", "invalid", "R3"),
+      passes("R3", "as wes upgrade workspace Side --tier starter --seats 2"),
+      fails("R3", acmePaid, "as ann edit org Acme --seats 4", "invalid", "R3"),
+      fails("R3", "create plan org Acme --tier starter --seats 4 --owner ann", "invalid", "R3"),
+      // R4: a team plan covers the team's billable members only.
+      fails(
+        "R4", "as ann upgrade team Design --tier starter --seats 2", "invalid", "R4",
+        has: "smallest size that does is 3"),
+      passes("R4", "as ann upgrade team Design --tier starter --seats 3"),
+      passes("R4", "as bob upgrade team Ops --tier starter --seats 2"),
+      fails("R4", "create plan team Design --tier starter --seats 2 --owner ann", "invalid", "R4"),
+      // R5: sizes 2, 3, 4, 5, 10…30 by 5, 40…100 by 10, 125 and up by 25; no 1-seat plan.
+      fails(
+        "R5", "as ann upgrade org Acme --tier starter --seats 1", "invalid", "R5",
+        has: "no 1-seat paid plan"),
+      fails(
+        "R5", "as ann upgrade org Acme --tier starter --seats 0", "invalid", "R5",
+        has: "smallest size is 2"),
+      fails(
+        "R5", "as ann upgrade org Acme --tier starter --seats 6", "invalid", "R5",
+        has: "nearest sizes are 5 and 10"),
+      fails(
+        "R5", "as ann upgrade org Acme --tier starter --seats 130", "invalid", "R5",
+        has: "nearest sizes are 125 and 150"),
+      fails(
+        "R5", "quote org Acme --tier starter --seats 35", "invalid", "R5",
+        has: "nearest sizes are 30 and 40"),
+      fails("R5", "create plan org Acme --tier starter --seats 6 --owner ann", "invalid", "R5"),
+      fails(
+        "R5", acmePaid, "as ann edit org Acme --seats 11", "invalid", "R5",
+        has: "nearest sizes are 10 and 15"),
+      passes("R5", "as ann upgrade org Acme --tier starter --seats 10"),
+      passes("R5", "as ann upgrade org Acme --tier starter --seats 175"),
+      // R6: an org plan covers its teams; a team of a paid org has no plan of its own.
+      fails(
+        "R6", acmePaid, "as ann upgrade team Design --tier starter", "conflict", "R6", has: "P1"),
+      fails("R6", acmeTrial, "as ann trial team Design --tier starter", "conflict", "R6"),
+      fails("R6", acmeTrial, "as ann upgrade team Design --tier starter", "conflict", "R6"),
+      fails("R6", acmePaid, "as ann cancel team Design", "conflict", "R6", has: "P1"),
+      fails("R6", acmePaid, "as ann billing team Design", "conflict", "R6"),
+      fails("R6", acmePaid, "create plan team Design --tier starter --owner ann", "conflict", "R6"),
+      fails("R6", designPaid, "create plan org Acme --tier starter --owner adam", "conflict", "R6"),
+      passes("R6", "as ann upgrade team Design --tier starter"),
+      passes("R6", acmePaid, "as carl plan team Design", has: "covered by the organization plan"),
+      // R7: a plan cannot move; cancel and upgrade the right one.
+      fails(
+        "R7", acmePaid, "as ann move org Acme --to org Beta", "invalid", "R7", has: "cancel P1"),
+      fails(
+        "R7", ["as wes upgrade workspace Side --tier starter"],
+        "as wes move workspace Side --to org Acme", "invalid", "R7"),
+      fails(
+        "R7", designPaid, "as ann move team Design --to team Ops", "invalid", "R7",
+        has: "stays on the scope"),
+      passes("R7", acmePaid, "as ann cancel org Acme"),
+      // R8: several teams at once go through sales, once names and the actor check out.
+      fails("R8", "as ann upgrade team Design,Ops", "contact-sales", "R8"),
+      fails("R8", "as ann upgrade team Design,Ops --tier starter", "contact-sales", "R8"),
+      fails("R8", "as zed upgrade team Design,Ops", "contact-sales", "R8"),
+      fails("R8", "as ann upgrade team Design,Nope", "not-found", nil),
+      fails("R8", "as ann upgrade team \"Design, Ops\"", "contact-sales", "R8"),
+      fails("R8", "as ann upgrade team Design,Ops --org Acme", "contact-sales", "R8"),
+      fails("R8", "as ann upgrade team Design,Ops --org Beta", "not-found", nil),
+      fails("R8", "as nobody upgrade team Design,Ops", "not-found", nil),
+      fails("R8", "upgrade team Design,Ops", "no-actor", nil),
+      passes("R8", "as ann upgrade team Design --tier starter"),
+      // R9: Starter, Advanced self-serve; Enterprise tiers through sales; basic is not a plan.
+      fails("R9", "as ann upgrade org Acme --tier enterprise", "contact-sales", "R9"),
+      fails("R9", "as ann upgrade org Acme --tier enterprise+", "contact-sales", "R9"),
+      fails("R9", "as ann upgrade org Acme --tier enterprise-plus", "contact-sales", "R9"),
+      fails("R9", "as ann upgrade org Acme --tier basic", "invalid", "R9", has: "cancel"),
+      fails("R9", "as ann upgrade org Acme --tier personal", "invalid", "R9"),
+      fails("R9", "quote org Acme --tier enterprise", "contact-sales", "R9"),
+      fails("R9", acmePaid, "as ann edit org Acme --tier enterprise", "contact-sales", "R9"),
+      fails("R9", acmePaid, "as ann edit org Acme --tier basic", "invalid", "R9"),
+      fails("R9", "create plan org Acme --tier enterprise --seats 10 --owner ann", "usage", nil),
+      fails("R9", "create plan org Acme --tier basic --owner ann", "invalid", "R9"),
+      // R9: a plan sold by sales changes only through sales, checked with the scope's state.
+      fails(
+        "R9", ["create plan org Acme --tier enterprise --seats 10 --owner ann --unit-cents 5000"],
+        "as ann edit org Acme --seats 20", "contact-sales", "R9", has: "through sales"),
+      fails(
+        "R9",
+        ["create plan org Acme --tier enterprise-plus --seats 10 --owner ann --unit-cents 9000"],
+        "as ann edit org Acme --seats 5", "contact-sales", "R9"),
+      fails(
+        "R9", ["create plan org Acme --tier enterprise --seats 10 --owner ann --unit-cents 5000"],
+        "as adam edit org Acme --seats 20", "permission-denied", "R14"),
+      passes(
+        "R9", ["create plan org Acme --tier enterprise --seats 10 --owner ann --unit-cents 5000"],
+        "as ann cancel org Acme"),
+      passes(
+        "R9", ["create plan org Acme --tier enterprise --seats 10 --owner ann --unit-cents 5000"],
+        "as ann address org Acme \"1 Main St\""),
+      passes(
+        "R9", "create plan org Acme --tier enterprise --seats 10 --owner ann --unit-cents 5000"),
+      passes(
+        "R9", "create plan org Acme --tier enterprise+ --seats 10 --owner ann --unit-cents 9000"),
+      passes("R9", "as ann upgrade org Acme --tier advanced"),
+      // R10: members upgrade their space; guests cannot.
+      fails("R10", "as gus upgrade org Acme --tier starter", "permission-denied", "R10"),
+      fails("R10", "as zed upgrade org Acme --tier starter", "permission-denied", "R10"),
+      fails("R10", "as bea upgrade workspace Side --tier starter", "permission-denied", "R10"),
+      fails("R10", "as gus upgrade team Design --tier starter", "permission-denied", "R10"),
+      fails("R10", "as gus trial org Acme --tier starter", "permission-denied", "R10"),
+      // SPEC §4: "a team may be upgraded ... by its people who are members ... or by the organization's admins (P2); a guest gets R10."
+      fails(
+        "R10", ["add gil --org Acme --guest"], "as gil upgrade team Design --tier starter",
+        "permission-denied", "R10"),
+      fails(
+        "R10", ["add gil --org Acme --guest"], "as gil trial team Ops --tier starter",
+        "permission-denied", "R10"),
+      passes("R10", "as carl upgrade org Acme --tier starter"),
+      passes("R10", "as wil upgrade workspace Side --tier starter"),
+      passes("R10", "as carl trial org Acme --tier advanced"),
+      // R11: the billing owner is the upgrader by default, and must be a member (not a guest).
+      fails("R11", "as ann upgrade org Acme --tier starter --billing-owner gus", "invalid", "R11"),
+      fails("R11", "as ann upgrade org Acme --tier starter --billing-owner zed", "invalid", "R11"),
+      fails("R11", "as ann upgrade org Acme --tier starter --billing-owner bea", "invalid", "R11"),
+      fails(
+        "R11", "as ann upgrade team Design --tier starter --billing-owner gus", "invalid", "R11"),
+      fails("R11", "create plan org Acme --tier starter --owner gus", "invalid", "R11"),
+      fails("R11", "create plan org Acme --tier starter --owner zed", "invalid", "R11"),
+      fails(
+        "R11", "as ann upgrade org Acme --tier starter --billing-owner nobody", "not-found", nil),
+      passes(
+        "R11", "as ann upgrade org Acme --tier starter --billing-owner bob",
+        has: "billing owner bob"),
+      passes("R11", "as ann upgrade team Design --tier starter --billing-owner bob"),
+      passes("R11", "as ann upgrade org Acme --tier starter", has: "billing owner ann"),
+    ])
   func rule(_ c: RuleCase) { check(c) }
 }
 
 @Suite("Rules R12–R22: invoices, admins, the billing tab")
 struct RulesR12toR22 {
-  @Test("R12–R22", arguments: [
-    // R12: invoice payment only for annual plans of 20 or more seats.
-    fails("R12", "as ann upgrade org Acme --tier starter --pay invoice", "unavailable", "R12"),
-    fails("R12", "as ann upgrade org Acme --tier starter --seats 15 --pay invoice", "unavailable", "R12"),
-    fails("R12", "as ann upgrade org Acme --tier starter --seats 20 --monthly --pay invoice", "unavailable", "R12"),
-    fails("R12", "as ann upgrade org Acme --tier starter --seats 100 --monthly --pay invoice", "unavailable", "R12"),
-    passes("R12", "as ann upgrade org Acme --tier starter --seats 20 --pay invoice"),
-    passes("R12", "as ann upgrade org Acme --tier starter --seats 20 --annual --pay invoice"),
-    passes("R12", bigOrg, "as m1 upgrade org Big --tier starter --pay invoice", has: "20 seats"),
-    passes("R12", "create plan org Acme --tier starter --seats 5 --monthly --owner ann --pay invoice"),
-    // R13: the billing owner of a space plan is an admin; admins appoint and revoke admins.
-    fails("R13", "as carl appoint dave --org Acme", "permission-denied", "R13"),
-    fails("R13", "as bob revoke adam --org Acme", "permission-denied", "R13"),
-    fails("R13", "as ann appoint carl --org Acme", "permission-denied", "R13"),
-    passes("R13", acmePaid, "as ann appoint carl --org Acme"),
-    passes("R13", ["as wes upgrade workspace Side --tier starter"], "as wes appoint wil --workspace Side"),
-    passes("R13", "as adam appoint carl --org Acme"),
-    passes("R13", ["as adam appoint carl --org Acme"], "as adam revoke carl --org Acme"),
-    passes("R13", acmePaid + ["as ann transfer org Acme --to carl"], "as carl appoint dave --org Acme"),
-    fails("R13", "as adam appoint gus --org Acme", "invalid", nil),
-    fails("R13", "as adam appoint adam --org Acme", "conflict", nil),
-    // R14: only the current billing owner changes the plan; admins who are not cannot.
-    fails("R14", acmePaid, "as adam cancel org Acme", "permission-denied", "R14", has: "being an admin is not enough"),
-    fails("R14", acmePaid, "as adam edit org Acme --seats 10", "permission-denied", "R14", has: "ann"),
-    fails("R14", acmePaid, "as adam pay org Acme --method paypal", "permission-denied", "R14"),
-    fails("R14", acmePaid, "as adam address org Acme \"1 Main St\"", "permission-denied", "R14"),
-    fails("R14", acmePaid, "as adam seats org Acme", "permission-denied", "R14"),
-    fails("R14", acmePaid, "as adam invoices org Acme", "permission-denied", "R14"),
-    fails("R14", acmePaid, "as adam invoice INV-0001", "permission-denied", "R14"),
-    fails("R14", acmePaid, "as adam transfer org Acme --to bob", "permission-denied", "R14"),
-    fails("R14", acmeCanceling, "as adam resume org Acme", "permission-denied", "R14"),
-    fails("R14", acmePaid, "as carl cancel org Acme", "permission-denied", "R14"),
-    fails("R14", designPaid, "as adam cancel team Design", "permission-denied", "R14"),
-    fails("R14", designPaid, "as carl edit team Design --seats 5", "permission-denied", "R14"),
-    passes("R14", acmePaid, "as ann cancel org Acme"),
-    passes("R14", acmePaid, "as ann edit org Acme --seats 10"),
-    passes("R14", acmePaid, "as ann pay org Acme --method paypal"),
-    passes("R14", acmePaid, "as ann address org Acme \"1 Main St\""),
-    passes("R14", acmePaid, "as ann seats org Acme", has: "5 seats"),
-    passes("R14", acmePaid, "as ann invoices org Acme", has: "INV-0001"),
-    passes("R14", acmePaid, "as ann invoice INV-0001", has: "INV-0001"),
-    passes("R14", acmeCanceling, "as ann resume org Acme"),
-    passes("R14", designPaid, "as ann cancel team Design"),
-    // R15: billing ownership passes only to another member (not a guest) of the same space.
-    fails("R15", acmePaid, "as ann transfer org Acme --to gus", "invalid", "R15"),
-    fails("R15", acmePaid, "as ann transfer org Acme --to zed", "invalid", "R15"),
-    fails("R15", acmePaid, "as ann transfer org Acme --to bea", "invalid", "R15"),
-    fails("R15", acmePaid, "as ann transfer org Acme --to ann", "invalid", "R15"),
-    fails("R15", designPaid, "as ann transfer team Design --to gus", "invalid", "R15"),
-    fails("R15", acmePaid, "as ann transfer org Acme --to nobody", "not-found", nil),
-    passes("R15", acmePaid, "as ann transfer org Acme --to bob", has: "admin"),
-    passes("R15", designPaid, "as ann transfer team Design --to bob"),
-    // R16: the billing owner gets a copy of every invoice.
-    passes("R16", acmePaid, "inbox ann", has: "invoice INV-0001"),
-    passes("R16", ["as ann upgrade org Acme --tier starter --billing-owner bob"], "inbox bob", has: "invoice INV-0001"),
-    passes("R16", ["as ann upgrade org Acme --tier starter --billing-owner bob"], "inbox ann", has: "no messages"),
-    // R17: there is no billing tab on Basic.
-    fails("R17", "as ann billing org Acme", "unavailable", "R17"),
-    fails("R17", "as ann cancel org Acme", "unavailable", "R17"),
-    fails("R17", "as ann resume org Acme", "unavailable", "R17"),
-    fails("R17", "as ann edit org Acme --seats 10", "unavailable", "R17"),
-    fails("R17", "as ann seats org Acme", "unavailable", "R17"),
-    fails("R17", "as ann invoices org Acme", "unavailable", "R17"),
-    fails("R17", "as ann pay org Acme --method paypal", "unavailable", "R17"),
-    fails("R17", "as ann address org Acme \"x\"", "unavailable", "R17"),
-    fails("R17", "as ann transfer org Acme --to bob", "unavailable", "R17"),
-    fails("R17", "as ann move org Acme --to org Beta", "unavailable", "R17"),
-    fails("R17", "as wes billing workspace Side", "unavailable", "R17"),
-    fails("R17", "as ann billing team Design", "unavailable", "R17"),
-    fails("R17", designPaid, "as adam billing org Acme", "unavailable", "R17"),
-    passes("R17", acmePaid, "as ann billing org Acme"),
-    passes("R17", acmeTrial, "as ann billing org Acme"),
-    // R18: a space plan's tab is in the admin console (admins); a team plan's in the team's settings (its owner).
-    fails("R18", acmePaid, "as carl billing org Acme", "permission-denied", "R18"),
-    fails("R18", acmePaid, "as gus billing org Acme", "permission-denied", "R18"),
-    fails("R18", designPaid, "as adam billing team Design", "permission-denied", "R18", has: "admin console never shows a team plan"),
-    fails("R18", designPaid, "as carl billing team Design", "permission-denied", "R18"),
-    passes("R18", acmePaid, "as adam billing org Acme", has: "only the billing owner"),
-    passes("R18", acmePaid, "as ann billing org Acme", has: "billing owner ann"),
-    passes("R18", designPaid, "as ann billing team Design", has: "team's settings"),
-    // R19: a plan paid by invoice changes only through sales.
-    fails("R19", acmeInvoice, "as ann cancel org Acme", "contact-sales", "R19"),
-    fails("R19", acmeInvoice, "as ann edit org Acme --seats 25", "contact-sales", "R19"),
-    fails("R19", acmeInvoice, "as ann edit org Acme --tier advanced", "contact-sales", "R19"),
-    fails("R19", acmeInvoice, "as ann edit org Acme --monthly", "contact-sales", "R19"),
-    fails("R19", acmeInvoice, "as ann downgrade org Acme --seats 10", "contact-sales", "R19"),
-    fails("R19", acmeInvoice, "as ann pay org Acme --method card", "contact-sales", "R19"),
-    passes("R19", acmeInvoice, "as ann address org Acme \"1 Sales Rd\""),
-    passes("R19", acmeInvoice, "as ann seats org Acme"),
-    passes("R19", acmeInvoice, "as ann transfer org Acme --to bob"),
-    passes("R19", acmeInvoice, "as ann billing org Acme", has: "contact sales: paid by invoice (R19)"),
-    // R20: canceling takes effect at the period end and can be undone; a trial cancels at once.
-    passes("R20", acmePaid, "as ann cancel org Acme", has: "2027-01-01"),
-    fails("R20", acmeCanceling, "as ann cancel org Acme", "conflict", "R20"),
-    fails("R20", acmeCanceling, "as ann edit org Acme --seats 10", "conflict", "R20", has: "resume"),
-    passes("R20", acmeCanceling, "as ann resume org Acme"),
-    fails("R20", acmePaid, "as ann resume org Acme", "conflict", nil),
-    passes("R20", acmeTrial, "as ann cancel org Acme", has: "at once"),
-    passes("R20", acmeCanceling, "as ann plan org Acme", has: "canceling"),
-    // R21: canceling never deletes data: invoices stay, open to the last billing owner.
-    passes("R21", acmeCanceling + ["advance 1y"], "as ann invoice INV-0001"),
-    fails("R21", acmeCanceling + ["advance 1y"], "as adam invoice INV-0001", "permission-denied", "R14"),
-    fails("R21", acmeCanceling + ["advance 1y"], "as ann invoices org Acme", "unavailable", "R17"),
-    passes("R21", acmeCanceling + ["advance 1y"], "remove carl --team Design"),
-    passes("R21", acmeCanceling + ["advance 1y"], "as adam appoint carl --org Acme"),
-    // R22: the payment method switches between card and PayPal.
-    fails("R22", acmePaid, "as ann pay org Acme --method invoice", "invalid", "R22"),
-    fails("R22", acmePaid, "as ann pay org Acme --method card", "conflict", nil),
-    fails("R22", acmePaid, "as ann pay org Acme --method cash", "usage", nil),
-    passes("R22", acmePaid, "as ann pay org Acme --method paypal", has: "paypal"),
-    passes("R22", acmePaid + ["as ann pay org Acme --method paypal"], "as ann pay org Acme --method card"),
-  ])
+  @Test(
+    "R12–R22",
+    arguments: [
+      // R12: invoice payment only for annual plans of 20 or more seats.
+      fails("R12", "as ann upgrade org Acme --tier starter --pay invoice", "unavailable", "R12"),
+      fails(
+        "R12", "as ann upgrade org Acme --tier starter --seats 15 --pay invoice", "unavailable",
+        "R12"),
+      fails(
+        "R12", "as ann upgrade org Acme --tier starter --seats 20 --monthly --pay invoice",
+        "unavailable", "R12"),
+      fails(
+        "R12", "as ann upgrade org Acme --tier starter --seats 100 --monthly --pay invoice",
+        "unavailable", "R12"),
+      passes("R12", "as ann upgrade org Acme --tier starter --seats 20 --pay invoice"),
+      passes("R12", "as ann upgrade org Acme --tier starter --seats 20 --annual --pay invoice"),
+      passes("R12", bigOrg, "as m1 upgrade org Big --tier starter --pay invoice", has: "20 seats"),
+      passes(
+        "R12", "create plan org Acme --tier starter --seats 5 --monthly --owner ann --pay invoice"),
+      // R13: the billing owner of a space plan is an admin; admins appoint and revoke admins.
+      fails("R13", "as carl appoint dave --org Acme", "permission-denied", "R13"),
+      fails("R13", "as bob revoke adam --org Acme", "permission-denied", "R13"),
+      fails("R13", "as ann appoint carl --org Acme", "permission-denied", "R13"),
+      passes("R13", acmePaid, "as ann appoint carl --org Acme"),
+      passes(
+        "R13", ["as wes upgrade workspace Side --tier starter"],
+        "as wes appoint wil --workspace Side"),
+      passes("R13", "as adam appoint carl --org Acme"),
+      passes("R13", ["as adam appoint carl --org Acme"], "as adam revoke carl --org Acme"),
+      passes(
+        "R13", acmePaid + ["as ann transfer org Acme --to carl"], "as carl appoint dave --org Acme"),
+      fails("R13", "as adam appoint gus --org Acme", "invalid", nil),
+      fails("R13", "as adam appoint adam --org Acme", "conflict", nil),
+      // R14: only the current billing owner changes the plan; admins who are not cannot.
+      fails(
+        "R14", acmePaid, "as adam cancel org Acme", "permission-denied", "R14",
+        has: "being an admin is not enough"),
+      fails(
+        "R14", acmePaid, "as adam edit org Acme --seats 10", "permission-denied", "R14", has: "ann"),
+      fails("R14", acmePaid, "as adam pay org Acme --method paypal", "permission-denied", "R14"),
+      fails("R14", acmePaid, "as adam address org Acme \"1 Main St\"", "permission-denied", "R14"),
+      fails("R14", acmePaid, "as adam seats org Acme", "permission-denied", "R14"),
+      fails("R14", acmePaid, "as adam invoices org Acme", "permission-denied", "R14"),
+      fails("R14", acmePaid, "as adam invoice INV-0001", "permission-denied", "R14"),
+      fails("R14", acmePaid, "as adam transfer org Acme --to bob", "permission-denied", "R14"),
+      fails("R14", acmeCanceling, "as adam resume org Acme", "permission-denied", "R14"),
+      fails("R14", acmePaid, "as carl cancel org Acme", "permission-denied", "R14"),
+      fails("R14", designPaid, "as adam cancel team Design", "permission-denied", "R14"),
+      fails("R14", designPaid, "as carl edit team Design --seats 5", "permission-denied", "R14"),
+      passes("R14", acmePaid, "as ann cancel org Acme"),
+      passes("R14", acmePaid, "as ann edit org Acme --seats 10"),
+      passes("R14", acmePaid, "as ann pay org Acme --method paypal"),
+      passes("R14", acmePaid, "as ann address org Acme \"1 Main St\""),
+      passes("R14", acmePaid, "as ann seats org Acme", has: "5 seats"),
+      passes("R14", acmePaid, "as ann invoices org Acme", has: "INV-0001"),
+      passes("R14", acmePaid, "as ann invoice INV-0001", has: "INV-0001"),
+      passes("R14", acmeCanceling, "as ann resume org Acme"),
+      passes("R14", designPaid, "as ann cancel team Design"),
+      // R15: billing ownership passes only to another member (not a guest) of the same space.
+      fails("R15", acmePaid, "as ann transfer org Acme --to gus", "invalid", "R15"),
+      fails("R15", acmePaid, "as ann transfer org Acme --to zed", "invalid", "R15"),
+      fails("R15", acmePaid, "as ann transfer org Acme --to bea", "invalid", "R15"),
+      fails("R15", acmePaid, "as ann transfer org Acme --to ann", "invalid", "R15"),
+      fails("R15", designPaid, "as ann transfer team Design --to gus", "invalid", "R15"),
+      fails("R15", acmePaid, "as ann transfer org Acme --to nobody", "not-found", nil),
+      passes("R15", acmePaid, "as ann transfer org Acme --to bob", has: "admin"),
+      passes("R15", designPaid, "as ann transfer team Design --to bob"),
+      // R16: the billing owner gets a copy of every invoice.
+      passes("R16", acmePaid, "inbox ann", has: "invoice INV-0001"),
+      passes(
+        "R16", ["as ann upgrade org Acme --tier starter --billing-owner bob"], "inbox bob",
+        has: "invoice INV-0001"),
+      passes(
+        "R16", ["as ann upgrade org Acme --tier starter --billing-owner bob"], "inbox ann",
+        has: "no messages"),
+      // R17: there is no billing tab on Basic.
+      fails("R17", "as ann billing org Acme", "unavailable", "R17"),
+      fails("R17", "as ann cancel org Acme", "unavailable", "R17"),
+      fails("R17", "as ann resume org Acme", "unavailable", "R17"),
+      fails("R17", "as ann edit org Acme --seats 10", "unavailable", "R17"),
+      fails("R17", "as ann seats org Acme", "unavailable", "R17"),
+      fails("R17", "as ann invoices org Acme", "unavailable", "R17"),
+      fails("R17", "as ann pay org Acme --method paypal", "unavailable", "R17"),
+      fails("R17", "as ann address org Acme \"x\"", "unavailable", "R17"),
+      fails("R17", "as ann transfer org Acme --to bob", "unavailable", "R17"),
+      fails("R17", "as ann move org Acme --to org Beta", "unavailable", "R17"),
+      fails("R17", "as wes billing workspace Side", "unavailable", "R17"),
+      fails("R17", "as ann billing team Design", "unavailable", "R17"),
+      fails("R17", designPaid, "as adam billing org Acme", "unavailable", "R17"),
+      passes("R17", acmePaid, "as ann billing org Acme"),
+      passes("R17", acmeTrial, "as ann billing org Acme"),
+      // R18: a space plan's tab is in the admin console (admins); a team plan's in the team's settings (its owner).
+      fails("R18", acmePaid, "as carl billing org Acme", "permission-denied", "R18"),
+      fails("R18", acmePaid, "as gus billing org Acme", "permission-denied", "R18"),
+      fails(
+        "R18", designPaid, "as adam billing team Design", "permission-denied", "R18",
+        has: "admin console never shows a team plan"),
+      fails("R18", designPaid, "as carl billing team Design", "permission-denied", "R18"),
+      passes("R18", acmePaid, "as adam billing org Acme", has: "only the billing owner"),
+      passes("R18", acmePaid, "as ann billing org Acme", has: "billing owner ann"),
+      passes("R18", designPaid, "as ann billing team Design", has: "team's settings"),
+      // R19: a plan paid by invoice changes only through sales.
+      fails("R19", acmeInvoice, "as ann cancel org Acme", "contact-sales", "R19"),
+      fails("R19", acmeInvoice, "as ann edit org Acme --seats 25", "contact-sales", "R19"),
+      fails("R19", acmeInvoice, "as ann edit org Acme --tier advanced", "contact-sales", "R19"),
+      fails("R19", acmeInvoice, "as ann edit org Acme --monthly", "contact-sales", "R19"),
+      fails("R19", acmeInvoice, "as ann downgrade org Acme --seats 10", "contact-sales", "R19"),
+      fails("R19", acmeInvoice, "as ann pay org Acme --method card", "contact-sales", "R19"),
+      passes("R19", acmeInvoice, "as ann address org Acme \"1 Sales Rd\""),
+      passes("R19", acmeInvoice, "as ann seats org Acme"),
+      passes("R19", acmeInvoice, "as ann transfer org Acme --to bob"),
+      passes(
+        "R19", acmeInvoice, "as ann billing org Acme", has: "contact sales: paid by invoice (R19)"),
+      // R20: canceling takes effect at the period end and can be undone; a trial cancels at once.
+      passes("R20", acmePaid, "as ann cancel org Acme", has: "2027-01-01"),
+      fails("R20", acmeCanceling, "as ann cancel org Acme", "conflict", "R20"),
+      fails(
+        "R20", acmeCanceling, "as ann edit org Acme --seats 10", "conflict", "R20", has: "resume"),
+      passes("R20", acmeCanceling, "as ann resume org Acme"),
+      fails("R20", acmePaid, "as ann resume org Acme", "conflict", nil),
+      passes("R20", acmeTrial, "as ann cancel org Acme", has: "at once"),
+      passes("R20", acmeCanceling, "as ann plan org Acme", has: "canceling"),
+      // R21: canceling never deletes data: invoices stay, open to the last billing owner.
+      passes("R21", acmeCanceling + ["advance 1y"], "as ann invoice INV-0001"),
+      fails(
+        "R21", acmeCanceling + ["advance 1y"], "as adam invoice INV-0001", "permission-denied",
+        "R14"),
+      fails(
+        "R21", acmeCanceling + ["advance 1y"], "as ann invoices org Acme", "unavailable", "R17"),
+      passes("R21", acmeCanceling + ["advance 1y"], "remove carl --team Design"),
+      passes("R21", acmeCanceling + ["advance 1y"], "as adam appoint carl --org Acme"),
+      // R22: the payment method switches between card and PayPal.
+      fails("R22", acmePaid, "as ann pay org Acme --method invoice", "invalid", "R22"),
+      fails("R22", acmePaid, "as ann pay org Acme --method card", "conflict", nil),
+      fails("R22", acmePaid, "as ann pay org Acme --method cash", "usage", nil),
+      passes("R22", acmePaid, "as ann pay org Acme --method paypal", has: "paypal"),
+      passes(
+        "R22", acmePaid + ["as ann pay org Acme --method paypal"],
+        "as ann pay org Acme --method card"),
+    ])
   func rule(_ c: RuleCase) { check(c) }
 }
 
 @Suite("Rules P1–P8: the project's modelling choices")
 struct RulesP1toP8 {
-  @Test("P1–P8", arguments: [
-    // P1: self-serve plans go up to 500 seats.
-    fails("P1", "as ann upgrade org Acme --tier starter --seats 525", "contact-sales", "P1"),
-    fails("P1", "as ann upgrade org Acme --tier starter --seats 1000", "contact-sales", "P1"),
-    fails("P1", hugeOrg, "as h1 upgrade org Huge --tier starter", "contact-sales", "P1", has: "525"),
-    fails("P1", hugeOrg, "quote org Huge --tier starter", "contact-sales", "P1"),
-    fails("P1", "quote org Acme --tier starter --seats 525", "contact-sales", "P1"),
-    fails("P1", acmePaid, "as ann edit org Acme --seats 525", "contact-sales", "P1"),
-    fails("P1", "as ann upgrade org Acme --tier starter --seats 510", "invalid", "R5"),
-    passes("P1", "as ann upgrade org Acme --tier starter --seats 500"),
-    passes("P1", "quote org Acme --tier starter --seats 500"),
-    passes("P1", "create plan org Acme --tier starter --seats 600 --owner ann"),
-    passes("P1", hugeOrg, "create plan org Huge --tier starter --owner h1", has: "525 seats"),
-    // P2: a team is upgraded or trialed by one of its members or an admin of its organization.
-    fails("P2", "as bob upgrade team Design --tier starter", "permission-denied", "P2"),
-    fails("P2", "as bea upgrade team Design --tier starter", "permission-denied", "P2"),
-    fails("P2", "as bob trial team Design --tier starter", "permission-denied", "P2"),
-    passes("P2", "as adam upgrade team Design --tier starter"),
-    passes("P2", "as carl upgrade team Design --tier starter"),
-    passes("P2", "as adam trial team Design --tier advanced"),
-    passes("P2", "as bob upgrade team Ops --tier advanced --seats 2 --monthly"),
-    // P3: increases at once, pro rata; decreases and cycle changes at renewal.
-    passes("P3", acmePaid, "as ann edit org Acme --seats 10", has: "pro rata"),
-    passes("P3", acmePaid, "as ann edit org Acme --tier advanced", has: "pro rata"),
-    passes("P3", acmePaid, "as ann edit org Acme --monthly", has: "on 2027-01-01"),
-    passes("P3", ["as ann upgrade org Acme --tier advanced --seats 10"], "as ann downgrade org Acme --tier starter --seats 5", has: "on 2027-01-01"),
-    fails("P3", acmePaid, "as ann edit org Acme --seats 5", "conflict", nil, has: "nothing to change"),
-    fails("P3", acmePaid, "as ann edit org Acme --annual", "conflict", nil),
-    fails("P3", acmePaid, "as ann edit org Acme --tier starter", "conflict", nil),
-    // P4: 30-day trials, Starter or Advanced, once per scope; no seats, no invoices.
-    passes("P4", "as ann trial org Acme --tier starter", has: "2026-01-31"),
-    passes("P4", "as ann trial team Design --tier advanced"),
-    fails("P4", acmeTrial, "as ann trial org Acme --tier starter", "conflict", "P4"),
-    fails("P4", acmeTrial + ["advance 30d"], "as ann trial org Acme --tier starter", "conflict", "P4"),
-    fails("P4", acmeTrial + ["as ann cancel org Acme"], "as ann trial org Acme --tier advanced", "conflict", "P4"),
-    fails("P4", "as ann trial org Acme --tier enterprise", "invalid", "P4"),
-    fails("P4", acmeTrial, "as ann edit org Acme --seats 10", "conflict", "P4"),
-    fails("P4", acmeTrial, "as ann pay org Acme --method paypal", "conflict", "P4"),
-    fails("P4", acmeTrial, "as ann seats org Acme", "conflict", "P4"),
-    fails("P4", acmePaid, "as ann trial org Acme --tier starter", "conflict", nil),
-    passes("P4", acmeTrial, "as ann upgrade org Acme --tier starter", has: "P1"),
-    passes("P4", acmeTrial + ["advance 30d"], "as ann upgrade org Acme --tier starter"),
-    // P5: adding a billable member to a full plan resizes it (card/PayPal) or flags it (invoice).
-    passes("P5", acmePaid, "add eve --org Acme", has: "resized from 5 to 10"),
-    passes("P5", acmePaid, "add e1 e2 e3 e4 e5 e6 --org Acme", has: "resized from 5 to 15"),
-    passes("P5", acmePaid, "add gus --org Acme", has: "resized from 5 to 10"),
-    passes("P5", designPaid, "add bob --team Design", has: "resized from 3 to 4"),
-    passes("P5", ["as ann upgrade org Acme --tier starter --seats 20 --pay invoice"],
-           "add " + (1...16).map { "e\($0)" }.joined(separator: " ") + " --org Acme", has: "over its size"),
-    // P6: an org with team plans is upgraded only by its admins; no trial for it.
-    fails("P6", designPaid, "as bob upgrade org Acme --tier starter", "permission-denied", "P6"),
-    fails("P6", designPaid, "as ann upgrade org Acme --tier starter", "permission-denied", "P6"),
-    fails("P6", designPaid, "as adam trial org Acme --tier starter", "conflict", "P6"),
-    fails("P6", designPaid, "as bob trial org Acme --tier starter", "conflict", "P6"),
-    fails("P6", ["as ann trial team Design --tier starter"], "as adam trial org Acme --tier starter", "conflict", "P6"),
-    passes("P6", designPaid, "as adam upgrade org Acme --tier starter", has: "credited"),
-    passes("P6", "as bob upgrade org Acme --tier starter"),
-    // P7: a billing owner cannot leave the space, nor lose the admin role while owning its plan.
-    fails("P7", acmePaid, "remove ann --org Acme", "conflict", "P7"),
-    fails("P7", acmePaid, "as adam revoke ann --org Acme", "conflict", "P7"),
-    fails("P7", designPaid, "remove ann --org Acme", "conflict", "P7"),
-    fails("P7", ["as wes upgrade workspace Side --tier starter"], "remove wes --workspace Side", "conflict", "P7"),
-    passes("P7", acmePaid + ["as ann transfer org Acme --to bob"], "remove ann --org Acme"),
-    passes("P7", acmePaid + ["as ann transfer org Acme --to bob"], "as adam revoke ann --org Acme"),
-    passes("P7", designPaid, "remove ann --team Design"),
-    passes("P7", acmePaid, "remove carl --org Acme"),
-    // P8: anyone in a space (member or guest) may view its plans.
-    fails("P8", acmePaid, "as zed plan org Acme", "permission-denied", "P8"),
-    fails("P8", designPaid, "as bea plan team Design", "permission-denied", "P8"),
-    passes("P8", acmePaid, "as gus plan org Acme", has: "P1"),
-    passes("P8", acmePaid, "as carl plan org Acme", has: "P1"),
-    passes("P8", designPaid, "as bob plan team Design", has: "P1"),
-    passes("P8", "as carl plan org Acme", has: "Basic"),
-  ])
+  @Test(
+    "P1–P8",
+    arguments: [
+      // P1: self-serve plans go up to 500 seats.
+      fails("P1", "as ann upgrade org Acme --tier starter --seats 525", "contact-sales", "P1"),
+      fails("P1", "as ann upgrade org Acme --tier starter --seats 1000", "contact-sales", "P1"),
+      fails(
+        "P1", hugeOrg, "as h1 upgrade org Huge --tier starter", "contact-sales", "P1", has: "525"),
+      fails("P1", hugeOrg, "quote org Huge --tier starter", "contact-sales", "P1"),
+      fails("P1", "quote org Acme --tier starter --seats 525", "contact-sales", "P1"),
+      fails("P1", acmePaid, "as ann edit org Acme --seats 525", "contact-sales", "P1"),
+      fails("P1", "as ann upgrade org Acme --tier starter --seats 510", "invalid", "R5"),
+      passes("P1", "as ann upgrade org Acme --tier starter --seats 500"),
+      passes("P1", "quote org Acme --tier starter --seats 500"),
+      passes("P1", "create plan org Acme --tier starter --seats 600 --owner ann"),
+      passes("P1", hugeOrg, "create plan org Huge --tier starter --owner h1", has: "525 seats"),
+      // P2: a team is upgraded or trialed by one of its members or an admin of its organization.
+      fails("P2", "as bob upgrade team Design --tier starter", "permission-denied", "P2"),
+      fails("P2", "as bea upgrade team Design --tier starter", "permission-denied", "P2"),
+      fails("P2", "as bob trial team Design --tier starter", "permission-denied", "P2"),
+      passes("P2", "as adam upgrade team Design --tier starter"),
+      passes("P2", "as carl upgrade team Design --tier starter"),
+      passes("P2", "as adam trial team Design --tier advanced"),
+      passes("P2", "as bob upgrade team Ops --tier advanced --seats 2 --monthly"),
+      // P3: increases at once, pro rata; decreases and cycle changes at renewal.
+      passes("P3", acmePaid, "as ann edit org Acme --seats 10", has: "pro rata"),
+      passes("P3", acmePaid, "as ann edit org Acme --tier advanced", has: "pro rata"),
+      passes("P3", acmePaid, "as ann edit org Acme --monthly", has: "on 2027-01-01"),
+      passes(
+        "P3", ["as ann upgrade org Acme --tier advanced --seats 10"],
+        "as ann downgrade org Acme --tier starter --seats 5", has: "on 2027-01-01"),
+      fails(
+        "P3", acmePaid, "as ann edit org Acme --seats 5", "conflict", nil, has: "nothing to change"),
+      fails("P3", acmePaid, "as ann edit org Acme --annual", "conflict", nil),
+      fails("P3", acmePaid, "as ann edit org Acme --tier starter", "conflict", nil),
+      // P4: 30-day trials, Starter or Advanced, once per scope; no seats, no invoices.
+      passes("P4", "as ann trial org Acme --tier starter", has: "2026-01-31"),
+      passes("P4", "as ann trial team Design --tier advanced"),
+      fails("P4", acmeTrial, "as ann trial org Acme --tier starter", "conflict", "P4"),
+      fails(
+        "P4", acmeTrial + ["advance 30d"], "as ann trial org Acme --tier starter", "conflict", "P4"),
+      fails(
+        "P4", acmeTrial + ["as ann cancel org Acme"], "as ann trial org Acme --tier advanced",
+        "conflict", "P4"),
+      fails("P4", "as ann trial org Acme --tier enterprise", "invalid", "P4"),
+      fails("P4", acmeTrial, "as ann edit org Acme --seats 10", "conflict", "P4"),
+      fails("P4", acmeTrial, "as ann pay org Acme --method paypal", "conflict", "P4"),
+      fails("P4", acmeTrial, "as ann seats org Acme", "conflict", "P4"),
+      fails("P4", acmePaid, "as ann trial org Acme --tier starter", "conflict", nil),
+      passes("P4", acmeTrial, "as ann upgrade org Acme --tier starter", has: "P1"),
+      passes("P4", acmeTrial + ["advance 30d"], "as ann upgrade org Acme --tier starter"),
+      // P5: adding a billable member to a full plan resizes it (card/PayPal) or flags it (invoice).
+      passes("P5", acmePaid, "add eve --org Acme", has: "resized from 5 to 10"),
+      passes("P5", acmePaid, "add e1 e2 e3 e4 e5 e6 --org Acme", has: "resized from 5 to 15"),
+      passes("P5", acmePaid, "add gus --org Acme", has: "resized from 5 to 10"),
+      passes("P5", designPaid, "add bob --team Design", has: "resized from 3 to 4"),
+      passes(
+        "P5", ["as ann upgrade org Acme --tier starter --seats 20 --pay invoice"],
+        "add " + (1...16).map { "e\($0)" }.joined(separator: " ") + " --org Acme",
+        has: "over its size"),
+      // P6: an org with team plans is upgraded only by its admins; no trial for it.
+      fails("P6", designPaid, "as bob upgrade org Acme --tier starter", "permission-denied", "P6"),
+      fails("P6", designPaid, "as ann upgrade org Acme --tier starter", "permission-denied", "P6"),
+      fails("P6", designPaid, "as adam trial org Acme --tier starter", "conflict", "P6"),
+      fails("P6", designPaid, "as bob trial org Acme --tier starter", "conflict", "P6"),
+      fails(
+        "P6", ["as ann trial team Design --tier starter"], "as adam trial org Acme --tier starter",
+        "conflict", "P6"),
+      passes("P6", designPaid, "as adam upgrade org Acme --tier starter", has: "credited"),
+      passes("P6", "as bob upgrade org Acme --tier starter"),
+      // P7: a billing owner cannot leave the space, nor lose the admin role while owning its plan.
+      fails("P7", acmePaid, "remove ann --org Acme", "conflict", "P7"),
+      fails("P7", acmePaid, "as adam revoke ann --org Acme", "conflict", "P7"),
+      fails("P7", designPaid, "remove ann --org Acme", "conflict", "P7"),
+      fails(
+        "P7", ["as wes upgrade workspace Side --tier starter"], "remove wes --workspace Side",
+        "conflict", "P7"),
+      passes("P7", acmePaid + ["as ann transfer org Acme --to bob"], "remove ann --org Acme"),
+      passes(
+        "P7", acmePaid + ["as ann transfer org Acme --to bob"], "as adam revoke ann --org Acme"),
+      passes("P7", designPaid, "remove ann --team Design"),
+      passes("P7", acmePaid, "remove carl --org Acme"),
+      // P8: anyone in a space (member or guest) may view its plans.
+      fails("P8", acmePaid, "as zed plan org Acme", "permission-denied", "P8"),
+      fails("P8", designPaid, "as bea plan team Design", "permission-denied", "P8"),
+      passes("P8", acmePaid, "as gus plan org Acme", has: "P1"),
+      passes("P8", acmePaid, "as carl plan org Acme", has: "P1"),
+      passes("P8", designPaid, "as bob plan team Design", has: "P1"),
+      passes("P8", "as carl plan org Acme", has: "Basic"),
+    ])
   func rule(_ c: RuleCase) { check(c) }
 }
 
@@ -450,54 +565,68 @@ struct RulesP1toP8 {
 
 @Suite("Check order: syntax → names → actor → plan (R17) → permission → state → values")
 struct CheckOrderTests {
-  @Test("the first failure wins", arguments: [
-    fails("R14", acmePaid, "as ann cancel org Nope --frob", "usage", nil),
-    fails("R14", "cancel org Nope", "not-found", nil),
-    fails("R14", "as zed cancel org Nope", "not-found", nil),
-    fails("R14", acmePaid, "as nobody cancel org Acme", "not-found", nil),
-    fails("R15", "transfer org Acme --to nobody", "not-found", nil),
-    fails("R11", "upgrade org Acme --tier starter --billing-owner nobody", "not-found", nil),
-    fails("R14", acmePaid, "cancel org Acme", "no-actor", nil),
-    fails("R10", "upgrade org Acme --tier enterprise --seats 6", "no-actor", nil),
-    fails("P8", "plan org Acme", "no-actor", nil),
-    fails("R17", "as carl cancel org Acme", "unavailable", "R17"),
-    fails("R17", "as zed cancel org Acme", "unavailable", "R17"),
-    fails("R17", "as gus billing org Acme", "unavailable", "R17"),
-    fails("R17", "as carl transfer org Acme --to gus", "unavailable", "R17"),
-    fails("R14", acmePaid, "as adam resume org Acme", "permission-denied", "R14"),
-    fails("R14", acmeInvoice, "as adam cancel org Acme", "permission-denied", "R14"),
-    fails("R14", acmePaid, "as adam transfer org Acme --to ann", "permission-denied", "R14"),
-    fails("R14", acmePaid, "as adam pay org Acme --method invoice", "permission-denied", "R14"),
-    fails("R14", acmePaid, "as adam move org Acme --to org Beta", "permission-denied", "R14"),
-    fails("R10", "as gus upgrade org Acme --tier enterprise --seats 6", "permission-denied", "R10"),
-    fails("R6", acmePaid, "as ann upgrade team Design --tier enterprise --seats 6", "conflict", "R6"),
-    fails("R20", acmeCanceling, "as ann edit org Acme --seats 6", "conflict", "R20"),
-    fails("R19", acmeInvoice, "as ann edit org Acme --seats 6", "contact-sales", "R19"),
-    fails("R19", acmeInvoice, "as ann pay org Acme --method invoice", "contact-sales", "R19"),
-    fails("P4", acmeTrial, "as ann edit org Acme --seats 6", "conflict", "P4"),
-    fails("R9", acmePaid, "as ann upgrade org Acme --tier enterprise", "conflict", nil),
-    fails("R9", "as ann upgrade org Acme --tier basic --seats 6", "invalid", "R9"),
-    fails("R5", "as ann upgrade org Acme --tier starter --seats 6 --billing-owner gus --pay invoice", "invalid", "R5"),
-    fails("R3", "as ann upgrade org Acme --tier starter --seats 4 --billing-owner gus", "invalid", "R3"),
-    fails("P1", "as ann upgrade org Acme --tier starter --seats 525 --billing-owner gus", "contact-sales", "P1"),
-    fails("R11", "as ann upgrade org Acme --tier starter --billing-owner gus --pay invoice --monthly", "invalid", "R11"),
-    fails("R15", acmePaid, "as ann transfer org Acme --to ann", "invalid", "R15"),
-    fails("R8", "as ann upgrade team Nope,Ops", "not-found", nil),
-    fails("R14", "invoice INV-0099", "not-found", nil),
-    fails("R13", "appoint nobody --org Acme", "not-found", nil),
-    fails("R13", "appoint carl --org Nope", "not-found", nil),
-    fails("R13", "appoint carl --org Acme", "no-actor", nil),
-    fails("R7", acmePaid, "as ann move org Acme --to org Nope", "not-found", nil),
-    // Syntax (every usage error) before names, names before state (SPEC §4).
-    fails("R9", "create plan org Nope --tier enterprise --owner nobody", "usage", nil, has: "--unit-cents"),
-    fails("R4", "add ann stranger1 --team Design", "not-found", nil, has: "stranger1"),
-    fails("R4", "add ann ann --team Nope", "usage", nil, has: "named twice"),
-    fails("R13", "appoint nobody", "usage", nil),
-    fails("R14", "address org Nope \"a\\tb\"", "not-found", nil),
-    fails("R14", acmePaid, "as bob address org Acme \"\"", "usage", nil),
-    fails("R11", "as ann upgrade org Nope --tier starter --address \"\"", "usage", nil),
-    fails("R18", acmePaid, "billing org Acme", "no-actor", nil),
-  ])
+  @Test(
+    "the first failure wins",
+    arguments: [
+      fails("R14", acmePaid, "as ann cancel org Nope --frob", "usage", nil),
+      fails("R14", "cancel org Nope", "not-found", nil),
+      fails("R14", "as zed cancel org Nope", "not-found", nil),
+      fails("R14", acmePaid, "as nobody cancel org Acme", "not-found", nil),
+      fails("R15", "transfer org Acme --to nobody", "not-found", nil),
+      fails("R11", "upgrade org Acme --tier starter --billing-owner nobody", "not-found", nil),
+      fails("R14", acmePaid, "cancel org Acme", "no-actor", nil),
+      fails("R10", "upgrade org Acme --tier enterprise --seats 6", "no-actor", nil),
+      fails("P8", "plan org Acme", "no-actor", nil),
+      fails("R17", "as carl cancel org Acme", "unavailable", "R17"),
+      fails("R17", "as zed cancel org Acme", "unavailable", "R17"),
+      fails("R17", "as gus billing org Acme", "unavailable", "R17"),
+      fails("R17", "as carl transfer org Acme --to gus", "unavailable", "R17"),
+      fails("R14", acmePaid, "as adam resume org Acme", "permission-denied", "R14"),
+      fails("R14", acmeInvoice, "as adam cancel org Acme", "permission-denied", "R14"),
+      fails("R14", acmePaid, "as adam transfer org Acme --to ann", "permission-denied", "R14"),
+      fails("R14", acmePaid, "as adam pay org Acme --method invoice", "permission-denied", "R14"),
+      fails("R14", acmePaid, "as adam move org Acme --to org Beta", "permission-denied", "R14"),
+      fails(
+        "R10", "as gus upgrade org Acme --tier enterprise --seats 6", "permission-denied", "R10"),
+      fails(
+        "R6", acmePaid, "as ann upgrade team Design --tier enterprise --seats 6", "conflict", "R6"),
+      fails("R20", acmeCanceling, "as ann edit org Acme --seats 6", "conflict", "R20"),
+      fails("R19", acmeInvoice, "as ann edit org Acme --seats 6", "contact-sales", "R19"),
+      fails("R19", acmeInvoice, "as ann pay org Acme --method invoice", "contact-sales", "R19"),
+      fails("P4", acmeTrial, "as ann edit org Acme --seats 6", "conflict", "P4"),
+      fails("R9", acmePaid, "as ann upgrade org Acme --tier enterprise", "conflict", nil),
+      fails("R9", "as ann upgrade org Acme --tier basic --seats 6", "invalid", "R9"),
+      fails(
+        "R5", "as ann upgrade org Acme --tier starter --seats 6 --billing-owner gus --pay invoice",
+        "invalid", "R5"),
+      fails(
+        "R3", "as ann upgrade org Acme --tier starter --seats 4 --billing-owner gus", "invalid",
+        "R3"),
+      fails(
+        "P1", "as ann upgrade org Acme --tier starter --seats 525 --billing-owner gus",
+        "contact-sales", "P1"),
+      fails(
+        "R11", "as ann upgrade org Acme --tier starter --billing-owner gus --pay invoice --monthly",
+        "invalid", "R11"),
+      fails("R15", acmePaid, "as ann transfer org Acme --to ann", "invalid", "R15"),
+      fails("R8", "as ann upgrade team Nope,Ops", "not-found", nil),
+      fails("R14", "invoice INV-0099", "not-found", nil),
+      fails("R13", "appoint nobody --org Acme", "not-found", nil),
+      fails("R13", "appoint carl --org Nope", "not-found", nil),
+      fails("R13", "appoint carl --org Acme", "no-actor", nil),
+      fails("R7", acmePaid, "as ann move org Acme --to org Nope", "not-found", nil),
+      // Syntax (every usage error) before names, names before state (SPEC §4).
+      fails(
+        "R9", "create plan org Nope --tier enterprise --owner nobody", "usage", nil,
+        has: "--unit-cents"),
+      fails("R4", "add ann stranger1 --team Design", "not-found", nil, has: "stranger1"),
+      fails("R4", "add ann ann --team Nope", "usage", nil, has: "named twice"),
+      fails("R13", "appoint nobody", "usage", nil),
+      fails("R14", "address org Nope \"a\\tb\"", "not-found", nil),
+      fails("R14", acmePaid, "as bob address org Acme \"\"", "usage", nil),
+      fails("R11", "as ann upgrade org Nope --tier starter --address \"\"", "usage", nil),
+      fails("R18", acmePaid, "billing org Acme", "no-actor", nil),
+    ])
   func order(_ c: RuleCase) { check(c) }
 }
 
@@ -508,7 +637,9 @@ struct BoundaryTests {
   @Test("R5/P1: every seat count from 0 to 560 through quote on a 1-member workspace")
   func sizesThroughQuote() {
     let s = makeSession(["create workspace Solo", "add sol --workspace Solo"], base: false)
-    let valid = Set([2, 3, 4, 5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 80, 90, 100] + Array(stride(from: 125, through: 600, by: 25)))
+    let valid = Set(
+      [2, 3, 4, 5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 80, 90, 100]
+        + Array(stride(from: 125, through: 600, by: 25)))
     for n in 0...560 {
       let o = s.perform("quote workspace Solo --tier starter --seats \(n)")
       if !valid.contains(n) {
@@ -534,7 +665,9 @@ struct BoundaryTests {
   func invoiceThreshold() {
     let s = makeSession(bigOrg)
     fail(s, "as m1 upgrade org Big --tier starter --seats 15 --pay invoice", "invalid", "R3")
-    fail(s, "as m1 upgrade org Big --tier starter --seats 20 --monthly --pay invoice", "unavailable", "R12")
+    fail(
+      s, "as m1 upgrade org Big --tier starter --seats 20 --monthly --pay invoice", "unavailable",
+      "R12")
     #expect(ok(s, "quote org Big --tier starter").result["seats"]?.asInt == 20)
     let o = ok(s, "as m1 upgrade org Big --tier starter --pay invoice")
     #expect(o.result["plan"]?["seats"]?.asInt == 20)
@@ -550,14 +683,17 @@ struct BoundaryTests {
     let o = ok(s, "as ann upgrade org Acme --tier starter --seats 20 --pay invoice")
     #expect(o.result["invoice"]?["payment"]?.asString == "invoice")
     let w = makeSession([])
-    #expect(ok(w, "as wes upgrade workspace Side --tier starter --seats 2 --monthly --pay paypal").result["invoice"]?["status"]?.asString == "paid")
+    #expect(
+      ok(w, "as wes upgrade workspace Side --tier starter --seats 2 --monthly --pay paypal").result[
+        "invoice"]?["status"]?.asString == "paid")
   }
 
   @Test("P1 does not limit create plan; P1/R12 do not apply to sales plans")
   func createPlanUnlimited() {
     let s = makeSession(hugeOrg)
     fail(s, "as h1 upgrade org Huge --tier starter", "contact-sales", "P1")
-    let o = ok(s, "create plan org Huge --tier starter --seats 1000 --monthly --owner h2 --pay invoice")
+    let o = ok(
+      s, "create plan org Huge --tier starter --seats 1000 --monthly --owner h2 --pay invoice")
     #expect(o.result["plan"]?["seats"]?.asInt == 1000)
     #expect(o.result["plan"]?["cycle"]?.asString == "monthly")
     #expect(o.result["invoice"]?["amount_cents"]?.asInt == 1000 * 1349)
@@ -568,7 +704,9 @@ struct BoundaryTests {
   @Test("quote checks the same values as upgrade")
   func quoteValues() {
     let s = makeSession([])
-    #expect(ok(s, "quote team Design --tier advanced --monthly").result["period_cents"]?.asInt == 3 * 3049)
+    #expect(
+      ok(s, "quote team Design --tier advanced --monthly").result["period_cents"]?.asInt == 3 * 3049
+    )
     #expect(ok(s, "quote team Ops --tier starter").result["seats"]?.asInt == 2)
     fail(s, "quote team Design --tier starter --seats 2", "invalid", "R4")
     fail(s, "quote org Acme --tier basic", "invalid", "R9")
@@ -639,7 +777,8 @@ struct DateTests {
     ])
     #expect(ok(s, "clock").result["date"]?.asString == "2026-12-01")
     let o = ok(s, "advance 1m")
-    #expect(events(o) == ["2027-01-01 cancellation P1", "2027-01-01 renewal P2", "2027-01-01 renewal P3"])
+    #expect(
+      events(o) == ["2027-01-01 cancellation P1", "2027-01-01 renewal P2", "2027-01-01 renewal P3"])
   }
 
   @Test("advance outside 2000-01-01…9999-12-31 is a usage error and changes nothing")
@@ -659,7 +798,9 @@ struct DateTests {
 
 @Suite("Cancellation and trials")
 struct CancelTrialTests {
-  @Test("R20: a canceled plan stays active until its period end, then the scope is on Basic; R21 keeps data")
+  @Test(
+    "R20: a canceled plan stays active until its period end, then the scope is on Basic; R21 keeps data"
+  )
   func cancelAtPeriodEnd() {
     let s = makeSession(acmeCanceling)
     #expect(planOf(s, "org Acme")["status"]?.asString == "canceling")
@@ -732,7 +873,8 @@ struct CancelTrialTests {
   @Test("create plan ends an open trial; the new plan gets a new id")
   func createPlanEndsTrial() {
     let s = makeSession(acmeTrial)
-    let o = ok(s, "create plan org Acme --tier enterprise --seats 10 --owner bob --unit-cents 50000")
+    let o = ok(
+      s, "create plan org Acme --tier enterprise --seats 10 --owner bob --unit-cents 50000")
     #expect(o.result["plan"]?["id"]?.asString == "P2")
     #expect(o.result["invoice"]?["amount_cents"]?.asInt == 500_000)
     #expect(planOf(s, "org Acme")["id"]?.asString == "P2")
@@ -754,7 +896,9 @@ struct MoneyFlowTests {
   @Test("P3: pro rata at exactly half a cent rounds up (one rounding)")
   func halfCent() {
     // A monthly plan of Feb 2026 (28 days); 14 days left; +5 starter seats: 6745 × 14 / 28 = 3372.5.
-    let s = makeSession(["advance 31d", "as ann upgrade org Acme --tier starter --monthly", "advance 14d"])
+    let s = makeSession([
+      "advance 31d", "as ann upgrade org Acme --tier starter --monthly", "advance 14d",
+    ])
     let o = ok(s, "as ann edit org Acme --seats 10")
     #expect(o.result["invoice"]?["amount_cents"]?.asInt == 3373)
     #expect(o.result["plan"]?["seats"]?.asInt == 10)
@@ -790,9 +934,14 @@ struct MoneyFlowTests {
     #expect(ok(s, "as ann invoice INV-0002").result["amount_cents"]?.asInt == 5 * 1349)
   }
 
-  @Test("a scheduled size that no longer covers everyone renews at the smallest size that does (resize)")
+  @Test(
+    "a scheduled size that no longer covers everyone renews at the smallest size that does (resize)"
+  )
   func scheduledResize() {
-    let s = makeSession(["as ann upgrade org Acme --tier starter --seats 10", "as ann edit org Acme --seats 5", "add e1 e2 e3 --org Acme"])
+    let s = makeSession([
+      "as ann upgrade org Acme --tier starter --seats 10", "as ann edit org Acme --seats 5",
+      "add e1 e2 e3 --org Acme",
+    ])
     #expect(planOf(s, "org Acme")["seats"]?.asInt == 10)
     let a = ok(s, "advance 1y")
     #expect(events(a) == ["2027-01-01 resize P1"])
@@ -800,7 +949,8 @@ struct MoneyFlowTests {
     #expect(ok(s, "as ann invoice INV-0002").result["amount_cents"]?.asInt == 10 * 13490)
   }
 
-  @Test("P5: everyone added at once: one resize to the smallest covering size, pro rata, owner told")
+  @Test(
+    "P5: everyone added at once: one resize to the smallest covering size, pro rata, owner told")
   func resizeAtOnce() {
     let s = makeSession(acmePaid + ["advance 100d"])
     let o = ok(s, "add e1 e2 e3 e4 e5 e6 --org Acme")
@@ -845,7 +995,8 @@ struct MoneyFlowTests {
     #expect(seats["over"]?.asBool == true)
   }
 
-  @Test("P6: team plans end the day the org is upgraded; unused time is credited on its first invoice")
+  @Test(
+    "P6: team plans end the day the org is upgraded; unused time is credited on its first invoice")
   func credits() {
     let s = makeSession(designPaid + ["advance 100d"])
     let o = ok(s, "as adam upgrade org Acme --tier starter")
@@ -880,7 +1031,9 @@ struct RoleTests {
     return out
   }
 
-  @Test("R4: a team plan covers its team only; everyone else stays on Basic; guests get the features free")
+  @Test(
+    "R4: a team plan covers its team only; everyone else stays on Basic; guests get the features free"
+  )
   func teamOnly() {
     let s = makeSession(designPaid)
     #expect(access(s, "carl") == ["org Acme": "basic", "team Design": "starter"])
@@ -896,15 +1049,19 @@ struct RoleTests {
     #expect(access(s, "zed").isEmpty)
   }
 
-  @Test("R13: the billing owner becomes an admin; transfer makes the new owner one (and the old stays)")
+  @Test(
+    "R13: the billing owner becomes an admin; transfer makes the new owner one (and the old stays)")
   func ownerIsAdmin() {
     let s = makeSession(["as ann upgrade org Acme --tier starter --billing-owner carl"])
-    let roles = ok(s, "as carl whoami").result["spaces"]?.asArray.first?["roles"]?.asArray.compactMap(\.asString)
+    let roles = ok(s, "as carl whoami").result["spaces"]?.asArray.first?["roles"]?.asArray
+      .compactMap(\.asString)
     #expect(roles == ["member", "admin", "billing-owner"])
     ok(s, "as carl transfer org Acme --to dave")
-    let d = ok(s, "as dave whoami").result["spaces"]?.asArray.first?["roles"]?.asArray.compactMap(\.asString)
+    let d = ok(s, "as dave whoami").result["spaces"]?.asArray.first?["roles"]?.asArray.compactMap(
+      \.asString)
     #expect(d == ["member", "admin", "billing-owner"])
-    let c = ok(s, "as carl whoami").result["spaces"]?.asArray.first?["roles"]?.asArray.compactMap(\.asString)
+    let c = ok(s, "as carl whoami").result["spaces"]?.asArray.first?["roles"]?.asArray.compactMap(
+      \.asString)
     #expect(c == ["member", "admin"])
     ok(s, "as dave revoke carl --org Acme")
     fail(s, "as carl revoke dave --org Acme", "permission-denied", "R13")
@@ -914,7 +1071,8 @@ struct RoleTests {
   @Test("R13: a team plan's owner does not become an org admin")
   func teamOwnerNotAdmin() {
     let s = makeSession(designPaid)
-    let roles = ok(s, "as ann whoami").result["spaces"]?.asArray.first?["roles"]?.asArray.compactMap(\.asString)
+    let roles = ok(s, "as ann whoami").result["spaces"]?.asArray.first?["roles"]?.asArray
+      .compactMap(\.asString)
     #expect(roles == ["member", "billing-owner"])
   }
 
@@ -949,7 +1107,9 @@ struct RoleTests {
     #expect(ok(s, "show").result["invoices"]?.asInt == 0)
   }
 
-  @Test("log: setup, actions and advance, refused ones included, with their code and rule; views are not logged")
+  @Test(
+    "log: setup, actions and advance, refused ones included, with their code and rule; views are not logged"
+  )
   func log() {
     let s = Session()
     ok(s, "create org Acme")
@@ -959,16 +1119,23 @@ struct RoleTests {
     ok(s, "advance 1d")
     s.perform("upgrade org Acme --tier starter")
     let entries = ok(s, "log").result["entries"]?.asArray ?? []
-    #expect(entries.map { $0["command"]?.asString ?? "" } == [
-      "create org Acme", "add ann --org Acme", "cancel org Acme", "advance 1d", "upgrade org Acme --tier starter",
-    ])
-    #expect(entries.map { $0["outcome"]?.asString ?? "" } == ["ok", "ok", "error[unavailable] (R17)", "ok", "error[no-actor]"])
+    #expect(
+      entries.map { $0["command"]?.asString ?? "" } == [
+        "create org Acme", "add ann --org Acme", "cancel org Acme", "advance 1d",
+        "upgrade org Acme --tier starter",
+      ])
+    #expect(
+      entries.map { $0["outcome"]?.asString ?? "" } == [
+        "ok", "ok", "error[unavailable] (R17)", "ok", "error[no-actor]",
+      ])
     #expect(entries[2]["actor"]?.asString == "ann")
     #expect(entries[4]["actor"]?.isNull == true)
     #expect(entries[4]["date"]?.asString == "2026-01-02")
   }
 
-  @Test("log: actions refused while parsing are logged too, also under `as`; views and shell commands are not")
+  @Test(
+    "log: actions refused while parsing are logged too, also under `as`; views and shell commands are not"
+  )
   func logUsage() {
     let s = makeSession([], base: false)
     ok(s, "create org Acme")
@@ -978,15 +1145,21 @@ struct RoleTests {
     s.perform("quote org Acme --tier gold")
     s.perform("advance 1x")
     let entries = ok(s, "log").result["entries"]?.asArray ?? []
-    #expect(entries.map { $0["command"]?.asString ?? "" } == [
-      "create org Acme", "add ann --org Acme", "upgrade org Acme --tier starter --seats abc",
-      "upgrade org Acme --tier gold", "advance 1x",
-    ])
-    #expect(entries.dropFirst(2).map { $0["outcome"]?.asString ?? "" } == ["error[usage]", "error[usage]", "error[usage]"])
+    #expect(
+      entries.map { $0["command"]?.asString ?? "" } == [
+        "create org Acme", "add ann --org Acme", "upgrade org Acme --tier starter --seats abc",
+        "upgrade org Acme --tier gold", "advance 1x",
+      ])
+    #expect(
+      entries.dropFirst(2).map { $0["outcome"]?.asString ?? "" } == [
+        "error[usage]", "error[usage]", "error[usage]",
+      ])
     #expect(entries[3]["actor"]?.asString == "ann")
   }
 
-  @Test("log: setup has no actor whoever is logged in; `as <user>` is charged to that user if it exists, without the prefix")
+  @Test(
+    "log: setup has no actor whoever is logged in; `as <user>` is charged to that user if it exists, without the prefix"
+  )
   func logActors() {
     let s = makeSession([], base: false)
     ok(s, "create org Acme")
@@ -998,11 +1171,14 @@ struct RoleTests {
     s.perform("as nobody upgrade org Acme --tier gold")
     s.perform("add x --org")
     let entries = ok(s, "log").result["entries"]?.asArray ?? []
-    let rows = entries.dropFirst(2).map { "\($0["actor"]?.asString ?? "-") \($0["command"]?.asString ?? "")" }
-    #expect(rows == [
-      "- create user zed", "- upgrade org Acme --tier starter", "bob cancel org Acme",
-      "- upgrade org Acme --tier gold", "- add x --org",
-    ])
+    let rows = entries.dropFirst(2).map {
+      "\($0["actor"]?.asString ?? "-") \($0["command"]?.asString ?? "")"
+    }
+    #expect(
+      rows == [
+        "- create user zed", "- upgrade org Acme --tier starter", "bob cancel org Acme",
+        "- upgrade org Acme --tier gold", "- add x --org",
+      ])
   }
 }
 
@@ -1010,42 +1186,50 @@ struct RoleTests {
 
 @Suite("Setup commands: no actor, no permission check, invariants kept")
 struct SetupTests {
-  @Test("setup outcomes", arguments: [
-    fails("R1", "add wil --workspace Side --guest", "invalid", nil),
-    fails("R1", "create team Design --org Acme", "conflict", nil),
-    fails("R1", "create org Side", "conflict", nil),
-    fails("R1", "create workspace Acme", "conflict", nil),
-    fails("R1", "create team X --org Nope", "not-found", nil),
-    fails("R1", "create team X --org Side", "invalid", "R1"),
-    fails("R1", "create user ann", "conflict", nil),
-    fails("R1", "create user \"bad handle\"", "usage", nil),
-    fails("R1", "create user -ann", "usage", nil),
-    fails("R1", "create org \"\"", "usage", nil),
-    fails("R1", "create user " + String(repeating: "a", count: 101), "usage", nil),
-    passes("R1", "create user " + String(repeating: "a", count: 100)),
-    fails("R1", "create org " + String(repeating: "b", count: 101), "usage", nil),
-    passes("R1", "create org " + String(repeating: "b", count: 100)),
-    fails("R1", "add ann --org Acme", "conflict", nil),
-    fails("R1", "add ann --org Acme --guest", "conflict", nil),
-    fails("R1", "add gus --org Acme --guest", "conflict", nil),
-    fails("R1", "add newbie --org Acme --guest --admin", "invalid", nil),
-    fails("R1", "add zed --team Design", "invalid", nil),
-    fails("R1", "add ann --team Design", "conflict", nil),
-    fails("R1", "add nobody --team Design", "not-found", nil),
-    fails("R1", "remove zed --org Acme", "conflict", nil),
-    fails("R1", "remove bob --team Design", "conflict", nil),
-    passes("R1", "add gus --org Acme"),
-    passes("R1", "add ann --org Acme --admin"),
-    passes("R1", "add newbie --org Acme"),
-    passes("R1", "add zed --org Acme --guest"),
-    passes("R1", "remove carl --org Acme", has: "and its teams"),
-    passes("R1", "create org \"Acme Two\""),
-    passes("R11", "create plan org Acme --tier starter --owner ann"),
-    passes("R11", "create plan team Design --tier advanced --monthly --owner bob --pay paypal"),
-    fails("R11", ["create team Design --org Beta"], "as ann upgrade team Design --tier starter", "ambiguous", nil),
-    passes("R11", ["create team Design --org Beta"], "as ann upgrade team Design --org Acme --tier starter"),
-    fails("R11", ["create team Design --org Beta"], "as ann upgrade team Design --org Beta --tier starter", "permission-denied", "P2"),
-  ])
+  @Test(
+    "setup outcomes",
+    arguments: [
+      fails("R1", "add wil --workspace Side --guest", "invalid", nil),
+      fails("R1", "create team Design --org Acme", "conflict", nil),
+      fails("R1", "create org Side", "conflict", nil),
+      fails("R1", "create workspace Acme", "conflict", nil),
+      fails("R1", "create team X --org Nope", "not-found", nil),
+      fails("R1", "create team X --org Side", "invalid", "R1"),
+      fails("R1", "create user ann", "conflict", nil),
+      fails("R1", "create user \"bad handle\"", "usage", nil),
+      fails("R1", "create user -ann", "usage", nil),
+      fails("R1", "create org \"\"", "usage", nil),
+      fails("R1", "create user " + String(repeating: "a", count: 101), "usage", nil),
+      passes("R1", "create user " + String(repeating: "a", count: 100)),
+      fails("R1", "create org " + String(repeating: "b", count: 101), "usage", nil),
+      passes("R1", "create org " + String(repeating: "b", count: 100)),
+      fails("R1", "add ann --org Acme", "conflict", nil),
+      fails("R1", "add ann --org Acme --guest", "conflict", nil),
+      fails("R1", "add gus --org Acme --guest", "conflict", nil),
+      fails("R1", "add newbie --org Acme --guest --admin", "invalid", nil),
+      fails("R1", "add zed --team Design", "invalid", nil),
+      fails("R1", "add ann --team Design", "conflict", nil),
+      fails("R1", "add nobody --team Design", "not-found", nil),
+      fails("R1", "remove zed --org Acme", "conflict", nil),
+      fails("R1", "remove bob --team Design", "conflict", nil),
+      passes("R1", "add gus --org Acme"),
+      passes("R1", "add ann --org Acme --admin"),
+      passes("R1", "add newbie --org Acme"),
+      passes("R1", "add zed --org Acme --guest"),
+      passes("R1", "remove carl --org Acme", has: "and its teams"),
+      passes("R1", "create org \"Acme Two\""),
+      passes("R11", "create plan org Acme --tier starter --owner ann"),
+      passes("R11", "create plan team Design --tier advanced --monthly --owner bob --pay paypal"),
+      fails(
+        "R11", ["create team Design --org Beta"], "as ann upgrade team Design --tier starter",
+        "ambiguous", nil),
+      passes(
+        "R11", ["create team Design --org Beta"],
+        "as ann upgrade team Design --org Acme --tier starter"),
+      fails(
+        "R11", ["create team Design --org Beta"],
+        "as ann upgrade team Design --org Beta --tier starter", "permission-denied", "P2"),
+    ])
   func setup(_ c: RuleCase) { check(c) }
 
   @Test("leaving an organization leaves its teams, and team plans count the rest (R4)")
@@ -1060,7 +1244,8 @@ struct SetupTests {
   @Test("R13 at setup: a plan created by sales makes its owner an admin")
   func salesOwnerAdmin() {
     let s = makeSession(["create plan workspace Side --tier starter --owner wil"])
-    let roles = ok(s, "as wil whoami").result["spaces"]?.asArray.first?["roles"]?.asArray.compactMap(\.asString)
+    let roles = ok(s, "as wil whoami").result["spaces"]?.asArray.first?["roles"]?.asArray
+      .compactMap(\.asString)
     #expect(roles == ["member", "admin", "billing-owner"])
   }
 }

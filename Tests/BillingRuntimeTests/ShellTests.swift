@@ -31,7 +31,7 @@ private func billshExecutable() throws -> String {
 private func freshFolder() -> String {
   let path = FileManager.default.temporaryDirectory
     .appendingPathComponent("billsh-shell-tests-\(UUID().uuidString)").path
-  try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  _ = try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   return path
 }
 
@@ -66,7 +66,9 @@ private func type(_ pty: PseudoTerminal, _ line: String) {
 /// Ctrl-D on an empty line; the shell must exit 0.
 private func leave(_ pty: PseudoTerminal, sourceLocation: SourceLocation = #_sourceLocation) {
   pty.send("\u{04}")
-  #expect(pty.waitForExit(timeout: stepTimeout) == 0, "shell did not exit 0 on Ctrl-D", sourceLocation: sourceLocation)
+  #expect(
+    pty.waitForExit(timeout: stepTimeout) == 0, "shell did not exit 0 on Ctrl-D",
+    sourceLocation: sourceLocation)
 }
 
 /// Runs a process without a terminal (stdout and stderr to a file); kills it
@@ -101,7 +103,9 @@ private func runProcess(_ executable: String, _ arguments: [String], timeout: Do
 }
 
 /// Polls `path` until `condition` holds for its content or `timeout` passes.
-private func waitForFile(_ path: String, timeout: Double = stepTimeout, _ condition: (String) -> Bool) -> String {
+private func waitForFile(
+  _ path: String, timeout: Double = stepTimeout, _ condition: (String) -> Bool
+) -> String {
   let deadline = Date().addingTimeInterval(timeout)
   var text = ""
   repeat {
@@ -153,7 +157,8 @@ struct ShellTests {
     pty.send("plan team Des\t")
     #expect(pty.waitFor("ign", timeout: stepTimeout), "\(pty.text)")
     pty.send("\r")
-    #expect(pty.waitFor("P1 team Design: starter, monthly, 2 seats", timeout: stepTimeout), "\(pty.text)")
+    #expect(
+      pty.waitFor("P1 team Design: starter, monthly, 2 seats", timeout: stepTimeout), "\(pty.text)")
     #expect(pty.waitFor(ownerPrompt, timeout: stepTimeout), "\(pty.text)")
     // Two Tabs on an ambiguous word list the candidates.
     pty.send("upgrade \t\t")
@@ -190,7 +195,8 @@ struct ShellTests {
   @Test func ctrlCStopsALongReadBetweenLines() throws {
     let home = freshFolder()
     let script = home + "/long.bill"
-    try String(repeating: "advance 1y\n", count: 5000).write(toFile: script, atomically: true, encoding: .utf8)
+    try String(repeating: "advance 1y\n", count: 5000).write(
+      toFile: script, atomically: true, encoding: .utf8)
     let pty = try startShell(home: home)
     #expect(pty.waitFor(annPrompt, timeout: startTimeout))
     type(pty, ".read " + script)
@@ -244,10 +250,14 @@ struct ShellTests {
     type(pty, "create org \"Café Ünïcode\"")
     #expect(pty.waitFor("created org \"Café Ünïcode\"", timeout: stepTimeout), "\(pty.text)")
     type(pty, "create team 設計 --org \"Café Ünïcode\"")
-    #expect(pty.waitFor("created team 設計 in org \"Café Ünïcode\"", timeout: stepTimeout), "\(pty.text)")
+    #expect(
+      pty.waitFor("created team 設計 in org \"Café Ünïcode\"", timeout: stepTimeout), "\(pty.text)")
     type(pty, "show")
-    #expect(pty.waitFor("org \"Café Ünïcode\": 0 members, 0 guests", timeout: stepTimeout), "\(pty.text)")
-    #expect(pty.waitFor("  team 設計: 0 people (0 billable); plan basic", timeout: stepTimeout), "\(pty.text)")
+    #expect(
+      pty.waitFor("org \"Café Ünïcode\": 0 members, 0 guests", timeout: stepTimeout), "\(pty.text)")
+    #expect(
+      pty.waitFor("  team 設計: 0 people (0 billable); plan basic", timeout: stepTimeout),
+      "\(pty.text)")
     #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
     leave(pty)
   }
@@ -256,7 +266,10 @@ struct ShellTests {
     let pty = try startShell(home: freshFolder())
     #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
     type(pty, ".help upgrade")
-    #expect(pty.waitFor("upgrade <scope> --tier <t> [--seats <n>] [--monthly|--annual]", timeout: stepTimeout), "\(pty.text)")
+    #expect(
+      pty.waitFor(
+        "upgrade <scope> --tier <t> [--seats <n>] [--monthly|--annual]", timeout: stepTimeout),
+      "\(pty.text)")
     #expect(pty.waitFor("example: upgrade", timeout: stepTimeout), "\(pty.text)")
     #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
     leave(pty)

@@ -11,7 +11,8 @@ import Testing
 private func parsed(_ args: [String]) -> FastPath.Invocation? {
   guard let command = try? Billsh.parseAsRoot(args) else { return nil }
   if let s = command as? Shell {
-    return .shell(catalog: s.world.catalog, state: s.world.state, demo: s.demo, json: s.json, bail: s.bail)
+    return .shell(
+      catalog: s.world.catalog, state: s.world.state, demo: s.demo, json: s.json, bail: s.bail)
   }
   if let r = command as? Run {
     return .run(

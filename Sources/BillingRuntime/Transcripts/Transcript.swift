@@ -61,7 +61,7 @@ package struct Transcript: Equatable, Sendable {
         flush()
         pending = (String(decoding: bytes.dropFirst(4), as: UTF8.self), index + 1, [])
       } else if pending != nil, bytes.starts(with: outputPrefix) {
-        pending!.output.append(String(decoding: bytes.dropFirst(2), as: UTF8.self))
+        pending?.output.append(String(decoding: bytes.dropFirst(2), as: UTF8.self))
       } else {
         flush()
         items.append(.commentary(line))

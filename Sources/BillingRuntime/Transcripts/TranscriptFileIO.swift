@@ -74,7 +74,10 @@ enum TranscriptFileIO {
   static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(TranscriptIOError) {
     var done = 0
     while done < bytes.count {
-      let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
+      let n = bytes.withUnsafeBytes { b in
+        guard let base = b.baseAddress else { return 0 }
+        return write(fd, base + done, b.count - done)
+      }
       if n < 0 {
         if errno == EINTR { continue }
         throw TranscriptIOError(path: path, message: "cannot write: \(errnoMessage())")
