@@ -159,6 +159,8 @@ package struct Plan: Sendable {
 
   package var isLive: Bool { status != .ended }
   package var isTrial: Bool { status == .trial }
+  /// A trial, live or ended: it never had a payment method (a converted trial has one).
+  package var wasTrial: Bool { payment == nil }
 }
 
 package struct Invoice: Sendable {

@@ -8,8 +8,8 @@ extension World {
     return .object([
       ("id", .string(id.description)), ("scope", .string(describe(p.scope))),
       ("tier", .string(p.tier.name)),
-      ("cycle", p.isTrial ? .null : .string(p.cycle.rawValue)),
-      ("seats", p.isTrial ? .null : .int(p.seats)),
+      ("cycle", p.wasTrial ? .null : .string(p.cycle.rawValue)),
+      ("seats", p.wasTrial ? .null : .int(p.seats)),
       ("billing_owner", .string(handle(p.owner))), ("payment", .str(p.payment?.rawValue)),
       ("status", .string(p.status.rawValue)), ("period_start", .string(p.periodStart.description)),
       ("period_end", .string(p.periodEnd.description)), ("period_cents", .int(periodCents(of: p))),

@@ -318,3 +318,40 @@ import BillingSupport
   let file = try String(contentsOfFile: root + "/Scripts/demo.bill", encoding: .utf8)
   #expect(file == BillingRuntime.Demo.script)
 }
+
+/// SPEC §5: a script has no size limit and streams (its memory figure is in Scripts/bench).
+@Suite struct StreamingScriptTests {
+  @Test("billsh run plays a 1,000,000-line script to its last line")
+  func millionLines() throws {
+    let dir = NSTemporaryDirectory() + "billsh-stream-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let path = dir + "/million.bill", outPath = dir + "/out.txt"
+    var text = "create org Acme\nadd ann bob --org Acme\n"
+    // NB: one command in ten lines (the rest commentary), so the debug build plays it in
+    // seconds; Scripts/bench plays a million commands in the release build.
+    let views = [
+      "clock", "quote org Acme --tier starter", "features ann", "!not-found features zed",
+    ]
+    let commentary = String(repeating: "# commentary, read and skipped\n", count: 9)
+    for i in 0..<99_999 { text += commentary + views[i % views.count] + "\n" }
+    text += String(repeating: "# commentary\n", count: 1_000_000 - 3 - 999_990)
+    text += "!usage bogus\n"
+    try text.write(toFile: path, atomically: false, encoding: .utf8)
+    #expect(FileManager.default.createFile(atPath: outPath, contents: nil))
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: EndToEndTests.binary)
+    p.arguments = ["run", path]
+    p.standardOutput = FileHandle(forWritingAtPath: outPath)
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0)
+    let out = try Data(contentsOf: URL(fileURLWithPath: outPath))
+    // NB: the last line's expected failure is the last record printed: the whole script played.
+    let lastLine = out.split(separator: 10).last.map { String(decoding: $0, as: UTF8.self) }
+    #expect(
+      lastLine?.hasPrefix("\(path):1000000: ") == true && lastLine?.contains("error[usage]") == true
+    )
+  }
+}
