@@ -28,4 +28,29 @@ package enum Continuation {
   package static func removeMark(_ text: inout String) {
     text.removeLast(text.utf8.count == 1 ? 1 : 2)
   }
+
+  /// Joins typed lines one at a time (the shell): each line either completes a command or
+  /// leaves one open.
+  package struct Joiner: Sendable {
+    /// The command so far, when the last line continued.
+    package private(set) var pending: String?
+
+    package init() {}
+
+    /// Adds a physical line; returns the whole command when this line ends it.
+    package mutating func feed(_ raw: String) -> String? {
+      var line = raw
+      if var p = pending.take() {
+        Continuation.join(&p, raw[...])
+        line = p
+      }
+      guard Continuation.continues(raw) else { return line }
+      Continuation.removeMark(&line)
+      pending = line
+      return nil
+    }
+
+    /// Forgets an open command (Ctrl-C).
+    package mutating func reset() { pending = nil }
+  }
 }

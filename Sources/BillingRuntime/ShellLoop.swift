@@ -46,28 +46,18 @@ package final class ShellLoop {
       out.flush()
     }
     session.historyLines = { [source] in source.historyLines }
-    var pending: String?
+    // NB: continuations as in scripts (SPEC §5): the mark is read on the line as typed.
+    var joiner = Continuation.Joiner()
     while true {
-      let p = pending == nil ? prompt : Prompt(plain: "...> ", styled: "...> ")
+      let p = joiner.pending == nil ? prompt : Prompt(plain: "...> ", styled: "...> ")
       switch source.readLine(prompt: p) {
       case .end:
         return 0
       case .interrupted:
-        pending = nil
+        joiner.reset()
         continue
       case .line(let raw):
-        // NB: continuations as in scripts (SPEC §5): the mark is read on the line as typed.
-        var line = raw
-        if var p = pending {
-          pending = nil
-          Continuation.join(&p, raw[...])
-          line = p
-        }
-        if Continuation.continues(raw) {
-          Continuation.removeMark(&line)
-          pending = line
-          continue
-        }
+        guard let line = joiner.feed(raw) else { continue }
         if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
         source.addHistory(line)
         beforeCommand()

@@ -7,22 +7,11 @@ import Testing
 /// Joins physical lines as the script reader and the shell do, with `Continuation` alone.
 private func joined(_ lines: [String]) -> (lines: [String], open: String?) {
   var out: [String] = []
-  var pending: String?
+  var joiner = Continuation.Joiner()
   for raw in lines {
-    var line = raw
-    if var p = pending {
-      pending = nil
-      Continuation.join(&p, raw[...])
-      line = p
-    }
-    if Continuation.continues(raw) {
-      Continuation.removeMark(&line)
-      pending = line
-    } else {
-      out.append(line)
-    }
+    if let line = joiner.feed(raw) { out.append(line) }
   }
-  return (out, pending)
+  return (out, joiner.pending)
 }
 
 @Suite("Continuation: a line ending in ` \\` goes on")
