@@ -74,7 +74,7 @@ package enum Runner {
   }
 
   /// Reads commands from a file descriptor like a script (piped stdin): no prompt, same errors.
-  /// NB: from a regular file, a second thread reads and parses ahead (`Session.prepare` needs no
+  /// NB: from a regular file of 256 KiB or more, a second thread reads and parses ahead (`Session.prepare` needs no
   /// world) while this one runs the commands; records come out in the same order either way.
   package static func runStream(
     fd: Int32, name: String, session: Session, json: Bool, bail: Bool, out: Output
@@ -97,7 +97,7 @@ package enum Runner {
       }
       return !stop && !session.stopRequested()
     }
-    if isRegularFile(fd) {
+    if isLargeRegularFile(fd) {
       let handoff = Handoff<StreamItem>()
       let reader = WorkerThread(stackSize: 8 << 20) {
         var lines = StreamLines()
@@ -139,9 +139,11 @@ package enum Runner {
     return exitCode(session)
   }
 
-  static func isRegularFile(_ fd: Int32) -> Bool {
+  /// A regular file large enough for reading ahead to pay for its thread.
+  /// NB: a small script (and an empty one: the start-up figure) plays on one thread.
+  static func isLargeRegularFile(_ fd: Int32) -> Bool {
     var st = stat()
-    return fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    return fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG && st.st_size >= 256 * 1024
   }
 
   /// Calls `line` with each line read from `fd` (without its newline), or with `tooLong` for a
