@@ -426,6 +426,27 @@ private func lcsLength(_ a: [String], _ b: [String]) -> Int {
         """)
   }
 
+  @Test func emptyOrCommentaryOnlyTranscriptsFail() {
+    let dir = makeTempDir()
+    writeFile("\(dir)/empty.transcript", "")
+    writeFile("\(dir)/notes.transcript", "Just commentary.\n\nMore.\n")
+    let r = runReport([dir])
+    #expect(r.passed == 0 && r.failed == 2)
+    #expect(r.report.contains("\(dir)/empty.transcript: nothing to check"))
+    #expect(r.report.contains("\(dir)/notes.transcript: nothing to check"))
+    #expect(runReport([dir], update: true).failed == 2)
+  }
+
+  @Test func crlfLineEndsAreReadAsLF() {
+    let dir = makeTempDir()
+    writeFile("\(dir)/crlf.transcript", goodTranscript.replacingOccurrences(of: "\n", with: "\r\n"))
+    #expect(runReport([dir]).report == "1 passed, 0 failed\n")
+    let bad = goodTranscript.replacingOccurrences(of: "  2\n", with: "  two\n")
+    writeFile("\(dir)/crlf.transcript", bad.replacingOccurrences(of: "\n", with: "\r\n"))
+    let r = runReport([dir])
+    #expect(r.failed == 1 && r.report.contains("-  two\n+  2\n"))
+  }
+
   @Test func noTranscripts() {
     let dir = makeTempDir()
     writeFile("\(dir)/notes.txt", "  > echo x\n")

@@ -148,12 +148,20 @@ package struct TranscriptRunner: Sendable {
     } catch {
       return FileResult(passed: false, report: "\(path): error[io]: \(error.message)\n")
     }
-    guard let text = TranscriptFileIO.decodeUTF8(original) else {
+    guard let decoded = TranscriptFileIO.decodeUTF8(original) else {
       return FileResult(passed: false, report: "\(path): error[io]: not valid UTF-8\n")
     }
+    // NB: CRLF line ends (a file edited on Windows) are read as LF; `--update` writes LF.
+    let text = decoded.utf8.contains(13) ? decoded.replacing("\r\n", with: "\n") : decoded
 
     let transcript = Transcript.parse(text)
     let commands = transcript.commands
+    // An empty or commentary-only transcript checks nothing: it must not count as passed.
+    if commands.isEmpty {
+      return FileResult(
+        passed: false, report: "FAIL \(path)\n\(path): nothing to check: no command (`  > ` line)\n"
+      )
+    }
     let outputs = commands.isEmpty ? [] : replay(commands)
     let actual = transcript.replacingOutputs(outputs)
     let actualText = actual.render()
