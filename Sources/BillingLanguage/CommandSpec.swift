@@ -17,9 +17,10 @@ package let switchablePayments: [Payment] = Payment.allCases.filter { $0 != .inv
 /// The tiers sold without sales, so the ones a trial can be of.
 package let selfServeTiers: [Tier] = Tier.allCases.filter { $0 != .basic && !$0.isSalesOnly }
 
-/// What a flag's value holds; `.none` is a switch.
+/// What a flag's value holds; `.none` is a switch. `.owner` is a user to be billing owner of the
+/// command's scope (R11, R15).
 package enum FlagKind: Sendable, Equatable {
-  case none, int, tier, payment, method, user, text, name, scope, org, workspace, team
+  case none, int, tier, payment, method, user, owner, text, name, scope, org, workspace, team
 }
 
 package struct ArgSpec: Sendable {

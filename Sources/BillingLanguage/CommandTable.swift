@@ -57,7 +57,7 @@ package let commandTable: [CommandSpec] = [
       "create plan org Acme --tier enterprise --seats 40 --owner ann --pay invoice --unit-cents 45000",
     args: [scopeArg],
     flags: [FlagSpec("tier", .tier), FlagSpec("seats", .int)] + cycleFlags + [
-      FlagSpec("owner", .user), FlagSpec("pay", .payment), FlagSpec("unit-cents", .int), orgFlag,
+      FlagSpec("owner", .owner), FlagSpec("pay", .payment), FlagSpec("unit-cents", .int), orgFlag,
     ]
   ) { a throws(Failure) in
     let scope = try a.scope(0)
@@ -129,7 +129,7 @@ package let commandTable: [CommandSpec] = [
     rules: [.r3, .r4, .r5, .r6, .r8, .r9, .r10, .r11, .r12, .r13, .p1, .p2, .p4, .p6],
     example: "upgrade team Design --tier starter --seats 5 --monthly", args: [scopeArg],
     flags: [FlagSpec("tier", .tier), FlagSpec("seats", .int)] + cycleFlags + [
-      FlagSpec("billing-owner", .user), FlagSpec("pay", .payment), FlagSpec("address", .text),
+      FlagSpec("billing-owner", .owner), FlagSpec("pay", .payment), FlagSpec("address", .text),
       orgFlag,
     ]
   ) { a throws(Failure) in
@@ -196,7 +196,7 @@ package let commandTable: [CommandSpec] = [
     "transfer", .action, "transfer <scope> --to <user>", "pass billing ownership to another member",
     rules: [.r13, .r14, .r15],
     example: "transfer org Acme --to bob", args: [scopeArg],
-    flags: [FlagSpec("to", .user), orgFlag]
+    flags: [FlagSpec("to", .owner), orgFlag]
   ) { a throws(Failure) in
     .transfer(try a.scope(0), to: try a.require("to", "<user>"))
   },

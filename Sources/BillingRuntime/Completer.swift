@@ -24,63 +24,118 @@ package struct Completer {
     return Completion(wordLength: line.currentLength, candidates: unique)
   }
 
-  func options(words: [Token], current: Token) -> [String] {
+  /// Groups of commands that `as <user>` runs: no shell commands (the parser refuses them), and
+  /// no session commands (a nested `as` is refused; login and logout would not outlast the line).
+  static let runnableAs: Set<CommandGroup> = [.setup, .action, .view]
+  /// Groups of commands that `can <user>` checks: actions only (the parser refuses the rest).
+  static let checkedByCan: Set<CommandGroup> = [.action]
+
+  /// `groups`: the commands the line may start with (narrower after `as <user>`, `can <user>`).
+  func options(
+    words: [Token], current: Token, groups: Set<CommandGroup> = Set(CommandGroup.allCases)
+  ) -> [String] {
+    let allowed = commandTable.filter { groups.contains($0.group) }
     if words.isEmpty {
-      return Set(commandNames.map { String($0.split(separator: " ")[0]) }).sorted()
+      return Set(allowed.flatMap { ([$0.words] + $0.aliases).map { $0[0] } }).sorted()
     }
-    if words.count == 1, !words[0].quoted, words[0].text == "create" { return createTargets }
-    guard let (spec, used) = match(words) else { return [] }
+    if words.count == 1, !words[0].quoted, words[0].text == "create" {
+      return allowed.compactMap {
+        $0.words.count == 2 && $0.words[0] == "create" ? $0.words[1] : nil
+      }
+    }
+    guard let (spec, used) = match(words), groups.contains(spec.group) else { return [] }
     let rest = Array(words[used...])
-    if (spec.name == "as" || spec.name == "can") && rest.count >= 1 {
-      // The command after the user: shell commands (.help, .record, ...) cannot be run as someone.
-      let inner = options(words: Array(rest.dropFirst()), current: current)
-      return rest.count == 1 ? inner.filter { !$0.hasPrefix(".") } : inner
+    if spec.name == "as" || spec.name == "can" {
+      // A user, then the command to run as them (or to check for them).
+      guard rest.count >= 1 else { return handles }
+      let inner = spec.name == "as" ? Completer.runnableAs : Completer.checkedByCan
+      return options(
+        words: Array(rest.dropFirst()), current: current, groups: inner.intersection(groups))
     }
-    if spec.name == "as" || spec.name == "can", rest.isEmpty { return handles }
     if isDashed(current) {
       let given = Set(rest.filter(isDashed).map(\.text))
       return spec.flags.map { "--" + $0.name }.filter { !given.contains($0) }
     }
     if let last = rest.last, isDashed(last), let flag = spec.flag(String(last.text.dropFirst(2))) {
-      return values(flag.kind)
+      return flag.kind == .owner ? owners(spec, rest) : values(flag.kind)
     }
     if rest.count >= 2, isDashed(rest[rest.count - 2]), rest[rest.count - 2].text == "--to",
       spec.flag("to")?.kind == .scope
     {
       return rest.last.flatMap { ScopeKind(rawValue: $0.text) }.map(names) ?? []
     }
-    // Positional: walk the arguments, skipping flags and their values.
-    var argIndex = 0
-    var i = 0
-    var scopeKind: ScopeKind?
-    while i < rest.count {
-      let w = rest[i]
-      if isDashed(w) {
-        let kind = spec.flag(String(w.text.dropFirst(2)))?.kind
-        i += kind == FlagKind.none ? 1 : (kind == .scope ? 3 : 2)
-        continue
-      }
-      guard argIndex < spec.args.count else { return [] }
-      switch spec.args[argIndex].kind {
-      case .scope:
-        if i + 1 < rest.count {
-          i += 2; argIndex += 1
-        } else {
-          scopeKind = ScopeKind(rawValue: w.text); if scopeKind == nil { return [] }; i += 1
-        }
-      case .users, .topic: i += 1
-      default: i += 1; argIndex += 1
-      }
-    }
-    if let scopeKind { return names(scopeKind) }
-    guard argIndex < spec.args.count else { return [] }
-    switch spec.args[argIndex].kind {
+    guard let place = walk(spec, rest) else { return [] }
+    if let scopeKind = place.scopeKind { return names(scopeKind) }
+    guard place.argIndex < spec.args.count else { return [] }
+    switch spec.args[place.argIndex].kind {
     case .scope: return ScopeKind.allCases.map(\.rawValue)
     case .user, .users: return handles
     case .invoice: return world.invoices.map { $0.id.description }
     case .topic: return commandNames
     case .file: return files(current.text)
     case .name, .text, .duration, .command: return []
+    }
+  }
+
+  /// Where the words after a command's name stand.
+  struct Place {
+    /// The positional argument the next word fills.
+    var argIndex = 0
+    /// Set when the last word is a scope kind, so the next word is the name of such a scope.
+    var scopeKind: ScopeKind?
+    /// The scope named so far, with `--org` attached to a team.
+    var scope: ScopeRef?
+  }
+
+  /// Walks the positional arguments, skipping flags and their values; nil when the words
+  /// cannot be a start of the command (too many, or an unknown scope kind last).
+  func walk(_ spec: CommandSpec, _ rest: [Token]) -> Place? {
+    var place = Place()
+    var org: String?
+    var i = 0
+    while i < rest.count {
+      let w = rest[i]
+      if isDashed(w) {
+        let kind = spec.flag(String(w.text.dropFirst(2)))?.kind
+        if w.text == "--org", kind == .org, i + 1 < rest.count { org = rest[i + 1].text }
+        i += kind == FlagKind.none ? 1 : (kind == .scope ? 3 : 2)
+        continue
+      }
+      guard place.argIndex < spec.args.count else { return nil }
+      switch spec.args[place.argIndex].kind {
+      case .scope:
+        if i + 1 < rest.count {
+          place.scope = ScopeKind(rawValue: w.text).map { scopeRef($0, rest[i + 1].text) }
+          i += 2; place.argIndex += 1
+        } else {
+          place.scopeKind = ScopeKind(rawValue: w.text)
+          if place.scopeKind == nil { return nil }
+          i += 1
+        }
+      case .users, .topic: i += 1
+      default: i += 1; place.argIndex += 1
+      }
+    }
+    if case .team(let name, nil)? = place.scope, let org { place.scope = .team(name, org: org) }
+    return place
+  }
+
+  private func scopeRef(_ kind: ScopeKind, _ name: String) -> ScopeRef {
+    switch kind {
+    case .org: return .org(name)
+    case .workspace: return .workspace(name)
+    case .team: return .team(name, org: nil)
+    }
+  }
+
+  /// Who could be billing owner of the scope on the line (R11, R15): the members, not guests,
+  /// of the space that holds it. Everyone while no scope is typed or it names nothing.
+  func owners(_ spec: CommandSpec, _ rest: [Token]) -> [String] {
+    guard let ref = walk(spec, rest)?.scope, let scope = try? world.resolve(ref) else {
+      return handles
+    }
+    return world.space(world.holder(scope)).people.compactMap { id, membership in
+      membership.guest ? nil : world.handle(id)
     }
   }
 
@@ -107,7 +162,7 @@ package struct Completer {
     case .tier: return Tier.allCases.map(\.name)
     case .payment: return Payment.allCases.map(\.rawValue)
     case .method: return switchablePayments.map(\.rawValue)
-    case .user: return handles
+    case .user, .owner: return handles
     case .org: return names(.org)
     case .workspace: return names(.workspace)
     case .team: return names(.team)

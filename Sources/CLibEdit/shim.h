@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include <wchar.h>
 #include <sys/ioctl.h>
+#include <poll.h>
 
 // ---------------------------------------------------------------- EditLine
 
@@ -61,6 +62,14 @@ static inline void *billsh_el_get_clientdata(EditLine *el) {
   void *data = NULL;
   if (el_get(el, EL_CLIENTDATA, &data) != 0) return NULL;
   return data;
+}
+
+typedef int (*billsh_getc_fn)(EditLine *, wchar_t *);
+
+/// EL_GETCFN: libedit reads each character through `fn` (1: a character, 0: end of input,
+/// -1: an error in errno).
+static inline int billsh_el_set_getcfn(EditLine *el, billsh_getc_fn fn) {
+  return el_set(el, EL_GETCFN, fn);
 }
 
 static inline int billsh_el_set_signal(EditLine *el, int on) {
@@ -148,6 +157,17 @@ static inline int billsh_install_sigint(void (*handler)(int)) {
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = 0;
   return sigaction(SIGINT, &sa, NULL);
+}
+
+/// Installs `handler` for SIGWINCH with SA_RESTART (a resize does not disturb a running
+/// command; poll(2) still returns EINTR). Returns 0 on success.
+static inline int billsh_install_sigwinch(void (*handler)(int)) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = handler;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESTART;
+  return sigaction(SIGWINCH, &sa, NULL);
 }
 
 // ------------------------------------------------------------------ Misc

@@ -25,6 +25,12 @@ package final class LibEditLineSource: LineSource {
   // State shared with the C callbacks (reached through EL_CLIENTDATA).
   fileprivate var interrupted = false
   fileprivate var lastTab: TabState?
+  /// Bytes read from the terminal but not yet given to libedit (see `readCharacter`).
+  private var pendingBytes: [UInt8] = []
+
+  /// The key that redraws the line (bound to ed-redisplay); `readCharacter` types it after a
+  /// window resize.
+  static let redrawKey: [UInt8] = [0x18, 0x12]  // Ctrl-X Ctrl-R
 
   /// The literal-marker character of EL_PROMPT_ESC.
   static let promptMarker: Character = "\u{01}"
@@ -53,6 +59,7 @@ package final class LibEditLineSource: LineSource {
     }
     if let el = editLine {
       configure(el)
+      Resizes.install()
     }
   }
 
@@ -141,8 +148,9 @@ package final class LibEditLineSource: LineSource {
   private func configure(_ el: OpaquePointer) {
     _ = billsh_el_set_clientdata(el, Unmanaged.passUnretained(self).toOpaque())
     _ = billsh_el_set_editor(el, "emacs")
-    // libedit handles SIGWINCH (el_resize), SIGTSTP/SIGCONT and restores the
-    // terminal on SIGTERM/SIGHUP while a line is being edited.
+    // libedit handles SIGWINCH (el_resize; `readCharacter` then redraws the
+    // line), SIGTSTP/SIGCONT and restores the terminal on SIGTERM/SIGHUP while
+    // a line is being edited.
     _ = billsh_el_set_signal(el, 1)
     // Ctrl-C while editing is a key (bound below), not a signal: the first
     // press ends the line at once (a SIGINT would only interrupt the second
@@ -174,6 +182,14 @@ package final class LibEditLineSource: LineSource {
     _ = billsh_el_bind(el, "^I", "billsh-complete")
     _ = billsh_el_bind(el, "^C", "billsh-interrupt")
     _ = billsh_el_bind(el, "^R", "em-inc-search-prev")
+    _ = billsh_el_bind(el, "^X^R", "ed-redisplay")
+    _ = billsh_el_set_getcfn(
+      el,
+      { el, out in
+        guard let el, let out, let data = billsh_el_get_clientdata(el) else { return -1 }
+        return Unmanaged<LibEditLineSource>.fromOpaque(data).takeUnretainedValue()
+          .readCharacter(el, out)
+      })
   }
 
   private func setPrompt(_ text: String) {
@@ -341,6 +357,122 @@ package final class LibEditLineSource: LineSource {
     var out = String.UnicodeScalarView()
     out.append(contentsOf: text.unicodeScalars.lazy.filter { $0 != "\u{01}" })
     return String(out)
+  }
+
+  // MARK: - Reading keys
+
+  /// libedit's character reader (EL_GETCFN), as its built-in one (one UTF-8 character from
+  /// stdin; invalid bytes dropped; a read interrupted twice is an error) with two additions:
+  ///
+  /// - A window resize redraws the line: libedit only records the new size (`el_resize`), so
+  ///   the reader types `redrawKey`, which is bound to ed-redisplay.
+  /// - An arrow or other escape sequence ends an incremental search (Ctrl-R) and then does
+  ///   what it does. NB: the search ends on ESC and drops it, so the rest of the sequence
+  ///   ("[C" for Right) would be typed into the line; the whole key is read again after it.
+  fileprivate func readCharacter(_ el: OpaquePointer, _ out: UnsafeMutablePointer<wchar_t>)
+    -> Int32
+  {
+    var bytes: [UInt8] = []
+    var retried = false
+    while true {
+      var byte: UInt8 = 0
+      if !pendingBytes.isEmpty {
+        byte = pendingBytes.removeFirst()
+      } else {
+        var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        let n = poll(&fds, 1, -1) < 0 ? -1 : read(0, &byte, 1)
+        if n == 0 {
+          out.pointee = 0
+          return 0
+        }
+        if n < 0 {
+          let e = errno
+          if e == EINTR && Resizes.take() {
+            el_resize(el)
+            // NB: not during a search: any key but its own ends it.
+            if bytes.isEmpty && !isSearching(el) {
+              pendingBytes = Array(LibEditLineSource.redrawKey.dropFirst()) + pendingBytes
+              out.pointee = wchar_t(LibEditLineSource.redrawKey[0])
+              return 1
+            }
+            continue
+          }
+          if e == EAGAIN { continue }
+          if e == EINTR && !retried {
+            retried = true
+            continue
+          }
+          errno = e
+          out.pointee = 0
+          return -1
+        }
+      }
+      bytes.append(byte)
+      while true {
+        var state = mbstate_t()
+        var wc: wchar_t = 0
+        let used = bytes.withUnsafeBufferPointer { b in
+          b.withMemoryRebound(to: CChar.self) { mbrtowc(&wc, $0.baseAddress, $0.count, &state) }
+        }
+        if used == -2 {  // incomplete: read another byte
+          if bytes.count >= 16 {
+            errno = EILSEQ
+            out.pointee = 0
+            return -1
+          }
+          break
+        }
+        if used == -1 {  // invalid: keep only the last byte, if it is not the only one
+          if bytes.count > 1 {
+            bytes = [bytes[bytes.count - 1]]
+            continue
+          }
+          bytes = []
+          break
+        }
+        if wc == 0x1B && isSearching(el) {
+          let key = escapeSequenceRest()
+          pendingBytes = (key.first == 0x5B || key.first == 0x4F ? [0x1B] : []) + key + pendingBytes
+        }
+        out.pointee = wc
+        return 1
+      }
+    }
+  }
+
+  /// The bytes that follow an ESC at once: the rest of a CSI (`[` … final byte) or SS3 (`O`
+  /// and one byte) sequence, or the one byte read to find out it is neither.
+  private func escapeSequenceRest() -> [UInt8] {
+    func next() -> UInt8? {
+      if !pendingBytes.isEmpty { return pendingBytes.removeFirst() }
+      var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+      guard poll(&fds, 1, 50) > 0 else { return nil }
+      var byte: UInt8 = 0
+      return read(0, &byte, 1) == 1 ? byte : nil
+    }
+    guard let first = next() else { return [] }
+    var key = [first]
+    if first == 0x4F {  // SS3: one more byte
+      if let b = next() { key.append(b) }
+    } else if first == 0x5B {  // CSI: parameters and intermediates, then a final byte
+      while key.count < 32, let b = next() {
+        key.append(b)
+        if (0x40...0x7E).contains(b) { break }
+      }
+    }
+    return key
+  }
+
+  /// Whether an incremental search is on: libedit shows it after the line as
+  /// "\nbck:" or "\nfwd:" (with "?" for a failed search) and the pattern.
+  private func isSearching(_ el: OpaquePointer) -> Bool {
+    guard let line = currentLine(el)?.line, let newline = line.lastIndex(of: 0x0A) else {
+      return false
+    }
+    let tag = line[(newline + 1)...].prefix(4)
+    return tag.count == 4
+      && (tag.starts(with: Array("bck".utf8)) || tag.starts(with: Array("fwd".utf8)))
+      && (tag.last == UInt8(ascii: ":") || tag.last == UInt8(ascii: "?"))
   }
 
   // MARK: - Keys

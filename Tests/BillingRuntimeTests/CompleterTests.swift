@@ -173,4 +173,58 @@ import Testing
         "card", "paypal", "invoice",
       ])
   }
+
+  @Test func asOffersOnlyWhatItCanRun() {
+    let afterAs = Set(candidates("as ann "))
+    // Setup, actions and views, from the command table's groups.
+    #expect(afterAs.isSuperset(of: ["create", "add", "upgrade", "downgrade", "quote", "can"]))
+    // Not another `as`, no session commands, no shell commands: the parser refuses or undoes them.
+    #expect(afterAs.isDisjoint(with: ["as", "login", "logout", "whoami", ".help", ".quit"]))
+    #expect(candidates("as ann a") == ["add", "address", "advance", "appoint"])
+    #expect(candidates("as ann as ") == [])
+    #expect(candidates("as ann create t") == ["team"])
+    // `can` inside `as` still checks actions only.
+    #expect(candidates("as ann can bob cre") == [])
+    #expect(candidates("as ann can bob upg") == ["upgrade"])
+  }
+
+  @Test func canOffersOnlyActions() {
+    let afterCan = Set(candidates("can ann "))
+    #expect(afterCan.isSuperset(of: ["upgrade", "edit", "downgrade", "cancel", "transfer"]))
+    #expect(
+      afterCan.isDisjoint(with: ["create", "add", "quote", "features", "can", "as", "login"]))
+    #expect(candidates("can ann create ") == [])
+    #expect(candidates("can ann cre") == [])
+    #expect(candidates("can ann ad") == ["address"])
+  }
+
+  // MARK: - Billing owners (R11, R15)
+
+  @Test func billingOwnersAreMembersOfTheSpaceHoldingTheScope() {
+    let acme = ["ann", "bob", "carl", "dana", "erin"]  // gus is a guest; fay, hal are elsewhere
+    // R11: upgrade --billing-owner; a team's plan is held by its organization.
+    #expect(Set(candidates("upgrade org Acme --tier starter --billing-owner ")) == Set(acme))
+    #expect(Set(candidates("upgrade team Platform --billing-owner ")) == Set(acme))
+    #expect(Set(candidates("upgrade team Design --org Acme --billing-owner ")) == Set(acme))
+    #expect(candidates("upgrade org Acme --billing-owner g") == [])
+    #expect(
+      Set(candidates("upgrade workspace \"Side Project\" --billing-owner ")) == ["fay", "hal"])
+    // R15: transfer --to.
+    #expect(Set(candidates("transfer team Design --to ")) == Set(acme))
+    #expect(Set(candidates("as fay transfer workspace \"Side Project\" --to ")) == ["fay", "hal"])
+    // R11: create plan --owner.
+    #expect(
+      Set(candidates("create plan org Acme --tier enterprise --owner ")) == Set(acme))
+  }
+
+  @Test func everyoneWhileTheScopeIsUnknown() {
+    let everyone: Set = ["ann", "bob", "carl", "dana", "erin", "fay", "gus", "hal"]
+    // No scope typed yet, or one that names nothing: all handles.
+    #expect(Set(candidates("upgrade --billing-owner ")) == everyone)
+    #expect(Set(candidates("upgrade org Nowhere --billing-owner ")) == everyone)
+    #expect(Set(candidates("transfer team Nope --to ")) == everyone)
+    #expect(Set(candidates("create plan --owner ")) == everyone)
+    // Other user positions still offer everyone.
+    #expect(Set(candidates("features ")) == everyone)
+  }
 }

@@ -374,6 +374,44 @@ struct ShellTests {
     #expect(output.contains("1 passed, 0 failed"), "billsh test: \(output)")
   }
 
+  /// libedit's incremental search ends on ESC and drops it: the rest of an arrow key ("[C")
+  /// must not be typed into the line; the arrow ends the search and moves the cursor.
+  @Test func anArrowEndsAReverseSearch() throws {
+    let pty = try startShell(home: freshFolder())
+    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    type(pty, "features bob")
+    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    pty.send("\u{12}")  // Ctrl-R
+    pty.send("feat")
+    #expect(pty.waitFor("feat", timeout: stepTimeout), "\(pty.text)")
+    // Right: the search ends with the cursor on "features bob", one to the right; then "X".
+    pty.send("\u{1b}[C")
+    pty.drain(for: 0.3)
+    pty.send("X\r")
+    #expect(
+      pty.waitFor("unknown command fXeatures", timeout: stepTimeout), "\(pty.text.debugDescription)"
+    )
+    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    #expect(!pty.text.contains("[C"), "\(pty.text.debugDescription)")
+    leave(pty)
+  }
+
+  /// A window resize while a line is edited draws the prompt and the line again.
+  @Test func aResizeRedrawsThePromptAndTheLine() throws {
+    let pty = try startShell(home: freshFolder())
+    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    pty.send("plan team Des")
+    #expect(pty.waitFor("plan team Des", timeout: stepTimeout), "\(pty.text)")
+    pty.skipToEnd()
+    pty.resize(columns: 60, rows: 20)
+    #expect(pty.waitFor(annPrompt + "plan team Des", timeout: stepTimeout), "\(pty.text)")
+    // Editing goes on as before.
+    pty.send("ign\r")
+    #expect(pty.waitFor("P1 team Design: starter", timeout: stepTimeout), "\(pty.text)")
+    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    leave(pty)
+  }
+
   /// libedit glues a marked region to the next visible character: adjacent
   /// escapes must share one region and a trailing one is left out.
   @Test func promptEscapesShareOneMarkedRegion() {
