@@ -104,6 +104,15 @@ extension World {
     return found.isEmpty ? "nobody yet (add a member first)" : handles(found, limit: 3)
   }
 
+  /// P2: who may upgrade a team, to ask instead: its organization's admins, or if it has none
+  /// a few of the team's people who are members of the organization.
+  func someWhoMayUpgrade(_ t: TeamID) -> String {
+    let org = teams[t.index].org
+    if !spaces[org.index].admins.isEmpty { return handles(spaces[org.index].admins, limit: 3) }
+    let members = teams[t.index].people.keys.filter { isMember($0, of: org) }
+    return members.isEmpty ? "nobody yet (add a member first)" : handles(members, limit: 3)
+  }
+
   /// "ann, bob and 3 more", in id order; "nobody" when empty.
   package func handles(_ ids: some Sequence<UserID>, limit: Int = 5) -> String {
     let sorted = ids.sorted()

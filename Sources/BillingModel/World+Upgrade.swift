@@ -70,14 +70,14 @@ extension World {
           throw Failure(
             .guestOfTeamOrg(
               a, org: describe(.space(org)), verb: verb, team: teams[t.index].name,
-              admins: handles(spaces[org.index].admins, limit: 3)))
+              admins: someWhoMayUpgrade(t)))
         }
         return
       }
       throw Failure(
         .neitherInTeamNorAdmin(
           a, team: teams[t.index].name, org: describe(.space(org)),
-          admins: handles(spaces[org.index].admins, limit: 3)))
+          admins: someWhoMayUpgrade(t)))
     }
   }
 

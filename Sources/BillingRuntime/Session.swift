@@ -118,7 +118,8 @@ package final class Session {
       file: file, line: line, input: input, outcome: outcome, expectation: expectation)
     if !record.met {
       unmet += 1
-      if expectation == nil, let f = outcome.failure, f.code == .usage || f.code == .io {
+      // SPEC §5: an unmet line that failed with usage or io gives 2, expected or not.
+      if let f = outcome.failure, f.code == .usage || f.code == .io {
         unmetUsage += 1
       }
     }

@@ -29,7 +29,14 @@ package struct Billsh: ParsableCommand {
       var command = try parseAsRoot()
       try command.run()
     } catch {
-      exit(withError: error)
+      // SPEC §5: misuse exits 2 with an `error[usage]` line, like every other usage error;
+      // `--help` and `--version` keep the parser's own output and status.
+      guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+      var words = message(for: error)
+      if let first = words.first, first.isUppercase {
+        words = first.lowercased() + words.dropFirst()
+      }
+      Entry.fail("error[usage]: \(words) (billsh --help lists the options)")
     }
   }
 }

@@ -199,6 +199,17 @@ import BillingSupport
     #expect(r2.code == 2)
     #expect(r2.stdout.contains(":2: error[usage]: unknown command upgrad; did you mean upgrade?"))
     #expect(try billsh(["run", "/nonexistent/x.bill"]).code == 2)
+    // SPEC §5: an unmet line that failed with usage or io gives 2, also when a code was expected.
+    let expected = try script("create org Acme\n!conflict bogus\n")
+    #expect(try billsh(["run", expected.path]).code == 2)
+    #expect(try billsh(["run", "--bail", expected.path]).code == 2)
+  }
+
+  @Test(arguments: [["run"], ["run", "--frob", "x.bill"], ["test", "--jobs", "x"], ["--nope"]])
+  func misuseIsAUsageErrorWithStatus2(_ args: [String]) throws {
+    let r = try billsh(args)
+    #expect(r.code == 2)
+    #expect(r.stderr.hasPrefix("error[usage]: "), "\(r.stderr)")
   }
 
   @Test(arguments: [

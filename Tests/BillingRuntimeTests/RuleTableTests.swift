@@ -241,6 +241,14 @@ struct RulesR1toR11 {
       fails(
         "R7", designPaid, "as ann move team Design --to team Ops", "invalid", "R7",
         has: "stays on the scope"),
+      // R10/P2: with no admins, the refusal names team members who may upgrade instead.
+      fails(
+        "R10",
+        [
+          "create org Solo", "add sam --org Solo", "add gia --org Solo --guest",
+          "create team T --org Solo", "add sam gia --team T",
+        ],
+        "as gia upgrade team T --tier starter", "permission-denied", "R10", has: "(sam)"),
       passes("R7", acmePaid, "as ann cancel org Acme"),
       // R8: several teams at once go through sales, once names and the actor check out.
       fails("R8", "as ann upgrade team Design,Ops", "contact-sales", "R8"),

@@ -78,7 +78,7 @@ private func runProcess(_ executable: String, _ arguments: [String], timeout: Do
 {
   let folder = freshFolder()
   let outPath = folder + "/out.txt"
-  FileManager.default.createFile(atPath: outPath, contents: nil)
+  _ = FileManager.default.createFile(atPath: outPath, contents: nil)
   let outHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
   defer { try? outHandle.close() }
   let process = Process()
