@@ -36,7 +36,7 @@ package enum Runner {
       session.keepsResults = json
       session.shouldStop = shouldStop
       if let state, Session.exists(state) {
-        do { try session.loadWorld(from: state) } catch {
+        do { try session.startFromSaved(state) } catch {
           out.write("error[\(error.code.rawValue)]: \(error.message)\n")
           return 2
         }
@@ -85,6 +85,8 @@ package enum Runner {
       printer.write(r, to: out)
       if bail && !r.met { stop = true }
     }
+    // NB: so that a `.record` writes the whole session so far (SPEC §6), as in the shell.
+    session.keepsTranscript = true
     /// Runs one item; false when playback should stop.
     func consume(_ item: StreamItem) -> Bool {
       switch item {
@@ -186,9 +188,13 @@ package enum Runner {
   }
 
   /// Replays transcript commands in a fresh world; each command's output as the shell shows it.
-  package static func replay(_ commands: [String], catalog: Catalog = .standard) -> [[String]] {
+  /// With `path` (the transcript's), relative files are found in the transcript's folder.
+  package static func replay(
+    _ commands: [String], catalog: Catalog = .standard, at path: String? = nil
+  ) -> [[String]] {
     let session = Session(catalog: catalog)
     session.keepsResults = false
+    session.reading = path.map { [$0] } ?? []
     let printer = RecordPrinter(json: false)
     var current: [String] = []
     session.sink = { r in
