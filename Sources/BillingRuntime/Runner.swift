@@ -86,7 +86,9 @@ package enum Runner {
       if bail && !r.met { stop = true }
     }
     // NB: so that a `.record` writes the whole session so far (SPEC §6), as in the shell.
-    session.keepsTranscript = true
+    // Keeping it costs about a tenth of playback, so a regular file in which no line can be a
+    // `.record` (or a `.read` that might hold one) is played without it.
+    session.keepsTranscript = !isRegularFile(fd) || mayRecord(fd)
     /// Runs one item; false when playback should stop.
     func consume(_ item: StreamItem) -> Bool {
       switch item {
@@ -139,6 +141,36 @@ package enum Runner {
     if let item = lines.finish() { _ = consume(item) }
     out.flush()
     return exitCode(session)
+  }
+
+  /// Whether the rest of the file at `fd` may hold a `.record` or `.read` line: a `.` followed
+  /// by `r`, `R` or `\` anywhere (comments and names too; a false yes only costs time).
+  /// NB: reads with `pread`, so the file offset is left where it was.
+  static func mayRecord(_ fd: Int32) -> Bool {
+    var offset = lseek(fd, 0, SEEK_CUR)
+    if offset < 0 { return true }
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    var dotAtEnd = false
+    while true {
+      let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, offset) }
+      if n < 0 { if errno == EINTR { continue }; return true }
+      if n == 0 { return false }
+      offset += off_t(n)
+      let found = chunk.withUnsafeBufferPointer { b -> Bool in
+        guard let base = b.baseAddress else { return false }
+        func follows(_ c: UInt8) -> Bool { c == 114 || c == 82 || c == 92 }
+        if dotAtEnd && follows(b[0]) { return true }
+        var start = 0
+        while start < n, let hit = memchr(base + start, 46, n - start) {
+          let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+          if i + 1 < n && follows(b[i + 1]) { return true }
+          start = i + 1
+        }
+        dotAtEnd = b[n - 1] == 46
+        return false
+      }
+      if found { return true }
+    }
   }
 
   static func isRegularFile(_ fd: Int32) -> Bool {

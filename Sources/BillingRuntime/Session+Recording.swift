@@ -51,6 +51,7 @@ extension Session {
     let path = resolvePath(given)
     recording?.close()
     recording = nil
+    // NB: a session that kept nothing (a script with no `.record` when it started) records from here.
     let spool = self.spool ?? TranscriptSpool()
     self.spool = spool
     let r: TranscriptRecorder
