@@ -78,6 +78,7 @@ package enum Command: Sendable {
   case record(String?)
   case save(String)
   case load(String)
+  case demo
   case reset
   case history
   case quit
@@ -90,7 +91,7 @@ package enum Command: Sendable {
       .seats, .invoices, .invoice, .appoint, .revoke, .move:
       .action
     case .quote, .features, .can, .clock, .advance, .inbox, .log, .show: .view
-    case .help, .read, .record, .save, .load, .reset, .history, .quit: .shell
+    case .help, .read, .record, .save, .load, .demo, .reset, .history, .quit: .shell
     }
   }
 }

@@ -357,6 +357,10 @@ package let commandTable: [CommandSpec] = [
     example: ".load acme.json",
     args: [ArgSpec("file", .file)]
   ) { a throws(Failure) in .load(a.string(0) ?? "") },
+  spec(
+    ".demo", .shell, ".demo", "replace the world with the bundled demo world (as --demo starts)",
+    example: ".demo"
+  ) { _ throws(Failure) in .demo },
   spec(".reset", .shell, ".reset", "start over with an empty world", example: ".reset") {
     _ throws(Failure) in .reset
   },

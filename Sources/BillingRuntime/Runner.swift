@@ -36,7 +36,7 @@ package enum Runner {
       session.keepsResults = json
       session.shouldStop = shouldStop
       if let state, Session.exists(state) {
-        do { try session.loadWorld(from: state) } catch {
+        do { try session.startFromSaved(state) } catch {
           out.write("error[\(error.code.rawValue)]: \(error.message)\n")
           return 2
         }
@@ -85,6 +85,10 @@ package enum Runner {
       printer.write(r, to: out)
       if bail && !r.met { stop = true }
     }
+    // NB: so that a `.record` writes the whole session so far (SPEC §6), as in the shell.
+    // Keeping it costs about a tenth of playback, so a regular file in which no line can be a
+    // `.record` (or a `.read` that might hold one) is played without it.
+    session.keepsTranscript = !isRegularFile(fd) || mayRecord(fd)
     /// Runs one item; false when playback should stop.
     func consume(_ item: StreamItem) -> Bool {
       switch item {
@@ -146,6 +150,41 @@ package enum Runner {
     return fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG && st.st_size >= 256 * 1024
   }
 
+  /// Whether the rest of the file at `fd` may hold a `.record` or `.read` line: a `.` followed
+  /// by `r`, `R` or `\` anywhere (comments and names too; a false yes only costs time).
+  /// NB: reads with `pread`, so the file offset is left where it was.
+  static func mayRecord(_ fd: Int32) -> Bool {
+    var offset = lseek(fd, 0, SEEK_CUR)
+    if offset < 0 { return true }
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    var dotAtEnd = false
+    while true {
+      let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, offset) }
+      if n < 0 { if errno == EINTR { continue }; return true }
+      if n == 0 { return false }
+      offset += off_t(n)
+      let found = chunk.withUnsafeBufferPointer { b -> Bool in
+        guard let base = b.baseAddress else { return false }
+        func follows(_ c: UInt8) -> Bool { c == 114 || c == 82 || c == 92 }
+        if dotAtEnd && follows(b[0]) { return true }
+        var start = 0
+        while start < n, let hit = memchr(base + start, 46, n - start) {
+          let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+          if i + 1 < n && follows(b[i + 1]) { return true }
+          start = i + 1
+        }
+        dotAtEnd = b[n - 1] == 46
+        return false
+      }
+      if found { return true }
+    }
+  }
+
+  static func isRegularFile(_ fd: Int32) -> Bool {
+    var st = stat()
+    return fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+  }
+
   /// Calls `line` with each line read from `fd` (without its newline), or with `tooLong` for a
   /// line over the limit, until it returns false. A last line without a newline counts too.
   static func splitLines(
@@ -188,9 +227,13 @@ package enum Runner {
   }
 
   /// Replays transcript commands in a fresh world; each command's output as the shell shows it.
-  package static func replay(_ commands: [String], catalog: Catalog = .standard) -> [[String]] {
+  /// With `path` (the transcript's), relative files are found in the transcript's folder.
+  package static func replay(
+    _ commands: [String], catalog: Catalog = .standard, at path: String? = nil
+  ) -> [[String]] {
     let session = Session(catalog: catalog)
     session.keepsResults = false
+    session.reading = path.map { [$0] } ?? []
     let printer = RecordPrinter(json: false)
     var current: [String] = []
     session.sink = { r in

@@ -165,6 +165,8 @@ extension Session {
       return try save(path)
     case .load(let path):
       return try load(path)
+    case .demo:
+      return demo()
     case .reset:
       self.world = World(catalog: catalog)
       actor = nil

@@ -116,7 +116,11 @@ extension Session {
 
   /// Replaces the world with a saved one; a bad file leaves the current world untouched.
   package func loadWorld(from path: String) throws(Failure) {
-    let bytes = try Session.readFile(path)
+    try loadWorld(try Session.readFile(path), from: path)
+  }
+
+  /// Replaces the world with the saved one in `bytes`, read from `path`.
+  func loadWorld(_ bytes: [UInt8], from path: String) throws(Failure) {
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw Failure(.io, nil, "\(path): not UTF-8 text")
     }
@@ -135,37 +139,20 @@ extension Session {
     focus = newActor.flatMap { world.spacesOf($0).first }
   }
 
+  /// NB: the text names the file as given, so a recording replays the same wherever it is
+  /// replayed from (the JSON `file` is the path read).
   func load(_ given: String) throws(Failure) -> Outcome {
     let path = resolvePath(given)
     try loadWorld(from: path)
-    let world = self.world
-    return ok(
-      "loaded \(path): \(counted(world.userCount, "user")), \(counted(world.spaces.count, "space")), \(counted(world.plans.count, "plan")), today is \(world.today)",
-      .object([("file", .string(path)), ("date", .string(world.today.description))]))
+    return loaded(given, file: path)
   }
 
-  func record(_ given: String?) throws(Failure) -> Outcome {
-    guard let given else {
-      guard let r = recording else { return ok("not recording") }
-      r.close()
-      recording = nil
-      return ok("stopped recording to \(r.path)")
-    }
-    let path = resolvePath(given)
-    recording?.close()
-    recording = nil
-    let r: TranscriptRecorder
-    do {
-      r = try TranscriptRecorder(
-        path: path, header: ["billsh session recorded on \(world.today) (simulated date)", ""])
-      for e in transcript { try r.append(command: e.command, output: e.output) }
-    } catch {
-      throw Failure(.io, nil, "\(error)")
-    }
-    recording = r
+  /// What `.load` and `.demo` answer: what was loaded, how big the world is, and today's date.
+  func loaded(_ what: String, file: String?) -> Outcome {
+    let world = self.world
     return ok(
-      "recording to \(path): \(transcript.count) earlier command\(transcript.count == 1 ? "" : "s") written",
-      .object([("file", .string(path))]))
+      "loaded \(what): \(counted(world.userCount, "user")), \(counted(world.spaces.count, "space")), \(counted(world.plans.count, "plan")), today is \(world.today)",
+      .object([("file", .str(file)), ("date", .string(world.today.description))]))
   }
 }
 

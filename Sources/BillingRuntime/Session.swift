@@ -37,9 +37,16 @@ package final class Session {
   var reading: [String] = []
   /// Set by `.record`; each finished top-level line is appended to it.
   package var recording: TranscriptRecorder?
-  /// Commands and their output so far, kept when `keepsTranscript` (the shell), written by `.record`.
-  package var transcript: [(command: String, output: [String])] = []
-  package var keepsTranscript = false
+  /// Commands and their output so far, in transcript form, for `.record` (see `keepsTranscript`).
+  var spool: TranscriptSpool?
+  /// Whether the session keeps its commands and output so far, so that a `.record` started
+  /// late writes the whole session: the shell, piped input and scripts do.
+  package var keepsTranscript: Bool {
+    get { spool != nil }
+    set { spool = newValue ? (spool ?? TranscriptSpool()) : nil }
+  }
+  /// The world the session started from, when not empty (a recording starts by rebuilding it).
+  package var origin: Origin?
   /// Whether outcomes carry their JSON result (JSON output, tests); text output skips building it.
   package var keepsResults = true
   /// Log outcomes made so far (see `logOutcome`).
@@ -67,29 +74,17 @@ package final class Session {
       performed.append(input)
       stopSeen = false
     }
-    // A top-level line's output goes to the transcript and the recording, when there is one.
+    // A top-level line and its output go to the spool and the recording, when there is one.
     // NB: `.record` itself stays out: replaying it would truncate the file being replayed.
-    let capture =
-      depth == 1 && (keepsTranscript || recording != nil) && !Session.isRecordCommand(input)
-    guard capture else {
+    guard depth == 1, let spool, !Session.isRecordCommand(input) else {
       return performOne(input, file: file, line: line, expectation: expectation, prepared: prepared)
     }
-    var captured: [String] = []
-    let outer = sink
-    sink = { r in
-      // As the shell shows it: only lines of nested `.read` scripts keep their file:line.
-      let nested = r.file != nil && (r.file != file || r.line != line)
-      captured += RecordPrinter(json: false).text(r, prefixed: nested).split(
-        separator: "\n", omittingEmptySubsequences: false
-      ).map(String.init)
-      outer(r)
-    }
+    spool.begin(input, file: file, line: line)
     let outcome = performOne(
       input, file: file, line: line, expectation: expectation, prepared: prepared)
-    sink = outer
-    if keepsTranscript { transcript.append((input, captured)) }
+    let entry = spool.end()
     if let r = recording {
-      do { try r.append(command: input, output: captured) } catch {
+      do { try r.append(entry: entry) } catch {
         recording = nil
         sink(
           Record(
@@ -103,6 +98,9 @@ package final class Session {
   /// Whether `line` is a `.record` command (first word `.record`, unquoted, as the parser reads it).
   /// NB: tolerant, so a `.record` line with an open quote stays out too.
   static func isRecordCommand(_ line: String) -> Bool {
+    // NB: most lines are told apart by their first bytes, with no tokenizing.
+    let start = line.utf8.first { $0 != 32 && $0 != 9 }
+    guard start == UInt8(ascii: ".") || start == UInt8(ascii: "\\") else { return false }
     let words = Tokenizer.splitPartial(line[...])
     guard let first = words.words.first ?? (words.currentLength > 0 ? words.current : nil) else {
       return false
@@ -124,6 +122,7 @@ package final class Session {
       }
     }
     sink(record)
+    if let spool, spool.isOpen { spool.add(record) }
     return outcome
   }
 
@@ -134,6 +133,7 @@ package final class Session {
     unmet += 1
     unmetUsage += 1
     sink(record)
+    if let spool, spool.isOpen { spool.add(record) }
   }
 
   /// What a line means without the world: its words and its command, or why it has none.

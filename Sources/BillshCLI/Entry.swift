@@ -21,9 +21,9 @@ enum Entry {
   {
     let session = Session(catalog: catalog(path))
     if let state, access(state, F_OK) == 0 {
-      do { try session.loadWorld(from: state) } catch { fail(error.line) }
+      do { try session.startFromSaved(state) } catch { fail(error.line) }
     }
-    if demo { Demo.load(into: session) }
+    if demo { session.startFromDemo() }
     exit(Front.start(session: session, json: json, bail: bail, state: state))
   }
 
@@ -60,8 +60,8 @@ enum Entry {
     let cat = catalog(path)
     let n = jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     guard n >= 1 else { fail("error[usage]: --jobs needs 1 or more") }
-    let runner = TranscriptRunner(jobs: n, update: update) { commands in
-      Runner.replay(commands, catalog: cat)
+    let runner = TranscriptRunner(jobs: n, update: update) { commands, path in
+      Runner.replay(commands, catalog: cat, at: path)
     }
     let targets = paths.isEmpty ? ["Tests/Transcripts"] : paths
     // A path that is not there is a mistake on the command line, not a failed test.

@@ -1,5 +1,6 @@
 // Writes a transcript while a session runs (the shell's `.record`).
 
+import BillingSupport
 import Platform
 
 /// Records a session to a transcript file. The file is created (or truncated)
@@ -37,6 +38,24 @@ package final class TranscriptRecorder {
       Transcript(items: [.command(text: command, line: 0, output: output)]).render())
   }
 
+  /// Appends an entry already in transcript form (see `TranscriptSpool`), then syncs the file.
+  func append(entry: Text) throws {
+    guard fd >= 0 else { throw TranscriptIOError(path: path, message: "recorder is closed") }
+    let ok = entry.withBytes { TranscriptSpool.writeAll(fd, $0) }
+    if !ok {
+      throw TranscriptIOError(
+        path: path, message: "cannot write: \(TranscriptFileIO.errnoMessage())")
+    }
+    try sync()
+  }
+
+  /// Appends every entry the spool holds (the session so far), then syncs the file.
+  func append(spool: TranscriptSpool) throws {
+    guard fd >= 0 else { throw TranscriptIOError(path: path, message: "recorder is closed") }
+    try spool.copy(to: fd, path: path)
+    try sync()
+  }
+
   /// Closes the file; later appends throw. Calling it again does nothing.
   package func close() {
     guard fd >= 0 else { return }
@@ -50,6 +69,10 @@ package final class TranscriptRecorder {
   private func writeAndSync(_ text: String) throws {
     guard fd >= 0 else { throw TranscriptIOError(path: path, message: "recorder is closed") }
     try TranscriptFileIO.writeAll(fd, Array(text.utf8), path: path)
+    try sync()
+  }
+
+  private func sync() throws {
     if fsync(fd) != 0 {
       throw TranscriptIOError(
         path: path, message: "cannot sync: \(TranscriptFileIO.errnoMessage())")

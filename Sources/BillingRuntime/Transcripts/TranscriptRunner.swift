@@ -7,10 +7,12 @@ package struct TranscriptRunner: Sendable {
   /// Runs the commands in a fresh world and returns each command's output
   /// lines (one array per command, in order).
   package typealias Replay = @Sendable (_ commands: [String]) -> [[String]]
+  /// A replay that is also told the transcript's path (to find files relative to it).
+  package typealias ReplayAt = @Sendable (_ commands: [String], _ path: String) -> [[String]]
 
   package let jobs: Int
   package let update: Bool
-  private let replay: Replay
+  private let replay: ReplayAt
 
   /// Stack size of each worker thread (the replayed interpreter may recurse).
   static let workerStackSize = 16 << 20
@@ -21,6 +23,10 @@ package struct TranscriptRunner: Sendable {
   }
 
   package init(jobs: Int, update: Bool, replay: @escaping Replay) {
+    self.init(jobs: jobs, update: update) { commands, _ in replay(commands) }
+  }
+
+  package init(jobs: Int, update: Bool, replay: @escaping ReplayAt) {
     self.jobs = max(1, jobs)
     self.update = update
     self.replay = replay
@@ -162,7 +168,7 @@ package struct TranscriptRunner: Sendable {
         passed: false, report: "FAIL \(path)\n\(path): nothing to check: no command (`  > ` line)\n"
       )
     }
-    let outputs = commands.isEmpty ? [] : replay(commands)
+    let outputs = replay(commands, path)
     let actual = transcript.replacingOutputs(outputs)
     let actualText = actual.render()
     let expectedLines = transcriptLines(text)

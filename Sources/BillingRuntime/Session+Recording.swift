@@ -1,0 +1,97 @@
+import BillingLanguage
+import BillingModel
+import BillingSupport
+import Platform
+
+/// Where a session's world came from, when it did not start empty.
+package enum Origin {
+  /// The bundled demo world (`--demo`).
+  case demo
+  /// A saved world (`--state`), as its file held it when the session started.
+  case saved(path: String, bytes: [UInt8])
+}
+
+/// `.record` and `.demo`: recordings that replay on their own (SPEC §6, §8).
+extension Session {
+  /// Starts from the bundled demo world, as `--demo` does; a recording starts with `.demo`.
+  package func startFromDemo() {
+    loadDemo()
+    origin = .demo
+  }
+
+  /// Starts from a saved world, as `--state` does; a recording starts by loading that world.
+  package func startFromSaved(_ path: String) throws(Failure) {
+    let bytes = try Session.readFile(path)
+    try loadWorld(bytes, from: path)
+    origin = .saved(path: path, bytes: bytes)
+  }
+
+  /// Replaces the world (and who acts) with the bundled demo world.
+  func loadDemo() {
+    let demo = Session(catalog: catalog)
+    demo.keepsResults = false
+    Demo.load(into: demo)
+    world = demo.world
+    actor = demo.actor
+    focus = demo.focus
+  }
+
+  func demo() -> Outcome {
+    loadDemo()
+    return loaded("the demo world", file: nil)
+  }
+
+  func record(_ given: String?) throws(Failure) -> Outcome {
+    guard let given else {
+      guard let r = recording else { return ok("not recording") }
+      r.close()
+      recording = nil
+      return ok("stopped recording to \(r.path)")
+    }
+    let path = resolvePath(given)
+    recording?.close()
+    recording = nil
+    // NB: a session that kept nothing (a script with no `.record` when it started) records from here.
+    let spool = self.spool ?? TranscriptSpool()
+    self.spool = spool
+    let r: TranscriptRecorder
+    do {
+      r = try TranscriptRecorder(
+        path: path, header: ["billsh session recorded on \(world.today) (simulated date)", ""])
+      if let start = try rebuilding(for: path) { try r.append(spool: start) }
+      try r.append(spool: spool)
+    } catch {
+      throw Failure(.io, nil, "\(error)")
+    }
+    recording = r
+    let n = spool.count
+    return ok(
+      "recording to \(path): \(n) earlier command\(n == 1 ? "" : "s") written",
+      .object([("file", .string(path))]))
+  }
+
+  /// The commands that rebuild the world this session started from, with their output, as a
+  /// recording at `path` replays them: `.demo`, or `.load` of the starting world.
+  /// NB: `--state` writes the file back when the session ends, so the starting world is written
+  /// beside the recording (`NAME.start.json` for `NAME.transcript`) and loaded from there.
+  func rebuilding(for path: String) throws(Failure) -> TranscriptSpool? {
+    let command: String
+    switch origin {
+    case nil: return nil
+    case .demo: command = ".demo"
+    case .saved(_, let bytes):
+      let stem = path.hasSuffix(".transcript") ? String(path.dropLast(11)) : path
+      let file = stem + ".start.json"
+      do { try TranscriptFileIO.writeAtomically(file, bytes) } catch {
+        throw Failure(.io, nil, message: error.description)
+      }
+      command = ".load " + quoted(String(file.split(separator: "/").last ?? ""))
+    }
+    let replay = Session(catalog: catalog)
+    replay.keepsResults = false
+    replay.keepsTranscript = true
+    replay.reading = [path]
+    replay.perform(command)
+    return replay.spool
+  }
+}
