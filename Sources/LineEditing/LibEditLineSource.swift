@@ -374,13 +374,28 @@ package final class LibEditLineSource: LineSource {
   {
     var bytes: [UInt8] = []
     var retried = false
+    var resize = false
     while true {
       var byte: UInt8 = 0
       if !pendingBytes.isEmpty {
         byte = pendingBytes.removeFirst()
       } else {
+        // NB: a resize seen before waiting counts too (the signal may come while a key is
+        // handled), and the wait wakes every 100 ms to look, so no resize waits for a key.
+        if resize || Resizes.take() {
+          resize = false
+          el_resize(el)
+          // NB: not during a search: any key but its own ends it.
+          if bytes.isEmpty && !isSearching(el) {
+            pendingBytes = Array(LibEditLineSource.redrawKey.dropFirst()) + pendingBytes
+            out.pointee = wchar_t(LibEditLineSource.redrawKey[0])
+            return 1
+          }
+        }
         var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-        let n = poll(&fds, 1, -1) < 0 ? -1 : read(0, &byte, 1)
+        let ready = poll(&fds, 1, 100)
+        if ready == 0 { continue }
+        let n = ready < 0 ? -1 : read(0, &byte, 1)
         if n == 0 {
           out.pointee = 0
           return 0
@@ -388,13 +403,7 @@ package final class LibEditLineSource: LineSource {
         if n < 0 {
           let e = errno
           if e == EINTR && Resizes.take() {
-            el_resize(el)
-            // NB: not during a search: any key but its own ends it.
-            if bytes.isEmpty && !isSearching(el) {
-              pendingBytes = Array(LibEditLineSource.redrawKey.dropFirst()) + pendingBytes
-              out.pointee = wchar_t(LibEditLineSource.redrawKey[0])
-              return 1
-            }
+            resize = true
             continue
           }
           if e == EAGAIN { continue }
