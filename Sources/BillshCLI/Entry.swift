@@ -70,8 +70,8 @@ enum Entry {
     }
     let out = Output()
     var stream = out
-    let (_, failed) = runner.run(paths: targets, output: &stream)
+    let summary = runner.run(paths: targets, output: &stream)
     out.flush()
-    exit(failed == 0 ? 0 : 1)
+    exit(summary.failed == 0 ? 0 : 1)
   }
 }
