@@ -56,7 +56,17 @@ enum Entry {
         shouldStop: Interrupts.take))
   }
 
-  static func test(paths: [String], update: Bool, jobs: Int?, catalog path: String?) -> Never {
+  static func test(
+    paths: [String], update: Bool, jobs: Int?, catalog path: String?, shard shardText: String?
+  ) -> Never {
+    var shard = TranscriptShard.whole
+    if let shardText {
+      guard let parsed = TranscriptShard(shardText) else {
+        fail(
+          "error[usage]: --shard needs K/N, whole numbers with 1 <= K <= N, not \"\(shardText)\"")
+      }
+      shard = parsed
+    }
     let cat = catalog(path)
     let n = jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     guard n >= 1 else { fail("error[usage]: --jobs needs 1 or more") }
@@ -70,7 +80,7 @@ enum Entry {
     }
     let out = Output()
     var stream = out
-    let summary = runner.run(paths: targets, output: &stream)
+    let summary = runner.run(paths: targets, shard: shard, output: &stream)
     out.flush()
     exit(summary.failed == 0 ? 0 : 1)
   }

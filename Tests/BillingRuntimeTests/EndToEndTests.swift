@@ -205,7 +205,11 @@ import BillingSupport
     #expect(try billsh(["run", "--bail", expected.path]).code == 2)
   }
 
-  @Test(arguments: [["run"], ["run", "--frob", "x.bill"], ["test", "--jobs", "x"], ["--nope"]])
+  @Test(arguments: [
+    ["run"], ["run", "--frob", "x.bill"], ["test", "--jobs", "x"], ["--nope"],
+    ["test", "--shard", "0/3"], ["test", "--shard", "4/3"], ["test", "--shard", "a/b"],
+    ["test", "--shard", "3"], ["test", "--shard"],
+  ])
   func misuseIsAUsageErrorWithStatus2(_ args: [String]) throws {
     let r = try billsh(args)
     #expect(r.code == 2)

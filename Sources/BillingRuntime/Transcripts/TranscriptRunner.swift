@@ -38,8 +38,11 @@ package struct TranscriptRunner: Sendable {
   /// followed by messages and a unified diff (expected = the file, actual = the
   /// file with its outputs replaced), I/O errors as "<path>: error[io]: ...",
   /// "updated <path>" for files rewritten with `update`; the last line is
-  /// "N passed, N failed". Paths that do not exist count as failed files.
-  package func run(paths: [String], output: inout some TextOutputStream) -> Summary {
+  /// "N passed, N failed". Paths that do not exist count as failed files. With `shard`, only
+  /// the shard's share of the discovered files is replayed, reported and counted.
+  package func run(
+    paths: [String], shard: TranscriptShard = .whole, output: inout some TextOutputStream
+  ) -> Summary {
     // Discover. Each entry is a file to check or an error to report.
     var entries: [(path: String, error: String?)] = []
     var seen = Set<String>()
@@ -63,7 +66,7 @@ package struct TranscriptRunner: Sendable {
       }
     }
     entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    let work = entries
+    let work = shard.share(of: entries)
 
     // Check in parallel; results are indexed, so the report order is fixed.
     let clock = ContinuousClock()
