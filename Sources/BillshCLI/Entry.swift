@@ -57,7 +57,8 @@ enum Entry {
   }
 
   static func test(
-    paths: [String], update: Bool, jobs: Int?, catalog path: String?, shard shardText: String?
+    paths: [String], update: Bool, jobs: Int?, catalog path: String?, junit: String?,
+    shard shardText: String?
   ) -> Never {
     var shard = TranscriptShard.whole
     if let shardText {
@@ -82,6 +83,9 @@ enum Entry {
     var stream = out
     let summary = runner.run(paths: targets, shard: shard, output: &stream)
     out.flush()
+    if let junit {
+      do { try JUnitReport.write(summary, to: junit) } catch { fail("error[io]: \(error)") }
+    }
     exit(summary.failed == 0 ? 0 : 1)
   }
 }
