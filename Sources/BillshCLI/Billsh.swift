@@ -110,9 +110,22 @@ struct Test: ParsableCommand {
   var update = false
   @Option(name: .long, help: "Parallel jobs (default: all cores).") var jobs: Int?
   @Option(name: .long, help: "A JSON catalog for the replays.") var catalog: String?
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Also write the results as JUnit XML to FILE, for CI (the report on stdout is unchanged).",
+      valueName: "FILE"))
+  var junit: String?
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Replay only shard K of N (1 <= K <= N): the transcripts whose position in sorted path order, counted from 0, leaves K-1 when divided by N. Together the N shards run each transcript once; by position rather than a hash of the path, so their sizes differ by one at most.",
+      valueName: "K/N"))
+  var shard: String?
 
   func run() throws {
-    Entry.test(paths: paths, update: update, jobs: jobs, catalog: catalog)
+    Entry.test(
+      paths: paths, update: update, jobs: jobs, catalog: catalog, junit: junit, shard: shard)
   }
 }
 

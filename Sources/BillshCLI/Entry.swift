@@ -56,7 +56,18 @@ enum Entry {
         shouldStop: Interrupts.take))
   }
 
-  static func test(paths: [String], update: Bool, jobs: Int?, catalog path: String?) -> Never {
+  static func test(
+    paths: [String], update: Bool, jobs: Int?, catalog path: String?, junit: String?,
+    shard shardText: String?
+  ) -> Never {
+    var shard = TranscriptShard.whole
+    if let shardText {
+      guard let parsed = TranscriptShard(shardText) else {
+        fail(
+          "error[usage]: --shard needs K/N, whole numbers with 1 <= K <= N, not \"\(shardText)\"")
+      }
+      shard = parsed
+    }
     let cat = catalog(path)
     let n = jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     guard n >= 1 else { fail("error[usage]: --jobs needs 1 or more") }
@@ -70,8 +81,11 @@ enum Entry {
     }
     let out = Output()
     var stream = out
-    let (_, failed) = runner.run(paths: targets, output: &stream)
+    let summary = runner.run(paths: targets, shard: shard, output: &stream)
     out.flush()
-    exit(failed == 0 ? 0 : 1)
+    if let junit {
+      do { try JUnitReport.write(summary, to: junit) } catch { fail("error[io]: \(error)") }
+    }
+    exit(summary.failed == 0 ? 0 : 1)
   }
 }
