@@ -24,6 +24,9 @@ package struct Billsh: ParsableCommand {
 
   package static func main() {
     keepFreedMemory()
+    if CommandLine.arguments.dropFirst().elementsEqual(["--man"]) {
+      Manual.write()  // hidden: the man page, for Scripts/install
+    }
     if let invocation = FastPath.parse(Array(CommandLine.arguments.dropFirst())) {
       invocation()
     }
