@@ -1,5 +1,6 @@
 import ArgumentParser
 import BillingRuntime
+import LineEditing
 import Platform
 
 let version = "0.1.0"
@@ -11,7 +12,8 @@ package struct Billsh: ParsableCommand {
     abstract: "A shell that simulates paid-plan upgrade and billing rules.",
     discussion:
       "With a terminal on stdin, opens the shell; otherwise reads commands from stdin like a script.\n\n"
-      + Help.overview,
+      + "SHELL OPTIONS (billsh [<options>]; the shell is the default subcommand):\n"
+      + Shell.optionLines(width: helpWidth) + "\n\n" + Help.overview(width: helpWidth),
     version: version,
     subcommands: [Shell.self, Run.self, Test.self],
     defaultSubcommand: Shell.self)
@@ -22,6 +24,9 @@ package struct Billsh: ParsableCommand {
 
   package static func main() {
     keepFreedMemory()
+    if CommandLine.arguments.dropFirst().elementsEqual(["--man"]) {
+      Manual.write()  // hidden: the man page, for Scripts/install
+    }
     if let invocation = FastPath.parse(Array(CommandLine.arguments.dropFirst())) {
       invocation()
     }
@@ -54,6 +59,13 @@ struct WorldOptions: ParsableArguments {
   var state: String?
 }
 
+/// The width `--help` wraps its discussion to: at most 80 columns, and 2 fewer than the
+/// terminal's (as the argument parser finds it), so that the parser keeps our lines as they are.
+private var helpWidth: Int {
+  if let env = getenv("COLUMNS"), let n = Int(String(cString: env)), n > 0 { return min(n - 2, 80) }
+  return min((Terminal.columns(1) ?? 82) - 2, 80)
+}
+
 struct Shell: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "shell",
@@ -68,6 +80,19 @@ struct Shell: ParsableCommand {
     name: .long,
     help: "With piped input: stop at the first line that does not meet its expectation.") var bail =
     false
+
+  /// The shell's options as its own help lists them, for the root command's help: the parser
+  /// lists a default subcommand's options only under `billsh help shell`.
+  static func optionLines(width: Int) -> String {
+    let lines = helpMessage(columns: width).split(separator: "\n", omittingEmptySubsequences: false)
+    guard let start = lines.firstIndex(of: "OPTIONS:") else { return "" }
+    let own = lines[(start + 1)...].prefix {
+      !$0.isEmpty && !$0.hasPrefix("  --version") && !$0.hasPrefix("  -h, --help")
+    }
+    return
+      own
+      .joined(separator: "\n")
+  }
 
   func run() throws {
     Entry.shell(catalog: world.catalog, state: world.state, demo: demo, json: json, bail: bail)
