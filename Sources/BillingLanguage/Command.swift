@@ -82,6 +82,12 @@ package enum Command: Sendable {
   case reset
   case history
   case quit
+  case mark(String)
+  case back(String)
+  case marks
+  case undo(Int)
+  case forecast(ScopeRef, Duration)
+  indirect case compare(ScopeRef, Duration, with: Command, text: String)
 
   package var group: CommandGroup {
     switch self {
@@ -90,8 +96,10 @@ package enum Command: Sendable {
     case .upgrade, .trial, .plan, .billing, .edit, .cancel, .resume, .transfer, .pay, .address,
       .seats, .invoices, .invoice, .appoint, .revoke, .move:
       .action
-    case .quote, .features, .can, .clock, .advance, .inbox, .log, .show: .view
-    case .help, .read, .record, .save, .load, .demo, .reset, .history, .quit: .shell
+    case .quote, .features, .can, .clock, .advance, .inbox, .log, .show, .forecast, .compare: .view
+    case .help, .read, .record, .save, .load, .demo, .reset, .history, .quit, .mark, .back, .marks,
+      .undo:
+      .shell
     }
   }
 }

@@ -4,6 +4,8 @@ import BillingSupport
 /// What a positional argument holds; drives parsing and completion.
 package enum ArgKind: Sendable, Equatable {
   case user, users, scope, name, text, duration, invoice, command, topic, file
+  /// A mark's name (`.mark`, `.back`) and a count (`.undo`).
+  case mark, count
 }
 
 /// The kinds of scope a command names: `org <Name>`, `workspace <Name>`, `team <Name>`.

@@ -306,16 +306,34 @@ package let commandTable: [CommandSpec] = [
     "move the date; prints each renewal, change, cancellation and trial end",
     rules: [.r20, .p3, .p4], example: "advance 1m", args: [ArgSpec("n", .duration)]
   ) { a throws(Failure) in
-    let w = a.string(0) ?? ""
-    guard let unit = w.last, "dmy".contains(unit), let n = Int(w.dropLast()),
-      w.dropLast().allSatisfy(\.isASCII), n >= 0, w.count <= 8
-    else {
+    .advance(try duration(a.string(0) ?? "", for: "advance"))
+  },
+  spec(
+    "forecast", .view, "forecast <scope> [<n>d|<n>m|<n>y]",
+    "the events and invoices to come (default 12m), played on a copy; changes nothing",
+    rules: [.r20, .p3, .p4, .p5], example: "forecast org Acme 1y",
+    args: [scopeArg, ArgSpec("n", .duration, optional: true)], flags: [orgFlag]
+  ) { a throws(Failure) in
+    .forecast(
+      try a.scope(0),
+      try a.string(1).map { w throws(Failure) in try duration(w, for: "forecast") } ?? .months(12))
+  },
+  spec(
+    "compare", .view, "compare <scope> [<n>d|<n>m|<n>y] --with \"<command>\"",
+    "the forecast as it stands beside the forecast after a command (run on a copy); changes nothing",
+    example: "compare org Acme 12m --with \"edit org Acme --annual\"",
+    args: [scopeArg, ArgSpec("n", .duration, optional: true)],
+    flags: [FlagSpec("with", .text), orgFlag]
+  ) { a throws(Failure) in
+    let scope = try a.scope(0)
+    let span =
+      try a.string(1).map { w throws(Failure) in try duration(w, for: "compare") } ?? .months(12)
+    guard let text = a.flagString("with") else {
       throw Failure(
-        .usage, nil,
-        "advance takes <n>d, <n>m or <n>y with n a whole number, e.g. 30d, 1m, 1y (not \(quoted(w)))"
-      )
+        .usage, nil, "compare needs --with \"<command>\" (a setup command or an action)")
     }
-    return .advance(unit == "d" ? .days(n) : unit == "m" ? .months(n) : .years(n))
+    let (inner, innerText) = try whatIfCommand(text)
+    return .compare(scope, span, with: inner, text: innerText)
   },
   spec(
     "inbox", .view, "inbox <user>", "the user's messages", rules: [.r16], example: "inbox ann",
@@ -370,4 +388,75 @@ package let commandTable: [CommandSpec] = [
   spec(".quit", aliases: [".exit"], .shell, ".quit", "leave the shell", example: ".quit") {
     _ throws(Failure) in .quit
   },
+  // What-ifs
+  spec(
+    ".mark", .shell, ".mark <name>",
+    "remember the whole session here (world, clock, log, inboxes, who acts, undo history)",
+    example: ".mark before-march", args: [ArgSpec("name", .mark)]
+  ) { a throws(Failure) in .mark(try markName(a.string(0) ?? "")) },
+  spec(
+    ".back", .shell, ".back <name>", "return to a mark (marks stay, so another path can be tried)",
+    example: ".back before-march", args: [ArgSpec("name", .mark)]
+  ) { a throws(Failure) in .back(try markName(a.string(0) ?? "")) },
+  spec(
+    ".marks", .shell, ".marks", "the marks, with their dates and how long ago", example: ".marks"
+  ) {
+    _ throws(Failure) in .marks
+  },
+  spec(
+    ".undo", .shell, ".undo [n]",
+    "go back to before the n-th last command that changed the world (default 1)",
+    example: ".undo 2", args: [ArgSpec("n", .count, optional: true)]
+  ) { a throws(Failure) in
+    guard let w = a.string(0) else { return .undo(1) }
+    let n = try number(w, flag: "undo")
+    guard n >= 1 else {
+      throw Failure(.usage, nil, ".undo takes a whole number of 1 or more, not \(quoted(w))")
+    }
+    return .undo(n)
+  },
 ]
+
+/// `<n>d`, `<n>m` or `<n>y` (advance, forecast, compare).
+func duration(_ w: String, for command: String) throws(Failure) -> Duration {
+  guard let unit = w.last, "dmy".contains(unit), let n = Int(w.dropLast()),
+    w.dropLast().allSatisfy(\.isASCII), n >= 0, w.count <= 8
+  else {
+    throw Failure(
+      .usage, nil,
+      "\(command) takes <n>d, <n>m or <n>y with n a whole number, e.g. 30d, 1m, 1y (not \(quoted(w)))"
+    )
+  }
+  return unit == "d" ? .days(n) : unit == "m" ? .months(n) : .years(n)
+}
+
+/// A mark's name: like a handle (SPEC §8).
+func markName(_ w: String) throws(Failure) -> String {
+  do { try World.checkHandle(w) } catch {
+    throw Failure(
+      .usage, nil,
+      "a mark's name is like a handle (a letter or digit, then letters, digits, . _ -), not \(quoted(w))"
+    )
+  }
+  return w
+}
+
+/// The command `compare --with` tries: a setup command or an action, optionally `as <user> …`.
+func whatIfCommand(_ text: String) throws(Failure) -> (Command, String) {
+  let line = text[...]
+  let (tokens, _) = try Tokenizer.words(line)
+  guard !tokens.isEmpty else {
+    throw Failure(.usage, nil, "compare --with needs a command: a setup command or an action")
+  }
+  let command = try parse(tokens: tokens, source: line)
+  var inner = command
+  if case .runAs(_, let c, _) = command { inner = c }
+  guard inner.group == .setup || inner.group == .action else {
+    throw Failure(
+      .usage, nil,
+      "compare --with takes a setup command or an action (optionally as <user> ...), not \(quoted(text))"
+    )
+  }
+  let trimmed = text.drop { $0 == " " || $0 == "\t" }
+  return (command, String(trimmed.reversed().drop { $0 == " " || $0 == "\t" }.reversed()))
+}

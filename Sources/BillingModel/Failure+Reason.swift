@@ -94,6 +94,11 @@ package enum Reason: Equatable, Sendable {
   case ownerStaysAdmin(String, plan: Text)
   case adminsOnly(String, space: String, admins: String)
 
+  // What-ifs (SPEC §8).
+  case unknownMark(String, marks: [String])
+  case nothingToUndo
+  case undoTooFar(asked: Int, can: Int)
+
   /// The error code and the rule that explains the failure (SPEC §4).
   package var classification: (ErrorCode, Rule?) {
     switch self {
@@ -101,6 +106,8 @@ package enum Reason: Equatable, Sendable {
     case .unknownUser, .wrongSpaceKind, .unknownSpace, .noSuchTeamInOrg, .unknownTeam,
       .unknownInvoice, .unknownPlan:
       (.notFound, nil)
+    case .unknownMark: (.notFound, nil)
+    case .nothingToUndo, .undoTooFar: (.conflict, nil)
     case .ambiguousTeam: (.ambiguous, nil)
     case .noActor: (.noActor, nil)
     case .badHandle, .badName, .namedTwice, .noListPrice, .negativeUnitCents, .badAddress:
@@ -150,6 +157,14 @@ package enum Reason: Equatable, Sendable {
       return text
     case .unknownUser(let h, let near):
       return "unknown user \(quoted(h))\(didYouMean(near))"
+    case .unknownMark(let name, let marks):
+      return marks.isEmpty
+        ? "no mark \(quoted(name)): there are no marks (make one with .mark <name>)"
+        : "no mark \(quoted(name)) (marks: \(marks.joined(separator: ", ")))"
+    case .nothingToUndo:
+      return "nothing to undo: no command has changed the world in this session's history"
+    case .undoTooFar(let asked, let can):
+      return "cannot undo \(asked) commands: \(can) can be undone; nothing was undone"
     case .wrongSpaceKind(let name, let kind, let wanted, let use):
       return "\(quoted(name)) is \(kind.article), not \(wanted.article): use \(use)"
     case .unknownSpace(let kind, let name, let near):

@@ -7,8 +7,13 @@ import Platform
 /// values, names of people, spaces, teams, plans and invoices, and file paths.
 package struct Completer {
   let world: World
+  /// The session's marks, for `.back` and `.mark`.
+  let marks: [String]
 
-  package init(world: World) { self.world = world }
+  package init(world: World, marks: [String] = []) {
+    self.world = world
+    self.marks = marks
+  }
 
   package func complete(_ before: String) -> Completion {
     let line = Tokenizer.splitPartial(before[...])
@@ -73,7 +78,8 @@ package struct Completer {
     case .invoice: return world.invoices.map { $0.id.description }
     case .topic: return commandNames
     case .file: return files(current.text)
-    case .name, .text, .duration, .command: return []
+    case .mark: return marks
+    case .name, .text, .duration, .command, .count: return []
     }
   }
 

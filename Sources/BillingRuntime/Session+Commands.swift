@@ -183,6 +183,18 @@ extension Session {
       return try record(path)
     case .quit:
       return Outcome.bye()
+    case .mark(let name):
+      return mark(name)
+    case .back(let name):
+      return try back(name)
+    case .marks:
+      return listMarks()
+    case .undo(let n):
+      return try undo(n)
+    case .forecast(let ref, let span):
+      return try forecast(ref, span)
+    case .compare(let ref, let span, let command, let text):
+      return try compare(ref, span, command, text)
     default:
       return try action(command)
     }

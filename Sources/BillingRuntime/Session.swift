@@ -55,9 +55,27 @@ package final class Session {
   package private(set) var unmet = 0
   package private(set) var unmetUsage = 0
 
+  // What-ifs (SPEC §8; see Session+WhatIfs.swift).
+  /// Every step since the oldest one `.undo` may need.
+  var history: UndoHistory
+  /// The world `history` follows; another one (set from outside, e.g. `--state`) starts a new
+  /// history from itself.
+  var followed: World
+  /// Marks, in the order they were first made.
+  var marks: [Mark] = []
+  /// Command lines played so far, nested ones included (for `.marks`' `ago`).
+  var linesPlayed = 0
+  /// The mark the session went back to, until the world changes again (for the prompt).
+  package internal(set) var backAt: String?
+  /// Off while a command runs on a copy (`compare`) or history is replayed.
+  var journaling = true
+
   package init(catalog: Catalog = .standard) {
     self.catalog = catalog
-    self.world = World(catalog: catalog)
+    let w = World(catalog: catalog)
+    self.world = w
+    self.followed = w
+    self.history = UndoHistory(base: w)
   }
 
   /// Runs one line and emits its record. Returns the outcome.
@@ -68,6 +86,7 @@ package final class Session {
   ) -> Outcome {
     depth += 1
     defer { depth -= 1 }
+    linesPlayed += 1
     if depth == 1 {
       // NB: trimmed in steps of `historyKept`, so a long playback moves few lines.
       if performed.count >= 2 * Session.historyKept { performed.removeFirst(Session.historyKept) }
@@ -189,7 +208,9 @@ package final class Session {
       if let (spec, _) = found,
         spec.group == .setup || spec.group == .action || spec.name == "advance"
       {
+        followWorld()
         record(logText, actor: spec.group == .setup ? nil : who, .fail(error))
+        journal(.logged, text: logText)
       }
       return .fail(error)
     }
@@ -216,7 +237,11 @@ package final class Session {
       let u: UserID
       do { u = try world.resolveUser(handle) } catch {
         // Refused before it could run as anyone: logged without the prefix, charged to nobody.
-        if Session.isLogged(inner) { record(innerText, actor: nil, .fail(error)) }
+        if Session.isLogged(inner) {
+          followWorld()
+          record(innerText, actor: nil, .fail(error))
+          journal(.logged, text: innerText)
+        }
         return .fail(error)
       }
       let saved = actor
@@ -224,12 +249,17 @@ package final class Session {
       defer { actor = saved }
       return run(inner, text: innerText)
     default:
+      followWorld()
       let before = world.today
       // SPEC §5 `log`: setup commands have no actor, whoever is logged in.
       let who = command.group == .setup ? nil : actor.map { world.handle($0) }
       var outcome: Outcome
       do { outcome = try dispatch(command) } catch { outcome = .fail(error) }
-      if Session.isLogged(command) { record(text, actor: who, outcome, date: before) }
+      let logged = Session.isLogged(command)
+      if logged { record(text, actor: who, outcome, date: before) }
+      let effect = Session.undoEffect(
+        of: command, ok: outcome.isOK, logged: logged, clock: (before, world.today))
+      if case .none = effect {} else { journal(effect, command, text: text) }
       return outcome
     }
   }

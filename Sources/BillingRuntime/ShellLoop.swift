@@ -22,14 +22,21 @@ package final class ShellLoop {
     self.beforeCommand = beforeCommand
   }
 
+  /// The acting user and their roles; after `.back`, until the world changes again, the mark the
+  /// session went back to (it is not at its newest state).
   package var prompt: Prompt {
     let (user, roles) = session.promptParts
+    let back = session.backAt.map { " (back at \($0))" } ?? ""
+    let styledBack = back.isEmpty ? "" : "\u{1b}[33m\(back)\u{1b}[0m"
     guard let user else {
-      return Prompt(plain: "billsh (nobody)> ", styled: "\u{1b}[2mbillsh (nobody)\u{1b}[0m> ")
+      return Prompt(
+        plain: "billsh (nobody)\(back)> ",
+        styled: "\u{1b}[2mbillsh (nobody)\u{1b}[0m\(styledBack)> ")
     }
     let r = roles.map { " [\($0)]" } ?? ""
     return Prompt(
-      plain: "\(user)\(r)> ", styled: "\u{1b}[1;32m\(user)\u{1b}[0m\u{1b}[2m\(r)\u{1b}[0m> ")
+      plain: "\(user)\(r)\(back)> ",
+      styled: "\u{1b}[1;32m\(user)\u{1b}[0m\u{1b}[2m\(r)\u{1b}[0m\(styledBack)> ")
   }
 
   /// Runs until `.quit` or end of input; returns the exit code (0).

@@ -18,7 +18,9 @@ enum Front {
       out.flushEachWrite = true
       let source = LibEditLineSource(
         program: "billsh", historyFile: historyPath(), historyLimit: 1000, colour: colourPrompt,
-        completer: { [session] text in Completer(world: session.world).complete(text) })
+        completer: { [session] text in
+          Completer(world: session.world, marks: session.markNames).complete(text)
+        })
       if let warning = source.historyWarning {
         let err = Output(fd: 2)
         err.write("billsh: \(warning)\n")

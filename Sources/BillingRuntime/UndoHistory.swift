@@ -1,0 +1,137 @@
+import BillingLanguage
+import BillingModel
+
+/// How a command that ran enters the undo history (SPEC §8: what `.undo` counts).
+/// NB: the one place that decides it, from the command and its outcome; a new command that
+/// changes the world gets its case in `Session.undoEffect`.
+enum UndoEffect {
+  /// Nothing in the world changed.
+  case none
+  /// Only the log changed: a refused command, an action that only reads, an `advance` that did
+  /// not move the clock. Not counted by `.undo`, but its log entry is replayed.
+  case logged
+  /// The command changed the world; played again with the same actor it changes it the same way.
+  case replayed
+  /// The clock moved to this day (with every event on the way).
+  case clock(Day)
+  /// The whole world was replaced (`.load`, `.demo`, `.reset`).
+  case replaced
+}
+
+extension Session {
+  /// What `.undo` makes of a command that ran; `logged` says whether it went into the log.
+  static func undoEffect(of command: Command, ok: Bool, logged: Bool, clock: (Day, Day))
+    -> UndoEffect
+  {
+    let onlyLogged: UndoEffect = logged ? .logged : .none
+    guard ok else { return onlyLogged }
+    switch command {
+    case .createUsers, .createSpace, .createTeam, .createPlan, .add, .remove, .upgrade, .trial,
+      .edit, .cancel, .resume, .transfer, .pay, .address, .appoint, .revoke:
+      return .replayed
+    case .advance:
+      return clock.0 != clock.1 ? .clock(clock.1) : onlyLogged
+    case .load, .demo, .reset:
+      return .replaced
+    default:
+      return onlyLogged
+    }
+  }
+}
+
+/// The undo history: copies of the world at a few checkpoints and every step since the oldest.
+/// `.undo n` restores the checkpoint at or before the target and replays the steps up to it
+/// (replay is deterministic: same commands, same actors, same log entries).
+/// NB: a checkpoint is a copy of the world, which costs nothing until the world next changes,
+/// then one copy of each table it changes. Checkpoints are taken every `copyWeight` steps (at
+/// least `minimumInterval`), so their cost per command stays a small constant whatever the
+/// world's size, and a replay is at most that many steps. A session that never undoes pays
+/// only for appending steps.
+struct UndoHistory {
+  struct Step {
+    enum Kind {
+      case logged
+      case replayed(Command, actor: UserID?)
+      case clock(Day)
+      /// The world as the command left it (a copy nobody changes).
+      case replaced(World)
+    }
+    var kind: Kind
+    /// The log entry the command made, put back as it was.
+    var entry: LogEntry?
+    /// The command as written, for `.undo`'s answer.
+    var text: String
+    var counts: Bool { if case .logged = kind { false } else { true } }
+  }
+
+  /// At least this many world-changing commands can be undone (SPEC §8).
+  static let kept = 1000
+  static let minimumInterval = 256
+
+  /// Absolute position of `steps[0]`: the number of steps ever dropped from the front.
+  private(set) var start = 0
+  private(set) var steps: [Step] = []
+  /// Copies of the world after the first `position` steps; the first is at `start`.
+  private(set) var checkpoints: [(position: Int, world: World)]
+  /// Positions of the steps `.undo` counts, oldest first.
+  private(set) var counting: [Int] = []
+
+  init(base: World) { checkpoints = [(0, base.copy())] }
+
+  var end: Int { start + steps.count }
+  /// How many commands `.undo` can take back.
+  var undoable: Int { counting.count }
+
+  /// Notes a step; `world` is the world after it.
+  mutating func add(_ step: Step, world: World) {
+    steps.append(step)
+    if step.counts { counting.append(end - 1) }
+    if case .replaced(let w) = step.kind {
+      checkpoints.append((end, w))
+      trim()
+    } else if end - checkpoints[checkpoints.count - 1].position
+      >= max(UndoHistory.minimumInterval, world.copyWeight)
+    {
+      checkpoints.append((end, world.copy()))
+      trim()
+    }
+  }
+
+  /// Drops the checkpoints and steps no undo within `kept` needs.
+  private mutating func trim() {
+    guard counting.count > UndoHistory.kept else { return }
+    let oldest = counting[counting.count - UndoHistory.kept]
+    guard let i = checkpoints.lastIndex(where: { $0.position <= oldest }), i > 0 else { return }
+    let cut = checkpoints[i].position
+    checkpoints.removeFirst(i)
+    steps.removeFirst(cut - start)
+    start = cut
+    counting.removeFirst(counting.firstIndex { $0 >= cut } ?? counting.count)
+  }
+
+  /// Takes back the last `n` counted steps: the checkpoint to start from, the steps to replay on
+  /// it, and the commands undone (oldest first). Nil when fewer than `n` can be undone.
+  mutating func undo(_ n: Int) -> (base: World, replay: ArraySlice<Step>, undone: [String])? {
+    guard n >= 1, n <= counting.count else { return nil }
+    let target = counting[counting.count - n]
+    guard let cp = checkpoints.last(where: { $0.position <= target }) else { return nil }
+    let undone = counting.suffix(n).map { steps[$0 - start].text }
+    let replay = steps[(cp.position - start)..<(target - start)]
+    steps.removeLast(end - target)
+    counting.removeLast(n)
+    checkpoints.removeAll { $0.position > target }
+    return (cp.world, replay, undone)
+  }
+}
+
+/// A named copy of the whole session (SPEC §8 `.mark`).
+struct Mark {
+  var name: String
+  /// A copy nobody changes; `.back` works on a copy of it.
+  var world: World
+  var actor: UserID?
+  var focus: SpaceID?
+  var history: UndoHistory
+  /// Lines played when the mark was made (for `ago`).
+  var line: Int
+}
