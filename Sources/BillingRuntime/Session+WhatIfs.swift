@@ -15,24 +15,23 @@ extension Session {
     history = UndoHistory(base: world)
   }
 
-  /// Notes a command that ran in the undo history (`effect` from `undoEffect`).
-  func journal(_ effect: UndoEffect, _ command: Command? = nil, text: String) {
+  /// Notes a command that ran in the undo history (`effect` from `undoEffect`); `was` is the
+  /// world before it and `text` the command as written (for one that replaced the world).
+  func journal(_ effect: UndoEffect, was: World? = nil, text: String = "") {
     guard journaling else { return }
     let kind: UndoHistory.Step.Kind
-    var entry = world.log.last
+    var entry: Int? = world.log.count - 1
     switch effect {
     case .none: return
     case .logged: kind = .logged
-    case .replayed:
-      guard let command else { return }
-      kind = .replayed(command, actor: actor)
+    case .replayed: kind = .replayed(actor: actor)
     case .clock(let day): kind = .clock(day)
     case .replaced:
       followed = world
-      kind = .replaced(world.copy())
+      kind = .replaced(world.copy(), outgoing: was?.log ?? [], text: text)
       entry = nil
     }
-    let step = UndoHistory.Step(kind: kind, entry: entry, text: text)
+    let step = UndoHistory.Step(kind: kind, entry: entry)
     history.add(step, world: world)
     if step.counts { backAt = nil }
   }
@@ -111,7 +110,9 @@ extension Session {
     followWorld()
     guard history.undoable > 0 else { throw Failure(.nothingToUndo) }
     let can = history.undoable
-    guard let r = history.undo(n) else { throw Failure(.undoTooFar(asked: n, can: can)) }
+    guard let r = history.undo(n, log: world.log) else {
+      throw Failure(.undoTooFar(asked: n, can: can))
+    }
     // SPEC §8: who acts stays (nobody, if that user no longer exists).
     let who = actor.map { world.handle($0) }
     let space = focus.map { world.space($0).name }
@@ -131,21 +132,27 @@ extension Session {
   }
 
   /// Rebuilds the world from a checkpoint by playing the steps after it again.
-  private func replay(_ steps: ArraySlice<UndoHistory.Step>, on base: World) {
+  private func replay(_ steps: [(UndoHistory.Step, LogEntry?)], on base: World) {
     let saved = (actor, focus, keepsResults, journaling)
     keepsResults = false
     journaling = false
     world = base.copy()
-    for s in steps {
+    // NB: the world being replaced is let go before the replay, so it is not kept alongside.
+    followed = world
+    for (s, entry) in steps {
       switch s.kind {
       case .logged: break
-      case .replayed(let command, let who):
+      case .replayed(let who):
+        // NB: the log holds the command as written (without `as <user>`); parsed again it is
+        // the same command, and run by the same user it makes the same change.
         actor = who
-        _ = try? dispatch(command)
+        if let text = entry?.command, let command = try? parse(line: text[...]) {
+          _ = try? dispatch(command)
+        }
       case .clock(let day): _ = world.advance(to: day)
-      case .replaced(let w): world = w.copy()
+      case .replaced(let w, _, _): world = w.copy()
       }
-      if let e = s.entry { world.log.append(e) }
+      if let entry { world.log.append(entry) }
     }
     (actor, focus, keepsResults, journaling) = saved
     followed = world

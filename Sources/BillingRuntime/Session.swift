@@ -210,7 +210,7 @@ package final class Session {
       {
         followWorld()
         record(logText, actor: spec.group == .setup ? nil : who, .fail(error))
-        journal(.logged, text: logText)
+        journal(.logged)
       }
       return .fail(error)
     }
@@ -240,7 +240,7 @@ package final class Session {
         if Session.isLogged(inner) {
           followWorld()
           record(innerText, actor: nil, .fail(error))
-          journal(.logged, text: innerText)
+          journal(.logged)
         }
         return .fail(error)
       }
@@ -250,6 +250,7 @@ package final class Session {
       return run(inner, text: innerText)
     default:
       followWorld()
+      let was = world
       let before = world.today
       // SPEC §5 `log`: setup commands have no actor, whoever is logged in.
       let who = command.group == .setup ? nil : actor.map { world.handle($0) }
@@ -259,7 +260,7 @@ package final class Session {
       if logged { record(text, actor: who, outcome, date: before) }
       let effect = Session.undoEffect(
         of: command, ok: outcome.isOK, logged: logged, clock: (before, world.today))
-      if case .none = effect {} else { journal(effect, command, text: text) }
+      if case .none = effect {} else { journal(effect, was: was, text: text) }
       return outcome
     }
   }

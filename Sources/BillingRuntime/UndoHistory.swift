@@ -42,25 +42,29 @@ extension Session {
 /// The undo history: copies of the world at a few checkpoints and every step since the oldest.
 /// `.undo n` restores the checkpoint at or before the target and replays the steps up to it
 /// (replay is deterministic: same commands, same actors, same log entries).
-/// NB: a checkpoint is a copy of the world, which costs nothing until the world next changes,
-/// then one copy of each table it changes. Checkpoints are taken every `copyWeight` steps (at
-/// least `minimumInterval`), so their cost per command stays a small constant whatever the
-/// world's size, and a replay is at most that many steps. A session that never undoes pays
-/// only for appending steps.
+/// NB: a step is small and holds no command: it points at the log entry its command made (the
+/// log is append-only between world replacements, and a replacement keeps the log it replaced),
+/// and a replayed command is parsed again from that entry's text. So a session that never
+/// undoes pays for appending a few words per logged command. A checkpoint is a copy of the
+/// world, which costs nothing until the world next changes, then one copy of each table it
+/// changes; checkpoints are taken every `copyWeight` steps (at least `minimumInterval`), so
+/// their cost per command stays a small constant whatever the world's size, and a replay is at
+/// most that many steps.
 struct UndoHistory {
   struct Step {
     enum Kind {
+      /// Only a log entry (not counted by `.undo`).
       case logged
-      case replayed(Command, actor: UserID?)
+      /// A command that changed the world, run by `actor`; its text is its log entry's.
+      case replayed(actor: UserID?)
       case clock(Day)
-      /// The world as the command left it (a copy nobody changes).
-      case replaced(World)
+      /// The world the command left (a copy nobody changes), the log of the world it replaced,
+      /// and the command as written (`.load`, `.demo` and `.reset` are not logged).
+      case replaced(World, outgoing: [LogEntry], text: String)
     }
     var kind: Kind
-    /// The log entry the command made, put back as it was.
-    var entry: LogEntry?
-    /// The command as written, for `.undo`'s answer.
-    var text: String
+    /// The index of the command's entry in the log, when it made one.
+    var entry: Int?
     var counts: Bool { if case .logged = kind { false } else { true } }
   }
 
@@ -86,7 +90,7 @@ struct UndoHistory {
   mutating func add(_ step: Step, world: World) {
     steps.append(step)
     if step.counts { counting.append(end - 1) }
-    if case .replaced(let w) = step.kind {
+    if case .replaced(let w, _, _) = step.kind {
       checkpoints.append((end, w))
       trim()
     } else if end - checkpoints[checkpoints.count - 1].position
@@ -109,18 +113,37 @@ struct UndoHistory {
     counting.removeFirst(counting.firstIndex { $0 >= cut } ?? counting.count)
   }
 
-  /// Takes back the last `n` counted steps: the checkpoint to start from, the steps to replay on
-  /// it, and the commands undone (oldest first). Nil when fewer than `n` can be undone.
-  mutating func undo(_ n: Int) -> (base: World, replay: ArraySlice<Step>, undone: [String])? {
+  /// What `.undo n` replays: the checkpoint to start from, the steps after it paired with their
+  /// log entries, and the commands undone (oldest first). Nil when fewer than `n` can be undone.
+  /// `log` is the live world's log. The history then ends at the target.
+  mutating func undo(_ n: Int, log: [LogEntry]) -> (
+    base: World, replay: [(Step, LogEntry?)], undone: [String]
+  )? {
     guard n >= 1, n <= counting.count else { return nil }
     let target = counting[counting.count - n]
     guard let cp = checkpoints.last(where: { $0.position <= target }) else { return nil }
-    let undone = counting.suffix(n).map { steps[$0 - start].text }
-    let replay = steps[(cp.position - start)..<(target - start)]
+    // Walking back from the end, each step's entry is in the log of its stretch: the live one,
+    // or the one a later replacement kept.
+    var source = log
+    var undone: [String] = []
+    var p = end - 1
+    while p >= target {
+      let s = steps[p - start]
+      if case .replaced(_, let outgoing, let text) = s.kind {
+        source = outgoing
+        undone.append(text)
+      } else if s.counts, let e = s.entry {
+        undone.append(source[e].command)
+      }
+      p -= 1
+    }
+    let replay = steps[(cp.position - start)..<(target - start)].map { s in
+      (s, s.entry.map { source[$0] })
+    }
     steps.removeLast(end - target)
     counting.removeLast(n)
     checkpoints.removeAll { $0.position > target }
-    return (cp.world, replay, undone)
+    return (cp.world, replay, undone.reversed())
   }
 }
 

@@ -149,6 +149,30 @@ import BillingSupport
     #expect(WhatIfPropertyTests.saved(s) == before[1_800])
   }
 
+  /// `.reset` is undone like a command, with the log of the world it replaced.
+  @Test func undoAcrossAReset() {
+    let s = Session()
+    for l in ["create org Acme", "add ann --org Acme", "add ann --org Acme", "login ann"] {
+      s.perform(l)
+    }
+    let before = WhatIfPropertyTests.saved(s)
+    for l in [".reset", "create org Beta", "add bo --org Beta", "add bo --org Beta"] {
+      s.perform(l)
+    }
+    let o = s.perform(".undo 3")
+    #expect(o.isOK)
+    #expect(WhatIfPropertyTests.saved(s) == before)
+    #expect(
+      o.result
+        == .object([
+          (
+            "undone",
+            .array([".reset", "create org Beta", "add bo --org Beta"].map { .string($0) })
+          ),
+          ("date", .string("2026-01-01")), ("actor", .null),
+        ]))
+  }
+
   @Test func forecastAndCompareChangeNothing() {
     for i in 0..<WhatIfPropertyTests.runs {
       let seed = WhatIfPropertyTests.seed(i, 4_000_000)
