@@ -28,7 +28,7 @@ extension Session {
     case .clock(let day): kind = .clock(day)
     case .replaced:
       followed = world
-      kind = .replaced(world.copy(), outgoing: was?.log ?? [], text: text)
+      kind = .replaced(outgoing: was?.log ?? [], text: text)
       entry = nil
     }
     let step = UndoHistory.Step(kind: kind, entry: entry)
@@ -136,7 +136,7 @@ extension Session {
     let saved = (actor, focus, keepsResults, journaling)
     keepsResults = false
     journaling = false
-    world = base.copy()
+    world = base
     // NB: the world being replaced is let go before the replay, so it is not kept alongside.
     followed = world
     for (s, entry) in steps {
@@ -150,7 +150,10 @@ extension Session {
           _ = try? dispatch(command)
         }
       case .clock(let day): _ = world.advance(to: day)
-      case .replaced(let w, _, _): world = w.copy()
+      case .replaced:
+        // NB: never among the steps replayed: a replacement is followed by a checkpoint, and
+        // replay starts from the latest checkpoint at or before its target.
+        break
       }
       if let entry { world.log.append(entry) }
     }

@@ -58,9 +58,9 @@ struct UndoHistory {
       /// A command that changed the world, run by `actor`; its text is its log entry's.
       case replayed(actor: UserID?)
       case clock(Day)
-      /// The world the command left (a copy nobody changes), the log of the world it replaced,
-      /// and the command as written (`.load`, `.demo` and `.reset` are not logged).
-      case replaced(World, outgoing: [LogEntry], text: String)
+      /// The log of the world it replaced and the command as written (`.load`, `.demo` and
+      /// `.reset` are not logged); a checkpoint of the new world follows.
+      case replaced(outgoing: [LogEntry], text: String)
     }
     var kind: Kind
     /// The index of the command's entry in the log, when it made one.
@@ -75,12 +75,23 @@ struct UndoHistory {
   /// Absolute position of `steps[0]`: the number of steps ever dropped from the front.
   private(set) var start = 0
   private(set) var steps: [Step] = []
-  /// Copies of the world after the first `position` steps; the first is at `start`.
-  private(set) var checkpoints: [(position: Int, world: World)]
+  /// Copies of the world after the first `position` steps, the first at `start`, each without
+  /// its log, which is the first `logCount` entries of the log its steps point into.
+  /// NB: so a checkpoint never shares the live log, and appending to it copies nothing.
+  private(set) var checkpoints: [(position: Int, world: World, logCount: Int)]
   /// Positions of the steps `.undo` counts, oldest first.
   private(set) var counting: [Int] = []
 
-  init(base: World) { checkpoints = [(0, base.copy())] }
+  init(base: World) { checkpoints = [UndoHistory.checkpoint(0, base)] }
+
+  /// A checkpoint at `position` of `world`: a copy without its log.
+  private static func checkpoint(_ position: Int, _ world: World) -> (
+    position: Int, world: World, logCount: Int
+  ) {
+    let c = world.copy()
+    c.log = []
+    return (position, c, world.log.count)
+  }
 
   var end: Int { start + steps.count }
   /// How many commands `.undo` can take back.
@@ -90,13 +101,13 @@ struct UndoHistory {
   mutating func add(_ step: Step, world: World) {
     steps.append(step)
     if step.counts { counting.append(end - 1) }
-    if case .replaced(let w, _, _) = step.kind {
-      checkpoints.append((end, w))
+    if case .replaced = step.kind {
+      checkpoints.append(UndoHistory.checkpoint(end, world))
       trim()
     } else if end - checkpoints[checkpoints.count - 1].position
       >= max(UndoHistory.minimumInterval, world.copyWeight)
     {
-      checkpoints.append((end, world.copy()))
+      checkpoints.append(UndoHistory.checkpoint(end, world))
       trim()
     }
   }
@@ -129,7 +140,7 @@ struct UndoHistory {
     var p = end - 1
     while p >= target {
       let s = steps[p - start]
-      if case .replaced(_, let outgoing, let text) = s.kind {
+      if case .replaced(let outgoing, let text) = s.kind {
         source = outgoing
         undone.append(text)
       } else if s.counts, let e = s.entry {
@@ -140,10 +151,12 @@ struct UndoHistory {
     let replay = steps[(cp.position - start)..<(target - start)].map { s in
       (s, s.entry.map { source[$0] })
     }
+    let base = cp.world.copy()
+    base.log = Array(source[..<cp.logCount])
     steps.removeLast(end - target)
     counting.removeLast(n)
     checkpoints.removeAll { $0.position > target }
-    return (cp.world, replay, undone.reversed())
+    return (base, replay, undone.reversed())
   }
 }
 
