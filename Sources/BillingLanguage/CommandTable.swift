@@ -409,9 +409,10 @@ package let commandTable: [CommandSpec] = [
     example: ".undo 2", args: [ArgSpec("n", .count, optional: true)]
   ) { a throws(Failure) in
     guard let w = a.string(0) else { return .undo(1) }
-    let n = try number(w, flag: "undo")
-    guard n >= 1 else {
-      throw Failure(.usage, nil, ".undo takes a whole number of 1 or more, not \(quoted(w))")
+    guard w.utf8.count <= 9, w.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(w), n >= 1
+    else {
+      throw Failure(
+        .usage, nil, ".undo takes a whole number of 1 or more (at most 9 digits), not \(quoted(w))")
     }
     return .undo(n)
   },

@@ -173,6 +173,35 @@ import BillingSupport
         ]))
   }
 
+  /// The JSON results have the fields SPEC §8 names, in its order.
+  @Test func jsonResultsHaveTheSpecFields() {
+    func keys(_ o: Outcome) -> [String] {
+      guard case .object(let pairs) = o.result else { return [] }
+      return pairs.map(\.0)
+    }
+    let s = Session()
+    for l in ["create org Acme", "add ann bob --org Acme", "login ann"] { s.perform(l) }
+    s.perform("upgrade org Acme --tier starter --monthly")
+    #expect(keys(s.perform(".mark m")) == ["mark", "date", "actor"])
+    let marks = s.perform(".marks")
+    #expect(keys(marks) == ["marks"])
+    if case .object(let p) = marks.result, case .array(let list) = p[0].1,
+      case .object(let m) = list.first
+    {
+      #expect(m.map(\.0) == ["name", "date", "ago", "actor"])
+    } else {
+      Issue.record("no marks in \(marks.result)")
+    }
+    let f = s.perform("forecast org Acme 2m")
+    #expect(keys(f) == ["from", "to", "events", "invoices", "total_cents"])
+    let c = s.perform("compare org Acme 2m --with \"edit org Acme --seats 5\"")
+    #expect(
+      keys(c) == ["scope", "command", "from", "to", "as_is", "after", "difference_cents"])
+    #expect(keys(s.perform("add cy --org Acme")).isEmpty == false)
+    #expect(keys(s.perform(".undo")) == ["undone", "date", "actor"])
+    #expect(keys(s.perform(".back m")) == ["mark", "date", "actor"])
+  }
+
   @Test func forecastAndCompareChangeNothing() {
     for i in 0..<WhatIfPropertyTests.runs {
       let seed = WhatIfPropertyTests.seed(i, 4_000_000)
