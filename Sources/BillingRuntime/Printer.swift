@@ -85,7 +85,7 @@ package struct RecordPrinter: Sendable {
         out += (out.isEmpty ? "" : "\n") + "\(loc)expected \(e.text) but the command succeeded"
       }
     }
-    return out
+    return out.visible
   }
 
   /// Writes what `render` returns, and a newline, without building it as one string first.
@@ -102,17 +102,17 @@ package struct RecordPrinter: Sendable {
     }
     if let f = r.outcome.failure {
       if let file = r.file {
-        out.write(file)
+        out.write(file.visible)
         if let line = r.line {
           out.put(":")
           out.write(line)
         }
         out.put(": ")
       }
-      out.write(f.lineText)
+      out.write(f.lineText.visible)
       out.put("\n")
     } else if !r.outcome.okText.isEmpty {
-      out.write(r.outcome.okText)
+      out.write(r.outcome.okText.visible)
       out.put("\n")
     }
   }
