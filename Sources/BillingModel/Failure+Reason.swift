@@ -80,6 +80,9 @@ package enum Reason: Equatable, Sendable {
   case invoiceNotAMethod
   case samePayment(Text, Payment)
   case badAddress
+  /// A name or address holding a control character: the field, the text shown escaped, the
+  /// character.
+  case controlCharacter(String, String, scalar: UInt32)
   case trialHasNoSeats(Text)
   case planCannotMove(PlanID, from: String, to: String, sameSpace: Bool)
   case teamBillingTab(Text, team: String, owner: String)
@@ -111,7 +114,7 @@ package enum Reason: Equatable, Sendable {
       (.conflict, nil)
     case .workspaceNamedAsOrg, .workspaceHasNoTeams: (.invalid, .r1)
     case .workspaceHasNoGuests, .guestAndAdmin, .teamNeedsOrgMember, .adminMustBeMember,
-      .guestCannotBeAdmin:
+      .guestCannotBeAdmin, .controlCharacter:
       (.invalid, nil)
     case .ownerCannotLeave, .ownerStaysAdmin: (.conflict, .p7)
     case .teamPlansBlockOrgPlan, .coveredByOrgPlan: (.conflict, .r6)
@@ -315,6 +318,9 @@ package enum Reason: Equatable, Sendable {
       return "\(plan) is already paid by \(method.rawValue)"
     case .badAddress:
       return "the billing address must be 1 to 500 characters, without control characters"
+    case .controlCharacter(let field, let shown, let scalar):
+      return
+        "the \(field) \"\(shown)\" holds a control character (U+\(hex4(scalar))): names and addresses are shown to people, so they cannot hold control characters"
     case .trialHasNoSeats(let plan):
       return "\(plan) is a trial and has no seats"
     case .planCannotMove(let id, let from, let to, let sameSpace):
@@ -359,4 +365,10 @@ extension SpaceKind {
 func readableList(_ names: [String]) -> String {
   if names.count <= 1 { return names.first ?? "" }
   return names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+}
+
+/// A code point as four (or more) upper-case hex digits: `001B`.
+private func hex4(_ value: UInt32) -> String {
+  let digits = String(value, radix: 16, uppercase: true)
+  return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
 }

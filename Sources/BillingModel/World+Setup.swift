@@ -47,15 +47,6 @@ extension World {
     }
   }
 
-  /// SPEC §1: names are 1 to 100 characters, without control characters.
-  package static func checkName(_ n: String, _ what: String) throws(Failure) {
-    guard !n.isEmpty, n.count <= 100,
-      !n.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-    else {
-      throw Failure(.badName(n, what: what))
-    }
-  }
-
   package func createUsers(_ handles: [String]) throws(Failure) -> [UserID] {
     var seen = Set<String>()
     for h in handles {
@@ -69,7 +60,7 @@ extension World {
   }
 
   package func createSpace(_ kind: SpaceKind, _ name: String) throws(Failure) -> SpaceID {
-    try World.checkName(name, kind.rawValue)
+    try World.checkShownText(name, .name(of: kind))
     if let other = spacesByName[name] {
       throw Failure(.spaceExists(describe(.space(other))))
     }
@@ -77,7 +68,7 @@ extension World {
   }
 
   package func createTeam(_ name: String, in container: PlaceTarget) throws(Failure) -> TeamID {
-    try World.checkName(name, "team")
+    try World.checkShownText(name, .teamName)
     guard case .space(let kind, let spaceName) = container else {
       throw Failure(.usage, nil, "create team needs --org <Org>")
     }
