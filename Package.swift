@@ -32,7 +32,7 @@ let package = Package(
     .target(
       name: "BillshCLI",
       dependencies: [
-        "BillingModel", "BillingRuntime", "LineEditing", "Platform",
+        "BillingModel", "BillingRuntime", "BillingSupport", "LineEditing", "Platform",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "billsh", dependencies: ["BillshCLI"]),

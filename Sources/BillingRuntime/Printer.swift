@@ -8,18 +8,21 @@ package final class Output: TextOutputStream {
   let fd: Int32
   var buffer = Text(capacity: 65536 + 4096)
   package var flushEachWrite = false
+  /// Whether `write` shows control bytes escaped (`Text.visible`): for reports that quote files
+  /// (`billsh test`'s diffs), which may hold anything.
+  package var escapesControls = false
 
   package init(fd: Int32 = 1) {
     self.fd = fd
   }
 
   package func write(_ string: String) {
-    buffer.append(string)
+    buffer.append(escapesControls ? string.visible : string)
     written()
   }
 
   package func write(_ text: Text) {
-    buffer.append(text)
+    buffer.append(escapesControls ? text.visible : text)
     written()
   }
 
@@ -40,20 +43,33 @@ package final class Output: TextOutputStream {
     if flushEachWrite || buffer.count >= 65536 { flush() }
   }
 
+  /// The error of the first write that failed (a full disk, a closed pipe); nil while every
+  /// write went through. After it, output is dropped: the front end reports it and exits 2.
+  package private(set) var failure: Int32?
+  package var failed: Bool { failure != nil }
+
   package func flush() {
-    buffer.withBytes { bytes in
-      guard let base = bytes.baseAddress else { return }
-      var offset = 0
-      while offset < bytes.count {
-        let n = Glibc.write(fd, base + offset, bytes.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          break
+    if failure == nil {
+      buffer.withBytes { bytes in
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+          let n = Glibc.write(fd, base + offset, bytes.count - offset)
+          if n < 0 {
+            if errno == EINTR { continue }
+            failure = errno
+            break
+          }
+          offset += n
         }
-        offset += n
       }
     }
     buffer.removeAll()
+  }
+
+  /// Why output failed, in words, for stderr; nil if it did not.
+  package var failureMessage: String? {
+    failure.map { "cannot write the output: \(String(cString: strerror($0)))" }
   }
 
   deinit { flush() }

@@ -37,6 +37,8 @@ package final class Session {
   var reading: [String] = []
   /// Set by `.record`; each finished top-level line is appended to it.
   package var recording: TranscriptRecorder?
+  /// Whether a write to the recording failed (it stopped): the session then ends with 2.
+  package private(set) var recordingFailed = false
   /// Commands and their output so far, in transcript form, for `.record` (see `keepsTranscript`).
   var spool: TranscriptSpool?
   /// Whether the session keeps its commands and output so far, so that a `.record` started
@@ -86,10 +88,13 @@ package final class Session {
     if let r = recording {
       do { try r.append(entry: entry) } catch {
         recording = nil
+        recordingFailed = true
         sink(
           Record(
             file: nil, line: nil, input: input,
             outcome: .fail(Failure(.io, nil, "\(error); recording stopped")), expectation: nil))
+        unmet += 1
+        unmetUsage += 1
       }
     }
     return outcome

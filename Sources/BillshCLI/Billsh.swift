@@ -1,5 +1,6 @@
 import ArgumentParser
 import BillingRuntime
+import LineEditing
 import Platform
 
 let version = "0.1.0"
@@ -22,6 +23,10 @@ package struct Billsh: ParsableCommand {
 
   package static func main() {
     keepFreedMemory()
+    // NB: a closed pipe on stdout is then a write error (EPIPE), reported with exit 2, rather
+    // than a silent death.
+    _ = signal(SIGPIPE, SIG_IGN)
+    Hangups.unblock()
     if let invocation = FastPath.parse(Array(CommandLine.arguments.dropFirst())) {
       invocation()
     }
