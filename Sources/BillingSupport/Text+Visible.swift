@@ -3,8 +3,9 @@
 extension Text {
   /// The text with every C0 control but tab and newline, DEL, and every C1 control
   /// (U+0080–U+009F) written as `\x1b`, `\x7f`, `\u{9b}`; the text itself when it has none.
-  /// NB: names and addresses refuse control characters, but error messages echo what was
-  /// typed, and a saved world may hold anything: this is the last guard before the terminal.
+  /// NB: names and addresses refuse control characters (`World.checkShownText`), but error
+  /// messages echo what was typed, and files may hold anything: this is the last guard before
+  /// the terminal.
   package var visible: Text {
     guard withBytes(Text.findsControl) else { return self }
     var out = Text(capacity: count + 16)
@@ -44,9 +45,9 @@ extension Text {
   }
 
   private static func hex(_ b: UInt8, into out: inout Text) {
-    let digits: [UInt8] = Array("0123456789abcdef".utf8)
-    out.append(byte: digits[Int(b >> 4)])
-    out.append(byte: digits[Int(b & 15)])
+    func digit(_ d: UInt8) -> UInt8 { d < 10 ? 48 + d : 87 + d }
+    out.append(byte: digit(b >> 4))
+    out.append(byte: digit(b & 15))
   }
 }
 

@@ -364,6 +364,23 @@ struct HostileTextTests {
     }
   }
 
+  @Test func jsonEscapesEveryControlAndReportsEscapeThem() {
+    var json = ""
+    JSON.string("a\u{9B}b\u{7F}c\u{1B}d").write(to: &json)
+    #expect(json == "\"a\\u009bb\\u007fc\\u001bd\"")
+    var fds: [Int32] = [0, 0]
+    #expect(pipe(&fds) == 0)
+    let out = Output(fd: fds[1])
+    out.escapesControls = true
+    out.write("x\u{1B}]2;t\u{07}\n")
+    out.flush()
+    close(fds[1])
+    var bytes = [UInt8](repeating: 0, count: 64)
+    let n = read(fds[0], &bytes, 64)
+    close(fds[0])
+    #expect(String(decoding: bytes[0..<max(n, 0)], as: UTF8.self) == "x\\x1b]2;t\\x07\n")
+  }
+
   @Test func outputThatCannotBeWrittenIsKnown() {
     var fds: [Int32] = [0, 0]
     #expect(pipe(&fds) == 0)
