@@ -290,6 +290,24 @@ import BillingSupport
     #expect(read(dir + "/s.json")?.contains("\"one\"") == true)
   }
 
+  @Test func aFifoAsHistoryFileIsRefusedAndTheShellStarts() throws {
+    let dir = try folder()
+    try FileManager.default.createDirectory(
+      atPath: dir + "/state/billsh", withIntermediateDirectories: true)
+    mkfifo(dir + "/state/billsh/history", 0o644)
+    let pty = try PseudoTerminal(
+      executable: FaultsIOTests.binary, arguments: [],
+      environment: [
+        "PATH": "/usr/bin:/bin", "HOME": dir, "XDG_STATE_HOME": dir + "/state", "TERM": "xterm",
+        "NO_COLOR": "1",
+      ], inheritEnvironment: false, columns: 120, rows: 40)
+    #expect(pty.waitFor("billsh (nobody)> ", timeout: 30), "\(pty.text)")
+    #expect(pty.text.contains("not a regular file (a device, FIFO or socket)"), "\(pty.text)")
+    pty.send("\u{04}")
+    #expect(pty.waitForExit(timeout: 15) == 0)
+    #expect(kind(dir + "/state/billsh/history") == S_IFIFO)
+  }
+
   // MARK: - Hangups of the interactive shell
 
   @Test(arguments: [(SIGHUP, "the terminal closed (SIGHUP)"), (SIGTERM, "terminated (SIGTERM)")])
