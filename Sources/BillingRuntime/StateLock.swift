@@ -45,10 +45,30 @@ package final class StateLock {
         "\(state): in use by \(holder) (it holds \(path)); one process at a time writes a state file"
       )
     }
-    let text = Array("\(getpid())\n".utf8)
+    var old = [UInt8](repeating: 0, count: 4096)
+    let got = old.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+    let lock = StateLock(path: path, fd: fd)
+    let lines = String(decoding: old[0..<max(got, 0)], as: UTF8.self).split(separator: "\n")
+    if lines.count >= 2, lines[1].hasPrefix("unsaved: ") {
+      lock.previousNote = String(lines[1].dropFirst(9))
+    }
+    lock.write("\(getpid())\n")
+    return lock
+  }
+
+  /// What the last process on this state file left unsaved, if it said so (see `noteUnsaved`).
+  package private(set) var previousNote: String?
+
+  /// Leaves word in the lock file that this session ended without saving, for the next start.
+  package func noteUnsaved(_ reason: String) {
+    write("\(getpid())\nunsaved: \(reason.filter { $0 != "\n" })\n")
+  }
+
+  private func write(_ text: String) {
+    let bytes = Array(text.utf8)
     _ = ftruncate(fd, 0)
-    _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
-    return StateLock(path: path, fd: fd)
+    _ = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+    _ = fsync(fd)
   }
 
   deinit { _ = close(fd) }

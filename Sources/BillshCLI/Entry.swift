@@ -20,6 +20,13 @@ enum Entry {
   static func lockState(_ state: String?) {
     guard let state else { return }
     do { stateLock = try StateLock.acquire(state) } catch { fail(error.line) }
+    if let note = stateLock?.previousNote {
+      let err = Output(fd: 2)
+      err.write(
+        "billsh: the last session on \(state) ended without saving (\(note)); the file holds the world from before it\n"
+          .visible)
+      err.flush()
+    }
   }
 
   /// The exit status once `out` is flushed: 2 (with the reason on stderr) if a write to it

@@ -82,6 +82,8 @@ enum Front {
           } catch {
             err.write(
               "\nbillsh: \(what): error[io]: \(error.message.visible); the old file is unchanged\n")
+            // NB: after SIGHUP nobody may read stderr: the next start on this file says it.
+            Entry.stateLock?.noteUnsaved("\(what): \(error.message)")
           }
         } else {
           err.write("\nbillsh: \(what)\n")

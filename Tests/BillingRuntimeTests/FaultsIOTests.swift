@@ -327,6 +327,34 @@ import BillingSupport
     #expect(pty.text.contains("billsh: \(words): saved the world to \(dir)/s.json"), "\(pty.text)")
     #expect(read(dir + "/s.json")?.contains("\"kept\"") == true)
   }
+
+  /// A hangup whose save fails keeps the old file, and the next start on that file says so.
+  @Test func aHangupThatCannotSaveIsToldOnTheNextStart() throws {
+    let dir = try folder()
+    let env = [
+      "PATH": "/usr/bin:/bin", "HOME": dir, "XDG_STATE_HOME": dir + "/state", "TERM": "xterm",
+      "NO_COLOR": "1",
+    ]
+    let state = dir + "/s.json"
+    let pty = try PseudoTerminal(
+      executable: FaultsIOTests.binary, arguments: ["--state", state], environment: env,
+      inheritEnvironment: false, columns: 120, rows: 40)
+    #expect(pty.waitFor("billsh (nobody)> ", timeout: 30), "\(pty.text)")
+    // The state file's place becomes a folder: the save at the hangup cannot be made.
+    try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+    pty.signal(SIGHUP)
+    #expect(pty.waitForExit(timeout: 15) == 128 + SIGHUP)
+    #expect(pty.text.contains("is a folder: not written; the old file is unchanged"), "\(pty.text)")
+    try FileManager.default.removeItem(atPath: state)
+    let next = try billsh(["--state", state], cwd: dir, input: "clock\n")
+    #expect(next.code == 0)
+    #expect(
+      next.stderr.contains("billsh: the last session on \(state) ended without saving"),
+      "\(next.stderr)")
+    // Said once: the start after that is quiet.
+    let quiet = try billsh(["--state", state], cwd: dir, input: "clock\n")
+    #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
+  }
 }
 
 /// The shell's line limit and the one check of names and addresses.
