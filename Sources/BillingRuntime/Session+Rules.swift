@@ -31,7 +31,10 @@ extension Help {
     lines += wrap(words(full.text), width: width, indent: 2, hanging: 2)
     lines.append("the help article:")
     lines += wrap(words(full.source), width: width, indent: 2, hanging: 2)
-    lines.append("commands: " + full.commands.joined(separator: ", "))
+    let names = full.commands.enumerated().map { i, c in
+      c + (i < full.commands.count - 1 ? "," : "")
+    }
+    lines += wrap(["commands:"] + names, width: width, indent: 0, hanging: 2)
     lines.append(
       r.refusesNothing ? "example (shows its effect):" : "example (the last line is refused):")
     lines += full.example.map { "  " + $0 }
