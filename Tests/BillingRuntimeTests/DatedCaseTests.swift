@@ -28,6 +28,17 @@ import Testing
     #expect(s.world.log.last?.date.description == "2030-06-15")
   }
 
+  @Test("clock <date> is logged, refused ones too; clock alone and rules are not")
+  func clockLogging() {
+    let s = Session()
+    _ = s.perform("clock")
+    _ = s.perform("clock 2026-13-01")
+    _ = s.perform("rules R1")
+    _ = s.perform("advance to 2025-01-01")
+    #expect(s.world.log.map(\.command) == ["clock 2026-13-01", "advance to 2025-01-01"])
+    #expect(s.world.log.map(\.outcome) == ["error[usage]", "error[invalid]"])
+  }
+
   @Test(
     "once a plan has existed (trials and ended plans too) clock <date> is conflict",
     arguments: [
