@@ -32,8 +32,8 @@ let package = Package(
     .target(
       name: "BillshCLI",
       dependencies: [
-        "BillingModel", "BillingRuntime", "BillingSupport", "LineEditing", "Platform",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "BillingLanguage", "BillingModel", "BillingRuntime", "BillingSupport", "LineEditing",
+        "Platform", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "billsh", dependencies: ["BillshCLI"]),
     .testTarget(name: "BillingModelTests", dependencies: ["BillingModel", "BillingSupport"]),

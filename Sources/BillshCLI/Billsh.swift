@@ -12,7 +12,8 @@ package struct Billsh: ParsableCommand {
     abstract: "A shell that simulates paid-plan upgrade and billing rules.",
     discussion:
       "With a terminal on stdin, opens the shell; otherwise reads commands from stdin like a script.\n\n"
-      + Help.overview,
+      + "SHELL OPTIONS (billsh [<options>]; the shell is the default subcommand):\n"
+      + Shell.optionLines(width: helpWidth) + "\n\n" + Help.overview(width: helpWidth),
     version: version,
     subcommands: [Shell.self, Run.self, Test.self],
     defaultSubcommand: Shell.self)
@@ -27,6 +28,9 @@ package struct Billsh: ParsableCommand {
     // than a silent death.
     _ = signal(SIGPIPE, SIG_IGN)
     Hangups.unblock()
+    if CommandLine.arguments.dropFirst().elementsEqual(["--man"]) {
+      Manual.write()  // hidden: the man page, for Scripts/install
+    }
     if let invocation = FastPath.parse(Array(CommandLine.arguments.dropFirst())) {
       invocation()
     }
@@ -59,6 +63,13 @@ struct WorldOptions: ParsableArguments {
   var state: String?
 }
 
+/// The width `--help` wraps its discussion to: at most 80 columns, and 2 fewer than the
+/// terminal's (as the argument parser finds it), so that the parser keeps our lines as they are.
+private var helpWidth: Int {
+  if let env = getenv("COLUMNS"), let n = Int(String(cString: env)), n > 0 { return min(n - 2, 80) }
+  return min((Terminal.columns(1) ?? 82) - 2, 80)
+}
+
 struct Shell: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "shell",
@@ -73,6 +84,19 @@ struct Shell: ParsableCommand {
     name: .long,
     help: "With piped input: stop at the first line that does not meet its expectation.") var bail =
     false
+
+  /// The shell's options as its own help lists them, for the root command's help: the parser
+  /// lists a default subcommand's options only under `billsh help shell`.
+  static func optionLines(width: Int) -> String {
+    let lines = helpMessage(columns: width).split(separator: "\n", omittingEmptySubsequences: false)
+    guard let start = lines.firstIndex(of: "OPTIONS:") else { return "" }
+    let own = lines[(start + 1)...].prefix {
+      !$0.isEmpty && !$0.hasPrefix("  --version") && !$0.hasPrefix("  -h, --help")
+    }
+    return
+      own
+      .joined(separator: "\n")
+  }
 
   func run() throws {
     Entry.shell(catalog: world.catalog, state: world.state, demo: demo, json: json, bail: bail)
@@ -115,9 +139,22 @@ struct Test: ParsableCommand {
   var update = false
   @Option(name: .long, help: "Parallel jobs (default: all cores).") var jobs: Int?
   @Option(name: .long, help: "A JSON catalog for the replays.") var catalog: String?
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Also write the results as JUnit XML to FILE, for CI (the report on stdout is unchanged).",
+      valueName: "FILE"))
+  var junit: String?
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Replay only shard K of N (1 <= K <= N): the transcripts whose position in sorted path order, counted from 0, leaves K-1 when divided by N. Together the N shards run each transcript once; by position rather than a hash of the path, so their sizes differ by one at most.",
+      valueName: "K/N"))
+  var shard: String?
 
   func run() throws {
-    Entry.test(paths: paths, update: update, jobs: jobs, catalog: catalog)
+    Entry.test(
+      paths: paths, update: update, jobs: jobs, catalog: catalog, junit: junit, shard: shard)
   }
 }
 

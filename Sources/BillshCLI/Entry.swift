@@ -87,7 +87,18 @@ enum Entry {
     exit(finish(out, code))
   }
 
-  static func test(paths: [String], update: Bool, jobs: Int?, catalog path: String?) -> Never {
+  static func test(
+    paths: [String], update: Bool, jobs: Int?, catalog path: String?, junit: String?,
+    shard shardText: String?
+  ) -> Never {
+    var shard = TranscriptShard.whole
+    if let shardText {
+      guard let parsed = TranscriptShard(shardText) else {
+        fail(
+          "error[usage]: --shard needs K/N, whole numbers with 1 <= K <= N, not \"\(shardText)\"")
+      }
+      shard = parsed
+    }
     let cat = catalog(path)
     let n = jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     guard n >= 1 else { fail("error[usage]: --jobs needs 1 or more") }
@@ -102,7 +113,11 @@ enum Entry {
     let out = Output()
     out.escapesControls = true
     var stream = out
-    let (_, failed) = runner.run(paths: targets, output: &stream)
-    exit(finish(out, failed == 0 ? 0 : 1, interruptible: false))
+    let summary = runner.run(paths: targets, shard: shard, output: &stream)
+    out.flush()
+    if let junit {
+      do { try JUnitReport.write(summary, to: junit) } catch { fail("error[io]: \(error)") }
+    }
+    exit(finish(out, summary.failed == 0 ? 0 : 1, interruptible: false))
   }
 }

@@ -25,7 +25,7 @@ package enum Terminal {
   }
 
   /// Columns of the terminal on `fd`, or nil if unknown.
-  static func columns(_ fd: Int32) -> Int? {
+  package static func columns(_ fd: Int32) -> Int? {
     let c = Int(billsh_terminal_columns(fd))
     return c > 0 ? c : nil
   }

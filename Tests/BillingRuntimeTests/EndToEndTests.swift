@@ -205,7 +205,11 @@ import BillingSupport
     #expect(try billsh(["run", "--bail", expected.path]).code == 2)
   }
 
-  @Test(arguments: [["run"], ["run", "--frob", "x.bill"], ["test", "--jobs", "x"], ["--nope"]])
+  @Test(arguments: [
+    ["run"], ["run", "--frob", "x.bill"], ["test", "--jobs", "x"], ["--nope"],
+    ["test", "--shard", "0/3"], ["test", "--shard", "4/3"], ["test", "--shard", "a/b"],
+    ["test", "--shard", "3"], ["test", "--shard"],
+  ])
   func misuseIsAUsageErrorWithStatus2(_ args: [String]) throws {
     let r = try billsh(args)
     #expect(r.code == 2)
@@ -320,6 +324,57 @@ import BillingSupport
     let check = try billsh(["test", dir + "/story.transcript"])
     #expect(check.code == 0)
     #expect(check.stdout.hasSuffix("1 passed, 0 failed\n"))
+  }
+
+  /// The transcript names in a JUnit file the binary wrote.
+  func junitNames(_ path: String) throws -> [String] {
+    let doc = try #require(ParsedXML(try String(contentsOfFile: path, encoding: .utf8)))
+    return doc.all("testcase").compactMap { $0.attributes["name"] }
+  }
+
+  @Test func shardsOfTheCorpusRunEachTranscriptOnceAndWriteJUnit() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().path
+    let corpus = root + "/Transcripts"
+    let (dir, _) = try script("")
+    let whole = try billsh(["test", corpus, "--junit", dir + "/all.xml"])
+    #expect(whole.code == 0, "\(whole.stdout)")
+    let all = try junitNames(dir + "/all.xml")
+    #expect(all.count > 40)
+    #expect(whole.stdout == "\(all.count) passed, 0 failed\n")
+    for n in 1...4 {
+      var seen: [String] = []
+      for k in 1...n {
+        let file = dir + "/shard-\(k)-of-\(n).xml"
+        let r = try billsh(["test", corpus, "--shard", "\(k)/\(n)", "--junit", file])
+        #expect(r.code == 0)
+        let names = try junitNames(file)
+        #expect(r.stdout == "\(names.count) passed, 0 failed\n")
+        seen += names
+      }
+      #expect(seen.sorted() == all.sorted(), "\(n) shards")
+    }
+  }
+
+  @Test func junitFailureAndUnwritablePath() throws {
+    let (dir, _) = try script("")
+    try "  > clock\n  not the clock\n".write(
+      toFile: dir + "/bad & <odd>.transcript", atomically: true, encoding: .utf8)
+    let r = try billsh(["test", dir, "--junit", dir + "/junit.xml"])
+    #expect(r.code == 1)
+    #expect(r.stdout.hasPrefix("FAIL \(dir)/bad & <odd>.transcript\n--- expected: "))
+    #expect(r.stdout.hasSuffix("\n0 passed, 1 failed\n"))
+    let doc = try #require(
+      ParsedXML(try String(contentsOfFile: dir + "/junit.xml", encoding: .utf8)))
+    #expect(doc.all("testsuite").first?.attributes["failures"] == "1")
+    #expect(doc.all("testcase").first?.attributes["name"] == "\(dir)/bad & <odd>.transcript")
+    #expect(
+      doc.all("failure").first?.text == String(r.stdout.dropLast("0 passed, 1 failed\n".count)))
+    // An unwritable JUnit path: the report as usual, then an io error and status 2.
+    let u = try billsh(["test", dir, "--junit", dir + "/no/such/folder/junit.xml"])
+    #expect(u.code == 2)
+    #expect(u.stdout == r.stdout)
+    #expect(u.stderr.hasPrefix("error[io]: \(dir)/no/such/folder/junit.xml: "), "\(u.stderr)")
   }
 }
 

@@ -38,10 +38,11 @@ package struct TranscriptRunner: Sendable {
   /// followed by messages and a unified diff (expected = the file, actual = the
   /// file with its outputs replaced), I/O errors as "<path>: error[io]: ...",
   /// "updated <path>" for files rewritten with `update`; the last line is
-  /// "N passed, N failed". Paths that do not exist count as failed files.
-  package func run(paths: [String], output: inout some TextOutputStream) -> (
-    passed: Int, failed: Int
-  ) {
+  /// "N passed, N failed". Paths that do not exist count as failed files. With `shard`, only
+  /// the shard's share of the discovered files is replayed, reported and counted.
+  package func run(
+    paths: [String], shard: TranscriptShard = .whole, output: inout some TextOutputStream
+  ) -> Summary {
     // Discover. Each entry is a file to check or an error to report.
     var entries: [(path: String, error: String?)] = []
     var seen = Set<String>()
@@ -65,29 +66,77 @@ package struct TranscriptRunner: Sendable {
       }
     }
     entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    let work = entries
+    let work = shard.share(of: entries)
 
     // Check in parallel; results are indexed, so the report order is fixed.
+    let clock = ContinuousClock()
+    let start = clock.now
     let results = checkAll(count: work.count) { index in
+      let fileStart = clock.now
+      var result: FileResult
       if let error = work[index].error {
-        return FileResult(passed: false, report: "\(work[index].path): error[io]: \(error)\n")
+        result = FileResult(
+          status: .error, report: "\(work[index].path): error[io]: \(error)\n")
+      } else {
+        result = check(work[index].path)
       }
-      return check(work[index].path)
+      result.time = clock.now - fileStart
+      return result
     }
+    let time = clock.now - start
 
-    var passed = 0
-    var failed = 0
-    for result in results {
+    var summary = Summary(time: time)
+    for (entry, result) in zip(work, results) {
       output.write(result.report)
-      if result.passed { passed += 1 } else { failed += 1 }
+      summary.files.append(
+        FileOutcome(
+          path: entry.path, status: result.status, report: result.report, time: result.time))
     }
-    output.write("\(passed) passed, \(failed) failed\n")
-    return (passed, failed)
+    output.write("\(summary.passed) passed, \(summary.failed) failed\n")
+    return summary
+  }
+
+  /// What a run found: each file's outcome in path order, and the run's wall-clock time.
+  package struct Summary: Sendable {
+    package var files: [FileOutcome] = []
+    package var time: Duration
+
+    package var passed: Int { files.count(where: { $0.status == .passed }) }
+    /// Files that failed or could not be read (I/O errors count as failed).
+    package var failed: Int { files.count - passed }
+  }
+
+  /// How one transcript file fared.
+  package enum Status: Sendable, Equatable {
+    /// Replayed and matched (or was updated to match).
+    case passed
+    /// Replayed and did not match, recorded nothing to check, or was not updated.
+    case failed
+    /// Could not be read, decoded or written.
+    case error
+  }
+
+  /// One file's status, its part of the report (empty when it passed) and its replay time.
+  package struct FileOutcome: Sendable, Equatable {
+    package var path: String
+    package var status: Status
+    package var report: String
+    package var time: Duration
   }
 
   struct FileResult: Sendable {
-    var passed: Bool
+    var status: Status
     var report: String
+    var time: Duration = .zero
+
+    init(status: Status, report: String) {
+      self.status = status
+      self.report = report
+    }
+
+    init(passed: Bool, report: String) {
+      self.init(status: passed ? .passed : .failed, report: report)
+    }
   }
 
   /// Runs `body` for every index on `jobs` worker threads that pull indices
@@ -142,7 +191,7 @@ package struct TranscriptRunner: Sendable {
 
     func results() -> [FileResult] {
       // NB: every slot is filled before results are read; an empty one would be a bug, shown.
-      progress.withLock { $0.slots.map { $0 ?? FileResult(passed: false, report: "no result\n") } }
+      progress.withLock { $0.slots.map { $0 ?? FileResult(status: .error, report: "no result\n") } }
     }
   }
 
@@ -152,10 +201,10 @@ package struct TranscriptRunner: Sendable {
     do {
       original = try TranscriptFileIO.readBytes(path)
     } catch {
-      return FileResult(passed: false, report: "\(path): error[io]: \(error.message)\n")
+      return FileResult(status: .error, report: "\(path): error[io]: \(error.message)\n")
     }
     guard let decoded = TranscriptFileIO.decodeUTF8(original) else {
-      return FileResult(passed: false, report: "\(path): error[io]: not valid UTF-8\n")
+      return FileResult(status: .error, report: "\(path): error[io]: not valid UTF-8\n")
     }
     // NB: CRLF line ends (a file edited on Windows) are read as LF; `--update` writes LF.
     let text = decoded.utf8.contains(13) ? decoded.replacing("\r\n", with: "\n") : decoded
@@ -200,10 +249,10 @@ package struct TranscriptRunner: Sendable {
         try TranscriptFileIO.writeAtomically(path, newBytes)
         if try TranscriptFileIO.readBytes(path) != newBytes {
           return FileResult(
-            passed: false, report: "\(path): error[io]: contents differ after update\n")
+            status: .error, report: "\(path): error[io]: contents differ after update\n")
         }
       } catch {
-        return FileResult(passed: false, report: "\(path): error[io]: \(error.message)\n")
+        return FileResult(status: .error, report: "\(path): error[io]: \(error.message)\n")
       }
       report += "updated \(path)\n"
     }

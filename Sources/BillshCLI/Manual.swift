@@ -1,0 +1,226 @@
+import ArgumentParser
+import BillingLanguage
+import BillingModel
+import BillingRuntime
+import BillingSupport
+import Platform
+
+/// The man page, `billsh.1`, in roff: `billsh --man` prints it and `Scripts/install` installs it.
+/// NB: commands and rules come from the command table and `Rule`, as `.help` shows them; the
+/// options from the argument parser's own description of `Billsh`, so neither is written twice.
+package enum Manual {
+  package static var page: String {
+    var out: [String] = []
+    out.append(".TH BILLSH 1 \"\" \"billsh \(version)\" \"User Commands\"")
+    section("NAME", &out)
+    let abstract = Billsh.configuration.abstract
+    out.append(
+      text("billsh - " + lowerFirst(String(abstract.dropLast(abstract.hasSuffix(".") ? 1 : 0)))))
+
+    let root = rootCommand
+    let subcommands = (root?["subcommands"]).map(array) ?? []
+    let shown = subcommands.filter { string($0["commandName"]) != "help" }
+
+    section("SYNOPSIS", &out)
+    for (i, sub) in shown.enumerated() {
+      if i > 0 { out.append(".br") }
+      let name = string(sub["commandName"]) ?? ""
+      let isDefault = name == string(root?["defaultSubcommand"])
+      var words = [bold(isDefault ? "billsh" : "billsh " + name), "[" + italic("options") + "]"]
+      for a in arguments(sub) where string(a["kind"]) == "positional" {
+        let value = italic(string(a["valueName"]) ?? "") + (bool(a["isRepeating"]) ? "..." : "")
+        words.append(bool(a["isOptional"]) ? "[" + value + "]" : value)
+      }
+      out.append(words.joined(separator: " "))
+    }
+
+    section("DESCRIPTION", &out)
+    out.append(text(Billsh.configuration.abstract))
+    out.append(".PP")
+    out.append(
+      text(
+        "With a terminal on stdin, billsh opens the shell: a prompt with line editing, history and "
+          + "tab completion. Otherwise it reads commands from stdin like a script. The commands "
+          + "are listed under COMMANDS and in the shell by .help; .help <command> shows one in full."
+      ))
+
+    section("OPTIONS", &out)
+    for sub in shown {
+      let name = string(sub["commandName"]) ?? ""
+      let isDefault = name == string(root?["defaultSubcommand"])
+      out.append(
+        ".SS " + quotedArgument(isDefault ? "billsh, or billsh " + name : "billsh " + name))
+      if let abstract = string(sub["abstract"]) { out.append(text(abstract)) }
+      // NB: --version and --help once, with the default subcommand's options.
+      for a in arguments(sub) where bool(a["shouldDisplay"], default: true) {
+        let long = string(a["preferredName"]?["name"])
+        if !isDefault && (long == "version" || long == "help") { continue }
+        out.append(".TP")
+        out.append(term(a))
+        out.append(text(string(a["abstract"]) ?? ""))
+      }
+    }
+
+    section("COMMANDS", &out)
+    out.append(
+      text(
+        "A <scope> is org <Name>, workspace <Name> or team <Name> [--org <Org>]; "
+          + "quote names with spaces."))
+    for g in CommandGroup.allCases {
+      out.append(".SS " + quotedArgument(g.title))
+      for s in commandTable where s.group == g {
+        out.append(".TP")
+        out.append(bold(escape(s.synopsis)))
+        out.append(text(s.summary))
+        if !s.aliases.isEmpty {
+          out.append(".br")
+          out.append(
+            text(
+              "Alias: " + s.aliases.map { $0.joined(separator: " ") }.joined(separator: ", ") + ".")
+          )
+        }
+        if !s.rules.isEmpty {
+          out.append(".br")
+          out.append(text("Rules: " + s.rules.map(\.id).joined(separator: ", ") + "."))
+        }
+        out.append(".br")
+        out.append("Example: " + bold(escape(s.example)))
+      }
+    }
+
+    section("RULES", &out)
+    out.append(
+      text(
+        "R rules come from the billing help article; P rules are this simulation's own choices. "
+          + "An error names the rule that refused it, as error[code] (R14); rules <id> shows one in full."
+      ))
+    for r in Rule.allCases {
+      out.append(".TP")
+      out.append(bold(r.id))
+      out.append(text(r.summary))
+    }
+
+    section("FILES", &out)
+    out.append(".TP")
+    out.append(italic(escape("$XDG_STATE_HOME/billsh/history")))
+    out.append(text("The shell's history (default ~/.local/state/billsh/history)."))
+    out.append(".TP")
+    out.append(italic("*.bill"))
+    out.append(
+      text(
+        "Scripts: one command per line; a line starting with ! must fail, !code (!invalid) with that code, !rule (!R14) citing that rule. billsh run prints file: N commands, N met, N unmet on stderr after each file."
+      ))
+    out.append(".TP")
+    out.append(italic("*.transcript"))
+    out.append(text("Recorded sessions that billsh test replays and compares."))
+    out.append(".TP")
+    out.append(italic("FILE.lock"))
+    out.append(
+      text(
+        "Beside a --state FILE: the lock that lets one billsh at a time write FILE; it holds the holder's process id."
+      ))
+
+    section("EXIT STATUS", &out)
+    for (code, meaning) in [
+      ("0", "every command line met its expectation (and every transcript passed)"),
+      ("1", "some line did not meet its expectation, or a transcript did not match"),
+      (
+        "2",
+        "billsh was misused, a file could not be read or written, an unmet line failed with usage or io, a recording stopped on a failed write, or the output could not be written (a full disk, a closed pipe)"
+      ),
+      ("129, 143", "the shell ended on SIGHUP or SIGTERM, after saving --state"),
+      ("130", "Ctrl-C stopped playback (run, piped input), after saving --state"),
+    ] {
+      out.append(".TP")
+      out.append(bold(code))
+      out.append(text(meaning + "."))
+    }
+
+    section("ENVIRONMENT", &out)
+    out.append(".TP")
+    out.append(bold("NO_COLOR"))
+    out.append(text("When set and not empty, the shell prints no colour."))
+    out.append(".TP")
+    out.append(bold("XDG_STATE_HOME") + ", " + bold("HOME"))
+    out.append(text("Where the history file goes."))
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// Prints the page and exits 0.
+  static func write() -> Never {
+    let out = Output()
+    out.write(page)
+    out.flush()
+    exit(0)
+  }
+
+  // MARK: roff
+
+  static func section(_ name: String, _ out: inout [String]) {
+    out.append(".SH " + quotedArgument(name))
+  }
+
+  /// Text as roff: backslashes and hyphens escaped, and a leading `.` or `'` made plain with `\&`
+  /// so that the line is never read as a request.
+  package static func text(_ s: String) -> String {
+    let e = escape(s.replacing("\n", with: " "))
+    return e.hasPrefix(".") || e.hasPrefix("'") ? "\\&" + e : e
+  }
+
+  static func escape(_ s: String) -> String {
+    var out = ""
+    for c in s {
+      switch c {
+      case "\\": out += "\\e"
+      case "-": out += "\\-"
+      default: out.append(c)
+      }
+    }
+    return out
+  }
+
+  static func bold(_ s: String) -> String { "\\fB" + s + "\\fR" }
+  static func italic(_ s: String) -> String { "\\fI" + s + "\\fR" }
+  /// An argument of a request, in double quotes (roff has no escape for `"`; `\(dq` is one).
+  static func quotedArgument(_ s: String) -> String {
+    "\"" + escape(s).replacing("\"", with: "\\(dq") + "\""
+  }
+  static func lowerFirst(_ s: String) -> String {
+    guard let f = s.first else { return s }
+    return f.lowercased() + s.dropFirst()
+  }
+
+  // MARK: the argument parser's description
+
+  /// `--catalog <catalog>`, `-h, --help`, `<files>...` in bold and italics.
+  static func term(_ a: JSON) -> String {
+    let value = italic(escape(string(a["valueName"]) ?? ""))
+    switch string(a["kind"]) {
+    case "positional":
+      return value + (bool(a["isRepeating"]) ? "..." : "")
+    case let kind:
+      let names = (a["names"].map(array) ?? []).map { n in
+        let dashes = string(n["kind"]) == "long" ? "--" : "-"
+        return bold(escape(dashes + (string(n["name"]) ?? "")))
+      }
+      return names.joined(separator: ", ") + (kind == "option" ? " " + value : "")
+    }
+  }
+
+  static var rootCommand: JSON? {
+    (try? JSON.parse(Billsh._dumpHelp()))?["command"]
+  }
+  static func arguments(_ command: JSON) -> [JSON] { command["arguments"].map(array) ?? [] }
+  static func array(_ j: JSON) -> [JSON] {
+    if case .array(let a) = j { return a }
+    return []
+  }
+  static func string(_ j: JSON?) -> String? {
+    if case .string(let s)? = j { return s }
+    return nil
+  }
+  static func bool(_ j: JSON?, default d: Bool = false) -> Bool {
+    if case .bool(let b)? = j { return b }
+    return d
+  }
+}
