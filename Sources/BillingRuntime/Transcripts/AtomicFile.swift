@@ -91,10 +91,14 @@ final class AtomicFile {
         }
       case S_IFREG:
         // NB: the mode bits too, since access(2) says yes to root for a read-only file.
-        if info.st_mode & 0o222 == 0 || access(current, W_OK) != 0 {
+        let place = current == path ? "" : " (\(current))"
+        if info.st_mode & 0o222 == 0 {
+          throw TranscriptIOError(path: path, message: "is read-only: not written" + place)
+        }
+        if access(current, W_OK) != 0 {
           throw TranscriptIOError(
             path: path,
-            message: "is read-only: not written" + (current == path ? "" : " (\(current))"))
+            message: "cannot write: \(TranscriptFileIO.errnoMessage()): not written" + place)
         }
         return current
       case S_IFDIR:
