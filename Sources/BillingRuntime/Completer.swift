@@ -76,10 +76,14 @@ package struct Completer {
     case .scope: return ScopeKind.allCases.map(\.rawValue)
     case .user, .users: return handles
     case .invoice: return world.invoices.map { $0.id.description }
-    case .topic: return commandNames
+    case .topic: return commandNames + Rule.allCases.map(\.id)
+    case .rule: return Rule.allCases.map(\.id)
+    // NB: today's date, to edit; `to` starts `advance to <date>`.
+    case .date: return [world.today.description]
+    case .duration: return spec.name == "advance" ? ["to"] : []
     case .file: return files(current.text)
     case .mark: return marks
-    case .name, .text, .duration, .command, .count: return []
+    case .name, .text, .command, .count: return []
     }
   }
 
@@ -173,6 +177,7 @@ package struct Completer {
     case .workspace: return names(.workspace)
     case .team: return names(.team)
     case .scope: return ScopeKind.allCases.map(\.rawValue)
+    case .date: return [world.today.description]
     case .none, .int, .text, .name: return []
     }
   }

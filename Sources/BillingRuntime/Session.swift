@@ -37,6 +37,8 @@ package final class Session {
   var reading: [String] = []
   /// Set by `.record`; each finished top-level line is appended to it.
   package var recording: TranscriptRecorder?
+  /// Whether a write to the recording failed (it stopped): the session then ends with 2.
+  package private(set) var recordingFailed = false
   /// Commands and their output so far, in transcript form, for `.record` (see `keepsTranscript`).
   var spool: TranscriptSpool?
   /// Whether the session keeps its commands and output so far, so that a `.record` started
@@ -54,6 +56,9 @@ package final class Session {
   /// Unmet expectations seen by this session, and whether one was a usage or io error.
   package private(set) var unmet = 0
   package private(set) var unmetUsage = 0
+  /// Command lines played, nested `.read` lines and unreadable lines included (the summary of
+  /// `billsh run`: played − unmet lines met their expectation).
+  package private(set) var played = 0
 
   // What-ifs (SPEC §8; see Session+WhatIfs.swift).
   /// Every step since the oldest one `.undo` may need.
@@ -105,10 +110,13 @@ package final class Session {
     if let r = recording {
       do { try r.append(entry: entry) } catch {
         recording = nil
+        recordingFailed = true
         sink(
           Record(
             file: nil, line: nil, input: input,
             outcome: .fail(Failure(.io, nil, "\(error); recording stopped")), expectation: nil))
+        unmet += 1
+        unmetUsage += 1
       }
     }
     return outcome
@@ -133,6 +141,7 @@ package final class Session {
     let outcome = execute(prepared ?? Session.prepare(input))
     let record = Record(
       file: file, line: line, input: input, outcome: outcome, expectation: expectation)
+    played += 1
     if !record.met {
       unmet += 1
       // SPEC §5: an unmet line that failed with usage or io gives 2, expected or not.
@@ -149,6 +158,7 @@ package final class Session {
   package func reject(_ failure: Failure, input: String, file: String?, line: Int?) {
     let record = Record(
       file: file, line: line, input: input, outcome: .fail(failure), expectation: nil)
+    played += 1
     unmet += 1
     unmetUsage += 1
     sink(record)
@@ -207,6 +217,7 @@ package final class Session {
       }
       if let (spec, _) = found,
         spec.group == .setup || spec.group == .action || spec.name == "advance"
+          || (spec.name == "clock" && tokens.count > 1)
       {
         followWorld()
         record(logText, actor: spec.group == .setup ? nil : who, .fail(error))
@@ -271,11 +282,15 @@ package final class Session {
     Outcome(okText: text, result: keepsResults ? result() : .null, failure: nil)
   }
 
-  /// Setup, actions and `advance` go in the log (SPEC §3, `log`).
+  /// Setup, actions, `advance` and `clock <date>` go in the log (SPEC §3, `log`; SPEC §8).
   static func isLogged(_ command: Command) -> Bool {
     switch command.group {
     case .setup, .action: return true
-    default: if case .advance = command { return true } else { return false }
+    default:
+      switch command {
+      case .advance, .advanceTo, .setClock: return true
+      default: return false
+      }
     }
   }
 

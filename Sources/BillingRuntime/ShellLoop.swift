@@ -10,6 +10,8 @@ package final class ShellLoop {
   let colour: Bool
   /// Runs before each command (the shell puts its Ctrl-C handler back here).
   let beforeCommand: () -> Void
+  /// Runs each command (the shell holds a lock meanwhile, so a hangup waits for it).
+  package var runCommand: (() -> Void) -> Void = { $0() }
 
   package init(
     session: Session, source: LineSource, out: Output, colour: Bool,
@@ -66,10 +68,19 @@ package final class ShellLoop {
       case .line(let raw):
         guard let line = joiner.feed(raw) else { continue }
         if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+        // SPEC §5's line limit, as in scripts: the line is refused, not run, and the shell goes on.
+        if line.utf8.count > ScriptReader.maxBytes {
+          session.reject(
+            Failure(
+              .usage, nil, "the line is longer than \(ScriptReader.maxBytes / 1024) KiB; not run"),
+            input: "", file: nil, line: nil)
+          continue
+        }
         source.addHistory(line)
         beforeCommand()
-        let outcome = session.perform(line)
-        if outcome.quit { return 0 }
+        var quit = false
+        runCommand { quit = session.perform(line).quit }
+        if quit { return 0 }
       }
     }
   }

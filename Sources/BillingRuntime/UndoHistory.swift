@@ -29,8 +29,11 @@ extension Session {
     case .createUsers, .createSpace, .createTeam, .createPlan, .add, .remove, .upgrade, .trial,
       .edit, .cancel, .resume, .transfer, .pay, .address, .appoint, .revoke:
       return .replayed
-    case .advance:
+    case .advance, .advanceTo:
       return clock.0 != clock.1 ? .clock(clock.1) : onlyLogged
+    case .setClock:
+      // NB: it may set the clock back (while no plan ever existed), which `advance` cannot.
+      return clock.0 != clock.1 ? .replayed : onlyLogged
     case .load, .demo, .reset:
       return .replaced
     default:

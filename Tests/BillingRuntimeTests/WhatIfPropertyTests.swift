@@ -202,6 +202,35 @@ import BillingSupport
     #expect(keys(s.perform(".back m")) == ["mark", "date", "actor"])
   }
 
+  /// `clock <date>` (back or forward) and `advance to` are undone when they moved the clock.
+  @Test func undoOfTheDatedClockCommands() {
+    let s = Session()
+    let start = WhatIfPropertyTests.saved(s)
+    s.perform("clock 2025-03-31")
+    let set = WhatIfPropertyTests.saved(s)
+    s.perform("create org Acme")
+    s.perform("add ann bob --org Acme")
+    s.perform("as ann upgrade org Acme --tier starter --monthly")
+    let paid = WhatIfPropertyTests.saved(s)
+    s.perform("advance to 2025-07-15")
+    s.perform("advance to 2025-07-15")
+    #expect(s.perform(".undo").isOK)
+    #expect(WhatIfPropertyTests.saved(s) == paid)
+    #expect(s.perform(".undo 3").isOK)
+    #expect(WhatIfPropertyTests.saved(s) == set)
+    #expect(s.world.today.description == "2025-03-31")
+    #expect(s.perform(".undo").isOK)
+    #expect(WhatIfPropertyTests.saved(s) == start)
+    // Replayed from the start: the clock goes back again.
+    for l in ["clock 2024-02-29", "create org Beta", "clock 2024-01-01", "create user cy"] {
+      s.perform(l)
+    }
+    let end = WhatIfPropertyTests.saved(s)
+    s.perform("create user dee")
+    #expect(s.perform(".undo").isOK)
+    #expect(WhatIfPropertyTests.saved(s) == end)
+  }
+
   @Test func forecastAndCompareChangeNothing() {
     for i in 0..<WhatIfPropertyTests.runs {
       let seed = WhatIfPropertyTests.seed(i, 4_000_000)
