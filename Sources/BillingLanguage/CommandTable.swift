@@ -344,7 +344,7 @@ package let commandTable: [CommandSpec] = [
   spec(
     "forecast", .view, "forecast <scope> [<n>d|<n>m|<n>y]",
     "the events and invoices to come (default 12m), played on a copy; changes nothing",
-    rules: [.r20, .p3, .p4, .p5], example: "forecast org Acme 1y",
+    example: "forecast org Acme 1y",
     args: [scopeArg, ArgSpec("n", .duration, optional: true)], flags: [orgFlag]
   ) { a throws(Failure) in
     .forecast(
