@@ -196,6 +196,9 @@ extension World {
     try checkOwner(owner, for: scope, rule: .r11)
     let payment = r.payment ?? .card
     if let unit = r.unitCents, unit < 0 { throw Failure(.negativeUnitCents) }
+    if let unit = r.unitCents, unit > Money.maxUnitCents(cycle) {
+      throw Failure(.unitCentsTooHigh(unit, cycle: cycle))
+    }
     var notes: [String] = []
     if let endingTrial {
       endPlan(endingTrial, "replaced by a plan sold by sales")
