@@ -81,9 +81,28 @@ package enum JSON: Sendable, Equatable {
     out += "\""
   }
 
-  /// Parses JSON text; errors say where (line:column) and what.
+  /// Parses JSON text; errors say where (line:column) and what. An object naming a key twice is
+  /// an error (which value would count is not said anywhere).
   package static func parse(_ text: String) throws(JSONSyntaxError) -> JSON {
-    var p = JSONParser(bytes: Array(text.utf8))
+    try parse(bytes: Array(text.utf8))
+  }
+
+  /// Whether `bytes` are valid UTF-8, checked without making a string of them.
+  package static func isUTF8(_ bytes: [UInt8]) -> Bool {
+    var it = bytes.makeIterator()
+    var parser = Unicode.UTF8.ForwardParser()
+    while true {
+      switch parser.parseScalar(from: &it) {
+      case .valid: continue
+      case .emptyInput: return true
+      case .error: return false
+      }
+    }
+  }
+
+  /// Parses JSON from UTF-8 bytes (strings are checked as they are read), without a copy as text.
+  package static func parse(bytes: [UInt8]) throws(JSONSyntaxError) -> JSON {
+    var p = JSONParser(bytes: bytes)
     p.skipSpace()
     let v = try p.value(depth: 0)
     p.skipSpace()
@@ -128,6 +147,7 @@ struct JSONParser {
     case UInt8(ascii: "{"):
       i += 1
       var pairs: [(String, JSON)] = []
+      var seen: Set<String>?
       skipSpace()
       if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
       while true {
@@ -135,7 +155,18 @@ struct JSONParser {
         guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
           throw error("expected a key in double quotes")
         }
+        let keyAt = i
         let k = try string()
+        if seen != nil {
+          if seen?.insert(k).inserted == false { i = keyAt; throw error("duplicate key \"\(k)\"") }
+        } else if pairs.contains(where: { $0.0 == k }) {
+          i = keyAt
+          throw error("duplicate key \"\(k)\"")
+        } else if pairs.count == 16 {
+          // NB: a set once an object is large, so many keys cost no quadratic search.
+          seen = Set(pairs.map(\.0))
+          seen?.insert(k)
+        }
         skipSpace()
         guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
           throw error("expected ':' after key \"\(k)\"")
