@@ -137,4 +137,24 @@ extension HostileInputTests {
     #expect(Money.add(Money.maxTotal, 1) == nil)
     #expect(Money.add(Int.max, Int.max) == nil)
   }
+
+  /// Issue 13's `.load` cases through the real binary: each refused with `io` naming the JSON
+  /// path, and the world stays (see loadOfBrokenJSONLeavesTheWorld).
+  @Test(arguments: [
+    ("a plan of 7 seats", "SAVED:\"seats\": 2=>\"seats\": 7"),
+    (
+      "a change scheduled to tier bogus",
+      "SAVED:\"scheduled\": null=>\"scheduled\": {\"tier\": \"bogus\", \"seats\": null, \"cycle\": null}"
+    ),
+    (
+      "a duplicate key",
+      "SAVED:\"tier\": \"starter\",=>\"tier\": \"starter\", \"tier\": \"advanced\","
+    ),
+    ("a negative invoice amount", "SAVED:\"amount_cents\": 2698=>\"amount_cents\": -2698"),
+    ("an unknown key", "SAVED:\"version\": 1,=>\"version\": 1, \"junk\": \"x\","),
+    ("seats of 2^63-1", "SAVED:\"seats\": 2=>\"seats\": 9223372036854775807"),
+  ])
+  func loadOfAStricterKindOfBrokenJSON(_ name: String, _ content: String) throws {
+    try loadOfBrokenJSONLeavesTheWorld(name, content)
+  }
 }

@@ -57,44 +57,92 @@ import Testing
       "plans[1].scheduled.tier"
     ),
     ("a scheduled change of 7 seats", #""seats": 2,"#, #""seats": 7,"#, "plans[1].scheduled.seats"),
-    ("a negative invoice amount", #""amount_cents": 269800"#, #""amount_cents": -1"#, "invoices[0].amount_cents"),
+    (
+      "a negative invoice amount", #""amount_cents": 269800"#, #""amount_cents": -1"#,
+      "invoices[0].amount_cents"
+    ),
     (
       "an invoice amount past the bound", #""amount_cents": 269800"#,
       #""amount_cents": 1000000000000001"#, "invoices[0].amount_cents"
     ),
-    ("an unknown key at the top", #""format": "billsh-world","#, #""format": "billsh-world", "junk": [1, 2],"#, "junk: unknown key"),
-    ("an unknown key in a plan", #""tier": "starter","#, #""tier": "starter", "colour": "red","#, "plans[0].colour: unknown key"),
-    ("a duplicate key", #""tier": "starter","#, #""tier": "starter", "tier": "advanced","#, "duplicate key \"tier\""),
+    (
+      "an unknown key at the top", #""format": "billsh-world","#,
+      #""format": "billsh-world", "junk": [1, 2],"#, "junk: unknown key"
+    ),
+    (
+      "an unknown key in a plan", #""tier": "starter","#, #""tier": "starter", "colour": "red","#,
+      "plans[0].colour: unknown key"
+    ),
+    (
+      "a duplicate key", #""tier": "starter","#, #""tier": "starter", "tier": "advanced","#,
+      "duplicate key \"tier\""
+    ),
     ("a tier alias", #""tier": "starter","#, #""tier": "personal","#, "plans[0].tier"),
     ("a basic plan", #""tier": "starter","#, #""tier": "basic","#, "plans[0].tier"),
     ("an owner who is not an admin (R13)", #""admin": true"#, #""admin": false"#, "plans[0].owner"),
     ("an owner who is a guest (R11)", #""owner": "ann""#, #""owner": "gus""#, "plans[0].owner"),
     ("an owner who is not there", #""owner": "ann""#, #""owner": "zed""#, "plans[0].owner"),
-    ("a space name with a control character", #""name": "Acme""#, #""name": "Ac\u0007me""#, "spaces[0].name"),
-    ("a space name of 101 characters", #""name": "Side""#, "\"name\": \"\(String(repeating: "s", count: 101))\"", "spaces[1].name"),
+    (
+      "a space name with a control character", #""name": "Acme""#, #""name": "Ac\u0007me""#,
+      "spaces[0].name"
+    ),
+    (
+      "a space name of 101 characters", #""name": "Side""#,
+      "\"name\": \"\(String(repeating: "s", count: 101))\"", "spaces[1].name"
+    ),
     ("a team name with a newline", #""name": "Design""#, #""name": "Des\nign""#, "teams[0].name"),
     ("a handle that is not one", #""handle": "bob""#, #""handle": "b o b""#, "users[1].handle"),
-    ("an address with a newline", #""address": """#, #""address": "1 Main St\n  > forged""#, "plans[0].address"),
-    ("period start after its end", #""period_end": "2027-01-01""#, #""period_end": "2025-01-01""#, "plans[0].period_end"),
-    ("a period that is not the anchor's", #""period_end": "2027-01-01""#, #""period_end": "2027-02-01""#, "plans[0].period_start"),
-    ("a live plan whose period is over", #""date": "2026-01-04""#, #""date": "2028-01-04""#, "plans[0].period_end"),
+    (
+      "an address with a newline", #""address": """#, #""address": "1 Main St\n  > forged""#,
+      "plans[0].address"
+    ),
+    (
+      "period start after its end", #""period_end": "2027-01-01""#, #""period_end": "2025-01-01""#,
+      "plans[0].period_end"
+    ),
+    (
+      "a period that is not the anchor's", #""period_end": "2027-01-01""#,
+      #""period_end": "2027-02-01""#, "plans[0].period_start"
+    ),
+    (
+      "a live plan whose period is over", #""date": "2026-01-04""#, #""date": "2028-01-04""#,
+      "plans[0].period_end"
+    ),
     (
       "an invoice dated after today", "\"date\": \"2026-01-01\",\n      \"amount_cents\"",
       "\"date\": \"2026-02-01\",\n      \"amount_cents\"", "invoices[0].date"
     ),
     ("a date that is not canonical", #""date": "2026-01-04""#, #""date": "2026-1-4""#, "date"),
     ("a trial with seats", #""seats": 0"#, #""seats": 2"#, "plans[2].seats"),
-    ("a trial with a payment method", #""payment": null"#, #""payment": "card""#, "plans[2].payment"),
-    ("an active plan without payment", #""payment": "invoice""#, #""payment": null"#, "plans[0].payment"),
-    ("a unit price past the bound", #""unit_cents": null"#, #""unit_cents": 1000000001"#, "plans[0].unit_cents"),
+    (
+      "a trial with a payment method", #""payment": null"#, #""payment": "card""#,
+      "plans[2].payment"
+    ),
+    (
+      "an active plan without payment", #""payment": "invoice""#, #""payment": null"#,
+      "plans[0].payment"
+    ),
+    (
+      "a unit price past the bound", #""unit_cents": null"#, #""unit_cents": 1000000001"#,
+      "plans[0].unit_cents"
+    ),
     ("a plan id out of order", #""id": "P2""#, #""id": "P3""#, "plans[1].id"),
     ("an invoice of plan p1", #""plan": "P1""#, #""plan": "p1""#, "invoices[0].plan"),
     ("an unknown status", #""status": "active""#, #""status": "paused""#, "plans[0].status"),
-    ("an ended date on a live plan", #""ended_on": null"#, #""ended_on": "2026-01-02""#, "plans[0].ended_on"),
+    (
+      "an ended date on a live plan", #""ended_on": null"#, #""ended_on": "2026-01-02""#,
+      "plans[0].ended_on"
+    ),
     ("a log entry of an unknown user", #""actor": "ann""#, #""actor": "zed""#, "log[7].actor"),
     ("an unknown acting user", #""actor": null"#, #""actor": "zed""#, "actor"),
-    ("a trial used twice", #""trials_used": ["#, #""trials_used": [{"kind": "team", "name": "Core", "org": "Beta"}, "#, "trials_used[1].scope"),
-    ("a catalog price of 2^63-1", #""monthly": 1349"#, #""monthly": 9223372036854775807"#, "catalog.prices.starter.monthly"),
+    (
+      "a trial used twice", #""trials_used": ["#,
+      #""trials_used": [{"kind": "team", "name": "Core", "org": "Beta"}, "#, "trials_used[1].scope"
+    ),
+    (
+      "a catalog price of 2^63-1", #""monthly": 1349"#, #""monthly": 9223372036854775807"#,
+      "catalog.prices.starter.monthly"
+    ),
   ]
 
   @Test func theStorySavesAWorldWithEveryShape() {
