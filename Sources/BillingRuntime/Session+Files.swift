@@ -134,12 +134,16 @@ extension Session {
 
   /// Replaces the world with the saved one in `bytes`, read from `path`.
   func loadWorld(_ bytes: [UInt8], from path: String) throws(Failure) {
-    // NB: checked and parsed in place: no copy of a large file as text.
-    guard JSON.isUTF8(bytes) else { throw Failure(.io, nil, "\(path): not UTF-8 text") }
+    // NB: parsed in place, no copy of a large file as text. The reader checks the UTF-8 of every
+    // string and allows only ASCII outside them, so the whole file is checked only on a failure,
+    // to say why.
     let json: JSON
     let w: World
     do throws(Failure) {
-      do { json = try JSON.parse(bytes: bytes) } catch {
+      do { json = try JSON.parse(bytes: bytes, keys: World.savedKeys) } catch {
+        if String(validating: bytes, as: UTF8.self) == nil {
+          throw Failure(.io, nil, "not UTF-8 text")
+        }
         throw Failure(.io, nil, message: error.message)
       }
       w = try World.restore(json)

@@ -55,6 +55,15 @@ extension World {
     return w
   }
 
+  /// Every key a saved world has, at any depth (the JSON reader refuses others at once).
+  package static let savedKeys: Set<String> = Set(
+    topKeys + planKeys + [
+      "prices", "starter", "advanced", "enterprise", "enterprise-plus", "monthly", "annual",
+      "sizes", "self_serve_limit", "handle", "inbox", "kind", "name", "people", "user", "role",
+      "admin", "org", "date", "amount_cents", "sent_to", "label", "plan", "command", "outcome",
+      "trial_days",
+    ])
+
   static let topKeys = [
     "format", "version", "date", "actor", "catalog", "users", "spaces", "teams", "plans",
     "invoices", "trials_used", "log",

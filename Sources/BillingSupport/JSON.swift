@@ -87,22 +87,13 @@ package enum JSON: Sendable, Equatable {
     try parse(bytes: Array(text.utf8))
   }
 
-  /// Whether `bytes` are valid UTF-8, checked without making a string of them.
-  package static func isUTF8(_ bytes: [UInt8]) -> Bool {
-    var it = bytes.makeIterator()
-    var parser = Unicode.UTF8.ForwardParser()
-    while true {
-      switch parser.parseScalar(from: &it) {
-      case .valid: continue
-      case .emptyInput: return true
-      case .error: return false
-      }
-    }
-  }
-
   /// Parses JSON from UTF-8 bytes (strings are checked as they are read), without a copy as text.
-  package static func parse(bytes: [UInt8]) throws(JSONSyntaxError) -> JSON {
-    var p = JSONParser(bytes: bytes)
+  /// With `keys`, an object key not among them is an error where it stands, before its value
+  /// is read: a file of junk under unknown keys is refused without being held in memory.
+  package static func parse(bytes: [UInt8], keys: Set<String>? = nil) throws(JSONSyntaxError)
+    -> JSON
+  {
+    var p = JSONParser(bytes: bytes, keys: keys)
     p.skipSpace()
     let v = try p.value(depth: 0)
     p.skipSpace()
@@ -126,6 +117,7 @@ package struct JSONSyntaxError: Error, Equatable, Sendable {
 /// so messages would change.
 struct JSONParser {
   let bytes: [UInt8]
+  var keys: Set<String>? = nil
   var i = 0
 
   func error(_ m: String) -> JSONSyntaxError {
@@ -137,7 +129,13 @@ struct JSONParser {
   }
 
   mutating func skipSpace() {
-    while i < bytes.count, [32, 9, 10, 13].contains(bytes[i]) { i += 1 }
+    // NB: a switch, not `[32, 9, 10, 13].contains`: no array per byte in unoptimized builds.
+    while i < bytes.count {
+      switch bytes[i] {
+      case 32, 9, 10, 13: i += 1
+      default: return
+      }
+    }
   }
 
   mutating func value(depth: Int) throws(JSONSyntaxError) -> JSON {
@@ -157,6 +155,7 @@ struct JSONParser {
         }
         let keyAt = i
         let k = try string()
+        if let keys, !keys.contains(k) { i = keyAt; throw error("unknown key \"\(k)\"") }
         if seen != nil {
           if seen?.insert(k).inserted == false { i = keyAt; throw error("duplicate key \"\(k)\"") }
         } else if pairs.contains(where: { $0.0 == k }) {
