@@ -250,4 +250,14 @@ import Testing
     keys(try parseJSON(LoadStrictnessTests.saved), into: &found)
     #expect(found.isSubset(of: World.savedKeys), "\(found.subtracting(World.savedKeys))")
   }
+
+  /// A corpus input the fuzz run of issue 13 reported as a timeout (past 20 s under the fuzzer)
+  /// while the stricter reader was slower: `advance 1109y` on a monthly plan, 13,300 invoices,
+  /// saved and loaded back at the end. It replays, and the round trip holds.
+  @Test func theSlowRoundTripOfTheFuzzRunReplays() throws {
+    let path =
+      HostileInputTests.root + "/Tests/FuzzCorpus/0bf55daf6923efff563eda5f92c0976a0d512838"
+    let bytes = try #require(FileManager.default.contents(atPath: path))
+    FuzzEntry.play(Array(bytes))
+  }
 }
