@@ -69,7 +69,13 @@ package enum Command: Sendable {
   case features(String)
   indirect case can(String, Command, text: String)
   case clock
+  /// `clock <YYYY-MM-DD>`: sets today while no plan has ever existed (SPEC §8).
+  case setClock(Day)
   case advance(Duration)
+  /// `advance to <YYYY-MM-DD>` (or `advance <YYYY-MM-DD>`).
+  case advanceTo(Day)
+  /// `rules` (every rule) or `rules <id>` (one in full).
+  case rules(String?)
   case inbox(String)
   case log
   case show
@@ -90,7 +96,9 @@ package enum Command: Sendable {
     case .upgrade, .trial, .plan, .billing, .edit, .cancel, .resume, .transfer, .pay, .address,
       .seats, .invoices, .invoice, .appoint, .revoke, .move:
       .action
-    case .quote, .features, .can, .clock, .advance, .inbox, .log, .show: .view
+    case .quote, .features, .can, .clock, .setClock, .advance, .advanceTo, .rules, .inbox, .log,
+      .show:
+      .view
     case .help, .read, .record, .save, .load, .demo, .reset, .history, .quit: .shell
     }
   }

@@ -50,14 +50,15 @@ package let commandTable: [CommandSpec] = [
   },
   spec(
     "create plan", .setup,
-    "create plan <scope> --tier <t> [--seats <n>] \(cycleChoice) --owner <user> [--pay \(payWords)] [--unit-cents <n>]",
-    "a plan sold by sales (any tier); starts today with its first invoice",
+    "create plan <scope> --tier <t> [--seats <n>] \(cycleChoice) --owner <user> [--pay \(payWords)] [--unit-cents <n>] [--since <YYYY-MM-DD>]",
+    "a plan sold by sales (any tier); starts today with its first invoice (or was bought --since a past date)",
     rules: [.r1, .r3, .r4, .r5, .r6, .r11, .r13],
     example:
       "create plan org Acme --tier enterprise --seats 40 --owner ann --pay invoice --unit-cents 45000",
     args: [scopeArg],
     flags: [FlagSpec("tier", .tier), FlagSpec("seats", .int)] + cycleFlags + [
-      FlagSpec("owner", .owner), FlagSpec("pay", .payment), FlagSpec("unit-cents", .int), orgFlag,
+      FlagSpec("owner", .owner), FlagSpec("pay", .payment), FlagSpec("unit-cents", .int),
+      FlagSpec("since", .date), orgFlag,
     ]
   ) { a throws(Failure) in
     let scope = try a.scope(0)
@@ -72,7 +73,8 @@ package let commandTable: [CommandSpec] = [
     return .createPlan(
       SalesPlanRequest(
         scope: scope, tier: tier, seats: a.flagInt("seats"), cycle: try a.cycle(), owner: owner,
-        payment: try a.payment("pay"), unitCents: a.flagInt("unit-cents")))
+        payment: try a.payment("pay"), unitCents: a.flagInt("unit-cents"),
+        since: try a.flagDate("since")))
   },
   spec(
     "add", .setup,
@@ -298,21 +300,43 @@ package let commandTable: [CommandSpec] = [
     }
     return .can(a.string(0) ?? "", inner, text: a.text(from: rest))
   },
-  spec("clock", .view, "clock", "today's simulated date", example: "clock") { _ throws(Failure) in
-    .clock
+  spec(
+    "clock", .view, "clock [<YYYY-MM-DD>]",
+    "today's simulated date; with a date, sets it while no plan has ever existed",
+    example: "clock 2025-03-31", args: [ArgSpec("date", .date, optional: true)]
+  ) { a throws(Failure) in
+    guard let w = a.string(0) else { return .clock }
+    return .setClock(try date(w, for: "clock"))
   },
   spec(
-    "advance", .view, "advance <n>d|<n>m|<n>y",
+    "advance", .view, "advance <n>d|<n>m|<n>y|[to] <YYYY-MM-DD>",
     "move the date; prints each renewal, change, cancellation and trial end",
-    rules: [.r20, .p3, .p4], example: "advance 1m", args: [ArgSpec("n", .duration)]
+    rules: [.r20, .p3, .p4], example: "advance to 2026-03-31",
+    args: [ArgSpec("n", .duration), ArgSpec("date", .date, optional: true)]
   ) { a throws(Failure) in
     let w = a.string(0) ?? ""
+    if w == "to" {
+      guard let d = a.string(1) else {
+        throw Failure(.usage, nil, "advance to needs a date: advance to <YYYY-MM-DD>")
+      }
+      return .advanceTo(try date(d, for: "advance to"))
+    }
+    if let extra = a.string(1) {
+      throw Failure(
+        .usage, nil,
+        "unexpected \(quoted(extra)) after advance \(w): advance <n>d|<n>m|<n>y|[to] <YYYY-MM-DD>"
+      )
+    }
+    // NB: a word with a dash after a digit is meant as a date, and gets a date's error.
+    if w.utf8.first.map({ $0 >= 48 && $0 <= 57 }) == true && w.contains("-") {
+      return .advanceTo(try date(w, for: "advance"))
+    }
     guard let unit = w.last, "dmy".contains(unit), let n = Int(w.dropLast()),
       w.dropLast().allSatisfy(\.isASCII), n >= 0, w.count <= 8
     else {
       throw Failure(
         .usage, nil,
-        "advance takes <n>d, <n>m or <n>y with n a whole number, e.g. 30d, 1m, 1y (not \(quoted(w)))"
+        "advance takes <n>d, <n>m or <n>y with n a whole number, e.g. 30d, 1m, 1y, or to <YYYY-MM-DD> (not \(quoted(w)))"
       )
     }
     return .advance(unit == "d" ? .days(n) : unit == "m" ? .months(n) : .years(n))
@@ -327,9 +351,14 @@ package let commandTable: [CommandSpec] = [
   spec("show", .view, "show", "the whole world at a glance", example: "show") { _ throws(Failure) in
     .show
   },
+  spec(
+    "rules", .view, "rules [<id>]",
+    "every rule in a line, or one in full with an example",
+    example: "rules R14", args: [ArgSpec("id", .rule, optional: true)]
+  ) { a throws(Failure) in .rules(a.string(0)) },
   // Shell
   spec(
-    ".help", .shell, ".help [command]", "this list, or one command in full",
+    ".help", .shell, ".help [command|rule]", "this list, or one command or rule in full",
     example: ".help upgrade",
     args: [ArgSpec("command", .topic, optional: true)]
   ) { a throws(Failure) in

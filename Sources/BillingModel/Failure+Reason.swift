@@ -89,6 +89,12 @@ package enum Reason: Equatable, Sendable {
   case spaceBillingTab(Text, space: String, admins: String)
   case notInSpaceToView(String, space: String)
 
+  // The clock and the rules (SPEC §8).
+  case clockFixed(today: Day, firstPlan: PlanID, asked: Day)
+  case dateBeforeToday(Day, today: Day)
+  case sinceAfterToday(Day, today: Day)
+  case unknownRule(String, suggestions: [String])
+
   // Admins.
   case adminMustBeMember(String, space: String)
   case guestCannotBeAdmin(String, space: String)
@@ -144,6 +150,9 @@ package enum Reason: Equatable, Sendable {
     case .teamBillingTab, .spaceBillingTab: (.permissionDenied, .r18)
     case .notInSpaceToView: (.permissionDenied, .p8)
     case .adminsOnly: (.permissionDenied, .r13)
+    case .clockFixed: (.conflict, nil)
+    case .dateBeforeToday, .sinceAfterToday: (.invalid, nil)
+    case .unknownRule: (.notFound, nil)
     }
   }
 
@@ -359,6 +368,18 @@ package enum Reason: Equatable, Sendable {
     case .adminsOnly(let a, let space, let admins):
       return
         "\(quoted(a)) is not an admin of \(space): only its admins (\(admins)) appoint and revoke admins"
+    case .clockFixed(let today, let first, let asked):
+      return
+        "the clock cannot be set to \(asked): \(first) exists, and once a plan exists time only moves forward; today is \(today): use advance to <YYYY-MM-DD> or advance <n>d"
+    case .dateBeforeToday(let day, let today):
+      return
+        "\(day) is before today (\(today)): the clock only moves forward; to return to an earlier point, go back to a mark with .back <name>"
+    case .sinceAfterToday(let day, let today):
+      return
+        "--since \(day) is after today (\(today)): a plan is bought today or earlier; advance to \(day) first, or give a date on or before \(today)"
+    case .unknownRule(let id, let near):
+      return
+        "no rule \(quoted(id))\(didYouMean(near, quote: { $0 })); rules are R1 to R22 and P1 to P8 (rules lists them)"
     }
   }
 }

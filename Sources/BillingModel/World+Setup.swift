@@ -22,12 +22,14 @@ package struct SalesPlanRequest: Sendable {
   package var owner: String
   package var payment: Payment?
   package var unitCents: Int?
+  /// `--since`: the day the plan was bought, on or before today (SPEC §8).
+  package var since: Day?
   package init(
     scope: ScopeRef, tier: Tier, seats: Int?, cycle: Cycle?, owner: String, payment: Payment?,
-    unitCents: Int?
+    unitCents: Int?, since: Day? = nil
   ) {
     self.scope = scope; self.tier = tier; self.seats = seats; self.cycle = cycle
-    self.owner = owner; self.payment = payment; self.unitCents = unitCents
+    self.owner = owner; self.payment = payment; self.unitCents = unitCents; self.since = since
   }
 }
 
@@ -199,6 +201,10 @@ extension World {
     if let unit = r.unitCents, unit > Money.maxUnitCents(cycle) {
       throw Failure(.unitCentsTooHigh(unit, cycle: cycle))
     }
+    if let since = r.since, since > today { throw Failure(.sinceAfterToday(since, today: today)) }
+    // SPEC §8: bought on `since`, the plan is in the period that holds today; its first
+    // invoice is that period's, dated its start, for the whole period.
+    let current = r.since.map { period(anchor: $0, cycle: cycle, holding: today) }
     var notes: [String] = []
     if let endingTrial {
       endPlan(endingTrial, "replaced by a plan sold by sales")
@@ -206,8 +212,11 @@ extension World {
     }
     let id = startPaid(
       scope: scope, tier: r.tier, cycle: cycle, seats: seats, owner: owner, payment: payment,
-      address: "", unitCents: r.unitCents, converting: nil)
-    let inv = issueInvoice(id, periodCents(of: plans[id.index]), "first period")
+      address: "", unitCents: r.unitCents, converting: nil, anchor: r.since, period: current)
+    let inv = issueInvoice(
+      id, periodCents(of: plans[id.index]),
+      current.map { "period \($0.start) to \($0.end), bought \(r.since ?? today)" }
+        ?? "first period", on: current?.start)
     return PlanOutcome(plan: id, invoice: inv, notes: notes)
   }
 

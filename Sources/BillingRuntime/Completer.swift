@@ -71,9 +71,13 @@ package struct Completer {
     case .scope: return ScopeKind.allCases.map(\.rawValue)
     case .user, .users: return handles
     case .invoice: return world.invoices.map { $0.id.description }
-    case .topic: return commandNames
+    case .topic: return commandNames + Rule.allCases.map(\.id)
+    case .rule: return Rule.allCases.map(\.id)
+    // NB: today's date, to edit; `to` starts `advance to <date>`.
+    case .date: return [world.today.description]
+    case .duration: return spec.name == "advance" ? ["to"] : []
     case .file: return files(current.text)
-    case .name, .text, .duration, .command: return []
+    case .name, .text, .command: return []
     }
   }
 
@@ -167,6 +171,7 @@ package struct Completer {
     case .workspace: return names(.workspace)
     case .team: return names(.team)
     case .scope: return ScopeKind.allCases.map(\.rawValue)
+    case .date: return [world.today.description]
     case .none, .int, .text, .name: return []
     }
   }

@@ -73,14 +73,17 @@ package struct RecordPrinter: Sendable {
     let place = prefixed ? location(r) : ""
     var out: String
     if let f = r.outcome.failure {
-      out = place + f.line
+      // SPEC §8: a `!` line that failed as expected says so, where it has a place to name.
+      out = place + (r.showsAsExpected && !place.isEmpty ? "expected " : "") + f.line
     } else {
       out = r.outcome.text
     }
     if let e = r.expectation, !r.met {
       let loc = location(r)
       if let f = r.outcome.failure {
-        out += "\n\(loc)expected \(e.text) but got error[\(f.code.rawValue)]"
+        out +=
+          "\n\(loc)expected \(e.text) but got error[\(f.code.rawValue)]"
+          + (f.rule.map { " (\($0.id))" } ?? "")
       } else {
         out += (out.isEmpty ? "" : "\n") + "\(loc)expected \(e.text) but the command succeeded"
       }
@@ -108,6 +111,7 @@ package struct RecordPrinter: Sendable {
           out.write(line)
         }
         out.put(": ")
+        if r.showsAsExpected { out.put("expected ") }
       }
       out.write(f.lineText)
       out.put("\n")
@@ -134,7 +138,7 @@ package struct RecordPrinter: Sendable {
       pairs.append(("result", r.outcome.result))
     }
     if let e = r.expectation {
-      pairs.append(("expect", .str(e.code?.rawValue)))
+      pairs.append(("expect", .str(e.word)))
       pairs.append(("met", .bool(r.met)))
     }
     return JSON.object(pairs).text

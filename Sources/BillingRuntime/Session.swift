@@ -54,6 +54,9 @@ package final class Session {
   /// Unmet expectations seen by this session, and whether one was a usage or io error.
   package private(set) var unmet = 0
   package private(set) var unmetUsage = 0
+  /// Command lines played, nested `.read` lines and unreadable lines included (the summary of
+  /// `billsh run`: played − unmet lines met their expectation).
+  package private(set) var played = 0
 
   package init(catalog: Catalog = .standard) {
     self.catalog = catalog
@@ -114,6 +117,7 @@ package final class Session {
     let outcome = execute(prepared ?? Session.prepare(input))
     let record = Record(
       file: file, line: line, input: input, outcome: outcome, expectation: expectation)
+    played += 1
     if !record.met {
       unmet += 1
       // SPEC §5: an unmet line that failed with usage or io gives 2, expected or not.
@@ -130,6 +134,7 @@ package final class Session {
   package func reject(_ failure: Failure, input: String, file: String?, line: Int?) {
     let record = Record(
       file: file, line: line, input: input, outcome: .fail(failure), expectation: nil)
+    played += 1
     unmet += 1
     unmetUsage += 1
     sink(record)
@@ -188,6 +193,7 @@ package final class Session {
       }
       if let (spec, _) = found,
         spec.group == .setup || spec.group == .action || spec.name == "advance"
+          || (spec.name == "clock" && tokens.count > 1)
       {
         record(logText, actor: spec.group == .setup ? nil : who, .fail(error))
       }
@@ -240,11 +246,15 @@ package final class Session {
     Outcome(okText: text, result: keepsResults ? result() : .null, failure: nil)
   }
 
-  /// Setup, actions and `advance` go in the log (SPEC §3, `log`).
+  /// Setup, actions, `advance` and `clock <date>` go in the log (SPEC §3, `log`; SPEC §8).
   static func isLogged(_ command: Command) -> Bool {
     switch command.group {
     case .setup, .action: return true
-    default: if case .advance = command { return true } else { return false }
+    default:
+      switch command {
+      case .advance, .advanceTo, .setClock: return true
+      default: return false
+      }
     }
   }
 

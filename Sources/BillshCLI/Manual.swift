@@ -92,7 +92,8 @@ package enum Manual {
     out.append(
       text(
         "R rules come from the billing help article; P rules are this simulation's own choices. "
-          + "An error names the rule that refused it, as error[code] (R14)."))
+          + "An error names the rule that refused it, as error[code] (R14); rules <id> shows one in full."
+      ))
     for r in Rule.allCases {
       out.append(".TP")
       out.append(bold(r.id))
@@ -105,7 +106,10 @@ package enum Manual {
     out.append(text("The shell's history (default ~/.local/state/billsh/history)."))
     out.append(".TP")
     out.append(italic("*.bill"))
-    out.append(text("Scripts: one command per line; a line starting with ! must fail."))
+    out.append(
+      text(
+        "Scripts: one command per line; a line starting with ! must fail, !code (!invalid) with that code, !rule (!R14) citing that rule. billsh run prints file: N commands, N met, N unmet on stderr after each file."
+      ))
     out.append(".TP")
     out.append(italic("*.transcript"))
     out.append(text("Recorded sessions that billsh test replays and compares."))
