@@ -49,7 +49,8 @@ extension World {
       }
       w.log.append(
         LogEntry(
-          date: try er.day("date", notAfter: w.today), actor: actor,
+          // NB: not bounded by today: `clock <date>` may move back while no plan ever existed.
+          date: try er.day("date"), actor: actor,
           command: try er.string("command"), outcome: try er.string("outcome")))
     }
     return w

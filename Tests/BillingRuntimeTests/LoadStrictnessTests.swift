@@ -260,4 +260,26 @@ import Testing
     let bytes = try #require(FileManager.default.contents(atPath: path))
     FuzzEntry.play(Array(bytes))
   }
+
+  /// Worlds of SPEC §8 load back: a log dated after a `clock <date>` moved back, and a plan
+  /// bought in the past (`--since`, its first invoice dated its period's start).
+  @Test func datedCasesRoundTrip() {
+    let s = Session()
+    for (i, line) in [
+      "create org A", "add ann --org A --admin", "clock 2020-01-01", ".", "clock 2030-06-15",
+      "create plan org A --tier starter --owner ann --since 2029-01-31 --monthly",
+      "as ann edit org A --seats 3", "advance 40d", ".",
+    ].enumerated() {
+      guard line == "." else {
+        #expect(s.perform(line).failure == nil, "\(line)")
+        continue
+      }
+      let saved = s.savedText()
+      let fresh = Session()
+      do { try fresh.loadWorld(Array(saved.utf8), from: "w.json") } catch {
+        Issue.record("after line \(i): \(error.message)")
+      }
+      #expect(fresh.savedText() == saved)
+    }
+  }
 }
