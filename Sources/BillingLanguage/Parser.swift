@@ -243,12 +243,13 @@ func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>) throws(Failure) -> Ar
   return a
 }
 
-/// A whole number of 0 or more, small enough to mean something.
+/// A whole number of 0 or more, small enough to mean something (at most 10 digits: the model
+/// bounds seats and prices further, with `invalid` errors naming the limit).
 func number(_ text: String, flag: String) throws(Failure) -> Int {
   guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
     throw Failure(.usage, nil, "--\(flag) needs a whole number of 0 or more, not \(quoted(text))")
   }
-  guard text.utf8.count <= 9, let n = Int(text) else {
+  guard text.utf8.count <= 10, let n = Int(text) else {
     throw Failure(
       .usage, nil, "--\(flag) \(text.prefix(20))\(text.count > 20 ? "…" : "") is too large")
   }

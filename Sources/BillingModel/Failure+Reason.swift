@@ -46,6 +46,9 @@ package enum Reason: Equatable, Sendable {
   case notASize(Int, nearest: [Int])
   case seatsDoNotCover(Int, billable: Int, of: String, isTeam: Bool, smallest: Int)
   case pastSelfServeLimit(Int, limit: Int)
+  case tooManySeats(Int)
+  case unitCentsTooHigh(Int, cycle: Cycle)
+  case sumTooLarge(String)
   case basicIsNotAPlan
   case salesOnlyTier(Tier)
   case ownerNotInSpace(String, space: String, role: String, rule: Rule)
@@ -134,6 +137,7 @@ package enum Reason: Equatable, Sendable {
     case .notASize: (.invalid, .r5)
     case .seatsDoNotCover(_, _, _, let isTeam, _): (.invalid, isTeam ? .r4 : .r3)
     case .pastSelfServeLimit: (.contactSales, .p1)
+    case .tooManySeats, .unitCentsTooHigh, .sumTooLarge: (.invalid, nil)
     case .basicIsNotAPlan: (.invalid, .r9)
     case .salesOnlyTier, .salesOnlyPlan: (.contactSales, .r9)
     case .ownerNotInSpace(_, _, _, let rule), .ownerIsGuest(_, _, _, let rule): (.invalid, rule)
@@ -266,6 +270,15 @@ package enum Reason: Equatable, Sendable {
     case .pastSelfServeLimit(let n, let limit):
       return
         "\(n) seats is past the self-serve limit of \(limit) seats: plans that large go through sales"
+    case .tooManySeats(let n):
+      return
+        "\(n) seats is more than billsh models: a plan has at most \(Money.maxSeats) seats"
+    case .unitCentsTooHigh(let n, let cycle):
+      return
+        "\(n) cents per seat is more than billsh models: a price per seat is at most \(Money.maxUnitCents(cycle)) cents (\(Money.format(Money.maxUnitCents(cycle)))) a \(cycle.unitWord)"
+    case .sumTooLarge(let what):
+      return
+        "\(what) would pass \(Money.format(Money.maxTotal)), the largest sum billsh computes"
     case .basicIsNotAPlan:
       return "basic is the free tier, not a paid plan: to go back to Basic, cancel the plan"
     case .salesOnlyTier(let tier):

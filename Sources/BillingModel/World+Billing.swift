@@ -149,7 +149,8 @@ extension World {
       let unitAfter =
         nowTier == p.tier ? unitCents(of: p) : (catalog.unitCents(nowTier, p.cycle) ?? 0)
       let delta = unitAfter * nowSeats - periodCents(of: p)
-      let amount = Money.prorate(delta, p.periodEnd - today, p.periodEnd - p.periodStart)
+      // NB: a higher tier can cost less than a price sales set; nothing is refunded (never < 0).
+      let amount = max(0, Money.prorate(delta, p.periodEnd - today, p.periodEnd - p.periodStart))
       if nowTier != p.tier { plans[id.index].unitCents = nil }
       plans[id.index].tier = nowTier
       plans[id.index].seats = nowSeats

@@ -3,7 +3,7 @@ import BillingSupport
 /// Plan bookkeeping shared by every command that starts, converts or ends a plan.
 extension World {
   /// Period end for the plan's current period: anchored, so month-end days clamp without drifting.
-  func periodBounds(anchor: Day, index: Int, cycle: Cycle) -> (Day, Day) {
+  package func periodBounds(anchor: Day, index: Int, cycle: Cycle) -> (Day, Day) {
     (anchor.adding(months: index * cycle.months), anchor.adding(months: (index + 1) * cycle.months))
   }
 
@@ -79,7 +79,8 @@ extension World {
     return addPlan(plan)
   }
 
-  /// Value checks on seats, in the spec's order: size (R5), coverage (R3/R4), self-serve limit (P1).
+  /// Value checks on seats, in the spec's order: size (R5), coverage (R3/R4), self-serve limit (P1),
+  /// then billsh's own bound (`Money.maxSeats`).
   /// With no seats given, the smallest size covering the billable members.
   func checkSeats(_ seats: Int?, for scope: Scope, selfServe: Bool) throws(Failure) -> Int {
     let need = billable(scope)
@@ -104,6 +105,9 @@ extension World {
     if selfServe && n > catalog.selfServeLimit {
       throw Failure(.pastSelfServeLimit(n, limit: catalog.selfServeLimit))
     }
+    // NB: past P1 for self-serve plans (the catalog's limit is at most this), so only plans sold
+    // by sales meet it; it keeps every price billsh computes inside `Money`'s bounds.
+    if n > Money.maxSeats { throw Failure(.tooManySeats(n)) }
     return n
   }
 

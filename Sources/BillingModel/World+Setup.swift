@@ -189,6 +189,9 @@ extension World {
     try checkOwner(owner, for: scope, rule: .r11)
     let payment = r.payment ?? .card
     if let unit = r.unitCents, unit < 0 { throw Failure(.negativeUnitCents) }
+    if let unit = r.unitCents, unit > Money.maxUnitCents(cycle) {
+      throw Failure(.unitCentsTooHigh(unit, cycle: cycle))
+    }
     if let since = r.since, since > today { throw Failure(.sinceAfterToday(since, today: today)) }
     // SPEC §8: bought on `since`, the plan is in the period that holds today; its first
     // invoice is that period's, dated its start, for the whole period.

@@ -38,6 +38,8 @@ package struct UpgradeChange: Sendable {
   package var address: String
   /// P4: the scope's trial, converted in place.
   package var trial: PlanID?
+  /// P6: the sum of the credits for the team plans it absorbs.
+  package var credits = 0
 }
 
 /// A trial checked against the world, ready to apply.
@@ -112,22 +114,34 @@ extension World {
     if payment == .invoice && (cycle != .annual || seats < 20) {
       throw Failure(.invoicePaymentNotOffered(cycle: cycle, seats: seats))
     }
+    var credits = 0
+    if case .space(let s) = scope {
+      for tp in spaces[s.index].teamPlans {
+        guard let sum = Money.add(credits, unusedCredit(plans[tp.index])) else {
+          throw Failure(.sumTooLarge("the credits for the team plans of \(describe(scope))"))
+        }
+        credits = sum
+      }
+    }
     return UpgradeChange(
       scope: scope, tier: r.tier, seats: seats, cycle: cycle, owner: owner, payment: payment,
-      address: r.address ?? "", trial: trial)
+      address: r.address ?? "", trial: trial, credits: credits)
+  }
+
+  /// P6: the unused time of a team plan absorbed today (a trial's is 0).
+  func unusedCredit(_ p: Plan) -> Int {
+    p.isTrial
+      ? 0 : Money.prorate(periodCents(of: p), p.periodEnd - today, p.periodEnd - p.periodStart)
   }
 
   /// Makes a checked upgrade: P6 absorbs team plans, P4 converts a trial, the first invoice.
   package func apply(_ u: UpgradeChange) -> PlanOutcome {
     var notes: [String] = []
-    var credits = 0
+    let credits = u.credits
     if case .space(let s) = u.scope {
       for tp in spaces[s.index].teamPlans.sorted() {
         let p = plans[tp.index]
-        let credit =
-          p.isTrial
-          ? 0 : Money.prorate(periodCents(of: p), p.periodEnd - today, p.periodEnd - p.periodStart)
-        credits += credit
+        let credit = unusedCredit(p)
         endPlan(tp, "absorbed by the organization plan (P6)")
         notes.append(
           "\(tp) (\(describe(p.scope))) ended: absorbed by the organization plan, \(Money.format(credit)) credited (P6)"

@@ -108,9 +108,22 @@ extension Session {
     return out + "\n"
   }
 
+  /// The saved world's text, if billsh can load it back: a world larger than `maxWorldBytes`
+  /// is refused rather than written (`.load` reads no more).
+  func loadableSavedText(for path: String) throws(Failure) -> String {
+    let text = savedText()
+    if text.utf8.count > Session.maxWorldBytes {
+      throw Failure(
+        .io, nil,
+        "\(path): the world is \(text.utf8.count / (1024 * 1024)) MiB as JSON, more than the \(Session.maxWorldBytes / (1024 * 1024)) MiB billsh loads; nothing was written"
+      )
+    }
+    return text
+  }
+
   func save(_ given: String) throws(Failure) -> Outcome {
     let path = resolvePath(given)
-    try Session.writeFile(path, savedText())
+    try Session.writeFile(path, loadableSavedText(for: path))
     return ok("saved the world to \(path)", .object([("file", .string(path))]))
   }
 
@@ -121,13 +134,18 @@ extension Session {
 
   /// Replaces the world with the saved one in `bytes`, read from `path`.
   func loadWorld(_ bytes: [UInt8], from path: String) throws(Failure) {
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw Failure(.io, nil, "\(path): not UTF-8 text")
-    }
+    // NB: parsed in place, no copy of a large file as text. The reader checks the UTF-8 of every
+    // string and allows only ASCII outside them, so the whole file is checked only on a failure,
+    // to say why.
     let json: JSON
     let w: World
-    do {
-      json = try parseJSON(text)
+    do throws(Failure) {
+      do { json = try JSON.parse(bytes: bytes, keys: World.savedKeys) } catch {
+        if String(validating: bytes, as: UTF8.self) == nil {
+          throw Failure(.io, nil, "not UTF-8 text")
+        }
+        throw Failure(.io, nil, message: error.message)
+      }
       w = try World.restore(json)
     } catch {
       throw Failure(.io, nil, "\(path): \(error.message); the current world is unchanged")
@@ -202,6 +220,6 @@ extension TranscriptFileIO {
 extension Session {
   /// Saves the world atomically (temp file, then rename): a failure leaves the old file as it was.
   package func saveWorld(to path: String) throws(Failure) {
-    try Session.writeFile(path, savedText())
+    try Session.writeFile(path, loadableSavedText(for: path))
   }
 }

@@ -39,16 +39,18 @@ package func parseCatalog(_ json: JSON, base: Catalog) throws(Failure) -> Catalo
         }
         var monthly: Int?, annual: Int?
         for (ck, cv) in cyc {
-          guard case .int(let n) = cv, n >= 0 else {
-            throw Failure(.io, nil, "catalog.prices.\(tn).\(ck): expected a whole number of cents")
-          }
-          switch ck {
-          case "monthly": monthly = n
-          case "annual": annual = n
-          default:
+          guard let cycle = Cycle(rawValue: ck) else {
             throw Failure(
               .io, nil, "catalog.prices.\(tn): unknown key \(quoted(ck)) (monthly, annual)")
           }
+          let limit = Money.maxUnitCents(cycle)
+          guard case .int(let n) = cv, n >= 0, n <= limit else {
+            throw Failure(
+              .io, nil,
+              "catalog.prices.\(tn).\(ck): expected a whole number of cents from 0 to \(limit) (\(Money.format(limit)) per seat)"
+            )
+          }
+          if cycle == .monthly { monthly = n } else { annual = n }
         }
         if let monthly {
           c.monthly[t] = monthly; c.annual[t] = annual ?? monthly * 10
@@ -62,16 +64,20 @@ package func parseCatalog(_ json: JSON, base: Catalog) throws(Failure) -> Catalo
       }
       var sizes: [Int] = []
       for item in items {
-        guard case .int(let n) = item, n >= 2, n <= 1_000_000, sizes.last.map({ n > $0 }) ?? true
+        guard case .int(let n) = item, n >= 2, n <= Money.maxSeats,
+          sizes.last.map({ n > $0 }) ?? true
         else {
-          throw Failure(.io, nil, "catalog.sizes: expected whole numbers of 2 or more, ascending")
+          throw Failure(
+            .io, nil, "catalog.sizes: expected whole numbers from 2 to \(Money.maxSeats), ascending"
+          )
         }
         sizes.append(n)
       }
       c.sizes = sizes
     case "self_serve_limit":
-      guard case .int(let n) = v, n >= 2, n <= 100_000_000 else {
-        throw Failure(.io, nil, "catalog.self_serve_limit: expected a whole number of 2 or more")
+      guard case .int(let n) = v, n >= 2, n <= Money.maxSeats else {
+        throw Failure(
+          .io, nil, "catalog.self_serve_limit: expected a whole number from 2 to \(Money.maxSeats)")
       }
       c.selfServeLimit = n
     case "trial_days":

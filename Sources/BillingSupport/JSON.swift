@@ -82,9 +82,19 @@ package enum JSON: Sendable, Equatable {
     out += "\""
   }
 
-  /// Parses JSON text; errors say where (line:column) and what.
+  /// Parses JSON text; errors say where (line:column) and what. An object naming a key twice is
+  /// an error (which value would count is not said anywhere).
   package static func parse(_ text: String) throws(JSONSyntaxError) -> JSON {
-    var p = JSONParser(bytes: Array(text.utf8))
+    try parse(bytes: Array(text.utf8))
+  }
+
+  /// Parses JSON from UTF-8 bytes (strings are checked as they are read), without a copy as text.
+  /// With `keys`, an object key not among them is an error where it stands, before its value
+  /// is read: a file of junk under unknown keys is refused without being held in memory.
+  package static func parse(bytes: [UInt8], keys: Set<String>? = nil) throws(JSONSyntaxError)
+    -> JSON
+  {
+    var p = JSONParser(bytes: bytes, keys: keys)
     p.skipSpace()
     let v = try p.value(depth: 0)
     p.skipSpace()
@@ -108,6 +118,7 @@ package struct JSONSyntaxError: Error, Equatable, Sendable {
 /// so messages would change.
 struct JSONParser {
   let bytes: [UInt8]
+  var keys: Set<String>? = nil
   var i = 0
 
   func error(_ m: String) -> JSONSyntaxError {
@@ -119,7 +130,13 @@ struct JSONParser {
   }
 
   mutating func skipSpace() {
-    while i < bytes.count, [32, 9, 10, 13].contains(bytes[i]) { i += 1 }
+    // NB: a switch, not `[32, 9, 10, 13].contains`: no array per byte in unoptimized builds.
+    while i < bytes.count {
+      switch bytes[i] {
+      case 32, 9, 10, 13: i += 1
+      default: return
+      }
+    }
   }
 
   mutating func value(depth: Int) throws(JSONSyntaxError) -> JSON {
@@ -129,6 +146,7 @@ struct JSONParser {
     case UInt8(ascii: "{"):
       i += 1
       var pairs: [(String, JSON)] = []
+      var seen: Set<String>?
       skipSpace()
       if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
       while true {
@@ -136,7 +154,19 @@ struct JSONParser {
         guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
           throw error("expected a key in double quotes")
         }
+        let keyAt = i
         let k = try string()
+        if let keys, !keys.contains(k) { i = keyAt; throw error("unknown key \"\(k)\"") }
+        if seen != nil {
+          if seen?.insert(k).inserted == false { i = keyAt; throw error("duplicate key \"\(k)\"") }
+        } else if pairs.contains(where: { $0.0 == k }) {
+          i = keyAt
+          throw error("duplicate key \"\(k)\"")
+        } else if pairs.count == 16 {
+          // NB: a set once an object is large, so many keys cost no quadratic search.
+          seen = Set(pairs.map(\.0))
+          seen?.insert(k)
+        }
         skipSpace()
         guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
           throw error("expected ':' after key \"\(k)\"")
