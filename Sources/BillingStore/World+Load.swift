@@ -77,7 +77,9 @@ extension World {
         throw sr.fail("kind", "expected org or workspace")
       }
       let name = try sr.string("name")
-      do { try World.checkName(name, kind.rawValue) } catch { throw sr.fail("name", error.message) }
+      do { try World.checkShownText(name, .name(of: kind)) } catch {
+        throw sr.fail("name", error.message)
+      }
       if spaceID(name) != nil { throw sr.fail("name", "duplicate space \(quoted(name))") }
       let id = newSpace(kind, name)
       for (j, p) in try sr.array("people").enumerated() {
@@ -103,7 +105,9 @@ extension World {
         throw tr.fail("org", "unknown org \(quoted(orgName))")
       }
       let name = try tr.string("name")
-      do { try World.checkName(name, "team") } catch { throw tr.fail("name", error.message) }
+      do { try World.checkShownText(name, .teamName) } catch {
+        throw tr.fail("name", error.message)
+      }
       if spaces[org.index].teamsByName[name] != nil { throw tr.fail("name", "duplicate team") }
       let id = newTeam(name, in: org)
       for (j, p) in try tr.array("people").enumerated() {
@@ -170,7 +174,9 @@ extension World {
     }
     let address = try pr.string("address")
     if !address.isEmpty {
-      do { try World.checkAddress(address) } catch { throw pr.fail("address", error.message) }
+      do { try World.checkShownText(address, .billingAddress) } catch {
+        throw pr.fail("address", error.message)
+      }
     }
     var plan = Plan.restored(
       id: PlanID(index: i), scope: scope, tier: tier, cycle: cycle, seats: seats, owner: owner,
