@@ -37,10 +37,10 @@ extension Plan {
 extension Invoice {
   package static func restored(
     id: InvoiceID, plan: PlanID, date: Day, amountCents: Int, payment: Payment, sentTo: UserID,
-    label: String
+    label: String, lines: [InvoiceLine]?
   ) -> Invoice {
     Invoice(
       id: id, plan: plan, date: date, amountCents: amountCents, payment: payment, sentTo: sentTo,
-      label: label)
+      label: label, lines: lines)
   }
 }

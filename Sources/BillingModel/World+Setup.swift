@@ -122,7 +122,13 @@ extension World {
       var grown: [Scope] = []
       for h in handles {
         let u = userID(h) ?? newUser(h)
+        let old = membership(u, in: s)
         grown += place(u, in: s, guest: guest, admin: admin)
+        if old == nil {
+          happened(.added, .space(s), user: u, guest ? "as guest" : admin ? "as admin" : "")
+        } else {
+          happened(.role, .space(s), user: u, admin ? "admin" : "member")
+        }
       }
       return settleSeats(after: grown)
     case .team(let name, let org):
@@ -144,7 +150,10 @@ extension World {
         ids.append(u)
       }
       var grown: [Scope] = []
-      for u in ids where joinTeam(u, t) { grown.append(.team(t)) }
+      for u in ids {
+        if joinTeam(u, t) { grown.append(.team(t)) }
+        happened(.added, .team(t), user: u)
+      }
       return settleSeats(after: grown)
     }
   }
@@ -162,7 +171,11 @@ extension World {
       }) {
         throw Failure(.ownerCannotLeave(handle, plan: summary(owned), space: describe(.space(s))))
       }
+      for t in users[u.index].teams.sorted() where teams[t.index].org == s {
+        happened(.removed, .team(t), user: u, "(left \(describe(.space(s))))")
+      }
       unplace(u, from: s)
+      happened(.removed, .space(s), user: u)
       return []
     case .team(let name, let org):
       let t = try resolveTeam(name, org: org)
@@ -170,6 +183,7 @@ extension World {
         throw Failure(.notInTeamToRemove(handle, team: name))
       }
       leaveTeam(u, t)
+      happened(.removed, .team(t), user: u)
       return []
     }
   }
@@ -200,11 +214,15 @@ extension World {
     if let endingTrial {
       endPlan(endingTrial, "replaced by a plan sold by sales")
       notes.append("trial \(endingTrial) ended")
+      happened(
+        .trialEnded, scope, plan: endingTrial,
+        "trial \(endingTrial) ended: replaced by a plan sold by sales")
     }
     let id = startPaid(
       scope: scope, tier: r.tier, cycle: cycle, seats: seats, owner: owner, payment: payment,
       address: "", unitCents: r.unitCents, converting: nil)
-    let inv = issueInvoice(id, periodCents(of: plans[id.index]), "first period")
+    happened(.started, scope, plan: id, "\(startedText(id)), sold by sales")
+    let inv = issueInvoice(id, periodCharge(of: plans[id.index]), "first period")
     return PlanOutcome(plan: id, invoice: inv, notes: notes)
   }
 

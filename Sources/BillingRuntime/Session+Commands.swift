@@ -154,8 +154,12 @@ extension Session {
               })
           )
         ]))
-    case .show:
+    case .show(nil):
       return show()
+    case .show(let subject?):
+      return try show(subject)
+    case .timeline(let subject):
+      return try timeline(subject)
     case .help(let topic):
       let text = try Help.text(topic)
       return ok(Text(text), .object([("help", .string(text))]))

@@ -189,7 +189,9 @@ package final class Session {
       if let (spec, _) = found,
         spec.group == .setup || spec.group == .action || spec.name == "advance"
       {
-        record(logText, actor: spec.group == .setup ? nil : who, .fail(error))
+        record(
+          logText, actor: spec.group == .setup ? nil : who.flatMap { world.userID($0) },
+          .fail(error))
       }
       return .fail(error)
     }
@@ -216,7 +218,9 @@ package final class Session {
       let u: UserID
       do { u = try world.resolveUser(handle) } catch {
         // Refused before it could run as anyone: logged without the prefix, charged to nobody.
-        if Session.isLogged(inner) { record(innerText, actor: nil, .fail(error)) }
+        if Session.isLogged(inner) {
+          record(innerText, actor: nil, .fail(error), refused: refusedScopes(inner))
+        }
         return .fail(error)
       }
       let saved = actor
@@ -226,10 +230,16 @@ package final class Session {
     default:
       let before = world.today
       // SPEC §5 `log`: setup commands have no actor, whoever is logged in.
-      let who = command.group == .setup ? nil : actor.map { world.handle($0) }
+      let who = command.group == .setup ? nil : actor
+      // NB: where the action goes in its actor's timeline: before the messages it sends.
+      let position = who.map { world.journal.deedCount(of: $0) }
       var outcome: Outcome
       do { outcome = try dispatch(command) } catch { outcome = .fail(error) }
-      if Session.isLogged(command) { record(text, actor: who, outcome, date: before) }
+      if Session.isLogged(command) {
+        record(
+          text, actor: who, outcome, date: before, position: position,
+          refused: outcome.isOK ? [] : refusedScopes(command))
+      }
       return outcome
     }
   }
@@ -248,10 +258,38 @@ package final class Session {
     }
   }
 
-  private func record(_ text: String, actor: String?, _ outcome: Outcome, date: Day? = nil) {
+  private func record(
+    _ text: String, actor: UserID?, _ outcome: Outcome, date: Day? = nil, position: Int? = nil,
+    refused: [Scope] = []
+  ) {
     let result = outcome.failure.map(logOutcome) ?? "ok"
-    world.log.append(
-      LogEntry(date: date ?? world.today, actor: actor, command: text, outcome: result))
+    world.appendLog(
+      LogEntry(
+        date: date ?? world.today, actor: actor.map { world.handle($0) }, command: text,
+        outcome: result), by: actor, at: position, refusedIn: refused)
+  }
+
+  /// The scopes a refused billing action named (SPEC §8: they list it in their timelines).
+  func refusedScopes(_ command: Command) -> [Scope] {
+    var refs: [ScopeRef] = []
+    switch command {
+    case .upgrade(let r): refs = [r.scope]
+    case .trial(let ref, _), .plan(let ref), .billing(let ref), .edit(let ref, _),
+      .cancel(let ref), .resume(let ref), .transfer(let ref, _), .pay(let ref, _),
+      .address(let ref, _), .seats(let ref), .invoices(let ref):
+      refs = [ref]
+    case .move(let from, let to): refs = [from, to]
+    case .appoint(_, let place), .revoke(_, let place):
+      if case .space(let kind, let name) = place {
+        refs = [kind == .org ? .org(name) : .workspace(name)]
+      }
+    default: return []
+    }
+    var scopes: [Scope] = []
+    for r in refs {
+      if let s = try? world.resolve(r), !scopes.contains(s) { scopes.append(s) }
+    }
+    return scopes
   }
 
   /// `error[code] (rule)` for the log; the few different ones are made once and shared.

@@ -69,6 +69,7 @@ extension World {
         ("amount_cents", .int(i.amountCents)), ("payment", .string(i.payment.rawValue)),
         ("sent_to", .string(handle(i.sentTo))),
         ("label", .string(i.label)),
+        ("lines", i.lines.map { .array($0.map(lineJSON)) } ?? .null),
       ])
     }
     let trials = trialsUsed.sorted { a, b in
@@ -231,10 +232,23 @@ extension World {
         throw ir.fail("payment", "unknown payment")
       }
       let id = InvoiceID(index: i)
+      let amount = try ir.int("amount_cents")
+      // NB: saves made before invoices kept their lines have none; `show` says so.
+      var lines: [InvoiceLine]?
+      if let lj = ir.json["lines"], lj != .null {
+        guard case .array(let list) = lj else { throw ir.fail("lines", "expected a list or null") }
+        lines = try list.enumerated().map { (j, l) throws(Failure) in
+          try Reader(json: l, path: ir.path + ".lines[\(j)]").invoiceLine(plans: w.plans.count)
+        }
+        if lines?.reduce(0, { $0 + $1.cents }) != amount {
+          throw ir.fail("lines", "the lines do not add up to amount_cents")
+        }
+      }
       w.restoreInvoice(
         Invoice.restored(
-          id: id, plan: pid, date: try ir.day("date"), amountCents: try ir.int("amount_cents"),
-          payment: payment, sentTo: try ir.user("sent_to", in: w), label: try ir.string("label")))
+          id: id, plan: pid, date: try ir.day("date"), amountCents: amount,
+          payment: payment, sentTo: try ir.user("sent_to", in: w), label: try ir.string("label"),
+          lines: lines))
     }
     for (i, t) in try r.array("trials_used").enumerated() {
       let tr = Reader(json: .object([("scope", t)]), path: "trials_used[\(i)]")
@@ -248,6 +262,62 @@ extension World {
           command: try er.string("command"), outcome: try er.string("outcome")))
     }
     return w
+  }
+}
+
+/// An invoice line as saved: its kind and facts (its words are made when shown).
+private func lineJSON(_ l: InvoiceLine) -> JSON {
+  var kind = "period"
+  var extra: [(String, JSON)] = []
+  switch l.kind {
+  case .period: break
+  case .addedSeats(let from, let to):
+    kind = "added-seats"
+    extra = [("from", .int(from)), ("to", .int(to))]
+  case .tierStep(let from, let to):
+    kind = "tier-step"
+    extra = [("from", .string(from.name)), ("to", .string(to.name))]
+  case .credit(let plan):
+    kind = "credit"
+    extra = [("plan", .string(plan.description))]
+  case .notPaidOut: kind = "not-paid-out"
+  case .unitemized: kind = "unitemized"
+  }
+  return .object(
+    [
+      ("kind", .string(kind)), ("cents", .int(l.cents)), ("seats", .num(l.seats)),
+      ("unit_cents", .num(l.unitCents)), ("days", .num(l.days)),
+      ("period_days", .num(l.periodDays)),
+    ] + extra)
+}
+
+extension Reader {
+  func invoiceLine(plans: Int) throws(Failure) -> InvoiceLine {
+    func tier(_ key: String) throws(Failure) -> Tier {
+      guard let t = Tier(word: try string(key)) else { throw fail(key, "unknown tier") }
+      return t
+    }
+    let kind: InvoiceLine.Kind
+    switch try string("kind") {
+    case "period": kind = .period
+    case "added-seats": kind = .addedSeats(from: try int("from"), to: try int("to"))
+    case "tier-step": kind = .tierStep(from: try tier("from"), to: try tier("to"))
+    case "credit":
+      let text = try string("plan")
+      guard text.hasPrefix("P"), let n = Int(text.dropFirst()), n >= 1, n <= plans else {
+        throw fail("plan", "unknown plan \(quoted(text))")
+      }
+      kind = .credit(PlanID(index: n - 1))
+    case "not-paid-out": kind = .notPaidOut
+    case "unitemized": kind = .unitemized
+    default: throw fail("kind", "unknown kind of invoice line")
+    }
+    let days = try optionalInt("days"), period = try optionalInt("period_days")
+    if let period, period <= 0 { throw fail("period_days", "must be above 0") }
+    if let days, days < 0 { throw fail("days", "must not be negative") }
+    return InvoiceLine(
+      kind: kind, cents: try int("cents"), seats: try optionalInt("seats"),
+      unitCents: try optionalInt("unit_cents"), days: days, periodDays: period)
   }
 }
 

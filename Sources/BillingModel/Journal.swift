@@ -1,0 +1,163 @@
+import BillingSupport
+
+/// Something that happened to a scope, as `timeline` lists it (SPEC §8).
+package struct Happening: Sendable {
+  package enum Kind: String, Sendable, CaseIterable {
+    case added, removed, role, appointed, revoked
+    case started = "plan-started", trialStarted = "trial-started", trialEnded = "trial-ended"
+    case changed, scheduled, renewed, resized, overSize = "over-size", canceled, resumed, ended
+    case transferred, payment, address, invoice, refused
+  }
+  package var date: Day
+  package var kind: Kind
+  /// The scope it happened to.
+  package var scope: Scope
+  package var plan: PlanID?
+  package var invoice: InvoiceID?
+  /// The person added, removed or appointed.
+  package var user: UserID?
+  /// The log entry of a refusal.
+  package var log: Int?
+  /// The words, where they are not made from the facts above (for people: the role, or "").
+  package var note: String
+}
+
+/// What one person did and was told, in order (`timeline <user>`).
+package enum Deed: Sendable, Equatable {
+  /// A log entry made while they acted.
+  case action(Int)
+  /// A message of their inbox.
+  case message(Int)
+}
+
+/// What happened, appended as it happens and indexed by scope and by person, so a timeline
+/// costs what it lists, not the size of the world.
+/// NB: not saved by `.save` (a loaded world starts a new journal; see README).
+package struct Journal: Sendable {
+  package private(set) var entries: [Happening] = []
+  var ofScope: [Scope: [Int]] = [:]
+  /// By user index; grown as people act or are told something.
+  var ofUser: [[Deed]] = []
+
+  mutating func append(_ h: Happening, to scope: Scope) {
+    ofScope[scope, default: []].append(entries.count)
+    entries.append(h)
+  }
+
+  /// Indexes of the scope's entries, oldest first.
+  package func entries(of scope: Scope) -> [Int] { ofScope[scope] ?? [] }
+
+  package func deeds(of user: UserID) -> [Deed] {
+    user.index < ofUser.count ? ofUser[user.index] : []
+  }
+
+  package func deedCount(of user: UserID) -> Int {
+    user.index < ofUser.count ? ofUser[user.index].count : 0
+  }
+
+  /// Adds a deed; `at` puts it before those added since (an action before the messages it sent).
+  mutating func note(_ deed: Deed, of user: UserID, at position: Int? = nil) {
+    if user.index >= ofUser.count {
+      ofUser.append(contentsOf: repeatElement([], count: user.index + 1 - ofUser.count))
+    }
+    if let position, position < ofUser[user.index].count {
+      ofUser[user.index].insert(deed, at: position)
+    } else {
+      ofUser[user.index].append(deed)
+    }
+  }
+}
+
+/// Recording into the journal as things happen.
+extension World {
+  func happened(
+    _ kind: Happening.Kind, _ scope: Scope, plan: PlanID? = nil, invoice: InvoiceID? = nil,
+    user: UserID? = nil, _ note: String = ""
+  ) {
+    journal.append(
+      Happening(
+        date: today, kind: kind, scope: scope, plan: plan, invoice: invoice, user: user, log: nil,
+        note: note), to: scope)
+  }
+
+  /// Puts a message in a user's inbox, and in their timeline.
+  func deliver(_ user: UserID, _ message: String) {
+    journal.note(.message(users[user.index].inbox.count), of: user)
+    users[user.index].inbox.append(message)
+  }
+
+  /// Appends to the log; an entry with an actor goes in their timeline at `position` (see
+  /// `Journal.note`), and a refused action in the timeline of each scope it named.
+  package func appendLog(
+    _ entry: LogEntry, by actor: UserID?, at position: Int? = nil, refusedIn scopes: [Scope] = []
+  ) {
+    let index = log.count
+    log.append(entry)
+    if let actor { journal.note(.action(index), of: actor, at: position) }
+    for s in scopes {
+      journal.append(
+        Happening(
+          date: entry.date, kind: .refused, scope: s, plan: nil, invoice: nil, user: actor,
+          log: index, note: ""), to: s)
+    }
+  }
+
+  /// The words of an entry: its note, or for people and invoices, made from the facts.
+  package func words(_ h: Happening) -> String {
+    switch h.kind {
+    case .added, .removed, .role:
+      let who = h.user.map { quoted(handle($0)) } ?? "someone"
+      if h.kind == .role {
+        return
+          "\(who) is now \(h.note == "admin" ? "an admin" : "a member") of \(describe(h.scope))"
+      }
+      let verb = h.kind == .added ? "added to" : "removed from"
+      let text = "\(who) \(verb) \(describe(h.scope))"
+      return h.note.isEmpty ? text : "\(text) \(h.note)"
+    case .invoice:
+      guard let id = h.invoice else { return h.note }
+      let i = invoices[id.index]
+      return "\(id) \(Money.format(i.amountCents)) for \(i.plan), \(i.status): \(i.label)"
+    case .refused:
+      guard let n = h.log, n < log.count else { return h.note }
+      let e = log[n]
+      return "\(e.actor.map(quoted) ?? "-") \(e.command) → \(e.outcome)"
+    default:
+      return h.note
+    }
+  }
+}
+
+/// Reading the journal: timelines (SPEC §8).
+extension World {
+  /// A scope's entries, oldest first (same-day entries in the order they happened): an
+  /// organization's with its teams'; a team's with the events of its organization's plans.
+  package func timeline(of scope: Scope) -> [Happening] {
+    var lists = [journal.entries(of: scope)]
+    switch scope {
+    case .space(let s):
+      for t in spaces[s.index].teams { lists.append(journal.entries(of: .team(t))) }
+    case .team(let t):
+      let org = journal.entries(of: .space(teams[t.index].org))
+      lists.append(org.filter { journal.entries[$0].plan != nil })
+    }
+    return merged(lists).map { journal.entries[$0] }
+  }
+
+  /// A plan's own entries, oldest first.
+  package func timeline(of plan: PlanID) -> [Happening] {
+    journal.entries(of: plans[plan.index].scope).lazy.map { self.journal.entries[$0] }
+      .filter { $0.plan == plan }
+  }
+
+  /// Ascending lists of entry indexes, merged into one (each entry once).
+  private func merged(_ lists: [[Int]]) -> [Int] {
+    let nonEmpty = lists.filter { !$0.isEmpty }
+    if nonEmpty.count <= 1 { return nonEmpty.first ?? [] }
+    var all: [Int] = []
+    all.reserveCapacity(nonEmpty.reduce(0) { $0 + $1.count })
+    for l in nonEmpty { all.append(contentsOf: l) }
+    all.sort()
+    return all
+  }
+}
