@@ -9,17 +9,38 @@ package struct Happening: Sendable {
     case transferred, payment, address, invoice, refused
   }
   package var date: Day
-  package var kind: Kind
   /// The scope it happened to.
   package var scope: Scope
-  package var plan: PlanID?
-  package var invoice: InvoiceID?
-  /// The person added, removed or appointed.
-  package var user: UserID?
-  /// The log entry of a refusal.
-  package var log: Int?
-  /// The words, where they are not made from the facts above (for people: the role, or "").
+  package var kind: Kind
+  // NB: ids as 32-bit indexes (-1: none), so an entry is half the size of one of optionals:
+  // a long playback keeps one for every refusal.
+  private var planIndex: Int32
+  private var invoiceIndex: Int32
+  private var userIndex: Int32
+  private var logIndex: Int32
+  /// The words, where they are not made from the facts (for people: the role, or "").
   package var note: String
+
+  package var plan: PlanID? { planIndex < 0 ? nil : PlanID(index: Int(planIndex)) }
+  package var invoice: InvoiceID? { invoiceIndex < 0 ? nil : InvoiceID(index: Int(invoiceIndex)) }
+  /// The person added, removed or appointed, or who was refused.
+  package var user: UserID? { userIndex < 0 ? nil : UserID(index: Int(userIndex)) }
+  /// The log entry of a refusal.
+  package var log: Int? { logIndex < 0 ? nil : Int(logIndex) }
+
+  init(
+    date: Day, kind: Kind, scope: Scope, plan: PlanID? = nil, invoice: InvoiceID? = nil,
+    user: UserID? = nil, log: Int? = nil, note: String = ""
+  ) {
+    self.date = date
+    self.kind = kind
+    self.scope = scope
+    self.planIndex = Int32(truncatingIfNeeded: plan?.index ?? -1)
+    self.invoiceIndex = Int32(truncatingIfNeeded: invoice?.index ?? -1)
+    self.userIndex = Int32(truncatingIfNeeded: user?.index ?? -1)
+    self.logIndex = Int32(truncatingIfNeeded: log ?? -1)
+    self.note = note
+  }
 }
 
 /// What one person did and was told, in order (`timeline <user>`).
@@ -35,17 +56,35 @@ package enum Deed: Sendable, Equatable {
 /// NB: not saved by `.save` (a loaded world starts a new journal; see README).
 package struct Journal: Sendable {
   package private(set) var entries: [Happening] = []
-  var ofScope: [Scope: [Int]] = [:]
+  // NB: lists by dense space and team index, not a dictionary by scope: no hashing on the way.
+  var ofSpace: [[Int]] = []
+  var ofTeam: [[Int]] = []
   /// By user index; grown as people act or are told something.
   var ofUser: [[Deed]] = []
 
   mutating func append(_ h: Happening, to scope: Scope) {
-    ofScope[scope, default: []].append(entries.count)
+    let n = entries.count
     entries.append(h)
+    switch scope {
+    case .space(let s): Journal.add(n, at: s.index, in: &ofSpace)
+    case .team(let t): Journal.add(n, at: t.index, in: &ofTeam)
+    }
+  }
+
+  private static func add(_ n: Int, at index: Int, in lists: inout [[Int]]) {
+    if index >= lists.count {
+      lists.append(contentsOf: repeatElement([], count: index + 1 - lists.count))
+    }
+    lists[index].append(n)
   }
 
   /// Indexes of the scope's entries, oldest first.
-  package func entries(of scope: Scope) -> [Int] { ofScope[scope] ?? [] }
+  package func entries(of scope: Scope) -> [Int] {
+    switch scope {
+    case .space(let s): s.index < ofSpace.count ? ofSpace[s.index] : []
+    case .team(let t): t.index < ofTeam.count ? ofTeam[t.index] : []
+    }
+  }
 
   package func deeds(of user: UserID) -> [Deed] {
     user.index < ofUser.count ? ofUser[user.index] : []
@@ -76,9 +115,13 @@ extension World {
   ) {
     journal.append(
       Happening(
-        date: today, kind: kind, scope: scope, plan: plan, invoice: invoice, user: user, log: nil,
-        note: note), to: scope)
+        date: today, kind: kind, scope: scope, plan: plan, invoice: invoice, user: user, note: note),
+      to: scope)
   }
+
+  /// How many deeds a user's timeline holds (where their next action goes).
+  /// NB: read here, in place: reading `journal` from another module would copy its lists' refs.
+  package func deedCount(of user: UserID) -> Int { journal.deedCount(of: user) }
 
   /// Puts a message in a user's inbox, and in their timeline.
   func deliver(_ user: UserID, _ message: String) {
@@ -96,9 +139,7 @@ extension World {
     if let actor { journal.note(.action(index), of: actor, at: position) }
     for s in scopes {
       journal.append(
-        Happening(
-          date: entry.date, kind: .refused, scope: s, plan: nil, invoice: nil, user: actor,
-          log: index, note: ""), to: s)
+        Happening(date: entry.date, kind: .refused, scope: s, user: actor, log: index), to: s)
     }
   }
 

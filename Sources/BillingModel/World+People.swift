@@ -175,9 +175,7 @@ extension World {
         label: label, lines: charge.lines))
     invoicesOfPlan[pid.index].append(id)
     journal.append(
-      Happening(
-        date: day, kind: .invoice, scope: scope, plan: pid, invoice: id, user: nil, log: nil,
-        note: ""), to: scope)
+      Happening(date: day, kind: .invoice, scope: scope, plan: pid, invoice: id), to: scope)
     let paid: Text =
       payment == .invoice ? "open, pay by invoice" : "paid by \(payment?.rawValue ?? "card")"
     deliver(

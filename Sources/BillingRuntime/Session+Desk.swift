@@ -47,8 +47,9 @@ extension Session {
     var over = false
     if let p = covering {
       let plan = world.plan(p)
-      if coveredBy != nil { text += "covered by the organization plan (R6) " }
+      if coveredBy != nil { text += "covered by the organization plan " }
       text.append(world.summary(p))
+      if coveredBy != nil { text += " (R6)" }
       if plan.isTrial {
         text += " until \(plan.periodEnd); \(counted(billable, "billable member"))"
       } else {

@@ -232,7 +232,7 @@ package final class Session {
       // SPEC §5 `log`: setup commands have no actor, whoever is logged in.
       let who = command.group == .setup ? nil : actor
       // NB: where the action goes in its actor's timeline: before the messages it sends.
-      let position = who.map { world.journal.deedCount(of: $0) }
+      let position = who.map { world.deedCount(of: $0) }
       var outcome: Outcome
       do { outcome = try dispatch(command) } catch { outcome = .fail(error) }
       if Session.isLogged(command) {

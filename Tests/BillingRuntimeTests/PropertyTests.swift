@@ -135,6 +135,8 @@ struct ScenarioPlayer {
   var problems: [String] = []
   var commandsRun = 0, failuresSeen = 0, cansChecked = 0, cansAllowed = 0
   var checkEachCommand = true
+  /// Invoices whose lines were checked so far (each is checked once, when it appears).
+  var invoicesChecked = 0
 
   static let users = ["ann", "bob", "cy", "dee", "eve", "fay"]
   static let orgs = ["Acme", "Beta"]
@@ -451,6 +453,18 @@ struct ScenarioPlayer {
   /// Invariants of every live plan (R3/R4, R5, P1/P5, R11, R13).
   mutating func checkInvariants() {
     let w = session.world
+    // SPEC §8: an invoice's lines add up to its amount (show <invoice-id>).
+    while invoicesChecked < w.invoices.count {
+      let inv = w.invoices[invoicesChecked]
+      invoicesChecked += 1
+      guard let lines = inv.lines, !lines.isEmpty else {
+        fail("\(inv.id) was made without its lines"); continue
+      }
+      let sum = lines.reduce(0) { $0 + $1.cents }
+      if sum != inv.amountCents {
+        fail("\(inv.id)'s lines add up to \(sum), its amount is \(inv.amountCents)")
+      }
+    }
     for p in w.plans where p.isLive {
       guard w.livePlan(p.scope) == p.id else {
         fail("\(p.id) is live but not the plan of \(w.describe(p.scope))"); continue
