@@ -134,7 +134,8 @@ import Testing
     let people = o.result["people"]?.asArray ?? []
     #expect(people.map { $0["user"]?.asString } == ["adam", "ann", "bob", "carl", "dave", "gus"])
     let ann = people[1]
-    #expect(ann["roles"] == .array([.string("member"), .string("admin"), .string("billing-owner")]))
+    #expect(
+      ann["roles"] == .array([.string("member"), .string("admin"), .string("billing-owner")]))
     #expect(people[5]["billable"] == .bool(false))
     let teams = o.result["teams"]?.asArray ?? []
     #expect(teams.map { $0["team"]?.asString } == ["team Design", "team Ops"])
@@ -147,7 +148,9 @@ import Testing
     let o = ok(s, "show team Design")
     #expect(o.result["plan"] == .null && o.result["covered_by"]?.asString == "P1")
     #expect(o.result["billable"]?.asInt == 3 && o.result["used"]?.asInt == 5)
-    #expect(o.text.contains("covered by the organization plan P1 (org Acme, starter annual, 5 seats) (R6)"))
+    #expect(
+      o.text.contains(
+        "covered by the organization plan P1 (org Acme, starter annual, 5 seats) (R6)"))
   }
 
   @Test func aUserShowsSpacesTeamsPlansAndMessages() {
@@ -226,10 +229,11 @@ import Testing
     let s = makeSession(Self.charged, base: false)
     s.perform("as ben cancel team Design")
     let e = entries(ok(s, "timeline team Design"))
-    #expect(e.map(\.0) == [
-      "added", "added", "added", "added", "added", "plan-started", "invoice", "added", "resized",
-      "invoice", "changed", "invoice", "refused",
-    ])
+    #expect(
+      e.map(\.0) == [
+        "added", "added", "added", "added", "added", "plan-started", "invoice", "added", "resized",
+        "invoice", "changed", "invoice", "refused",
+      ])
     #expect(e[6].1.hasPrefix("INV-0001 $67.45"))
     #expect(e[12].1.contains("ben") && e[12].1.contains("(R14)"))
     let json = ok(s, "timeline team Design").result["entries"]?.asArray ?? []
