@@ -28,7 +28,7 @@ package struct Happening: Sendable {
   /// The log entry of a refusal.
   package var log: Int? { logIndex < 0 ? nil : Int(logIndex) }
 
-  init(
+  package init(
     date: Day, kind: Kind, scope: Scope, plan: PlanID? = nil, invoice: InvoiceID? = nil,
     user: UserID? = nil, log: Int? = nil, note: String = ""
   ) {
@@ -53,14 +53,14 @@ package enum Deed: Sendable, Equatable {
 
 /// What happened, appended as it happens and indexed by scope and by person, so a timeline
 /// costs what it lists, not the size of the world.
-/// NB: not saved by `.save` (a loaded world starts a new journal; see README).
+/// NB: `.save` writes it; a save made before it existed loads with an empty one.
 package struct Journal: Sendable {
   package private(set) var entries: [Happening] = []
   // NB: lists by dense space and team index, not a dictionary by scope: no hashing on the way.
   var ofSpace: [[Int]] = []
   var ofTeam: [[Int]] = []
   /// By user index; grown as people act or are told something.
-  var ofUser: [[Deed]] = []
+  package private(set) var ofUser: [[Deed]] = []
 
   mutating func append(_ h: Happening, to scope: Scope) {
     let n = entries.count
@@ -119,24 +119,30 @@ extension World {
       to: scope)
   }
 
-  /// How many deeds a user's timeline holds (where their next action goes).
-  /// NB: read here, in place: reading `journal` from another module would copy its lists' refs.
-  package func deedCount(of user: UserID) -> Int { journal.deedCount(of: user) }
+  /// Starts a command: messages sent from here on are its own (see `appendLog`).
+  package func beginCommand() {
+    if !sentThisCommand.isEmpty { sentThisCommand.removeAll(keepingCapacity: true) }
+  }
 
   /// Puts a message in a user's inbox, and in their timeline.
   func deliver(_ user: UserID, _ message: String) {
     journal.note(.message(users[user.index].inbox.count), of: user)
     users[user.index].inbox.append(message)
+    sentThisCommand.append(user)
   }
 
-  /// Appends to the log; an entry with an actor goes in their timeline at `position` (see
-  /// `Journal.note`), and a refused action in the timeline of each scope it named.
-  package func appendLog(
-    _ entry: LogEntry, by actor: UserID?, at position: Int? = nil, refusedIn scopes: [Scope] = []
-  ) {
+  /// Appends to the log; an entry with an actor goes in their timeline before the messages the
+  /// command sent them, and a refused action in the timeline of each scope it named.
+  package func appendLog(_ entry: LogEntry, by actor: UserID?, refusedIn scopes: [Scope] = []) {
     let index = log.count
     log.append(entry)
-    if let actor { journal.note(.action(index), of: actor, at: position) }
+    if let actor {
+      // NB: usually the command sent nothing; then there is nothing to count.
+      var sent = 0
+      for u in sentThisCommand where u == actor { sent += 1 }
+      journal.note(
+        .action(index), of: actor, at: sent == 0 ? nil : journal.deedCount(of: actor) - sent)
+    }
     for s in scopes {
       journal.append(
         Happening(date: entry.date, kind: .refused, scope: s, user: actor, log: index), to: s)
@@ -159,6 +165,9 @@ extension World {
       guard let id = h.invoice else { return h.note }
       let i = invoices[id.index]
       return "\(id) \(Money.format(i.amountCents)) for \(i.plan), \(i.status): \(i.label)"
+    case .renewed where h.note.isEmpty:
+      guard let id = h.invoice, let plan = h.plan else { return h.note }
+      return "\(plan) renewed: \(invoices[id.index].label)"
     case .refused:
       guard let n = h.log, n < log.count else { return h.note }
       let e = log[n]

@@ -91,11 +91,13 @@ extension World {
     if let change = p.scheduled {
       happened(.changed, p.scope, plan: id, "\(id) changed to \(describe(change)) (P3)")
     }
-    happened(
-      kind == .resize ? .resized : .renewed, p.scope, plan: id,
-      kind == .resize
-        ? "\(id) renewed for \(start) to \(end); \(detail.last ?? "")"
-        : "\(id) renewed for \(start) to \(end)")
+    // NB: a plain renewal's words are made when shown, from its invoice's label.
+    if kind == .resize {
+      happened(
+        .resized, p.scope, plan: id, "\(id) renewed for \(start) to \(end); \(detail.last ?? "")")
+    } else {
+      happened(.renewed, p.scope, plan: id, invoice: InvoiceID(index: invoices.count))
+    }
     let inv = issueInvoice(
       id, periodCharge(of: q),
       "\(q.tier.name) \(q.cycle.rawValue), \(q.seats) seats, \(start) to \(end)", on: day)

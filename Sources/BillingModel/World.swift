@@ -12,6 +12,8 @@ package final class World {
   package var log: [LogEntry] = []
   /// What happened to each scope and person, for timelines.
   package internal(set) var journal = Journal()
+  /// Who was sent a message during the current command (see `beginCommand`).
+  var sentThisCommand: [UserID] = []
 
   /// Users by handle: a probe table over `users` itself (the handle compared is the user's own),
   /// so finding a user and then reading them touches the same memory.

@@ -170,6 +170,7 @@ package final class Session {
   }
 
   func execute(_ prepared: Prepared) -> Outcome {
+    world.beginCommand()
     switch prepared.meaning {
     case .unreadable(let error): return .fail(error)
     case .empty: return ok("")
@@ -231,13 +232,12 @@ package final class Session {
       let before = world.today
       // SPEC §5 `log`: setup commands have no actor, whoever is logged in.
       let who = command.group == .setup ? nil : actor
-      // NB: where the action goes in its actor's timeline: before the messages it sends.
-      let position = who.map { world.deedCount(of: $0) }
+      world.beginCommand()
       var outcome: Outcome
       do { outcome = try dispatch(command) } catch { outcome = .fail(error) }
       if Session.isLogged(command) {
         record(
-          text, actor: who, outcome, date: before, position: position,
+          text, actor: who, outcome, date: before,
           refused: outcome.isOK ? [] : refusedScopes(command))
       }
       return outcome
@@ -259,14 +259,13 @@ package final class Session {
   }
 
   private func record(
-    _ text: String, actor: UserID?, _ outcome: Outcome, date: Day? = nil, position: Int? = nil,
-    refused: [Scope] = []
+    _ text: String, actor: UserID?, _ outcome: Outcome, date: Day? = nil, refused: [Scope] = []
   ) {
     let result = outcome.failure.map(logOutcome) ?? "ok"
     world.appendLog(
       LogEntry(
         date: date ?? world.today, actor: actor.map { world.handle($0) }, command: text,
-        outcome: result), by: actor, at: position, refusedIn: refused)
+        outcome: result), by: actor, refusedIn: refused)
   }
 
   /// The scopes a refused billing action named (SPEC §8: they list it in their timelines).

@@ -86,13 +86,39 @@ extension World {
         ("command", .string(e.command)), ("outcome", .string(e.outcome)),
       ])
     }
+    // NB: the journal behind `timeline`; saves made before it had none, and load without one.
+    let journalJ: [JSON] = journal.entries.map { h in
+      .object([
+        ("date", .string(h.date.description)), ("kind", .string(h.kind.rawValue)),
+        ("scope", scopeJSON(h.scope)), ("plan", .str(h.plan?.description)),
+        ("invoice", .str(h.invoice?.description)), ("user", .str(h.user.map { handle($0) })),
+        ("log", .num(h.log)), ("note", .string(h.note)),
+      ])
+    }
+    let deedsJ: [JSON] = journal.ofUser.enumerated().compactMap { i, deeds in
+      deeds.isEmpty
+        ? nil
+        : .object([
+          ("user", .string(self.users[i].handle)),
+          (
+            "deeds",
+            .array(
+              deeds.map {
+                switch $0 {
+                case .action(let n): .string("log \(n)")
+                case .message(let n): .string("inbox \(n)")
+                }
+              })
+          ),
+        ])
+    }
     return [
       ("format", .string("billsh-world")), ("version", .int(1)),
       ("date", .string(today.description)),
       ("catalog", catalogJSON(catalog)), ("users", .array(usersJ)), ("spaces", .array(spacesJ)),
       ("teams", .array(teamsJ)),
       ("plans", .array(plansJ)), ("invoices", .array(invoicesJ)), ("trials_used", .array(trials)),
-      ("log", .array(logJ)),
+      ("log", .array(logJ)), ("journal", .array(journalJ)), ("timelines", .array(deedsJ)),
     ]
   }
 
@@ -261,7 +287,56 @@ extension World {
           date: try er.day("date"), actor: try er.optionalString("actor"),
           command: try er.string("command"), outcome: try er.string("outcome")))
     }
+    try restoreJournal(r, into: w)
     return w
+  }
+
+  /// The journal and the people's timelines, when the save has them (older ones do not).
+  private static func restoreJournal(_ r: Reader, into w: World) throws(Failure) {
+    if let j = r.json["journal"], j != .null {
+      for (i, e) in try r.array("journal").enumerated() {
+        let er = Reader(json: e, path: "journal[\(i)]")
+        guard let kind = Happening.Kind(rawValue: try er.string("kind")) else {
+          throw er.fail("kind", "unknown kind")
+        }
+        func index(_ key: String, prefix: String, below n: Int) throws(Failure) -> Int? {
+          guard let text = try er.optionalString(key) else { return nil }
+          let digits = text.dropFirst(prefix.count)
+          guard text.hasPrefix(prefix), let k = Int(digits), k >= 1, k <= n else {
+            throw er.fail(key, "unknown \(key) \(quoted(text))")
+          }
+          return k - 1
+        }
+        let log = try er.optionalInt("log")
+        if let log, log < 0 || log >= w.log.count { throw er.fail("log", "no such log entry") }
+        w.restoreHappening(
+          Happening(
+            date: try er.day("date"), kind: kind, scope: try er.scope("scope", in: w),
+            plan: try index("plan", prefix: "P", below: w.plans.count).map(w.planID(at:)),
+            invoice: try index("invoice", prefix: "INV-", below: w.invoices.count).map(
+              w.invoiceID(at:)),
+            user: try er.optionalString("user").map { (h: String) throws(Failure) -> UserID in
+              guard let u = w.userID(h) else { throw er.fail("user", "unknown user \(quoted(h))") }
+              return u
+            }, log: log, note: try er.string("note")))
+      }
+    }
+    if let t = r.json["timelines"], t != .null {
+      for (i, e) in try r.array("timelines").enumerated() {
+        let tr = Reader(json: e, path: "timelines[\(i)]")
+        let u = try tr.user("user", in: w)
+        let deeds = try tr.array("deeds").enumerated().map { (j, d) throws(Failure) -> Deed in
+          let bad = tr.fail("deeds[\(j)]", "expected \"log <n>\" or \"inbox <n>\"")
+          guard case .string(let text) = d else { throw bad }
+          let parts = text.split(separator: " ")
+          guard parts.count == 2, let n = Int(parts[1]), n >= 0 else { throw bad }
+          if parts[0] == "log", n < w.log.count { return .action(n) }
+          if parts[0] == "inbox", n < w.user(u).inbox.count { return .message(n) }
+          throw bad
+        }
+        w.restoreDeeds(of: u, deeds)
+      }
+    }
   }
 }
 

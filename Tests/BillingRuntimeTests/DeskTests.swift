@@ -114,6 +114,30 @@ import Testing
     }
   }
 
+  @Test func timelinesSurviveSaveAndLoad() throws {
+    let s = makeSession(Self.charged, base: false)
+    s.perform("as ben cancel team Design")
+    let fresh = Session()
+    fresh.world = try World.restore(try parseJSON(s.savedText()))
+    for line in ["timeline org Globex", "timeline ana", "timeline ben", "show P1"] {
+      #expect(ok(fresh, line).text == ok(s, line).text, "\(line)")
+    }
+    // The same world saved again is the same text.
+    #expect(fresh.savedText() == s.savedText())
+  }
+
+  @Test func anOlderSaveWithoutAJournalLoadsWithEmptyTimelines() throws {
+    let s = makeSession(Self.charged, base: false)
+    guard case .object(let pairs) = try parseJSON(s.savedText()) else { return }
+    let old = JSON.object(pairs.filter { $0.0 != "journal" && $0.0 != "timelines" })
+    var text = ""
+    old.writePretty(to: &text)
+    let fresh = Session()
+    fresh.world = try World.restore(try parseJSON(text))
+    #expect(ok(fresh, "timeline org Globex").text == "nothing has happened to org Globex yet")
+    #expect(ok(fresh, "show INV-0003").text == ok(s, "show INV-0003").text)
+  }
+
   @Test func linesThatDoNotAddUpAreRefusedOnLoad() throws {
     let s = makeSession(Self.charged, base: false)
     let text = s.savedText().replacingFirst("\"cents\": 4569", with: "\"cents\": 4570")
