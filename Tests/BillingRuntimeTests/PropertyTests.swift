@@ -326,10 +326,12 @@ struct ScenarioPlayer {
   }
 
   /// The world without its log, and who acts: what a failed command must leave alone.
+  /// NB: without the log and the timelines, which record refusals too (from the log).
   func stateWithoutLog() -> JSON {
     let w = session.world
     return .object(
-      w.snapshot().filter { $0.0 != "log" } + [("actor", .str(session.actor.map { w.handle($0) }))])
+      w.snapshot().filter { !["log", "journal", "timelines"].contains($0.0) }
+        + [("actor", .str(session.actor.map { w.handle($0) }))])
   }
 
   /// The user a line acts as: `as U ...` or the session's actor.
@@ -346,6 +348,7 @@ struct ScenarioPlayer {
     let w = session.world
     let actor = actingUser(c.text)
     let before = checkEachCommand ? stateWithoutLog() : .null
+    let entriesBefore = w.journal.entries.count
     let logBefore = w.log
     // Who may (R10/P2, R13, R14, R18), computed before the command.
     let scope = c.scope?.resolve(w)
@@ -378,6 +381,10 @@ struct ScenarioPlayer {
     if let f = outcome.failure {
       failuresSeen += 1
       if stateWithoutLog() != before { fail("a failed command (\(f.line)) changed the world") }
+      // SPEC §8: what a failed command leaves in the timelines is its refusal, nothing else.
+      for h in session.world.journal.entries.dropFirst(entriesBefore) where h.kind != .refused {
+        fail("a failed command (\(f.line)) put a \(h.kind.rawValue) entry in a timeline")
+      }
       // A refused setup or action is logged, `as <unknown user> CMD` included (under whoever acts).
       let expected = c.kind.logged ? 1 : 0
       if log.count != logBefore.count + expected {
