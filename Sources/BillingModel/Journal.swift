@@ -51,6 +51,9 @@ package enum Deed: Sendable, Equatable {
   case message(Int)
 }
 
+/// NB: an `add` of many people is one `added` entry, its note the role then the handles
+/// ("guest ann bob"), so a world of many members keeps a few bytes a member for it; timelines
+/// list one line a person.
 /// What happened, appended as it happens and indexed by scope and by person, so a timeline
 /// costs what it lists, not the size of the world.
 /// NB: `.save` writes it; a save made before it existed loads with an empty one.
@@ -191,7 +194,24 @@ extension World {
       let org = journal.entries(of: .space(teams[t.index].org))
       lists.append(org.filter { journal.entries[$0].plan != nil })
     }
-    return merged(lists).map { journal.entries[$0] }
+    var out: [Happening] = []
+    for i in merged(lists) { expand(journal.entries[i], into: &out) }
+    return out
+  }
+
+  /// An entry as timelines list it: an `add` of several people, one entry a person.
+  private func expand(_ h: Happening, into out: inout [Happening]) {
+    guard h.kind == .added, h.user == nil, !h.note.isEmpty else {
+      out.append(h)
+      return
+    }
+    let words = h.note.split(separator: " ")
+    let role = words.first.map(String.init) ?? "member"
+    let note = role == "member" ? "" : "as " + role
+    for w in words.dropFirst() {
+      guard let u = userID(String(w)) else { continue }
+      out.append(Happening(date: h.date, kind: .added, scope: h.scope, user: u, note: note))
+    }
   }
 
   /// A plan's own entries, oldest first.

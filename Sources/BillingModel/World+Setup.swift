@@ -120,16 +120,19 @@ extension World {
         }
       }
       var grown: [Scope] = []
+      // NB: one journal entry for everyone the command adds (see `Journal`), not one each.
+      var joined = guest ? "guest" : admin ? "admin" : "member"
       for h in handles {
         let u = userID(h) ?? newUser(h)
         let old = membership(u, in: s)
         grown += place(u, in: s, guest: guest, admin: admin)
         if old == nil {
-          happened(.added, .space(s), user: u, guest ? "as guest" : admin ? "as admin" : "")
+          joined += " " + h
         } else {
           happened(.role, .space(s), user: u, admin ? "admin" : "member")
         }
       }
+      if joined.utf8.contains(32) { happened(.added, .space(s), joined) }
       return settleSeats(after: grown)
     case .team(let name, let org):
       let t = try resolveTeam(name, org: org)
@@ -150,10 +153,8 @@ extension World {
         ids.append(u)
       }
       var grown: [Scope] = []
-      for u in ids {
-        if joinTeam(u, t) { grown.append(.team(t)) }
-        happened(.added, .team(t), user: u)
-      }
+      for u in ids where joinTeam(u, t) { grown.append(.team(t)) }
+      happened(.added, .team(t), "member " + handles.joined(separator: " "))
       return settleSeats(after: grown)
     }
   }

@@ -300,7 +300,7 @@ import Testing
     lines.append("add " + (1...2000).map { "m\($0)" }.joined(separator: " ") + " --org Big")
     lines.append("add x y --team Small")
     let s = makeSession(lines, base: false)
-    #expect(s.world.journal.entries(of: .team(s.world.teamIDs(named: "Small")[0])).count == 2)
+    #expect(s.world.journal.entries(of: .team(s.world.teamIDs(named: "Small")[0])).count == 1)
     #expect(entries(ok(s, "timeline team Small")).count == 2)
   }
 
