@@ -106,7 +106,13 @@ package enum Command: Sendable {
   case features(String)
   indirect case can(String, Command, text: String)
   case clock
+  /// `clock <YYYY-MM-DD>`: sets today while no plan has ever existed (SPEC §8).
+  case setClock(Day)
   case advance(Duration)
+  /// `advance to <YYYY-MM-DD>` (or `advance <YYYY-MM-DD>`).
+  case advanceTo(Day)
+  /// `rules` (every rule) or `rules <id>` (one in full).
+  case rules(String?)
   case inbox(String)
   case log
   /// `show` alone, or one scope, user, plan or invoice (SPEC §8).
@@ -121,6 +127,12 @@ package enum Command: Sendable {
   case reset
   case history
   case quit
+  case mark(String)
+  case back(String)
+  case marks
+  case undo(Int)
+  case forecast(ScopeRef, Duration)
+  indirect case compare(ScopeRef, Duration, with: Command, text: String)
 
   package var group: CommandGroup {
     switch self {
@@ -129,10 +141,12 @@ package enum Command: Sendable {
     case .upgrade, .trial, .plan, .billing, .edit, .cancel, .resume, .transfer, .pay, .address,
       .seats, .invoices, .invoice, .appoint, .revoke, .move:
       .action
-    case .quote, .features, .can, .clock, .advance, .inbox, .log, .show,
-      .timeline:
+    case .quote, .features, .can, .clock, .setClock, .advance, .advanceTo, .rules, .inbox, .log,
+      .show, .timeline, .forecast, .compare:
       .view
-    case .help, .read, .record, .save, .load, .demo, .reset, .history, .quit: .shell
+    case .help, .read, .record, .save, .load, .demo, .reset, .history, .quit, .mark, .back, .marks,
+      .undo:
+      .shell
     }
   }
 }

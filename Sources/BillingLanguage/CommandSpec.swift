@@ -3,7 +3,9 @@ import BillingSupport
 
 /// What a positional argument holds; drives parsing and completion.
 package enum ArgKind: Sendable, Equatable {
-  case user, users, scope, name, text, duration, invoice, command, topic, file
+  case user, users, scope, name, text, duration, date, rule, invoice, command, topic, file
+  /// A mark's name (`.mark`, `.back`) and a count (`.undo`).
+  case mark, count
   /// A scope, `user <handle>`, a plan id, an invoice id, or a handle (`show`, `timeline`).
   case subject
 }
@@ -22,7 +24,7 @@ package let selfServeTiers: [Tier] = Tier.allCases.filter { $0 != .basic && !$0.
 /// What a flag's value holds; `.none` is a switch. `.owner` is a user to be billing owner of the
 /// command's scope (R11, R15).
 package enum FlagKind: Sendable, Equatable {
-  case none, int, tier, payment, method, user, owner, text, name, scope, org, workspace, team
+  case none, int, tier, payment, method, user, owner, text, name, scope, org, workspace, team, date
 }
 
 package struct ArgSpec: Sendable {
@@ -203,6 +205,12 @@ package struct Arguments: Sendable {
     return s
   }
 
+  /// A date flag's value (`--since 2025-03-31`), checked as `date(_:for:)` does.
+  package func flagDate(_ name: String) throws(Failure) -> Day? {
+    guard let w = flagString(name) else { return nil }
+    return try date(w, for: "--" + name)
+  }
+
   package func require(_ flag: String, _ hint: String) throws(Failure) -> String {
     guard let v = flagString(flag) else {
       throw Failure(.usage, nil, "\(command) needs --\(flag) \(hint)")
@@ -259,4 +267,20 @@ package struct Arguments: Sendable {
       "\(command) needs --org <Org>\(allowTeam ? ", --workspace <Name> or --team <Team>" : " or --workspace <Name>")"
     )
   }
+}
+
+/// A date as SPEC §8 writes it, strictly `YYYY-MM-DD`, inside the calendar (SPEC §1); anything
+/// else is syntax (`usage`), named with what it was given to.
+package func date(_ word: String, for what: String) throws(Failure) -> Day {
+  guard let d = Day(word) else {
+    throw Failure(
+      .usage, nil,
+      "\(what) takes a date as YYYY-MM-DD, e.g. 2026-03-31 (not \(quoted(word)))")
+  }
+  guard d.isInRange else {
+    throw Failure(
+      .usage, nil,
+      "\(what) \(word) is outside the calendar (\(Day.earliest) to \(Day.latest))")
+  }
+  return d
 }

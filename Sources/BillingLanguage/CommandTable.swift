@@ -50,14 +50,15 @@ package let commandTable: [CommandSpec] = [
   },
   spec(
     "create plan", .setup,
-    "create plan <scope> --tier <t> [--seats <n>] \(cycleChoice) --owner <user> [--pay \(payWords)] [--unit-cents <n>]",
-    "a plan sold by sales (any tier); starts today with its first invoice",
+    "create plan <scope> --tier <t> [--seats <n>] \(cycleChoice) --owner <user> [--pay \(payWords)] [--unit-cents <n>] [--since <YYYY-MM-DD>]",
+    "a plan sold by sales (any tier); starts today with its first invoice (or was bought --since a past date)",
     rules: [.r1, .r3, .r4, .r5, .r6, .r11, .r13],
     example:
       "create plan org Acme --tier enterprise --seats 40 --owner ann --pay invoice --unit-cents 45000",
     args: [scopeArg],
     flags: [FlagSpec("tier", .tier), FlagSpec("seats", .int)] + cycleFlags + [
-      FlagSpec("owner", .owner), FlagSpec("pay", .payment), FlagSpec("unit-cents", .int), orgFlag,
+      FlagSpec("owner", .owner), FlagSpec("pay", .payment), FlagSpec("unit-cents", .int),
+      FlagSpec("since", .date), orgFlag,
     ]
   ) { a throws(Failure) in
     let scope = try a.scope(0)
@@ -72,7 +73,8 @@ package let commandTable: [CommandSpec] = [
     return .createPlan(
       SalesPlanRequest(
         scope: scope, tier: tier, seats: a.flagInt("seats"), cycle: try a.cycle(), owner: owner,
-        payment: try a.payment("pay"), unitCents: a.flagInt("unit-cents")))
+        payment: try a.payment("pay"), unitCents: a.flagInt("unit-cents"),
+        since: try a.flagDate("since")))
   },
   spec(
     "add", .setup,
@@ -298,24 +300,73 @@ package let commandTable: [CommandSpec] = [
     }
     return .can(a.string(0) ?? "", inner, text: a.text(from: rest))
   },
-  spec("clock", .view, "clock", "today's simulated date", example: "clock") { _ throws(Failure) in
-    .clock
+  spec(
+    "clock", .view, "clock [<YYYY-MM-DD>]",
+    "today's simulated date; with a date, sets it while no plan has ever existed",
+    example: "clock 2025-03-31", args: [ArgSpec("date", .date, optional: true)]
+  ) { a throws(Failure) in
+    guard let w = a.string(0) else { return .clock }
+    return .setClock(try date(w, for: "clock"))
   },
   spec(
-    "advance", .view, "advance <n>d|<n>m|<n>y",
+    "advance", .view, "advance <n>d|<n>m|<n>y|[to] <YYYY-MM-DD>",
     "move the date; prints each renewal, change, cancellation and trial end",
-    rules: [.r20, .p3, .p4], example: "advance 1m", args: [ArgSpec("n", .duration)]
+    rules: [.r20, .p3, .p4], example: "advance to 2026-03-31",
+    args: [ArgSpec("n", .duration), ArgSpec("date", .date, optional: true)]
   ) { a throws(Failure) in
     let w = a.string(0) ?? ""
+    if w == "to" {
+      guard let d = a.string(1) else {
+        throw Failure(.usage, nil, "advance to needs a date: advance to <YYYY-MM-DD>")
+      }
+      return .advanceTo(try date(d, for: "advance to"))
+    }
+    if let extra = a.string(1) {
+      throw Failure(
+        .usage, nil,
+        "unexpected \(quoted(extra)) after advance \(w): advance <n>d|<n>m|<n>y|[to] <YYYY-MM-DD>"
+      )
+    }
+    // NB: a word with a dash after a digit is meant as a date, and gets a date's error.
+    if w.utf8.first.map({ $0 >= 48 && $0 <= 57 }) == true && w.contains("-") {
+      return .advanceTo(try date(w, for: "advance"))
+    }
     guard let unit = w.last, "dmy".contains(unit), let n = Int(w.dropLast()),
       w.dropLast().allSatisfy(\.isASCII), n >= 0, w.count <= 8
     else {
       throw Failure(
         .usage, nil,
-        "advance takes <n>d, <n>m or <n>y with n a whole number, e.g. 30d, 1m, 1y (not \(quoted(w)))"
+        "advance takes <n>d, <n>m or <n>y with n a whole number, e.g. 30d, 1m, 1y, or to <YYYY-MM-DD> (not \(quoted(w)))"
       )
     }
     return .advance(unit == "d" ? .days(n) : unit == "m" ? .months(n) : .years(n))
+  },
+  spec(
+    "forecast", .view, "forecast <scope> [<n>d|<n>m|<n>y]",
+    "the events and invoices to come (default 12m), played on a copy; changes nothing",
+    example: "forecast org Acme 1y",
+    args: [scopeArg, ArgSpec("n", .duration, optional: true)], flags: [orgFlag]
+  ) { a throws(Failure) in
+    .forecast(
+      try a.scope(0),
+      try a.string(1).map { w throws(Failure) in try duration(w, for: "forecast") } ?? .months(12))
+  },
+  spec(
+    "compare", .view, "compare <scope> [<n>d|<n>m|<n>y] --with \"<command>\"",
+    "the forecast as it stands beside the forecast after a command (run on a copy); changes nothing",
+    example: "compare org Acme 12m --with \"edit org Acme --annual\"",
+    args: [scopeArg, ArgSpec("n", .duration, optional: true)],
+    flags: [FlagSpec("with", .text), orgFlag]
+  ) { a throws(Failure) in
+    let scope = try a.scope(0)
+    let span =
+      try a.string(1).map { w throws(Failure) in try duration(w, for: "compare") } ?? .months(12)
+    guard let text = a.flagString("with") else {
+      throw Failure(
+        .usage, nil, "compare needs --with \"<command>\" (a setup command or an action)")
+    }
+    let (inner, innerText) = try whatIfCommand(text)
+    return .compare(scope, span, with: inner, text: innerText)
   },
   spec(
     "inbox", .view, "inbox <user>", "the user's messages", rules: [.r16], example: "inbox ann",
@@ -339,9 +390,14 @@ package let commandTable: [CommandSpec] = [
     }
     return .timeline(s)
   },
+  spec(
+    "rules", .view, "rules [<id>]",
+    "every rule in a line, or one in full with an example",
+    example: "rules R14", args: [ArgSpec("id", .rule, optional: true)]
+  ) { a throws(Failure) in .rules(a.string(0)) },
   // Shell
   spec(
-    ".help", .shell, ".help [command]", "this list, or one command in full",
+    ".help", .shell, ".help [command|rule]", "this list, or one command or rule in full",
     example: ".help upgrade",
     args: [ArgSpec("command", .topic, optional: true)]
   ) { a throws(Failure) in
@@ -382,4 +438,76 @@ package let commandTable: [CommandSpec] = [
   spec(".quit", aliases: [".exit"], .shell, ".quit", "leave the shell", example: ".quit") {
     _ throws(Failure) in .quit
   },
+  // What-ifs
+  spec(
+    ".mark", .shell, ".mark <name>",
+    "remember the whole session here (world, clock, log, inboxes, who acts, undo history)",
+    example: ".mark before-march", args: [ArgSpec("name", .mark)]
+  ) { a throws(Failure) in .mark(try markName(a.string(0) ?? "")) },
+  spec(
+    ".back", .shell, ".back <name>", "return to a mark (marks stay, so another path can be tried)",
+    example: ".back before-march", args: [ArgSpec("name", .mark)]
+  ) { a throws(Failure) in .back(try markName(a.string(0) ?? "")) },
+  spec(
+    ".marks", .shell, ".marks", "the marks, with their dates and how long ago", example: ".marks"
+  ) {
+    _ throws(Failure) in .marks
+  },
+  spec(
+    ".undo", .shell, ".undo [n]",
+    "go back to before the n-th last command that changed the world (default 1)",
+    example: ".undo 2", args: [ArgSpec("n", .count, optional: true)]
+  ) { a throws(Failure) in
+    guard let w = a.string(0) else { return .undo(1) }
+    guard w.utf8.count <= 9, w.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(w), n >= 1
+    else {
+      throw Failure(
+        .usage, nil, ".undo takes a whole number of 1 or more (at most 9 digits), not \(quoted(w))")
+    }
+    return .undo(n)
+  },
 ]
+
+/// `<n>d`, `<n>m` or `<n>y` (advance, forecast, compare).
+func duration(_ w: String, for command: String) throws(Failure) -> Duration {
+  guard let unit = w.last, "dmy".contains(unit), let n = Int(w.dropLast()),
+    w.dropLast().allSatisfy(\.isASCII), n >= 0, w.count <= 8
+  else {
+    throw Failure(
+      .usage, nil,
+      "\(command) takes <n>d, <n>m or <n>y with n a whole number, e.g. 30d, 1m, 1y (not \(quoted(w)))"
+    )
+  }
+  return unit == "d" ? .days(n) : unit == "m" ? .months(n) : .years(n)
+}
+
+/// A mark's name: like a handle (SPEC §8).
+func markName(_ w: String) throws(Failure) -> String {
+  do { try World.checkHandle(w) } catch {
+    throw Failure(
+      .usage, nil,
+      "a mark's name is like a handle (a letter or digit, then letters, digits, . _ -), not \(quoted(w))"
+    )
+  }
+  return w
+}
+
+/// The command `compare --with` tries: a setup command or an action, optionally `as <user> …`.
+func whatIfCommand(_ text: String) throws(Failure) -> (Command, String) {
+  let line = text[...]
+  let (tokens, _) = try Tokenizer.words(line)
+  guard !tokens.isEmpty else {
+    throw Failure(.usage, nil, "compare --with needs a command: a setup command or an action")
+  }
+  let command = try parse(tokens: tokens, source: line)
+  var inner = command
+  if case .runAs(_, let c, _) = command { inner = c }
+  guard inner.group == .setup || inner.group == .action else {
+    throw Failure(
+      .usage, nil,
+      "compare --with takes a setup command or an action (optionally as <user> ...), not \(quoted(text))"
+    )
+  }
+  let trimmed = text.drop { $0 == " " || $0 == "\t" }
+  return (command, String(trimmed.reversed().drop { $0 == " " || $0 == "\t" }.reversed()))
+}

@@ -30,10 +30,12 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     number = era * 146_097 + doe
   }
 
-  /// Parses `YYYY-MM-DD`.
+  /// Parses `YYYY-MM-DD`, strictly: four, two and two ASCII digits (no sign, no spaces).
   package init?(_ text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+    guard parts.count == 3, parts[0].utf8.count == 4, parts[1].utf8.count == 2,
+      parts[2].utf8.count == 2,
+      parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }),
       let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
     else { return nil }
     self.init(year: y, month: m, day: d)
@@ -78,6 +80,12 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   package func adding(days: Int) -> Day { Day(number: number + days) }
+
+  /// Whole months from this date's month to `other`'s, ignoring the days.
+  package func months(to other: Day) -> Int {
+    let a = fields, b = other.fields
+    return (b.year * 12 + b.month) - (a.year * 12 + a.month)
+  }
 
   package var isInRange: Bool { self >= Day.earliest && self <= Day.latest }
 

@@ -80,11 +80,20 @@ package enum Reason: Equatable, Sendable {
   case invoiceNotAMethod
   case samePayment(Text, Payment)
   case badAddress
+  /// A name or address holding a control character: the field, the text shown escaped, the
+  /// character.
+  case controlCharacter(String, String, scalar: UInt32)
   case trialHasNoSeats(Text)
   case planCannotMove(PlanID, from: String, to: String, sameSpace: Bool)
   case teamBillingTab(Text, team: String, owner: String)
   case spaceBillingTab(Text, space: String, admins: String)
   case notInSpaceToView(String, space: String)
+
+  // The clock and the rules (SPEC §8).
+  case clockFixed(today: Day, firstPlan: PlanID, asked: Day)
+  case dateBeforeToday(Day, today: Day)
+  case sinceAfterToday(Day, today: Day)
+  case unknownRule(String, suggestions: [String])
 
   // Admins.
   case adminMustBeMember(String, space: String)
@@ -94,6 +103,11 @@ package enum Reason: Equatable, Sendable {
   case ownerStaysAdmin(String, plan: Text)
   case adminsOnly(String, space: String, admins: String)
 
+  // What-ifs (SPEC §8).
+  case unknownMark(String, marks: [String])
+  case nothingToUndo
+  case undoTooFar(asked: Int, can: Int)
+
   /// The error code and the rule that explains the failure (SPEC §4).
   package var classification: (ErrorCode, Rule?) {
     switch self {
@@ -101,6 +115,8 @@ package enum Reason: Equatable, Sendable {
     case .unknownUser, .wrongSpaceKind, .unknownSpace, .noSuchTeamInOrg, .unknownTeam,
       .unknownInvoice, .unknownPlan:
       (.notFound, nil)
+    case .unknownMark: (.notFound, nil)
+    case .nothingToUndo, .undoTooFar: (.conflict, nil)
     case .ambiguousTeam: (.ambiguous, nil)
     case .noActor: (.noActor, nil)
     case .badHandle, .badName, .namedTwice, .noListPrice, .negativeUnitCents, .badAddress:
@@ -111,7 +127,7 @@ package enum Reason: Equatable, Sendable {
       (.conflict, nil)
     case .workspaceNamedAsOrg, .workspaceHasNoTeams: (.invalid, .r1)
     case .workspaceHasNoGuests, .guestAndAdmin, .teamNeedsOrgMember, .adminMustBeMember,
-      .guestCannotBeAdmin:
+      .guestCannotBeAdmin, .controlCharacter:
       (.invalid, nil)
     case .ownerCannotLeave, .ownerStaysAdmin: (.conflict, .p7)
     case .teamPlansBlockOrgPlan, .coveredByOrgPlan: (.conflict, .r6)
@@ -140,6 +156,9 @@ package enum Reason: Equatable, Sendable {
     case .teamBillingTab, .spaceBillingTab: (.permissionDenied, .r18)
     case .notInSpaceToView: (.permissionDenied, .p8)
     case .adminsOnly: (.permissionDenied, .r13)
+    case .clockFixed: (.conflict, nil)
+    case .dateBeforeToday, .sinceAfterToday: (.invalid, nil)
+    case .unknownRule: (.notFound, nil)
     }
   }
 
@@ -150,6 +169,14 @@ package enum Reason: Equatable, Sendable {
       return text
     case .unknownUser(let h, let near):
       return "unknown user \(quoted(h))\(didYouMean(near))"
+    case .unknownMark(let name, let marks):
+      return marks.isEmpty
+        ? "no mark \(quoted(name)): there are no marks (make one with .mark <name>)"
+        : "no mark \(quoted(name)) (marks: \(marks.joined(separator: ", ")))"
+    case .nothingToUndo:
+      return "nothing to undo: no command has changed the world in this session's history"
+    case .undoTooFar(let asked, let can):
+      return "cannot undo \(asked) commands: \(can) can be undone; nothing was undone"
     case .wrongSpaceKind(let name, let kind, let wanted, let use):
       return "\(quoted(name)) is \(kind.article), not \(wanted.article): use \(use)"
     case .unknownSpace(let kind, let name, let near):
@@ -317,6 +344,9 @@ package enum Reason: Equatable, Sendable {
       return "\(plan) is already paid by \(method.rawValue)"
     case .badAddress:
       return "the billing address must be 1 to 500 characters, without control characters"
+    case .controlCharacter(let field, let shown, let scalar):
+      return
+        "the \(field) \"\(shown)\" holds a control character (U+\(hex4(scalar))): names and addresses are shown to people, so they cannot hold control characters"
     case .trialHasNoSeats(let plan):
       return "\(plan) is a trial and has no seats"
     case .planCannotMove(let id, let from, let to, let sameSpace):
@@ -348,6 +378,18 @@ package enum Reason: Equatable, Sendable {
     case .adminsOnly(let a, let space, let admins):
       return
         "\(quoted(a)) is not an admin of \(space): only its admins (\(admins)) appoint and revoke admins"
+    case .clockFixed(let today, let first, let asked):
+      return
+        "the clock cannot be set to \(asked): \(first) exists, and once a plan exists time only moves forward; today is \(today): use advance to <YYYY-MM-DD> or advance <n>d"
+    case .dateBeforeToday(let day, let today):
+      return
+        "\(day) is before today (\(today)): the clock only moves forward; to return to an earlier point, go back to a mark with .back <name>"
+    case .sinceAfterToday(let day, let today):
+      return
+        "--since \(day) is after today (\(today)): a plan is bought today or earlier; advance to \(day) first, or give a date on or before \(today)"
+    case .unknownRule(let id, let near):
+      return
+        "no rule \(quoted(id))\(didYouMean(near, quote: { $0 })); rules are R1 to R22 and P1 to P8 (rules lists them)"
     }
   }
 }
@@ -361,4 +403,10 @@ extension SpaceKind {
 func readableList(_ names: [String]) -> String {
   if names.count <= 1 { return names.first ?? "" }
   return names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+}
+
+/// A code point as four (or more) upper-case hex digits: `001B`.
+private func hex4(_ value: UInt32) -> String {
+  let digits = String(value, radix: 16, uppercase: true)
+  return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
 }

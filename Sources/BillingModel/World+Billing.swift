@@ -253,19 +253,9 @@ extension World {
   package func checkAddress(_ ref: ScopeRef, _ text: String, by actorID: UserID?) throws(Failure)
     -> BillingChange
   {
-    try World.checkAddress(text)
+    try World.checkShownText(text, .billingAddress)
     let (id, _) = try ownedPlan(ref, actorID, verb: "address", what: "update billing info")
     return .address(id, text)
-  }
-
-  /// A billing address: 1 to 500 characters, without control characters (a `usage` error, so
-  /// checked before any name).
-  package static func checkAddress(_ text: String) throws(Failure) {
-    if text.isEmpty || text.count > 500
-      || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-    {
-      throw Failure(.badAddress)
-    }
   }
 
   /// Makes a checked billing-tab change; returns what happened, in words.

@@ -1,5 +1,46 @@
+/// A date for the clock, checked: `clock <date>` sets it with `World.apply`.
+package struct ClockChange: Sendable, Equatable {
+  package let from: Day
+  package let to: Day
+}
+
+/// A plan's current period as numbered from its anchor: start ≤ day < end.
+package struct AnchoredPeriod: Sendable, Equatable {
+  package let index: Int
+  package let start: Day
+  package let end: Day
+}
+
 /// The simulated clock: renewals, scheduled changes, cancellations and trial ends (SPEC §2).
 extension World {
+  /// `clock <date>`: any date in range, forward or back, while no plan has ever existed (trials
+  /// and ended plans count); after that, time only moves forward, with `advance`.
+  /// NB: the range (SPEC §1) is syntax, checked by the parser before this.
+  package func checkSetClock(_ day: Day) throws(Failure) -> ClockChange {
+    if let first = plans.first {
+      throw Failure(.clockFixed(today: today, firstPlan: first.id, asked: day))
+    }
+    return ClockChange(from: today, to: day)
+  }
+
+  package func apply(_ change: ClockChange) { today = change.to }
+
+  /// `advance to <date>`: a date before today is refused (the clock only moves forward).
+  package func checkAdvance(to target: Day) throws(Failure) {
+    if target < today { throw Failure(.dateBeforeToday(target, today: today)) }
+  }
+
+  /// The period of a plan anchored on `anchor` that holds `day` (half-open: on a renewal day
+  /// the new period is current); periods are anchored, so month ends clamp without drifting.
+  /// NB: worked out from the months between the dates, not by stepping through the periods.
+  package func period(anchor: Day, cycle: Cycle, holding day: Day) -> AnchoredPeriod {
+    var index = max(0, anchor.months(to: day) / cycle.months)
+    while index > 0 && anchor.adding(months: index * cycle.months) > day { index -= 1 }
+    while anchor.adding(months: (index + 1) * cycle.months) <= day { index += 1 }
+    let (start, end) = periodBounds(anchor: anchor, index: index, cycle: cycle)
+    return AnchoredPeriod(index: index, start: start, end: end)
+  }
+
   /// Moves the date forward, handling every event dated on or before the new date, in date
   /// order and by plan id within a day. `shouldStop` is asked between days; when it says yes
   /// the clock stays on the last finished day.

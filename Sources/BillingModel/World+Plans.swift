@@ -53,11 +53,15 @@ extension World {
   }
 
   /// Starts a paid period today: new plan, or a trial converted in place (P4 keeps the id).
+  /// A new plan bought earlier (`create plan --since`) gives its anchor and current period.
   func startPaid(
     scope: Scope, tier: Tier, cycle: Cycle, seats: Int, owner: UserID, payment: Payment,
-    address: String, unitCents: Int?, converting trial: PlanID?
+    address: String, unitCents: Int?, converting trial: PlanID?, anchor: Day? = nil,
+    period: AnchoredPeriod? = nil
   ) -> PlanID {
-    let (start, end) = periodBounds(anchor: today, index: 0, cycle: cycle)
+    let (start, end) =
+      period.map { ($0.start, $0.end) }
+      ?? periodBounds(anchor: today, index: 0, cycle: cycle)
     if let trial {
       setOwner(trial, owner)
       plans[trial.index].tier = tier
@@ -74,11 +78,12 @@ extension World {
       agenda.push(end, trial)
       return trial
     }
-    return addPlan(
-      Plan(
-        id: PlanID(index: 0), scope: scope, tier: tier, cycle: cycle, seats: seats, owner: owner,
-        payment: payment, address: address, status: .active, anchor: start, periodStart: start,
-        periodEnd: end, unitCents: unitCents))
+    var plan = Plan(
+      id: PlanID(index: 0), scope: scope, tier: tier, cycle: cycle, seats: seats, owner: owner,
+      payment: payment, address: address, status: .active, anchor: anchor ?? start,
+      periodStart: start, periodEnd: end, unitCents: unitCents)
+    plan.periodIndex = period?.index ?? 0
+    return addPlan(plan)
   }
 
   /// Value checks on seats, in the spec's order: size (R5), coverage (R3/R4), self-serve limit (P1).

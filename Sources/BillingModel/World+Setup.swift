@@ -22,12 +22,14 @@ package struct SalesPlanRequest: Sendable {
   package var owner: String
   package var payment: Payment?
   package var unitCents: Int?
+  /// `--since`: the day the plan was bought, on or before today (SPEC §8).
+  package var since: Day?
   package init(
     scope: ScopeRef, tier: Tier, seats: Int?, cycle: Cycle?, owner: String, payment: Payment?,
-    unitCents: Int?
+    unitCents: Int?, since: Day? = nil
   ) {
     self.scope = scope; self.tier = tier; self.seats = seats; self.cycle = cycle
-    self.owner = owner; self.payment = payment; self.unitCents = unitCents
+    self.owner = owner; self.payment = payment; self.unitCents = unitCents; self.since = since
   }
 }
 
@@ -47,15 +49,6 @@ extension World {
     }
   }
 
-  /// SPEC §1: names are 1 to 100 characters, without control characters.
-  package static func checkName(_ n: String, _ what: String) throws(Failure) {
-    guard !n.isEmpty, n.count <= 100,
-      !n.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-    else {
-      throw Failure(.badName(n, what: what))
-    }
-  }
-
   package func createUsers(_ handles: [String]) throws(Failure) -> [UserID] {
     var seen = Set<String>()
     for h in handles {
@@ -69,7 +62,7 @@ extension World {
   }
 
   package func createSpace(_ kind: SpaceKind, _ name: String) throws(Failure) -> SpaceID {
-    try World.checkName(name, kind.rawValue)
+    try World.checkShownText(name, .name(of: kind))
     if let other = spacesByName[name] {
       throw Failure(.spaceExists(describe(.space(other))))
     }
@@ -77,7 +70,7 @@ extension World {
   }
 
   package func createTeam(_ name: String, in container: PlaceTarget) throws(Failure) -> TeamID {
-    try World.checkName(name, "team")
+    try World.checkShownText(name, .teamName)
     guard case .space(let kind, let spaceName) = container else {
       throw Failure(.usage, nil, "create team needs --org <Org>")
     }
@@ -211,6 +204,10 @@ extension World {
     try checkOwner(owner, for: scope, rule: .r11)
     let payment = r.payment ?? .card
     if let unit = r.unitCents, unit < 0 { throw Failure(.negativeUnitCents) }
+    if let since = r.since, since > today { throw Failure(.sinceAfterToday(since, today: today)) }
+    // SPEC §8: bought on `since`, the plan is in the period that holds today; its first
+    // invoice is that period's, dated its start, for the whole period.
+    let current = r.since.map { period(anchor: $0, cycle: cycle, holding: today) }
     var notes: [String] = []
     if let endingTrial {
       endPlan(endingTrial, "replaced by a plan sold by sales")
@@ -221,9 +218,12 @@ extension World {
     }
     let id = startPaid(
       scope: scope, tier: r.tier, cycle: cycle, seats: seats, owner: owner, payment: payment,
-      address: "", unitCents: r.unitCents, converting: nil)
+      address: "", unitCents: r.unitCents, converting: nil, anchor: r.since, period: current)
     happened(.started, scope, plan: id, "\(startedText(id)), sold by sales")
-    let inv = issueInvoice(id, periodCharge(of: plans[id.index]), "first period")
+    let inv = issueInvoice(
+      id, periodCharge(of: plans[id.index]),
+      current.map { "period \($0.start) to \($0.end), bought \(r.since ?? today)" }
+        ?? "first period", on: current?.start)
     return PlanOutcome(plan: id, invoice: inv, notes: notes)
   }
 

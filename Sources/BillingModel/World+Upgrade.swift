@@ -85,7 +85,7 @@ extension World {
   package func checkUpgrade(_ r: UpgradeRequest, by actorID: UserID?) throws(Failure)
     -> UpgradeChange
   {
-    if let address = r.address { try World.checkAddress(address) }
+    if let address = r.address { try World.checkShownText(address, .billingAddress) }
     let scope = try resolve(r.scope)
     let named = try r.billingOwner.map { (h: String) throws(Failure) -> UserID in try resolveUser(h)
     }

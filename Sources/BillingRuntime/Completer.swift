@@ -7,8 +7,13 @@ import Platform
 /// values, names of people, spaces, teams, plans and invoices, and file paths.
 package struct Completer {
   let world: World
+  /// The session's marks, for `.back` and `.mark`.
+  let marks: [String]
 
-  package init(world: World) { self.world = world }
+  package init(world: World, marks: [String] = []) {
+    self.world = world
+    self.marks = marks
+  }
 
   package func complete(_ before: String) -> Completion {
     let line = Tokenizer.splitPartial(before[...])
@@ -76,9 +81,14 @@ package struct Completer {
       // SPEC §8: a scope kind, `user`, a handle, a plan id or an invoice id.
       return ScopeKind.allCases.map(\.rawValue) + ["user"] + handles
         + world.plans.map { $0.id.description } + world.invoices.map { $0.id.description }
-    case .topic: return commandNames
+    case .topic: return commandNames + Rule.allCases.map(\.id)
+    case .rule: return Rule.allCases.map(\.id)
+    // NB: today's date, to edit; `to` starts `advance to <date>`.
+    case .date: return [world.today.description]
+    case .duration: return spec.name == "advance" ? ["to"] : []
     case .file: return files(current.text)
-    case .name, .text, .duration, .command: return []
+    case .mark: return marks
+    case .name, .text, .command, .count: return []
     }
   }
 
@@ -186,6 +196,7 @@ package struct Completer {
     case .workspace: return names(.workspace)
     case .team: return names(.team)
     case .scope: return ScopeKind.allCases.map(\.rawValue)
+    case .date: return [world.today.description]
     case .none, .int, .text, .name: return []
     }
   }

@@ -61,7 +61,8 @@ package enum Help {
       words(
         "A <scope> is org <Name>, workspace <Name> or team <Name> [--org <Org>]; quote names with spaces."
       ), width: width, indent: 0, hanging: 2)
-    lines.append(".help <command> shows one command with its rules and an example.")
+    lines.append(".help <command> shows one command with its rules and an example;")
+    lines.append(".help <rule> (e.g. .help R14) shows a rule in full; rules lists them.")
     return lines.joined(separator: "\n")
   }
 

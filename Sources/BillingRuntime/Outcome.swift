@@ -31,14 +31,23 @@ package final class Outcome {
   package var isOK: Bool { failure == nil }
 }
 
-/// `!` (must fail) or `!code` (must fail with that code) before a script line.
+/// `!` (must fail), `!code` (must fail with that code) or `!R14` (must fail citing that rule,
+/// whatever the code) before a script line (SPEC §5, §8).
 package struct Expectation: Sendable, Equatable {
   package var code: ErrorCode?
+  package var rule: Rule?
+  package init(code: ErrorCode? = nil, rule: Rule? = nil) {
+    self.code = code
+    self.rule = rule
+  }
   package func isMet(by outcome: Outcome) -> Bool {
     guard let f = outcome.failure else { return false }
+    if let rule { return f.rule == rule }
     return code.map { $0 == f.code } ?? true
   }
-  package var text: String { code.map { "!" + $0.rawValue } ?? "!" }
+  /// What followed the `!`: a code, a rule id, or nothing.
+  package var word: String? { rule?.id ?? code?.rawValue }
+  package var text: String { "!" + (word ?? "") }
 }
 
 /// One command line's outcome, with where it came from.
@@ -53,4 +62,6 @@ package struct Record {
     if let e = expectation { return e.isMet(by: outcome) }
     return outcome.isOK
   }
+  /// A `!` line that failed as expected: printed as `file:7: expected error[...]` (SPEC §8).
+  package var showsAsExpected: Bool { expectation != nil && met }
 }

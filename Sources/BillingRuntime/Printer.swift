@@ -8,18 +8,21 @@ package final class Output: TextOutputStream {
   let fd: Int32
   var buffer = Text(capacity: 65536 + 4096)
   package var flushEachWrite = false
+  /// Whether `write` shows control bytes escaped (`Text.visible`): for reports that quote files
+  /// (`billsh test`'s diffs), which may hold anything.
+  package var escapesControls = false
 
   package init(fd: Int32 = 1) {
     self.fd = fd
   }
 
   package func write(_ string: String) {
-    buffer.append(string)
+    buffer.append(escapesControls ? string.visible : string)
     written()
   }
 
   package func write(_ text: Text) {
-    buffer.append(text)
+    buffer.append(escapesControls ? text.visible : text)
     written()
   }
 
@@ -40,20 +43,33 @@ package final class Output: TextOutputStream {
     if flushEachWrite || buffer.count >= 65536 { flush() }
   }
 
+  /// The error of the first write that failed (a full disk, a closed pipe); nil while every
+  /// write went through. After it, output is dropped: the front end reports it and exits 2.
+  package private(set) var failure: Int32?
+  package var failed: Bool { failure != nil }
+
   package func flush() {
-    buffer.withBytes { bytes in
-      guard let base = bytes.baseAddress else { return }
-      var offset = 0
-      while offset < bytes.count {
-        let n = Glibc.write(fd, base + offset, bytes.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          break
+    if failure == nil {
+      buffer.withBytes { bytes in
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+          let n = Glibc.write(fd, base + offset, bytes.count - offset)
+          if n < 0 {
+            if errno == EINTR { continue }
+            failure = errno
+            break
+          }
+          offset += n
         }
-        offset += n
       }
     }
     buffer.removeAll()
+  }
+
+  /// Why output failed, in words, for stderr; nil if it did not.
+  package var failureMessage: String? {
+    failure.map { "cannot write the output: \(String(cString: strerror($0)))" }
   }
 
   deinit { flush() }
@@ -73,19 +89,22 @@ package struct RecordPrinter: Sendable {
     let place = prefixed ? location(r) : ""
     var out: String
     if let f = r.outcome.failure {
-      out = place + f.line
+      // SPEC §8: a `!` line that failed as expected says so, where it has a place to name.
+      out = place + (r.showsAsExpected && !place.isEmpty ? "expected " : "") + f.line
     } else {
       out = r.outcome.text
     }
     if let e = r.expectation, !r.met {
       let loc = location(r)
       if let f = r.outcome.failure {
-        out += "\n\(loc)expected \(e.text) but got error[\(f.code.rawValue)]"
+        out +=
+          "\n\(loc)expected \(e.text) but got error[\(f.code.rawValue)]"
+          + (f.rule.map { " (\($0.id))" } ?? "")
       } else {
         out += (out.isEmpty ? "" : "\n") + "\(loc)expected \(e.text) but the command succeeded"
       }
     }
-    return out
+    return out.visible
   }
 
   /// Writes what `render` returns, and a newline, without building it as one string first.
@@ -102,17 +121,18 @@ package struct RecordPrinter: Sendable {
     }
     if let f = r.outcome.failure {
       if let file = r.file {
-        out.write(file)
+        out.write(file.visible)
         if let line = r.line {
           out.put(":")
           out.write(line)
         }
         out.put(": ")
+        if r.showsAsExpected { out.put("expected ") }
       }
-      out.write(f.lineText)
+      out.write(f.lineText.visible)
       out.put("\n")
     } else if !r.outcome.okText.isEmpty {
-      out.write(r.outcome.okText)
+      out.write(r.outcome.okText.visible)
       out.put("\n")
     }
   }
@@ -134,7 +154,7 @@ package struct RecordPrinter: Sendable {
       pairs.append(("result", r.outcome.result))
     }
     if let e = r.expectation {
-      pairs.append(("expect", .str(e.code?.rawValue)))
+      pairs.append(("expect", .str(e.word)))
       pairs.append(("met", .bool(r.met)))
     }
     return JSON.object(pairs).text

@@ -12,7 +12,7 @@ package struct ScriptLine: Sendable {
 }
 
 /// Splits script bytes into command lines (SPEC §5): UTF-8 checked per line, NUL refused,
-/// ` \` continues a line, `!`/`!code` expectations, blank and comment-only lines skipped.
+/// ` \` continues a line, `!`/`!code`/`!R14` expectations, blank and comment-only lines skipped.
 package struct ScriptReader {
   package static let maxBytes = 64 * 1024
 
@@ -167,6 +167,19 @@ package struct ScriptReader {
         expectation = Expectation(code: nil)
       } else if let c = ErrorCode(rawValue: String(code)) {
         expectation = Expectation(code: c)
+      } else if Help.looksLikeRuleID(String(code)) {
+        // SPEC §8: `!R14` (any case) expects a failure citing that rule.
+        guard let rule = Rule(id: String(code)) else {
+          return ScriptLine(
+            number: number, text: String(body),
+            failure: Failure(
+              .usage, nil,
+              "unknown rule \(quoted(String(code))) after !"
+                + didYouMean(
+                  suggestions(for: String(code), among: Rule.allCases.map(\.id)), quote: { $0 })
+                + " (rules are R1 to R22 and P1 to P8)"))
+        }
+        expectation = Expectation(rule: rule)
       } else {
         return ScriptLine(
           number: number, text: String(body),
@@ -174,7 +187,8 @@ package struct ScriptReader {
             .usage, nil,
             "unknown error code \(quoted(String(code))) after !"
               + didYouMean(
-                suggestions(for: String(code), among: ErrorCode.allCases.map(\.rawValue)))))
+                suggestions(for: String(code), among: ErrorCode.allCases.map(\.rawValue)))
+              + " (a code such as invalid, or a rule id such as R14)"))
       }
       body = body.dropFirst(word.count)
       while let f = body.first, f == " " || f == "\t" { body = body.dropFirst() }

@@ -81,11 +81,17 @@ extension Session {
           "no: \(error.lineText)", .object([("allowed", .bool(false)), ("error", error.json)]))
       }
     case .clock:
-      return ok(
-        "\(world.today)",
-        .object([("date", .string(world.today.description)), ("events", .array([]))]))
+      return clockOutcome()
+    case .setClock(let day):
+      world.apply(try world.checkSetClock(day))
+      return clockOutcome()
     case .advance(let duration):
       return advance(duration)
+    case .advanceTo(let day):
+      try world.checkAdvance(to: day)
+      return advance(to: day)
+    case .rules(let id):
+      return try rules(id)
     case .quote(let ref, let tier, let seats, let cycle):
       let q = try world.quote(ref, tier: tier, seats: seats, cycle: cycle)
       let scope = try world.resolve(ref)
@@ -161,6 +167,8 @@ extension Session {
     case .timeline(let subject):
       return try timeline(subject)
     case .help(let topic):
+      // SPEC §8: `.help R14` is `rules R14`.
+      if let topic, Help.isRuleTopic(topic) { return try rules(topic) }
       let text = try Help.text(topic)
       return ok(Text(text), .object([("help", .string(text))]))
     case .read(let path):
@@ -187,6 +195,18 @@ extension Session {
       return try record(path)
     case .quit:
       return Outcome.bye()
+    case .mark(let name):
+      return mark(name)
+    case .back(let name):
+      return try back(name)
+    case .marks:
+      return listMarks()
+    case .undo(let n):
+      return try undo(n)
+    case .forecast(let ref, let span):
+      return try forecast(ref, span)
+    case .compare(let ref, let span, let command, let text):
+      return try compare(ref, span, command, text)
     default:
       return try action(command)
     }
@@ -404,8 +424,14 @@ extension Session {
       ]))
   }
 
+  /// `clock`, and `clock <date>` after it set the date: today, with no events.
+  func clockOutcome() -> Outcome {
+    ok(
+      "\(world.today)",
+      .object([("date", .string(world.today.description)), ("events", .array([]))]))
+  }
+
   func advance(_ d: Duration) -> Outcome {
-    let world = self.world
     let target = d.apply(to: world.today)
     guard target.isInRange, target.number - world.today.number <= 3_000_000 else {
       return .fail(
@@ -414,6 +440,12 @@ extension Session {
           "advance \(d.text) would leave the calendar (2000-01-01 to 9999-12-31); today is \(world.today)"
         ))
     }
+    return advance(to: target)
+  }
+
+  /// Moves the clock to `target` (today or later), printing every event on the way.
+  func advance(to target: Day) -> Outcome {
+    let world = self.world
     let (events, stopped) = world.advance(to: target, shouldStop: stopRequested)
     var text: Text = "\(world.today)"
     if events.isEmpty { text.append(" (no events)") }

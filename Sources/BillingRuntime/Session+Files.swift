@@ -64,9 +64,9 @@ extension Session {
       case .line(let l, _): perform(l.text, file: path, line: l.number, expectation: l.expectation)
       }
     }
-    Runner.splitLines(fd, interrupted: { self.stopRequested() }) { bytes, tooLong in
+    Runner.splitLines(fd, interrupted: { self.stopRequested() }) { bytes, end in
       if self.stopRequested() { stopped = true; return false }
-      if let item = lines.next(bytes, tooLong: tooLong, prepare: false) { consume(item) }
+      if let item = lines.next(bytes, end: end, prepare: false) { consume(item) }
       return true
     }
     if stopped || stopRequested() { return true }

@@ -56,10 +56,10 @@ extension Session {
     self.spool = spool
     let r: TranscriptRecorder
     do {
+      let start = try rebuilding(for: path)
       r = try TranscriptRecorder(
-        path: path, header: ["billsh session recorded on \(world.today) (simulated date)", ""])
-      if let start = try rebuilding(for: path) { try r.append(spool: start) }
-      try r.append(spool: spool)
+        path: path, header: ["billsh session recorded on \(world.today) (simulated date)", ""],
+        spools: (start.map { [$0] } ?? []) + [spool])
     } catch {
       throw Failure(.io, nil, "\(error)")
     }

@@ -37,6 +37,8 @@ package final class Session {
   var reading: [String] = []
   /// Set by `.record`; each finished top-level line is appended to it.
   package var recording: TranscriptRecorder?
+  /// Whether a write to the recording failed (it stopped): the session then ends with 2.
+  package private(set) var recordingFailed = false
   /// Commands and their output so far, in transcript form, for `.record` (see `keepsTranscript`).
   var spool: TranscriptSpool?
   /// Whether the session keeps its commands and output so far, so that a `.record` started
@@ -54,10 +56,31 @@ package final class Session {
   /// Unmet expectations seen by this session, and whether one was a usage or io error.
   package private(set) var unmet = 0
   package private(set) var unmetUsage = 0
+  /// Command lines played, nested `.read` lines and unreadable lines included (the summary of
+  /// `billsh run`: played − unmet lines met their expectation).
+  package private(set) var played = 0
+
+  // What-ifs (SPEC §8; see Session+WhatIfs.swift).
+  /// Every step since the oldest one `.undo` may need.
+  var history: UndoHistory
+  /// The world `history` follows; another one (set from outside, e.g. `--state`) starts a new
+  /// history from itself.
+  var followed: World
+  /// Marks, in the order they were first made.
+  var marks: [Mark] = []
+  /// Command lines played so far, nested ones included (for `.marks`' `ago`).
+  var linesPlayed = 0
+  /// The mark the session went back to, until the world changes again (for the prompt).
+  package internal(set) var backAt: String?
+  /// Off while a command runs on a copy (`compare`) or history is replayed.
+  var journaling = true
 
   package init(catalog: Catalog = .standard) {
     self.catalog = catalog
-    self.world = World(catalog: catalog)
+    let w = World(catalog: catalog)
+    self.world = w
+    self.followed = w
+    self.history = UndoHistory(base: w)
   }
 
   /// Runs one line and emits its record. Returns the outcome.
@@ -68,6 +91,7 @@ package final class Session {
   ) -> Outcome {
     depth += 1
     defer { depth -= 1 }
+    linesPlayed += 1
     if depth == 1 {
       // NB: trimmed in steps of `historyKept`, so a long playback moves few lines.
       if performed.count >= 2 * Session.historyKept { performed.removeFirst(Session.historyKept) }
@@ -86,10 +110,13 @@ package final class Session {
     if let r = recording {
       do { try r.append(entry: entry) } catch {
         recording = nil
+        recordingFailed = true
         sink(
           Record(
             file: nil, line: nil, input: input,
             outcome: .fail(Failure(.io, nil, "\(error); recording stopped")), expectation: nil))
+        unmet += 1
+        unmetUsage += 1
       }
     }
     return outcome
@@ -114,6 +141,7 @@ package final class Session {
     let outcome = execute(prepared ?? Session.prepare(input))
     let record = Record(
       file: file, line: line, input: input, outcome: outcome, expectation: expectation)
+    played += 1
     if !record.met {
       unmet += 1
       // SPEC §5: an unmet line that failed with usage or io gives 2, expected or not.
@@ -130,6 +158,7 @@ package final class Session {
   package func reject(_ failure: Failure, input: String, file: String?, line: Int?) {
     let record = Record(
       file: file, line: line, input: input, outcome: .fail(failure), expectation: nil)
+    played += 1
     unmet += 1
     unmetUsage += 1
     sink(record)
@@ -189,10 +218,13 @@ package final class Session {
       }
       if let (spec, _) = found,
         spec.group == .setup || spec.group == .action || spec.name == "advance"
+          || (spec.name == "clock" && tokens.count > 1)
       {
+        followWorld()
         record(
           logText, actor: spec.group == .setup ? nil : who.flatMap { world.userID($0) },
           .fail(error))
+        journal(.logged)
       }
       return .fail(error)
     }
@@ -220,7 +252,9 @@ package final class Session {
       do { u = try world.resolveUser(handle) } catch {
         // Refused before it could run as anyone: logged without the prefix, charged to nobody.
         if Session.isLogged(inner) {
+          followWorld()
           record(innerText, actor: nil, .fail(error), refused: refusedScopes(inner))
+          journal(.logged)
         }
         return .fail(error)
       }
@@ -229,17 +263,23 @@ package final class Session {
       defer { actor = saved }
       return run(inner, text: innerText)
     default:
+      followWorld()
+      let was = world
       let before = world.today
       // SPEC §5 `log`: setup commands have no actor, whoever is logged in.
       let who = command.group == .setup ? nil : actor
       world.beginCommand()
       var outcome: Outcome
       do { outcome = try dispatch(command) } catch { outcome = .fail(error) }
-      if Session.isLogged(command) {
+      let logged = Session.isLogged(command)
+      if logged {
         record(
           text, actor: who, outcome, date: before,
           refused: outcome.isOK ? [] : refusedScopes(command))
       }
+      let effect = Session.undoEffect(
+        of: command, ok: outcome.isOK, logged: logged, clock: (before, world.today))
+      if case .none = effect {} else { journal(effect, was: was, text: text) }
       return outcome
     }
   }
@@ -250,11 +290,15 @@ package final class Session {
     Outcome(okText: text, result: keepsResults ? result() : .null, failure: nil)
   }
 
-  /// Setup, actions and `advance` go in the log (SPEC §3, `log`).
+  /// Setup, actions, `advance` and `clock <date>` go in the log (SPEC §3, `log`; SPEC §8).
   static func isLogged(_ command: Command) -> Bool {
     switch command.group {
     case .setup, .action: return true
-    default: if case .advance = command { return true } else { return false }
+    default:
+      switch command {
+      case .advance, .advanceTo, .setClock: return true
+      default: return false
+      }
     }
   }
 

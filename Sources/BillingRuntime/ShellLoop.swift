@@ -10,6 +10,8 @@ package final class ShellLoop {
   let colour: Bool
   /// Runs before each command (the shell puts its Ctrl-C handler back here).
   let beforeCommand: () -> Void
+  /// Runs each command (the shell holds a lock meanwhile, so a hangup waits for it).
+  package var runCommand: (() -> Void) -> Void = { $0() }
 
   package init(
     session: Session, source: LineSource, out: Output, colour: Bool,
@@ -22,14 +24,21 @@ package final class ShellLoop {
     self.beforeCommand = beforeCommand
   }
 
+  /// The acting user and their roles; after `.back`, until the world changes again, the mark the
+  /// session went back to (it is not at its newest state).
   package var prompt: Prompt {
     let (user, roles) = session.promptParts
+    let back = session.backAt.map { " (back at \($0))" } ?? ""
+    let styledBack = back.isEmpty ? "" : "\u{1b}[33m\(back)\u{1b}[0m"
     guard let user else {
-      return Prompt(plain: "billsh (nobody)> ", styled: "\u{1b}[2mbillsh (nobody)\u{1b}[0m> ")
+      return Prompt(
+        plain: "billsh (nobody)\(back)> ",
+        styled: "\u{1b}[2mbillsh (nobody)\u{1b}[0m\(styledBack)> ")
     }
     let r = roles.map { " [\($0)]" } ?? ""
     return Prompt(
-      plain: "\(user)\(r)> ", styled: "\u{1b}[1;32m\(user)\u{1b}[0m\u{1b}[2m\(r)\u{1b}[0m> ")
+      plain: "\(user)\(r)\(back)> ",
+      styled: "\u{1b}[1;32m\(user)\u{1b}[0m\u{1b}[2m\(r)\u{1b}[0m\(styledBack)> ")
   }
 
   /// Runs until `.quit` or end of input; returns the exit code (0).
@@ -59,10 +68,19 @@ package final class ShellLoop {
       case .line(let raw):
         guard let line = joiner.feed(raw) else { continue }
         if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+        // SPEC §5's line limit, as in scripts: the line is refused, not run, and the shell goes on.
+        if line.utf8.count > ScriptReader.maxBytes {
+          session.reject(
+            Failure(
+              .usage, nil, "the line is longer than \(ScriptReader.maxBytes / 1024) KiB; not run"),
+            input: "", file: nil, line: nil)
+          continue
+        }
         source.addHistory(line)
         beforeCommand()
-        let outcome = session.perform(line)
-        if outcome.quit { return 0 }
+        var quit = false
+        runCommand { quit = session.perform(line).quit }
+        if quit { return 0 }
       }
     }
   }

@@ -3,7 +3,7 @@ import Platform
 /// A joinable POSIX thread with a given stack size running one closure.
 /// NB: a pthread, not a `Thread` or a task: the replay and the stream reader need a stack
 /// size the standard library cannot set.
-struct WorkerThread {
+package struct WorkerThread {
   private let thread: pthread_t
 
   private final class Box {
@@ -12,7 +12,7 @@ struct WorkerThread {
   }
 
   /// Starts the thread; nil if it could not be created.
-  init?(stackSize: Int, _ body: @escaping @Sendable () -> Void) {
+  package init?(stackSize: Int, _ body: @escaping @Sendable () -> Void) {
     var attr = pthread_attr_t()
     guard pthread_attr_init(&attr) == 0 else { return nil }
     defer { pthread_attr_destroy(&attr) }

@@ -70,7 +70,8 @@ package enum JSON: Sendable, Equatable {
       case "\r": out += "\\r"
       case "\t": out += "\\t"
       default:
-        if u.value < 0x20 || u.value == 0x7f {
+        // NB: C1 controls too (U+0080–U+009F): a terminal reading the JSON acts on them.
+        if u.value < 0x20 || (u.value >= 0x7f && u.value <= 0x9f) {
           let hex = String(u.value, radix: 16)
           out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {

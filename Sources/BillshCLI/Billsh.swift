@@ -24,6 +24,10 @@ package struct Billsh: ParsableCommand {
 
   package static func main() {
     keepFreedMemory()
+    // NB: a closed pipe on stdout is then a write error (EPIPE), reported with exit 2, rather
+    // than a silent death.
+    _ = signal(SIGPIPE, SIG_IGN)
+    Hangups.unblock()
     if CommandLine.arguments.dropFirst().elementsEqual(["--man"]) {
       Manual.write()  // hidden: the man page, for Scripts/install
     }

@@ -1,5 +1,6 @@
 import BillingModel
 import BillingRuntime
+import BillingSupport
 import LineEditing
 import Platform
 
@@ -7,9 +8,38 @@ import Platform
 enum Entry {
   static func fail(_ message: String, _ code: Int32 = 2) -> Never {
     let err = Output(fd: 2)
-    err.write(message + "\n")
+    err.write(message.visible + "\n")
     err.flush()
     exit(code)
+  }
+
+  /// The lock on the `--state` file, held until the process ends (see `StateLock`).
+  nonisolated(unsafe) static var stateLock: StateLock?
+
+  /// Takes the `--state` file's lock, or ends with its `io` error.
+  static func lockState(_ state: String?) {
+    guard let state else { return }
+    do { stateLock = try StateLock.acquire(state) } catch { fail(error.line) }
+    if let note = stateLock?.previousNote {
+      let err = Output(fd: 2)
+      err.write(
+        "billsh: the last session on \(state) ended without saving (\(note)); the file holds the world from before it\n"
+          .visible)
+      err.flush()
+    }
+  }
+
+  /// The exit status once `out` is flushed: 2 (with the reason on stderr) if a write to it
+  /// failed, 130 if Ctrl-C stopped playback, else `code`.
+  static func finish(_ out: Output, _ code: Int32, interruptible: Bool = true) -> Int32 {
+    out.flush()
+    if let message = out.failureMessage {
+      let err = Output(fd: 2)
+      err.write("billsh: error[io]: \(message)\n")
+      err.flush()
+      return 2
+    }
+    return interruptible && Interrupts.seen ? 130 : code
   }
 
   static func catalog(_ path: String?) -> Catalog {
@@ -20,6 +50,7 @@ enum Entry {
     -> Never
   {
     let session = Session(catalog: catalog(path))
+    lockState(state)
     if let state, access(state, F_OK) == 0 {
       do { try session.startFromSaved(state) } catch { fail(error.line) }
     }
@@ -33,6 +64,7 @@ enum Entry {
     guard !files.isEmpty else { fail("error[usage]: billsh run needs at least one script file") }
     let cat = catalog(path)
     if state != nil && files.count > 1 { fail("error[usage]: --state goes with one script file") }
+    lockState(state)
     let out = Output()
     if transcript {
       var code: Int32 = 0
@@ -46,14 +78,13 @@ enum Entry {
           fail(error.line)
         }
       }
-      out.flush()
-      exit(code)
+      exit(finish(out, code, interruptible: false))
     }
     Interrupts.install()
-    exit(
-      Runner.run(
-        files: files, json: json, bail: bail, catalog: cat, state: state, out: out,
-        shouldStop: Interrupts.take))
+    let code = Runner.run(
+      files: files, json: json, bail: bail, catalog: cat, state: state, out: out,
+      shouldStop: { Interrupts.take() || out.failed })
+    exit(finish(out, code))
   }
 
   static func test(
@@ -80,12 +111,13 @@ enum Entry {
       fail("error[io]: \(missing): no such file or folder")
     }
     let out = Output()
+    out.escapesControls = true
     var stream = out
     let summary = runner.run(paths: targets, shard: shard, output: &stream)
     out.flush()
     if let junit {
       do { try JUnitReport.write(summary, to: junit) } catch { fail("error[io]: \(error)") }
     }
-    exit(summary.failed == 0 ? 0 : 1)
+    exit(finish(out, summary.failed == 0 ? 0 : 1, interruptible: false))
   }
 }

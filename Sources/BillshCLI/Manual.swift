@@ -92,7 +92,8 @@ package enum Manual {
     out.append(
       text(
         "R rules come from the billing help article; P rules are this simulation's own choices. "
-          + "An error names the rule that refused it, as error[code] (R14)."))
+          + "An error names the rule that refused it, as error[code] (R14); rules <id> shows one in full."
+      ))
     for r in Rule.allCases {
       out.append(".TP")
       out.append(bold(r.id))
@@ -105,10 +106,19 @@ package enum Manual {
     out.append(text("The shell's history (default ~/.local/state/billsh/history)."))
     out.append(".TP")
     out.append(italic("*.bill"))
-    out.append(text("Scripts: one command per line; a line starting with ! must fail."))
+    out.append(
+      text(
+        "Scripts: one command per line; a line starting with ! must fail, !code (!invalid) with that code, !rule (!R14) citing that rule. billsh run prints file: N commands, N met, N unmet on stderr after each file."
+      ))
     out.append(".TP")
     out.append(italic("*.transcript"))
     out.append(text("Recorded sessions that billsh test replays and compares."))
+    out.append(".TP")
+    out.append(italic("FILE.lock"))
+    out.append(
+      text(
+        "Beside a --state FILE: the lock that lets one billsh at a time write FILE; it holds the holder's process id."
+      ))
 
     section("EXIT STATUS", &out)
     for (code, meaning) in [
@@ -116,8 +126,10 @@ package enum Manual {
       ("1", "some line did not meet its expectation, or a transcript did not match"),
       (
         "2",
-        "billsh was misused, a file could not be read, or an unmet line failed with usage or io"
+        "billsh was misused, a file could not be read or written, an unmet line failed with usage or io, a recording stopped on a failed write, or the output could not be written (a full disk, a closed pipe)"
       ),
+      ("129, 143", "the shell ended on SIGHUP or SIGTERM, after saving --state"),
+      ("130", "Ctrl-C stopped playback (run, piped input), after saving --state"),
     ] {
       out.append(".TP")
       out.append(bold(code))

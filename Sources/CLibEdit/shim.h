@@ -20,6 +20,7 @@
 #include <wchar.h>
 #include <sys/ioctl.h>
 #include <poll.h>
+#include <pthread.h>
 
 // ---------------------------------------------------------------- EditLine
 
@@ -156,7 +157,13 @@ static inline int billsh_install_sigint(void (*handler)(int)) {
   sa.sa_handler = handler;
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = 0;
-  return sigaction(SIGINT, &sa, NULL);
+  int r = sigaction(SIGINT, &sa, NULL);
+  // A parent may have started billsh with SIGINT blocked (it is inherited): Ctrl-C must work.
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  (void)pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+  return r;
 }
 
 /// Installs `handler` for SIGWINCH with SA_RESTART (a resize does not disturb a running
@@ -168,6 +175,39 @@ static inline int billsh_install_sigwinch(void (*handler)(int)) {
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = SA_RESTART;
   return sigaction(SIGWINCH, &sa, NULL);
+}
+
+// ------------------------------------------------------- Hangups (SIGHUP, SIGTERM)
+
+/// Blocks SIGHUP and SIGTERM in the calling thread and the threads it starts afterwards, so
+/// that only `billsh_wait_hangup` receives them. Returns 0 on success.
+static inline int billsh_block_hangups(void) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGHUP);
+  sigaddset(&set, SIGTERM);
+  return pthread_sigmask(SIG_BLOCK, &set, NULL);
+}
+
+/// Unblocks SIGHUP and SIGTERM (a parent may have started billsh with them blocked), so that
+/// they end billsh as they should outside the shell.
+static inline int billsh_unblock_hangups(void) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGHUP);
+  sigaddset(&set, SIGTERM);
+  return pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+}
+
+/// Waits until SIGHUP or SIGTERM arrives (both blocked by `billsh_block_hangups`); returns it.
+static inline int billsh_wait_hangup(void) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGHUP);
+  sigaddset(&set, SIGTERM);
+  int sig = 0;
+  while (sigwait(&set, &sig) != 0) {}
+  return sig;
 }
 
 // ------------------------------------------------------------------ Misc

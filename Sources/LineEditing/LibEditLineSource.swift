@@ -211,6 +211,12 @@ package final class LibEditLineSource: LineSource {
       disableHistoryFile("cannot read history file \(path): it is a folder")
       return
     }
+    // NB: a FIFO would block the shell before its first prompt, a device could be endless.
+    if (info.st_mode & S_IFMT) != S_IFREG {
+      disableHistoryFile(
+        "cannot read history file \(path): not a regular file (a device, FIFO or socket)")
+      return
+    }
     guard let file = fopen(path, "r") else {
       disableHistoryFile("cannot read history file \(path): \(String(cString: strerror(errno)))")
       return

@@ -247,6 +247,32 @@ struct ParserTests {
     #expect(got == d)
   }
 
+  @Test("clock <date>, advance [to] <date>, rules [<id>] (SPEC §8)")
+  func deskCommands() throws {
+    guard case .setClock(let d) = try parsed("clock 2025-03-31") else {
+      Issue.record("not clock <date>"); return
+    }
+    #expect(d.description == "2025-03-31")
+    guard case .clock = try parsed("clock") else { Issue.record("not clock"); return }
+    for line in ["advance to 2026-02-01", "advance 2026-02-01"] {
+      guard case .advanceTo(let d) = try parsed(line) else { Issue.record("\(line)"); return }
+      #expect(d.description == "2026-02-01")
+    }
+    guard case .rules(nil) = try parsed("rules") else { Issue.record("not rules"); return }
+    guard case .rules("r14"?) = try parsed("rules r14") else { Issue.record("rules r14"); return }
+    guard
+      case .createPlan(let r) = try parsed(
+        "create plan org Acme --tier starter --owner ann --since 2025-01-31")
+    else { Issue.record("not create plan"); return }
+    #expect(r.since?.description == "2025-01-31")
+    for bad in [
+      "clock 2025-3-31", "clock 1999-12-31", "advance to", "advance to 1m", "advance 1m 2d",
+      "create plan org Acme --tier starter --owner ann --since yesterday", "rules R1 R2",
+    ] {
+      #expect(parseFailure(bad)?.code == .usage, "\(bad)")
+    }
+  }
+
   @Test("comments and blank lines parse to nothing")
   func nothing() throws {
     #expect(try parse(line: "   # nothing here"[...]) == nil)

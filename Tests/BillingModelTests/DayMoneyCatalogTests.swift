@@ -33,6 +33,9 @@ struct DayTests {
       Parse(text: "2026-1-01", valid: false),
       Parse(text: "26-01-01", valid: false),
       Parse(text: "2026/01/01", valid: false),
+      Parse(text: "+026-01-01", valid: false),  // strictly digits (SPEC §8)
+      Parse(text: "2026-+1-01", valid: false),
+      Parse(text: "2026-01-0١", valid: false),  // not an ASCII digit
       Parse(text: "", valid: false),
     ])
   func parse(_ c: Parse) {

@@ -143,4 +143,13 @@ struct NameMapTests {
     #expect(map["T1"] == [1, 2] && map["T2"] == [3] && map.count == 2)
     #expect(map.pairs.map(\.name) == ["T1", "T2"])
   }
+
+  @Test("terminal controls are shown escaped; tab, newline and other text pass as they are")
+  func visible() {
+    #expect(Text("A\u{1B}]2;PWNED\u{07}B").visible.string == "A\\x1b]2;PWNED\\x07B")
+    #expect(Text("a\tb\nc é ü 💳").visible.string == "a\tb\nc é ü 💳")
+    #expect(Text("x\u{7F}y\u{9B}z\r").visible.string == "x\\x7fy\\u{9b}z\\x0d")
+    #expect("plain".visible == "plain")
+    #expect("bell\u{07}".visible == "bell\\x07")
+  }
 }

@@ -35,6 +35,21 @@ import Testing
     #expect(complete("").wordLength == 0)
   }
 
+  /// What-ifs: the command words, scopes after `forecast`, and the session's marks after `.back`.
+  @Test func whatIfCommandsAndMarks() {
+    let session = Self.demoSession()
+    session.perform(".mark before")
+    session.perform(".mark after")
+    let c = Completer(world: session.world, marks: session.markNames)
+    #expect(c.complete(".ma").candidates == [".mark", ".marks"])
+    #expect(c.complete(".un").candidates == [".undo"])
+    #expect(c.complete("fore").candidates == ["forecast"])
+    #expect(c.complete("compare org Acme 12m --w").candidates == ["--with"])
+    #expect(c.complete("forecast o").candidates == ["org"])
+    #expect(c.complete(".back ").candidates == ["after", "before"])
+    #expect(c.complete(".back b").candidates == ["before"])
+  }
+
   @Test func commandWordByPrefix() {
     #expect(candidates("upg") == ["upgrade"])
     #expect(complete("upg").wordLength == 3)

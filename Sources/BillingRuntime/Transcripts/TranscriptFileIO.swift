@@ -86,47 +86,18 @@ enum TranscriptFileIO {
     }
   }
 
-  /// Replaces the file at `path` with `bytes` atomically: writes and syncs a
-  /// temporary file in the same directory (keeping the original's permission
-  /// bits), then renames it over the original.
+  /// Replaces the file at `path` with `bytes` atomically (see `AtomicFile`): the old file stays
+  /// as it was until the new one is complete.
   static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(TranscriptIOError) {
-    let dir = directoryName(path)
-    let base = String(path.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
-    let temp = "\(dir)/.\(base).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-
-    var mode: mode_t = 0o644
-    var info = stat()
-    if stat(path, &info) == 0 { mode = info.st_mode & 0o7777 }
-
-    let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-    if fd < 0 {
-      throw TranscriptIOError(path: path, message: "cannot create \(temp): \(errnoMessage())")
-    }
+    let file = try AtomicFile(path)
     do throws(TranscriptIOError) {
-      _ = fchmod(fd, mode)
-      try writeAll(fd, bytes, path: temp)
-      if fsync(fd) != 0 {
-        throw TranscriptIOError(path: temp, message: "cannot sync: \(errnoMessage())")
-      }
-      if close(fd) != 0 {
-        throw TranscriptIOError(path: temp, message: "cannot close: \(errnoMessage())")
-      }
+      try writeAll(file.fd, bytes, path: file.temp)
+      try file.commit()
     } catch {
-      _ = close(fd)
-      _ = unlink(temp)
+      file.abandon()
       throw TranscriptIOError(path: path, message: error.message)
     }
-    if rename(temp, path) != 0 {
-      let message = errnoMessage()
-      _ = unlink(temp)
-      throw TranscriptIOError(path: path, message: "cannot replace: \(message)")
-    }
-    // Make the rename durable (best effort).
-    let dfd = open(dir, O_RDONLY | O_CLOEXEC)
-    if dfd >= 0 {
-      _ = fsync(dfd)
-      _ = close(dfd)
-    }
+    file.close()
   }
 
   static func directoryName(_ path: String) -> String {

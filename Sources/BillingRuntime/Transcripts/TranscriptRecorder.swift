@@ -3,10 +3,11 @@
 import BillingSupport
 import Platform
 
-/// Records a session to a transcript file. The file is created (or truncated)
-/// with the header commentary; every `append` writes the command and its output
-/// with a single write and syncs it to disk, so a process killed at any point
-/// leaves a valid transcript of the commands recorded so far.
+/// Records a session to a transcript file. The file is replaced atomically (see `AtomicFile`)
+/// with the header commentary and the session so far, so an old file stays whole until the new
+/// one is complete; then every `append` writes the command and its output with a single write
+/// and syncs it to disk, so a process killed at any point leaves a valid transcript of the
+/// commands recorded so far.
 ///
 /// Header lines are written verbatim as commentary; they should not start with
 /// two spaces. Output lines are written as "  " + line; nothing is escaped (see
@@ -15,21 +16,27 @@ package final class TranscriptRecorder {
   package let path: String
   private var fd: Int32
 
-  package init(path: String, header: [String]) throws {
+  /// Writes `header` and then what each spool holds (the session so far) to a new file that
+  /// replaces `path` only when complete.
+  package convenience init(path: String, header: [String]) throws {
+    try self.init(path: path, header: header, spools: [])
+  }
+
+  init(path: String, header: [String], spools: [TranscriptSpool]) throws(TranscriptIOError) {
     self.path = path
-    fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    if fd < 0 {
-      throw TranscriptIOError(
-        path: path, message: "cannot create: \(TranscriptFileIO.errnoMessage())")
-    }
-    if !header.isEmpty {
-      do {
-        try writeAndSync(Transcript(items: header.map { .commentary($0) }).render())
-      } catch {
-        close()
-        throw error
+    let file = try AtomicFile(path)
+    do throws(TranscriptIOError) {
+      if !header.isEmpty {
+        let text = Transcript(items: header.map { .commentary($0) }).render()
+        try TranscriptFileIO.writeAll(file.fd, Array(text.utf8), path: file.temp)
       }
+      for spool in spools { try spool.copy(to: file.fd, path: path) }
+      try file.commit()
+    } catch {
+      file.abandon()
+      throw error
     }
+    fd = file.fd
   }
 
   /// Appends "  > command" and its indented output, then syncs the file.
@@ -46,13 +53,6 @@ package final class TranscriptRecorder {
       throw TranscriptIOError(
         path: path, message: "cannot write: \(TranscriptFileIO.errnoMessage())")
     }
-    try sync()
-  }
-
-  /// Appends every entry the spool holds (the session so far), then syncs the file.
-  func append(spool: TranscriptSpool) throws {
-    guard fd >= 0 else { throw TranscriptIOError(path: path, message: "recorder is closed") }
-    try spool.copy(to: fd, path: path)
     try sync()
   }
 

@@ -40,11 +40,12 @@ package final class TranscriptSpool {
   }
 
   /// Adds a record's output to the current entry, as the shell shows it: only lines of nested
-  /// `.read` scripts keep their `file:line:`. The command's own record is shown without its
-  /// expectation, since the entry holds the command without its `!`.
+  /// `.read` scripts keep their `file:line:` (and their expectations: `expected error[...]`).
+  /// The command's own record is shown without its expectation, since the entry holds the
+  /// command without its `!`.
   func add(_ r: Record) {
     let nested = r.file != nil && (r.file != place.file || r.line != place.line)
-    if nested && r.expectation != nil && !r.met {
+    if nested && r.expectation != nil {
       entry.append(indented: Text(RecordPrinter(json: false).text(r, prefixed: true)))
     } else if let f = r.outcome.failure {
       var t = Text(capacity: 64)

@@ -1,0 +1,248 @@
+import BillingLanguage
+import BillingModel
+import BillingSupport
+
+/// What-ifs (SPEC §8): marks, undo, forecasts and comparisons.
+extension Session {
+  /// The names of the marks, in the order they were made (for completion).
+  package var markNames: [String] { marks.map(\.name) }
+
+  /// Starts a new undo history when the world was replaced from outside a command (`--state`,
+  /// `--demo`, a test): undo cannot go back past it.
+  func followWorld() {
+    guard journaling, world !== followed else { return }
+    followed = world
+    history = UndoHistory(base: world)
+  }
+
+  /// Notes a command that ran in the undo history (`effect` from `undoEffect`); `was` is the
+  /// world before it and `text` the command as written (for one that replaced the world).
+  func journal(_ effect: UndoEffect, was: World? = nil, text: String = "") {
+    guard journaling else { return }
+    let kind: UndoHistory.Step.Kind
+    var entry: Int? = world.log.count - 1
+    switch effect {
+    case .none: return
+    case .logged: kind = .logged
+    case .replayed: kind = .replayed(actor: actor)
+    case .clock(let day): kind = .clock(day)
+    case .replaced:
+      followed = world
+      kind = .replaced(outgoing: was?.log ?? [], text: text)
+      entry = nil
+    }
+    let step = UndoHistory.Step(kind: kind, entry: entry)
+    history.add(step, world: world)
+    if step.counts { backAt = nil }
+  }
+
+  /// The acting user as a JSON value and in words.
+  private var actorWords: (json: JSON, text: String) {
+    guard let a = actor else { return (.null, "nobody acts") }
+    return (.string(world.handle(a)), "\(quoted(world.handle(a))) acts")
+  }
+
+  func mark(_ name: String) -> Outcome {
+    followWorld()
+    let m = Mark(
+      name: name, world: world.copy(), actor: actor, focus: focus, history: history,
+      line: linesPlayed)
+    var verb = "marked"
+    if let i = marks.firstIndex(where: { $0.name == name }) {
+      marks[i] = m
+      verb = "moved mark"
+    } else {
+      marks.append(m)
+    }
+    let who = actorWords
+    return ok(
+      "\(verb) \(quoted(name)) at \(world.today); \(who.text)",
+      .object([
+        ("mark", .string(name)), ("date", .string(world.today.description)), ("actor", who.json),
+      ]))
+  }
+
+  func back(_ name: String) throws(Failure) -> Outcome {
+    guard let m = marks.first(where: { $0.name == name }) else {
+      throw Failure(.unknownMark(name, marks: markNames))
+    }
+    world = m.world.copy()
+    followed = world
+    history = m.history
+    actor = m.actor
+    focus = m.focus
+    backAt = name
+    let who = actorWords
+    return ok(
+      "back at mark \(quoted(name)): \(world.today); \(who.text)",
+      .object([
+        ("mark", .string(name)), ("date", .string(world.today.description)), ("actor", who.json),
+      ]))
+  }
+
+  func listMarks() -> Outcome {
+    // NB: the `.marks` line itself is not one of the lines played since a mark.
+    let now = linesPlayed - 1
+    var text = Text()
+    for m in marks {
+      let who = m.actor.map { quoted(m.world.handle($0)) } ?? "nobody acting"
+      text.appendLine(
+        "\(m.name): \(m.world.today), \(counted(max(0, now - m.line), "command")) ago, \(who)")
+    }
+    return ok(
+      marks.isEmpty ? "no marks (make one with .mark <name>)" : text,
+      .object([
+        (
+          "marks",
+          .array(
+            marks.map { m in
+              .object([
+                ("name", .string(m.name)), ("date", .string(m.world.today.description)),
+                ("ago", .int(max(0, now - m.line))),
+                ("actor", .str(m.actor.map { m.world.handle($0) })),
+              ])
+            })
+        )
+      ]))
+  }
+
+  func undo(_ n: Int) throws(Failure) -> Outcome {
+    followWorld()
+    guard history.undoable > 0 else { throw Failure(.nothingToUndo) }
+    let can = history.undoable
+    guard let r = history.undo(n, log: world.log) else {
+      throw Failure(.undoTooFar(asked: n, can: can))
+    }
+    // SPEC §8: who acts stays (nobody, if that user no longer exists).
+    let who = actor.map { world.handle($0) }
+    let space = focus.map { world.space($0).name }
+    replay(r.replay, on: r.base)
+    actor = who.flatMap { world.userID($0) }
+    focus = actor == nil ? nil : space.flatMap { world.spaceID($0) }
+    let words = actorWords
+    var text = Text()
+    for u in r.undone { text.appendLine("undid: \(u)") }
+    text.appendLine("now \(world.today); \(words.text)")
+    return ok(
+      text,
+      .object([
+        ("undone", .array(r.undone.map { .string($0) })),
+        ("date", .string(world.today.description)), ("actor", words.json),
+      ]))
+  }
+
+  /// Rebuilds the world from a checkpoint by playing the steps after it again.
+  private func replay(_ steps: [(UndoHistory.Step, LogEntry?)], on base: World) {
+    let saved = (actor, focus, keepsResults, journaling)
+    keepsResults = false
+    journaling = false
+    world = base
+    // NB: the world being replaced is let go before the replay, so it is not kept alongside.
+    followed = world
+    for (s, entry) in steps {
+      world.beginCommand()
+      switch s.kind {
+      case .logged: break
+      case .replayed(let who):
+        // NB: the log holds the command as written (without `as <user>`); parsed again it is
+        // the same command, and run by the same user it makes the same change.
+        actor = who
+        if let text = entry?.command, let command = try? parse(line: text[...]) {
+          _ = try? dispatch(command)
+        }
+      case .clock(let day): _ = world.advance(to: day)
+      case .replaced:
+        // NB: never among the steps replayed: a replacement is followed by a checkpoint, and
+        // replay starts from the latest checkpoint at or before its target.
+        break
+      }
+      if let entry {
+        // NB: through `appendLog`, so the timelines get the action and any refusal again.
+        var refused: [Scope] = []
+        if entry.outcome != "ok", let command = try? parse(line: entry.command[...]) {
+          refused = refusedScopes(command)
+        }
+        world.appendLog(entry, by: entry.actor.flatMap { world.userID($0) }, refusedIn: refused)
+      }
+    }
+    (actor, focus, keepsResults, journaling) = saved
+    followed = world
+  }
+
+  /// The end of a forecast window, or a usage error when it leaves the calendar (as `advance`).
+  private func window(_ span: Duration, _ command: String) throws(Failure) -> Day {
+    let target = span.apply(to: world.today)
+    guard target.isInRange, target.number - world.today.number <= 3_000_000 else {
+      throw Failure(
+        .usage, nil,
+        "\(command) \(span.text) would leave the calendar (2000-01-01 to 9999-12-31); today is \(world.today)"
+      )
+    }
+    return target
+  }
+
+  func forecast(_ ref: ScopeRef, _ span: Duration) throws(Failure) -> Outcome {
+    let scope = try world.resolve(ref)
+    let target = try window(span, "forecast")
+    let f = world.copy().forecast(
+      scope, to: target, invoicesFrom: world.invoices.count, shouldStop: stopRequested)
+    var text: Text = "\(world.describe(scope)), \(f.from) to \(f.to):"
+    writeForecast(f, to: &text)
+    return ok(text, forecastJSON(f))
+  }
+
+  func compare(_ ref: ScopeRef, _ span: Duration, _ command: Command, _ commandText: String)
+    throws(Failure) -> Outcome
+  {
+    let scope = try world.resolve(ref)
+    let target = try window(span, "compare")
+    let asIs = world.copy().forecast(
+      scope, to: target, invoicesFrom: world.invoices.count, shouldStop: stopRequested)
+    // The command runs as the acting user on a copy; the session's own world, actor and focus
+    // are put back whatever it does.
+    let saved = (world, actor, focus, journaling, keepsResults)
+    let copy = world.copy()
+    world = copy
+    journaling = false
+    keepsResults = false
+    let outcome = run(command, text: commandText)
+    (world, actor, focus, journaling, keepsResults) = saved
+    if let f = outcome.failure { throw f }
+    let after = copy.forecast(
+      scope, to: target, invoicesFrom: saved.0.invoices.count, shouldStop: stopRequested)
+    let difference = after.totalCents - asIs.totalCents
+    var text: Text = "\(world.describe(scope)), \(asIs.from) to \(asIs.to)\nas is:"
+    writeForecast(asIs, to: &text)
+    text += "\nafter \(quoted(commandText)):"
+    writeForecast(after, to: &text)
+    text += "\ndifference: \(money: difference)"
+    return ok(
+      text,
+      .object([
+        ("scope", .string(world.describe(scope))), ("command", .string(commandText)),
+        ("from", .string(asIs.from.description)), ("to", .string(asIs.to.description)),
+        ("as_is", forecastJSON(asIs)), ("after", forecastJSON(after)),
+        ("difference_cents", .int(difference)),
+      ]))
+  }
+
+  /// A forecast's lines: the invoices of today (a compared command's charges; events come
+  /// after today), the events, and the total.
+  private func writeForecast(_ f: Forecast, to text: inout Text) {
+    let w = f.world
+    for i in f.invoices where w.invoice(i).date == f.from { text += "\n  \(w.invoiceLine(i))" }
+    for e in f.events { text += "\n\(w.eventLine(e))" }
+    if f.events.isEmpty && f.invoices.isEmpty { text.append(" no events") }
+    text += "\n  total \(money: f.totalCents) (\(counted(f.invoices.count, "invoice")))"
+    if f.stopped { text += "\n  interrupted: the forecast stopped on \(f.to)" }
+  }
+
+  private func forecastJSON(_ f: Forecast) -> JSON {
+    .object([
+      ("from", .string(f.from.description)), ("to", .string(f.to.description)),
+      ("events", .array(f.events.map { f.world.eventJSON($0) })),
+      ("invoices", .array(f.invoices.map { f.world.invoiceJSON($0) })),
+      ("total_cents", .int(f.totalCents)),
+    ])
+  }
+}

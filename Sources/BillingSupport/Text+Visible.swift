@@ -1,0 +1,61 @@
+/// Text shown to a terminal: bytes that would drive it (move the cursor, set the title, ring
+/// the bell) are written as visible escapes instead.
+extension Text {
+  /// The text with every C0 control but tab and newline, DEL, and every C1 control
+  /// (U+0080–U+009F) written as `\x1b`, `\x7f`, `\u{9b}`; the text itself when it has none.
+  /// NB: names and addresses refuse control characters (`World.checkShownText`), but error
+  /// messages echo what was typed, and files may hold anything: this is the last guard before
+  /// the terminal.
+  package var visible: Text {
+    guard withBytes(Text.findsControl) else { return self }
+    var out = Text(capacity: count + 16)
+    withBytes { bytes in
+      var i = 0
+      while i < bytes.count {
+        let b = bytes[i]
+        if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9F {
+          out.append("\\u{")
+          Text.hex(bytes[i + 1], into: &out)
+          out.append("}")
+          i += 2
+          continue
+        }
+        if (b < 0x20 && b != 9 && b != 10) || b == 0x7F {
+          out.append("\\x")
+          Text.hex(b, into: &out)
+        } else {
+          out.append(byte: b)
+        }
+        i += 1
+      }
+    }
+    return out
+  }
+
+  /// Whether the bytes hold anything `visible` would rewrite.
+  static func findsControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      if (b < 0x20 && b != 9 && b != 10) || b == 0x7F { return true }
+      if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9F { return true }
+      i += 1
+    }
+    return false
+  }
+
+  private static func hex(_ b: UInt8, into out: inout Text) {
+    func digit(_ d: UInt8) -> UInt8 { d < 10 ? 48 + d : 87 + d }
+    out.append(byte: digit(b >> 4))
+    out.append(byte: digit(b & 15))
+  }
+}
+
+extension String {
+  /// See `Text.visible`.
+  package var visible: String {
+    var copy = self
+    let clean = copy.withUTF8 { !Text.findsControl($0) }
+    return clean ? self : Text(self).visible.string
+  }
+}

@@ -1,0 +1,442 @@
+import Foundation
+import Testing
+
+@testable import BillingModel
+@testable import BillingRuntime
+import BillingSupport
+
+/// Files, streams, signals and exit statuses (issue 13): writes land only in regular files,
+/// endless input ends, failed writes exit 2, Ctrl-C exits 130, one writer per state file.
+/// Each test runs the built binary in a fresh folder.
+@Suite(.serialized) struct FaultsIOTests {
+  struct Run {
+    var code: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  static let binary: String = PseudoTerminal.builtProduct("billsh") ?? ".build/debug/billsh"
+
+  /// A fresh folder, removed by nobody (the system's temporary folder).
+  func folder() throws -> String {
+    let dir = NSTemporaryDirectory() + "billsh-faults-io-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    return dir
+  }
+
+  func write(_ text: String, to path: String) throws {
+    try text.write(toFile: path, atomically: false, encoding: .utf8)
+  }
+
+  func read(_ path: String) -> String? {
+    try? String(contentsOfFile: path, encoding: .utf8)
+  }
+
+  /// Starts billsh with stdin and stdout as given (pipes by default); stderr is captured.
+  func start(
+    _ args: [String], cwd: String, stdin: Any? = nil, stdout: Any? = nil
+  ) throws -> (Process, Pipe, Pipe, Pipe) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: FaultsIOTests.binary)
+    p.arguments = args
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    p.environment = env
+    p.currentDirectoryURL = URL(fileURLWithPath: cwd)
+    let inp = Pipe(), out = Pipe(), err = Pipe()
+    p.standardInput = stdin ?? inp
+    p.standardOutput = stdout ?? out
+    p.standardError = err
+    try p.run()
+    return (p, inp, out, err)
+  }
+
+  /// Runs billsh to its end (killed after `timeout` seconds: a hang fails the test).
+  func billsh(
+    _ args: [String], cwd: String, stdin: Any? = nil, stdout: Any? = nil, input: String = "",
+    timeout: Double = 20
+  ) throws -> Run {
+    let (p, inp, out, err) = try start(args, cwd: cwd, stdin: stdin, stdout: stdout)
+    if stdin == nil {
+      inp.fileHandleForWriting.write(Data(input.utf8))
+      try? inp.fileHandleForWriting.close()
+    }
+    let deadline = Date().addingTimeInterval(timeout)
+    while p.isRunning && Date() < deadline { usleep(10_000) }
+    let hung = p.isRunning
+    if hung { kill(p.processIdentifier, SIGKILL) }
+    p.waitUntilExit()
+    let o = stdout == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    #expect(!hung, "billsh \(args) did not end within \(timeout) s")
+    return Run(
+      code: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+      stderr: String(decoding: e, as: UTF8.self))
+  }
+
+  /// Waits for `p` to end (killed after `timeout` seconds: a hang fails the test).
+  func finish(_ p: Process, timeout: Double = 20) {
+    let deadline = Date().addingTimeInterval(timeout)
+    while p.isRunning && Date() < deadline { usleep(10_000) }
+    #expect(!p.isRunning, "billsh did not end within \(timeout) s")
+    if p.isRunning { kill(p.processIdentifier, SIGKILL) }
+    p.waitUntilExit()
+  }
+
+  func kind(_ path: String) -> mode_t {
+    var info = stat()
+    return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : 0
+  }
+
+  // MARK: - Writes that respect their target
+
+  @Test func saveWritesThroughLinksAndRefusesWhatIsNotARegularFile() throws {
+    let dir = try folder()
+    try write("{}\n", to: dir + "/target.json")
+    symlink("target.json", dir + "/link.json")
+    try FileManager.default.createDirectory(
+      atPath: dir + "/sub", withIntermediateDirectories: true)
+    symlink("sub/new.json", dir + "/dangling.json")
+    mkfifo(dir + "/fifo", 0o644)
+    try FileManager.default.createDirectory(
+      atPath: dir + "/folder", withIntermediateDirectories: true)
+    try write("keep me\n", to: dir + "/ro.json")
+    chmod(dir + "/ro.json", 0o444)
+    try write(
+      """
+      create user a
+      .save link.json
+      .save dangling.json
+      !io .save /dev/null
+      !io .save fifo
+      !io .save folder
+      !io .save ro.json
+
+      """, to: dir + "/s.bill")
+    let r = try billsh(["run", "s.bill"], cwd: dir)
+    #expect(r.code == 0, "\(r.stdout)")
+    #expect(r.stdout.contains("/dev/null: not a regular file (a device, FIFO or socket)"))
+    #expect(r.stdout.contains("fifo: not a regular file"))
+    #expect(r.stdout.contains("folder: is a folder"))
+    #expect(r.stdout.contains("ro.json: is read-only"))
+    // The links stay links; their targets hold the world.
+    #expect(kind(dir + "/link.json") == S_IFLNK && kind(dir + "/dangling.json") == S_IFLNK)
+    #expect(read(dir + "/target.json")?.contains("\"billsh-world\"") == true)
+    #expect(read(dir + "/sub/new.json")?.contains("\"billsh-world\"") == true)
+    #expect(kind("/dev/null") == S_IFCHR)
+    #expect(kind(dir + "/fifo") == S_IFIFO)
+    #expect(read(dir + "/ro.json") == "keep me\n")
+    // No temporary file is left behind.
+    let left =
+      try FileManager.default.contentsOfDirectory(atPath: dir)
+      + FileManager.default.contentsOfDirectory(atPath: dir + "/sub")
+    #expect(!left.contains { $0.contains(".tmp-") }, "\(left)")
+  }
+
+  @Test func recordReplacesTheOldFileOnlyWhenTheNewOneIsComplete() throws {
+    let dir = try folder()
+    try write("old recording\n", to: dir + "/ro.transcript")
+    chmod(dir + "/ro.transcript", 0o444)
+    try write("old\n", to: dir + "/real.transcript")
+    symlink("real.transcript", dir + "/link.transcript")
+    try write(
+      """
+      create user a
+      !io .record ro.transcript
+      !io .record /dev/null
+      .record link.transcript
+      create user b
+
+      """, to: dir + "/s.bill")
+    let r = try billsh(["run", "s.bill"], cwd: dir)
+    #expect(r.code == 0, "\(r.stdout)")
+    #expect(read(dir + "/ro.transcript") == "old recording\n")
+    #expect(kind("/dev/null") == S_IFCHR)
+    #expect(kind(dir + "/link.transcript") == S_IFLNK)
+    let recorded = read(dir + "/real.transcript") ?? ""
+    #expect(recorded.contains("  > create user a\n") && recorded.contains("  > create user b\n"))
+  }
+
+  @Test func aStateFileThatCannotBeWrittenIsRefusedBeforeAnythingRuns() throws {
+    let dir = try folder()
+    try FileManager.default.createDirectory(
+      atPath: dir + "/folder", withIntermediateDirectories: true)
+    for state in ["/dev/null", "folder"] {
+      let r = try billsh(["--state", state], cwd: dir, input: "create user a\n")
+      #expect(r.code == 2)
+      #expect(r.stdout.isEmpty, "\(r.stdout)")
+      #expect(r.stderr.hasPrefix("error[io]: \(state): "), "\(r.stderr)")
+    }
+  }
+
+  @Test func updateWritesThroughALinkedTranscript() throws {
+    let dir = try folder()
+    try write("  > create user a\n  wrong\n", to: dir + "/real.txt")
+    symlink("real.txt", dir + "/a.transcript")
+    let r = try billsh(["test", "--update", "a.transcript"], cwd: dir)
+    #expect(r.stdout.contains("updated a.transcript"), "\(r.stdout)")
+    #expect(kind(dir + "/a.transcript") == S_IFLNK)
+    #expect(read(dir + "/real.txt") == "  > create user a\n  created user a\n")
+  }
+
+  // MARK: - Endless and odd inputs
+
+  @Test func endlessInputEndsWithAnError() throws {
+    let dir = try folder()
+    let zero = try billsh([], cwd: dir, stdin: FileHandle(forReadingAtPath: "/dev/zero"))
+    #expect(zero.code == 2)
+    #expect(zero.stdout.contains("<stdin>:1: error[usage]: the line is longer than 64 KiB"))
+    #expect(zero.stdout.contains("no end of line"), "\(zero.stdout)")
+    // A file of NULs without a newline: the line limit, then the end.
+    _ = FileManager.default.createFile(
+      atPath: dir + "/nul.bill", contents: Data(repeating: 0, count: 3 << 20))
+    let nul = try billsh(["run", "nul.bill"], cwd: dir)
+    #expect(nul.code == 2)
+    #expect(nul.stdout.contains("nul.bill:1: error[usage]: the line is longer than 64 KiB"))
+    // A long line with an end: refused, and the lines after it still run.
+    try write(
+      "create user a\n" + String(repeating: "x", count: 200_000) + "\ncreate user b\n",
+      to: dir + "/long.bill")
+    let long = try billsh(["run", "long.bill"], cwd: dir)
+    #expect(long.code == 2)
+    #expect(long.stdout.contains("long.bill:2: error[usage]: the line is longer than 64 KiB"))
+    #expect(long.stdout.hasSuffix("created user b\n"), "\(long.stdout)")
+  }
+
+  @Test func fifosAndDevicesAreRefusedWithoutWaiting() throws {
+    let dir = try folder()
+    mkfifo(dir + "/fifo", 0o644)
+    try write("!io .load fifo\n!io .read fifo\n!io .load /dev/zero\n", to: dir + "/s.bill")
+    let r = try billsh(["run", "s.bill"], cwd: dir, timeout: 10)
+    #expect(r.code == 0, "\(r.stdout)")
+    let state = try billsh(["--state", "fifo"], cwd: dir, timeout: 10)
+    #expect(state.code == 2 && state.stderr.contains("fifo: not a regular file"))
+    let test = try billsh(["test", "fifo", "/dev/zero"], cwd: dir, timeout: 10)
+    #expect(test.code == 1)
+    #expect(test.stdout.contains("fifo: error[io]: not a regular file"), "\(test.stdout)")
+    #expect(test.stdout.contains("/dev/zero: error[io]: not a regular file"))
+    let catalog = try billsh(["--catalog", "/dev/zero"], cwd: dir, timeout: 10)
+    #expect(catalog.code == 2 && catalog.stderr.contains("not a regular file"))
+  }
+
+  // MARK: - Exit status tells the truth
+
+  @Test func aFullDiskOnStdoutExits2() throws {
+    guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+    let dir = try folder()
+    try write("create user a\nshow\n", to: dir + "/s.bill")
+    let full = FileHandle(forWritingAtPath: "/dev/full")
+    let r = try billsh(["run", "s.bill"], cwd: dir, stdout: full)
+    #expect(r.code == 2)
+    #expect(r.stderr.contains("error[io]: cannot write the output: No space left on device"))
+    let piped = try billsh([], cwd: dir, stdout: full, input: "create user a\n")
+    #expect(piped.code == 2)
+  }
+
+  @Test func aClosedPipeOnStdoutExits2() throws {
+    let dir = try folder()
+    try write(String(repeating: "clock\n", count: 100_000), to: dir + "/s.bill")
+    let out = Pipe()
+    try out.fileHandleForReading.close()
+    let r = try billsh(["run", "s.bill"], cwd: dir, stdout: out)
+    #expect(r.code == 2)
+    #expect(r.stderr.contains("cannot write the output: Broken pipe"), "\(r.stderr)")
+  }
+
+  @Test func ctrlCMidPlaybackSavesTheStateAndExits130() throws {
+    let dir = try folder()
+    let (p, inp, _, _) = try start(["--state", "s.json"], cwd: dir)
+    inp.fileHandleForWriting.write(Data("create user early\n".utf8))
+    // Wait until the line ran (the lock file names the process once it started).
+    usleep(500_000)
+    p.interrupt()
+    finish(p)
+    #expect(p.terminationStatus == 130)
+    #expect(read(dir + "/s.json")?.contains("\"early\"") == true)
+  }
+
+  @Test func aFailedRecordingEndsTheSessionWith2() throws {
+    let dir = try folder()
+    let s = Session()
+    s.keepsTranscript = true
+    #expect(s.perform(".record \(dir)/r.transcript").isOK)
+    s.recording?.close()
+    #expect(s.perform("create user a").isOK)
+    #expect(s.recordingFailed)
+    #expect(Runner.exitCode(s) == 2)
+  }
+
+  // MARK: - One writer per state file
+
+  @Test func aSecondProcessOnTheSameStateFails() throws {
+    let dir = try folder()
+    let (first, inp, _, _) = try start(["--state", "s.json"], cwd: dir)
+    inp.fileHandleForWriting.write(Data("create user one\n".utf8))
+    usleep(500_000)
+    let second = try billsh(["--state", "s.json"], cwd: dir, input: "create user two\n")
+    #expect(second.code == 2)
+    #expect(
+      second.stderr.contains("s.json: in use by billsh process \(first.processIdentifier)"),
+      "\(second.stderr)")
+    try inp.fileHandleForWriting.close()
+    finish(first)
+    #expect(first.terminationStatus == 0)
+    // The first one's world is saved; the second one changed nothing.
+    let saved = read(dir + "/s.json") ?? ""
+    #expect(saved.contains("\"one\"") && !saved.contains("\"two\""))
+    // Once the first has ended, the next one may write.
+    let third = try billsh(["--state", "s.json"], cwd: dir, input: "create user three\n")
+    #expect(third.code == 0)
+    #expect(read(dir + "/s.json")?.contains("\"one\"") == true)
+  }
+
+  @Test func aFifoAsHistoryFileIsRefusedAndTheShellStarts() throws {
+    let dir = try folder()
+    try FileManager.default.createDirectory(
+      atPath: dir + "/state/billsh", withIntermediateDirectories: true)
+    mkfifo(dir + "/state/billsh/history", 0o644)
+    let pty = try PseudoTerminal(
+      executable: FaultsIOTests.binary, arguments: [],
+      environment: [
+        "PATH": "/usr/bin:/bin", "HOME": dir, "XDG_STATE_HOME": dir + "/state", "TERM": "xterm",
+        "NO_COLOR": "1",
+      ], inheritEnvironment: false, columns: 120, rows: 40)
+    #expect(pty.waitFor("billsh (nobody)> ", timeout: 30), "\(pty.text)")
+    #expect(pty.text.contains("not a regular file (a device, FIFO or socket)"), "\(pty.text)")
+    pty.send("\u{04}")
+    #expect(pty.waitForExit(timeout: 15) == 0)
+    #expect(kind(dir + "/state/billsh/history") == S_IFIFO)
+  }
+
+  // MARK: - Hangups of the interactive shell
+
+  @Test(arguments: [(SIGHUP, "the terminal closed (SIGHUP)"), (SIGTERM, "terminated (SIGTERM)")])
+  func aHangupSavesTheInteractiveWorld(_ signal: Int32, _ words: String) throws {
+    let dir = try folder()
+    let pty = try PseudoTerminal(
+      executable: FaultsIOTests.binary, arguments: ["--state", dir + "/s.json"],
+      environment: [
+        "PATH": "/usr/bin:/bin", "HOME": dir, "XDG_STATE_HOME": dir + "/state", "TERM": "xterm",
+        "NO_COLOR": "1",
+      ], inheritEnvironment: false, columns: 120, rows: 40)
+    #expect(pty.waitFor("billsh (nobody)> ", timeout: 30), "\(pty.text)")
+    pty.send("create user kept\r")
+    #expect(pty.waitFor("created user kept", timeout: 15), "\(pty.text)")
+    pty.signal(signal)
+    #expect(pty.waitForExit(timeout: 15) == 128 + signal)
+    #expect(pty.text.contains("billsh: \(words): saved the world to \(dir)/s.json"), "\(pty.text)")
+    #expect(read(dir + "/s.json")?.contains("\"kept\"") == true)
+  }
+
+  /// A hangup whose save fails keeps the old file, and the next start on that file says so.
+  @Test func aHangupThatCannotSaveIsToldOnTheNextStart() throws {
+    let dir = try folder()
+    let env = [
+      "PATH": "/usr/bin:/bin", "HOME": dir, "XDG_STATE_HOME": dir + "/state", "TERM": "xterm",
+      "NO_COLOR": "1",
+    ]
+    let state = dir + "/s.json"
+    let pty = try PseudoTerminal(
+      executable: FaultsIOTests.binary, arguments: ["--state", state], environment: env,
+      inheritEnvironment: false, columns: 120, rows: 40)
+    #expect(pty.waitFor("billsh (nobody)> ", timeout: 30), "\(pty.text)")
+    // The state file's place becomes a folder: the save at the hangup cannot be made.
+    try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+    pty.signal(SIGHUP)
+    #expect(pty.waitForExit(timeout: 15) == 128 + SIGHUP)
+    #expect(pty.text.contains("is a folder: not written; the old file is unchanged"), "\(pty.text)")
+    try FileManager.default.removeItem(atPath: state)
+    let next = try billsh(["--state", state], cwd: dir, input: "clock\n")
+    #expect(next.code == 0)
+    #expect(
+      next.stderr.contains("billsh: the last session on \(state) ended without saving"),
+      "\(next.stderr)")
+    // Said once: the start after that is quiet.
+    let quiet = try billsh(["--state", state], cwd: dir, input: "clock\n")
+    #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
+  }
+}
+
+/// The shell's line limit and the one check of names and addresses.
+struct HostileTextTests {
+  @Test func theShellRefusesALineOverTheLimitAndGoesOn() {
+    let session = Session()
+    let long = "create org " + String(repeating: "x", count: ScriptReader.maxBytes)
+    let source = ArrayLineSource([long, "create org Fine"])
+    let out = Output(fd: -1)
+    let loop = ShellLoop(session: session, source: source, out: out, colour: false)
+    #expect(loop.run() == 0)
+    #expect(session.unmet == 1)
+    #expect(session.world.spaces.count == 1)
+    #expect(session.world.spaceID("Fine") != nil)
+    #expect(!source.historyLines.contains(long))
+  }
+
+  @Test(arguments: [
+    ("create org \"A\u{1B}]2;PWNED\u{07}B\"", "org name \"A\\x1b]2;PWNED\\x07B\"", "U+001B"),
+    ("create workspace \"W\u{7F}\"", "workspace name \"W\\x7f\"", "U+007F"),
+    ("create team \"T\u{9B}1\" --org Acme", "team name \"T\\u{9b}1\"", "U+009B"),
+    ("as ann address org Acme \"1 Main\u{0D}St\"", "billing address \"1 Main\\x0dSt\"", "U+000D"),
+    (
+      "as ann upgrade workspace Free --tier starter --address \"x\u{1B}[2J\"",
+      "billing address \"x\\x1b[2J\"", "U+001B"
+    ),
+  ])
+  func controlCharactersAreRefusedAndShownEscaped(_ line: String, _ shown: String, _ u: String) {
+    let s = Session()
+    s.perform("create org Acme")
+    s.perform("create workspace Free")
+    s.perform("add ann --org Acme --admin")
+    s.perform("add ann --workspace Free")
+    s.perform("create plan org Acme --tier starter --owner ann")
+    var printed = ""
+    s.sink = { printed += RecordPrinter(json: false).text($0) }
+    let o = s.perform(line)
+    let f = o.failure
+    #expect(f?.code == .invalid, "\(line): \(f?.line ?? "ok")")
+    #expect(f?.message.contains("the \(shown) holds a control character (\(u))") == true)
+    #expect(!printed.unicodeScalars.contains { $0.properties.generalCategory == .control })
+  }
+
+  @Test func oneCheckForEveryNameAndAddress() {
+    #expect(throws: Failure.self) { try World.checkShownText("a\u{1B}", .orgName) }
+    #expect(throws: Failure.self) { try World.checkShownText("", .teamName) }
+    #expect(throws: Failure.self) {
+      try World.checkShownText(String(repeating: "a", count: 101), .workspaceName)
+    }
+    #expect(throws: Never.self) { try World.checkShownText("Acme Holdings ü", .orgName) }
+    #expect(throws: Never.self) {
+      try World.checkShownText(String(repeating: "a", count: 500), .billingAddress)
+    }
+  }
+
+  @Test func jsonEscapesEveryControlAndReportsEscapeThem() {
+    var json = ""
+    JSON.string("a\u{9B}b\u{7F}c\u{1B}d").write(to: &json)
+    #expect(json == "\"a\\u009bb\\u007fc\\u001bd\"")
+    var fds: [Int32] = [0, 0]
+    #expect(pipe(&fds) == 0)
+    let out = Output(fd: fds[1])
+    out.escapesControls = true
+    out.write("x\u{1B}]2;t\u{07}\n")
+    out.flush()
+    close(fds[1])
+    var bytes = [UInt8](repeating: 0, count: 64)
+    let n = read(fds[0], &bytes, 64)
+    close(fds[0])
+    #expect(String(decoding: bytes[0..<max(n, 0)], as: UTF8.self) == "x\\x1b]2;t\\x07\n")
+  }
+
+  @Test func outputThatCannotBeWrittenIsKnown() {
+    var fds: [Int32] = [0, 0]
+    #expect(pipe(&fds) == 0)
+    close(fds[0])
+    signal(SIGPIPE, SIG_IGN)
+    let out = Output(fd: fds[1])
+    out.write("hello\n")
+    out.flush()
+    #expect(out.failed)
+    #expect(out.failureMessage == "cannot write the output: Broken pipe")
+    close(fds[1])
+  }
+}

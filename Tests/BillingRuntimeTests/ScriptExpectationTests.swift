@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+@testable import BillingModel
+import BillingRuntime
+import BillingSupport
+
+/// Scripts that read well (SPEC §8): expected failures shown as expected, `!R14`, and the
+/// summary `billsh run` prints after each file.
+extension EndToEndTests {
+  static let owned = """
+    create org Acme
+    add ann bob --org Acme --admin
+    create plan org Acme --tier starter --owner ann
+
+    """
+
+  @Test func expectedFailuresPrintAsExpected() throws {
+    let (_, path) = try script(
+      EndToEndTests.owned + """
+        !permission-denied as bob invoices org Acme
+        !R14 as bob cancel org Acme
+        !r14 as bob seats org Acme
+        ! as bob seats org Acme
+
+        """)
+    let run = try billsh(["run", path])
+    #expect(run.code == 0, "\(run.stdout)")
+    for line in 4...7 {
+      #expect(run.stdout.contains("\(path):\(line): expected error[permission-denied]: "))
+    }
+    #expect(!run.stdout.contains("\(path):4: error["))
+    #expect(run.stderr == "\(path): 7 commands, 7 met, 0 unmet\n")
+  }
+
+  @Test func ruleExpectationsAreMetByTheRuleWhateverTheCode() throws {
+    let (_, path) = try script(
+      EndToEndTests.owned + """
+        !R14 as bob invoices org Acme
+        !R12 as bob seats org Acme
+        !R14 as ann seats org Acme
+
+        """)
+    let run = try billsh(["run", path])
+    #expect(run.code == 1)
+    #expect(run.stdout.contains("\(path):4: expected error[permission-denied]"))
+    #expect(run.stdout.contains("\(path):5: expected !R12 but got error[permission-denied] (R14)"))
+    #expect(run.stdout.contains("\(path):6: expected !R14 but the command succeeded"))
+    #expect(run.stderr == "\(path): 6 commands, 4 met, 2 unmet\n")
+    let json = try billsh(["run", "--json", path])
+    let r = json.records
+    #expect(r.count == 6)
+    #expect(r[3]["expect"] == .string("R14") && r[3]["met"] == .bool(true))
+    #expect(r[4]["expect"] == .string("R12") && r[4]["met"] == .bool(false))
+    // SPEC §8: the summary is printed under --json too, on stderr.
+    #expect(json.stderr == "\(path): 6 commands, 4 met, 2 unmet\n")
+  }
+
+  @Test(arguments: ["!R23 clock", "!P0 clock", "!bogus clock", "!Invalid clock"])
+  func unknownCodeOrRuleIsUsage(_ line: String) throws {
+    let (_, path) = try script(line + "\n")
+    let run = try billsh(["run", path])
+    #expect(run.code == 2)
+    #expect(run.stdout.hasPrefix("\(path):1: error[usage]: unknown "), "\(run.stdout)")
+    #expect(run.stderr == "\(path): 1 command, 0 met, 1 unmet\n")
+  }
+
+  @Test func summaryCountsReadLinesAndEachFile() throws {
+    let (dir, path) = try script(
+      "create org Acme\n.read inner.bill\n!conflict create org Acme\n", name: "outer.bill")
+    try "add ann --org Acme\n!invalid add ann --org Acme\nclock\n".write(
+      toFile: dir + "/inner.bill", atomically: true, encoding: .utf8)
+    let other = dir + "/other.bill"
+    try "clock\n".write(toFile: other, atomically: true, encoding: .utf8)
+    let run = try billsh(["run", path, other])
+    // outer: 3 lines of its own and the 3 of inner.bill; `!invalid add` failed with conflict.
+    #expect(run.stdout.contains("\(dir)/inner.bill:2: error[conflict]: "))
+    #expect(run.stdout.contains("\(path):3: expected error[conflict]: "))
+    #expect(
+      run.stderr == "\(path): 6 commands, 5 met, 1 unmet\n\(other): 1 command, 1 met, 0 unmet\n")
+    #expect(run.code == 1)
+    // Piped input prints no summary.
+    let piped = try billsh([], stdin: "clock\n!conflict clock\n")
+    #expect(piped.stderr.isEmpty)
+    #expect(piped.stdout.contains("<stdin>:2: expected !conflict but the command succeeded"))
+  }
+
+  @Test func transcriptsOfReadScriptsShowExpectedLines() throws {
+    let (dir, _) = try script("create org Acme\n!conflict create org Acme\n", name: "inner.bill")
+    let (_, outer) = try script(".read \(dir)/inner.bill\n", name: "outer.bill")
+    let run = try billsh(["run", "--transcript", outer])
+    #expect(
+      run.stdout.contains("  \(dir)/inner.bill:2: expected error[conflict]: "), "\(run.stdout)")
+    #expect(run.stderr.isEmpty)
+  }
+}
