@@ -114,11 +114,12 @@ package struct Journal: Sendable {
 extension World {
   func happened(
     _ kind: Happening.Kind, _ scope: Scope, plan: PlanID? = nil, invoice: InvoiceID? = nil,
-    user: UserID? = nil, _ note: String = ""
+    user: UserID? = nil, on date: Day? = nil, _ note: String = ""
   ) {
     journal.append(
       Happening(
-        date: today, kind: kind, scope: scope, plan: plan, invoice: invoice, user: user, note: note),
+        date: date ?? today, kind: kind, scope: scope, plan: plan, invoice: invoice, user: user,
+        note: note),
       to: scope)
   }
 

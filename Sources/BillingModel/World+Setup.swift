@@ -219,7 +219,10 @@ extension World {
     let id = startPaid(
       scope: scope, tier: r.tier, cycle: cycle, seats: seats, owner: owner, payment: payment,
       address: "", unitCents: r.unitCents, converting: nil, anchor: r.since, period: current)
-    happened(.started, scope, plan: id, "\(startedText(id)), sold by sales")
+    // NB: a plan bought in the past (`--since`) started on that day, before its first invoice.
+    happened(
+      .started, scope, plan: id, on: r.since,
+      "\(startedText(id)), sold by sales" + (r.since.map { " (bought \($0))" } ?? ""))
     let inv = issueInvoice(
       id, periodCharge(of: plans[id.index]),
       current.map { "period \($0.start) to \($0.end), bought \(r.since ?? today)" }

@@ -283,6 +283,18 @@ import Testing
     #expect(entries(ok(r, "timeline team Design")).suffix(2).map(\.0) == ["renewed", "invoice"])
   }
 
+  @Test func aPlanBoughtInThePastStartsOnThatDay() {
+    let s = makeSession(
+      [
+        "create org Acme", "add ann --org Acme", "clock 2026-03-15",
+        "create plan org Acme --tier starter --seats 5 --owner ann --since 2026-01-10",
+      ], base: false)
+    let dates = (ok(s, "timeline P1").result["entries"]?.asArray ?? []).map {
+      $0["date"]?.asString ?? ""
+    }
+    #expect(dates == ["2026-01-10", "2026-01-10"])
+  }
+
   @Test func aPersonsTimelineIsTheirActionsBeforeTheMessagesTheySent() {
     let s = makeSession(designPaid)
     s.perform("as carl cancel team Design")
