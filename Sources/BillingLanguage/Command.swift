@@ -1,4 +1,5 @@
 import BillingModel
+import BillingSupport
 
 /// How far the clock moves: `<n>d`, `<n>m` or `<n>y`.
 package enum Duration: Sendable, Equatable {
@@ -17,6 +18,42 @@ package enum Duration: Sendable, Equatable {
     case .days(let n): day.adding(days: n)
     case .months(let n): day.adding(months: n)
     case .years(let n): day.adding(months: 12 * n)
+    }
+  }
+}
+
+/// What `show` and `timeline` look at (SPEC §8): a scope, a user, a plan or an invoice.
+package enum Subject: Sendable, Equatable {
+  case scope(ScopeRef)
+  case user(String)
+  case plan(String)
+  case invoice(String)
+
+  /// A bare word: `P3` is a plan, `INV-0007` an invoice (as `invoice` reads it), anything else a
+  /// user (`show user <handle>` names a user whose handle looks like an id).
+  package static func classify(_ word: String) -> Subject {
+    let u = word.utf8
+    func digits(_ s: Substring.UTF8View) -> Bool {
+      !s.isEmpty && s.allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+    if let f = u.first, f == UInt8(ascii: "P") || f == UInt8(ascii: "p"),
+      digits(word.dropFirst().utf8)
+    {
+      return .plan(word)
+    }
+    if word.count > 4, word.prefix(4).uppercased() == "INV-", digits(word.dropFirst(4).utf8) {
+      return .invoice(word)
+    }
+    return .user(word)
+  }
+
+  /// As a command would name it again: `org Acme`, `user ann`, `P1`, `INV-0001`.
+  package var text: String {
+    switch self {
+    case .scope(let r): r.text
+    case .user(let h): "user " + quoted(h)
+    case .plan(let p): p
+    case .invoice(let i): i
     }
   }
 }
@@ -78,7 +115,9 @@ package enum Command: Sendable {
   case rules(String?)
   case inbox(String)
   case log
-  case show
+  /// `show` alone, or one scope, user, plan or invoice (SPEC §8).
+  case show(Subject?)
+  case timeline(Subject)
   case help(String?)
   case read(String)
   case record(String?)
@@ -103,7 +142,7 @@ package enum Command: Sendable {
       .seats, .invoices, .invoice, .appoint, .revoke, .move:
       .action
     case .quote, .features, .can, .clock, .setClock, .advance, .advanceTo, .rules, .inbox, .log,
-      .show, .forecast, .compare:
+      .show, .timeline, .forecast, .compare:
       .view
     case .help, .read, .record, .save, .load, .demo, .reset, .history, .quit, .mark, .back, .marks,
       .undo:

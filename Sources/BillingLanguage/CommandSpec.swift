@@ -6,6 +6,8 @@ package enum ArgKind: Sendable, Equatable {
   case user, users, scope, name, text, duration, date, rule, invoice, command, topic, file
   /// A mark's name (`.mark`, `.back`) and a count (`.undo`).
   case mark, count
+  /// A scope, `user <handle>`, a plan id, an invoice id, or a handle (`show`, `timeline`).
+  case subject
 }
 
 /// The kinds of scope a command names: `org <Name>`, `workspace <Name>`, `team <Name>`.
@@ -169,6 +171,17 @@ package struct Arguments: Sendable {
   package func flagInt(_ name: String) -> Int? {
     if case .int(let n)? = flags[name] { return n }
     return nil
+  }
+
+  /// The subject argument of `show` and `timeline` (see `Subject.classify`).
+  package func subject(_ i: Int) throws(Failure) -> Subject? {
+    guard i < positionals.count else { return nil }
+    switch positionals[i] {
+    case .scope: return .scope(try scope(i))
+    case .list(let forced): return .user(forced.first ?? "")
+    case .word(let w): return Subject.classify(w)
+    default: return nil
+    }
   }
 
   package func flagScope(_ name: String) -> ScopeRef? {

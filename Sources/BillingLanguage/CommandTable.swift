@@ -375,8 +375,20 @@ package let commandTable: [CommandSpec] = [
   spec(
     "log", .view, "log", "every setup, action and advance, refused ones included", example: "log"
   ) { _ throws(Failure) in .log },
-  spec("show", .view, "show", "the whole world at a glance", example: "show") { _ throws(Failure) in
-    .show
+  spec(
+    "show", .view, "show [<scope>|<user>|user <handle>|<plan-id>|<invoice-id>]",
+    "the whole world, or one scope, person, plan or invoice (with its arithmetic); needs nobody acting",
+    example: "show INV-0002", args: [ArgSpec("what", .subject, optional: true)], flags: [orgFlag]
+  ) { a throws(Failure) in .show(try a.subject(0)) },
+  spec(
+    "timeline", .view, "timeline <scope>|<user>|user <handle>|<plan-id>",
+    "what happened to a scope (its teams too), a person or a plan, oldest first",
+    example: "timeline org Acme", args: [ArgSpec("what", .subject)], flags: [orgFlag]
+  ) { a throws(Failure) in
+    guard let s = try a.subject(0) else {
+      throw Failure(.usage, nil, "timeline needs a scope or a user: timeline <scope>|<user>")
+    }
+    return .timeline(s)
   },
   spec(
     "rules", .view, "rules [<id>]",

@@ -216,6 +216,20 @@ func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>) throws(Failure) -> Ar
     switch arg.kind {
     case .scope:
       a.positionals.append(.scope(try scopeValue(spec.name)))
+    case .subject:
+      // SPEC §8: `org|workspace|team …` is a scope, `user <h>` a user, any other word itself.
+      if !t.quoted, ScopeKind(rawValue: t.text) != nil {
+        a.positionals.append(.scope(try scopeValue(spec.name)))
+      } else if !t.quoted, t.text == "user" {
+        guard i + 1 < tokens.count, !tokens[i + 1].isFlag else {
+          throw usage("user needs a handle: \(spec.synopsis)")
+        }
+        a.positionals.append(.list([tokens[i + 1].text]))
+        i += 2
+      } else {
+        a.positionals.append(.word(t.text))
+        i += 1
+      }
     case .users, .topic:
       var list: [String] = []
       var end = i

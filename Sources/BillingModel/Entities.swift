@@ -172,6 +172,9 @@ package struct Invoice: Sendable {
   package var sentTo: UserID
   /// What it bills: "first period", "renewal", "pro rata: ...".
   package var label: String
+  /// Its arithmetic, line by line (the lines add up to the amount); nil for an invoice loaded
+  /// from a save made before invoices kept their lines.
+  package var lines: [InvoiceLine]?
 
   /// Card and PayPal are charged at once; invoice payment stays open.
   package var status: String { payment == .invoice ? "open" : "paid" }

@@ -16,7 +16,7 @@ package enum Reason: Equatable, Sendable {
   case unknownTeam(String, suggestions: [String])
   case ambiguousTeam(String, orgs: [String])
   case unknownInvoice(String, issued: Int)
-  case unknownPlan(String)
+  case unknownPlan(String, made: Int)
   case noActor(String)
 
   // Setup.
@@ -198,8 +198,10 @@ package enum Reason: Equatable, Sendable {
         ? "there are no invoices yet"
         : "invoices run from INV-0001 to \(InvoiceID(index: issued - 1))"
       return "unknown invoice \(quoted(text)): \(last)"
-    case .unknownPlan(let text):
-      return "unknown plan \(quoted(text))"
+    case .unknownPlan(let text, let made):
+      let last =
+        made == 0 ? "there are no plans yet" : "plans run from P1 to \(PlanID(index: made - 1))"
+      return "unknown plan \(quoted(text)): \(last)"
     case .noActor(let what):
       return
         "nobody is logged in: \(what) needs an acting user; use login <user> or as <user> \(what) ..."

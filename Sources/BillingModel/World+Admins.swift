@@ -54,6 +54,9 @@ extension World {
   /// Makes a checked appointment or revocation; returns what happened, in words.
   package func apply(_ c: AdminChange) -> String {
     setAdmin(c.user, of: c.space, c.admin)
+    happened(
+      c.admin ? .appointed : .revoked, .space(c.space), user: c.user,
+      c.admin ? "\(quoted(c.handle)) appointed admin" : "\(quoted(c.handle)) no longer admin")
     let verb = c.admin ? "is now" : "is no longer"
     return "\(quoted(c.handle)) \(verb) an admin of \(describe(.space(c.space)))"
   }

@@ -146,28 +146,44 @@ extension World {
     var notes: [String] = []
     var inv: InvoiceID?
     if nowTier != p.tier || nowSeats != p.seats {
-      let unitAfter =
-        nowTier == p.tier ? unitCents(of: p) : (catalog.unitCents(nowTier, p.cycle) ?? 0)
-      let delta = unitAfter * nowSeats - periodCents(of: p)
+      let unitBefore = unitCents(of: p)
+      let unitAfter = nowTier == p.tier ? unitBefore : (catalog.unitCents(nowTier, p.cycle) ?? 0)
+      // P3: the tier step on the seats held, then the added seats at the new price.
+      var parts: [(kind: InvoiceLine.Kind, seats: Int, unitCents: Int)] = []
+      if nowTier != p.tier {
+        parts.append((.tierStep(from: p.tier, to: nowTier), p.seats, unitAfter - unitBefore))
+      }
+      if nowSeats != p.seats {
+        parts.append((.addedSeats(from: p.seats, to: nowSeats), nowSeats - p.seats, unitAfter))
+      }
+      var charge = Charge.prorata(
+        parts, days: p.periodEnd - today, periodDays: p.periodEnd - p.periodStart)
       // NB: a higher tier can cost less than a price sales set; nothing is refunded (never < 0).
-      let amount = max(0, Money.prorate(delta, p.periodEnd - today, p.periodEnd - p.periodStart))
+      charge.capAtZero(.noRefund)
+      let amount = charge.total
       if nowTier != p.tier { plans[id.index].unitCents = nil }
       plans[id.index].tier = nowTier
       plans[id.index].seats = nowSeats
       var what: [String] = []
       if nowTier != p.tier { what.append("\(p.tier.name) → \(nowTier.name)") }
       if nowSeats != p.seats { what.append("\(p.seats) → \(nowSeats) seats") }
+      happened(
+        .changed, p.scope, plan: id, "\(id) changed now: \(what.joined(separator: ", ")) (P3)")
       inv = issueInvoice(
-        id, amount, "pro rata for \(what.joined(separator: ", ")) until \(p.periodEnd)")
+        id, charge, "pro rata for \(what.joined(separator: ", ")) until \(p.periodEnd)")
       notes.append(
         "now: \(what.joined(separator: ", ")), charged \(Money.format(amount)) pro rata for \(p.periodEnd - today) of \(p.periodEnd - p.periodStart) days (P3)"
       )
     }
     plans[id.index].scheduled = newScheduled
-    if newScheduled != nil && newScheduled != p.scheduled {
+    if let c = newScheduled, newScheduled != p.scheduled {
       // NB: the plan lines show the scheduled change itself.
+      happened(
+        .scheduled, p.scope, plan: id, "\(id) on \(p.periodEnd): \(describe(c)) (scheduled, P3)")
     } else if newScheduled == nil && p.scheduled != nil {
       notes.append("the change scheduled for \(p.periodEnd) is dropped")
+      happened(
+        .scheduled, p.scope, plan: id, "\(id): the change scheduled for \(p.periodEnd) is dropped")
     }
     return PlanOutcome(plan: id, invoice: inv, notes: notes)
   }
@@ -251,22 +267,29 @@ extension World {
       let p = plans[id.index]
       if p.isTrial {
         endPlan(id, "trial canceled")
+        happened(
+          .trialEnded, p.scope, plan: id, "trial \(id) canceled at once; back on Basic (R20)")
         tell(p.owner, "trial \(id) of \(describe(p.scope)) canceled; back on Basic")
         return
           "\(p.tier.name) trial \(id) of \(describe(p.scope)) canceled at once; \(describe(p.scope)) is back on Basic (R20)"
       }
       plans[id.index].status = .canceling
+      happened(.canceled, p.scope, plan: id, "\(id) canceled: active until \(p.periodEnd) (R20)")
       tell(p.owner, "\(summary(id)) will end on \(p.periodEnd); resume it before then to keep it")
       return
         "\(summary(id)) is canceling: it stays active until \(p.periodEnd), then \(describe(p.scope)) returns to Basic; resume undoes this (R20)"
     case .resume(let id):
       let p = plans[id.index]
       plans[id.index].status = .active
+      happened(.resumed, p.scope, plan: id, "\(id) resumed: it renews on \(p.periodEnd)")
       tell(p.owner, "\(summary(id)) resumed; it renews on \(p.periodEnd)")
       return "\(summary(id)) resumed: it renews on \(p.periodEnd)"
     case .transfer(let id, let to, let handle):
       let old = plans[id.index].owner
       setOwner(id, to)
+      happened(
+        .transferred, plans[id.index].scope, plan: id,
+        "billing ownership of \(id) passed from \(quoted(self.handle(old))) to \(quoted(handle))")
       tell(old, "you passed billing ownership of \(summary(id)) to \(quoted(handle))")
       tell(to, "you are now the billing owner of \(summary(id))")
       var text =
@@ -277,9 +300,13 @@ extension World {
       return text
     case .pay(let id, let method):
       plans[id.index].payment = method
+      happened(.payment, plans[id.index].scope, plan: id, "\(id) now paid by \(method.rawValue)")
       return "\(summary(id)) is now paid by \(method.rawValue)"
     case .address(let id, let text):
       plans[id.index].address = text
+      happened(
+        .address, plans[id.index].scope, plan: id, "billing address of \(id) set to \(quoted(text))"
+      )
       return "billing address of \(summary(id)) set to \(quoted(text))"
     }
   }

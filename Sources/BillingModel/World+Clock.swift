@@ -69,6 +69,7 @@ extension World {
     let scopeText = describe(p.scope)
     if p.isTrial {
       endPlan(id, "trial ended")
+      happened(.trialEnded, p.scope, plan: id, "\(p.tier.name) trial \(id) ended; back on Basic")
       tell(
         p.owner,
         "\(p.tier.name) trial \(id) of \(scopeText) ended; back on Basic (upgrade to keep the paid features)"
@@ -99,6 +100,10 @@ extension World {
     }
     if p.status == .canceling {
       endPlan(id, "canceled")
+      if let change = p.scheduled {
+        happened(.changed, p.scope, plan: id, "\(id) changed to \(describe(change)) (P3)")
+      }
+      happened(.ended, p.scope, plan: id, "\(id) ended as canceled; back on Basic (R21)")
       tell(p.owner, "\(id) of \(scopeText) ended as canceled; back on Basic (data kept, R21)")
       return Event(
         date: day, kind: .cancellation, plan: id, scope: scopeText, invoice: nil,
@@ -124,8 +129,18 @@ extension World {
     plans[id.index].periodEnd = end
     agenda.push(end, id)
     let q = plans[id.index]
+    if let change = p.scheduled {
+      happened(.changed, p.scope, plan: id, "\(id) changed to \(describe(change)) (P3)")
+    }
+    // NB: a plain renewal's words are made when shown, from its invoice's label.
+    if kind == .resize {
+      happened(
+        .resized, p.scope, plan: id, "\(id) renewed for \(start) to \(end); \(detail.last ?? "")")
+    } else {
+      happened(.renewed, p.scope, plan: id, invoice: InvoiceID(index: invoices.count))
+    }
     let inv = issueInvoice(
-      id, periodCents(of: q),
+      id, periodCharge(of: q),
       "\(q.tier.name) \(q.cycle.rawValue), \(q.seats) seats, \(start) to \(end)", on: day)
     detail.append("new period \(start) to \(end)")
     return Event(

@@ -20,11 +20,13 @@ extension World {
     c.trialsUsed = trialsUsed
     c.agenda = agenda
     c.invoicesOfPlan = invoicesOfPlan
+    c.journal = journal
+    c.sentThisCommand = sentThisCommand
     return c
   }
 
   /// The stored properties `copy` copies (checked against the type by a test).
-  package static let copiedProperties = 15
+  package static let copiedProperties = 17
 
   /// Roughly how many entries a copy of the world has to duplicate once it is changed: people,
   /// invoices, plans and log entries (an undo checkpoint is taken when that many steps passed).

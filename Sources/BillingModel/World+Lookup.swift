@@ -73,7 +73,7 @@ extension World {
     if text.uppercased().hasPrefix("P"), let n = Int(text.dropFirst()), n >= 1, n <= plans.count {
       return PlanID(index: n - 1)
     }
-    throw Failure(.unknownPlan(text))
+    throw Failure(.unknownPlan(text, made: plans.count))
   }
 
   /// R1–R22 need someone acting for actions.

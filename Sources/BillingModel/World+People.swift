@@ -101,7 +101,7 @@ extension World {
   func tell(_ user: UserID, _ message: Text) {
     var line: Text = "\(today) "
     line.append(message)
-    users[user.index].inbox.append(line.string)
+    deliver(user, line.string)
   }
 
   /// P5: after billable members were added, resize each full card/PayPal plan to the smallest
@@ -126,18 +126,27 @@ extension World {
         notes.append(
           ("\(pid) is over its size: \(need) billable members on \(p.seats) seats (\(why)) (P5)"
             as Text).string)
+        happened(
+          .overSize, scope, plan: pid,
+          ("\(pid) over its size: \(need) billable members on \(p.seats) seats (\(why)) (P5)"
+            as Text).string)
         tell(
           p.owner,
           "\(summary(pid)) is over its size: \(need) billable members on \(p.seats) seats; \(why)")
         continue
       }
       let unit = unitCents(of: p)
-      let amount = Money.prorate(
-        (size - p.seats) * unit, p.periodEnd - today, p.periodEnd - p.periodStart)
+      let charge = Charge.prorata(
+        [(.addedSeats(from: p.seats, to: size), size - p.seats, unit)], days: p.periodEnd - today,
+        periodDays: p.periodEnd - p.periodStart)
+      let amount = charge.total
       let old = p.seats
       plans[pid.index].seats = size
+      happened(
+        .resized, scope, plan: pid,
+        "\(pid) resized from \(old) to \(size) seats to cover \(need) billable members (P5)")
       let inv = issueInvoice(
-        pid, amount, ("resize from \(old) to \(size) seats, pro rata" as Text).string)
+        pid, charge, ("resize from \(old) to \(size) seats, pro rata" as Text).string)
       notes.append(
         ("\(pid) resized from \(old) to \(size) seats to cover \(need) billable members; \(inv) charged \(money: amount) pro rata (P5)"
           as Text).string)
@@ -149,22 +158,28 @@ extension World {
     return notes
   }
 
-  /// R16: every invoice goes to the billing owner, with a copy in their inbox.
+  /// R16: every invoice goes to the billing owner, with a copy in their inbox. Its amount is the
+  /// sum of the charge's lines, which it keeps.
   @discardableResult
-  func issueInvoice(_ pid: PlanID, _ amount: Int, _ label: String, on date: Day? = nil) -> InvoiceID
+  func issueInvoice(_ pid: PlanID, _ charge: Charge, _ label: String, on date: Day? = nil)
+    -> InvoiceID
   {
     let owner = plans[pid.index].owner, payment = plans[pid.index].payment,
       scope = plans[pid.index].scope
     let id = InvoiceID(index: invoices.count)
     let day = date ?? today
+    let amount = charge.total
     invoices.append(
       Invoice(
         id: id, plan: pid, date: day, amountCents: amount, payment: payment ?? .card, sentTo: owner,
-        label: label))
+        label: label, lines: charge.lines))
     invoicesOfPlan[pid.index].append(id)
+    journal.append(
+      Happening(date: day, kind: .invoice, scope: scope, plan: pid, invoice: id), to: scope)
     let paid: Text =
       payment == .invoice ? "open, pay by invoice" : "paid by \(payment?.rawValue ?? "card")"
-    users[owner.index].inbox.append(
+    deliver(
+      owner,
       ("\(day) invoice \(id) for \(pid) (\(describe(scope))): \(money: amount), \(label), \(paid)"
         as Text).string)
     return id

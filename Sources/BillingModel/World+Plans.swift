@@ -37,6 +37,13 @@ extension World {
     if case .team(let t) = p.scope { spaces[teams[t.index].org.index].teamPlans.remove(id) }
   }
 
+  /// "P1 started: starter annual, 10 seats, card, billing owner "ann"", for the journal.
+  func startedText(_ id: PlanID) -> String {
+    let p = plans[id.index]
+    return
+      "\(id) started: \(p.tier.name) \(p.cycle.rawValue), \(p.seats) seats, \(p.payment?.rawValue ?? "-"), billing owner \(quoted(handle(p.owner)))"
+  }
+
   func setOwner(_ id: PlanID, _ owner: UserID) {
     let old = plans[id.index].owner
     users[old.index].ownedPlans.remove(id)

@@ -15,6 +15,19 @@ extension World {
   }
 
   package func restoreTrialUsed(_ scope: Scope) { trialsUsed.insert(scope) }
+
+  /// Appends a saved journal entry (after the log, which refusals point into).
+  package func restoreHappening(_ h: Happening) { journal.append(h, to: h.scope) }
+
+  /// Sets a user's saved timeline of actions and messages.
+  package func restoreDeeds(of user: UserID, _ deeds: [Deed]) {
+    for d in deeds { journal.note(d, of: user) }
+  }
+
+  /// Ids from saved indexes (BillingStore checks the range first).
+  package func planID(at index: Int) -> PlanID { PlanID(index: index) }
+  package func invoiceID(at index: Int) -> InvoiceID { InvoiceID(index: index) }
+  package func userID(at index: Int) -> UserID { UserID(index: index) }
 }
 
 extension Plan {
@@ -37,10 +50,10 @@ extension Plan {
 extension Invoice {
   package static func restored(
     id: InvoiceID, plan: PlanID, date: Day, amountCents: Int, payment: Payment, sentTo: UserID,
-    label: String
+    label: String, lines: [InvoiceLine]?
   ) -> Invoice {
     Invoice(
       id: id, plan: plan, date: date, amountCents: amountCents, payment: payment, sentTo: sentTo,
-      label: label)
+      label: label, lines: lines)
   }
 }

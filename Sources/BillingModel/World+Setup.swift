@@ -113,10 +113,19 @@ extension World {
         }
       }
       var grown: [Scope] = []
+      // NB: one journal entry for everyone the command adds (see `Journal`), not one each.
+      var joined = guest ? "guest" : admin ? "admin" : "member"
       for h in handles {
         let u = userID(h) ?? newUser(h)
+        let old = membership(u, in: s)
         grown += place(u, in: s, guest: guest, admin: admin)
+        if old == nil {
+          joined += " " + h
+        } else {
+          happened(.role, .space(s), user: u, admin ? "admin" : "member")
+        }
       }
+      if joined.utf8.contains(32) { happened(.added, .space(s), joined) }
       return settleSeats(after: grown)
     case .team(let name, let org):
       let t = try resolveTeam(name, org: org)
@@ -138,6 +147,7 @@ extension World {
       }
       var grown: [Scope] = []
       for u in ids where joinTeam(u, t) { grown.append(.team(t)) }
+      happened(.added, .team(t), "member " + handles.joined(separator: " "))
       return settleSeats(after: grown)
     }
   }
@@ -155,7 +165,11 @@ extension World {
       }) {
         throw Failure(.ownerCannotLeave(handle, plan: summary(owned), space: describe(.space(s))))
       }
+      for t in users[u.index].teams.sorted() where teams[t.index].org == s {
+        happened(.removed, .team(t), user: u, "(left \(describe(.space(s))))")
+      }
       unplace(u, from: s)
+      happened(.removed, .space(s), user: u)
       return []
     case .team(let name, let org):
       let t = try resolveTeam(name, org: org)
@@ -163,6 +177,7 @@ extension World {
         throw Failure(.notInTeamToRemove(handle, team: name))
       }
       leaveTeam(u, t)
+      happened(.removed, .team(t), user: u)
       return []
     }
   }
@@ -200,12 +215,19 @@ extension World {
     if let endingTrial {
       endPlan(endingTrial, "replaced by a plan sold by sales")
       notes.append("trial \(endingTrial) ended")
+      happened(
+        .trialEnded, scope, plan: endingTrial,
+        "trial \(endingTrial) ended: replaced by a plan sold by sales")
     }
     let id = startPaid(
       scope: scope, tier: r.tier, cycle: cycle, seats: seats, owner: owner, payment: payment,
       address: "", unitCents: r.unitCents, converting: nil, anchor: r.since, period: current)
+    // NB: a plan bought in the past (`--since`) started on that day, before its first invoice.
+    happened(
+      .started, scope, plan: id, on: r.since,
+      "\(startedText(id)), sold by sales" + (r.since.map { " (bought \($0))" } ?? ""))
     let inv = issueInvoice(
-      id, periodCents(of: plans[id.index]),
+      id, periodCharge(of: plans[id.index]),
       current.map { "period \($0.start) to \($0.end), bought \(r.since ?? today)" }
         ?? "first period", on: current?.start)
     return PlanOutcome(plan: id, invoice: inv, notes: notes)

@@ -10,6 +10,10 @@ package final class World {
   package internal(set) var plans: [Plan] = []
   package internal(set) var invoices: [Invoice] = []
   package var log: [LogEntry] = []
+  /// What happened to each scope and person, for timelines.
+  package internal(set) var journal = Journal()
+  /// Who was sent a message during the current command (see `beginCommand`).
+  var sentThisCommand: [UserID] = []
 
   /// Users by handle: a probe table over `users` itself (the handle compared is the user's own),
   /// so finding a user and then reading them touches the same memory.
@@ -101,6 +105,11 @@ package final class World {
 
   package func periodCents(of plan: Plan) -> Int {
     plan.isTrial ? 0 : unitCents(of: plan) * plan.seats
+  }
+
+  /// One whole period of a plan, as an invoice bills it (the same amount as `periodCents`).
+  func periodCharge(of plan: Plan) -> Charge {
+    Charge.period(seats: plan.isTrial ? 0 : plan.seats, unitCents: unitCents(of: plan))
   }
 
   /// P5: a plan paid by invoice (or past the self-serve limit) below its billable members.

@@ -71,11 +71,16 @@ package struct Completer {
     }
     guard let place = walk(spec, rest) else { return [] }
     if let scopeKind = place.scopeKind { return names(scopeKind) }
+    if place.userNext { return handles }
     guard place.argIndex < spec.args.count else { return [] }
     switch spec.args[place.argIndex].kind {
     case .scope: return ScopeKind.allCases.map(\.rawValue)
     case .user, .users: return handles
     case .invoice: return world.invoices.map { $0.id.description }
+    case .subject:
+      // SPEC §8: a scope kind, `user`, a handle, a plan id or an invoice id.
+      return ScopeKind.allCases.map(\.rawValue) + ["user"] + handles
+        + world.plans.map { $0.id.description } + world.invoices.map { $0.id.description }
     case .topic: return commandNames + Rule.allCases.map(\.id)
     case .rule: return Rule.allCases.map(\.id)
     // NB: today's date, to edit; `to` starts `advance to <date>`.
@@ -95,6 +100,8 @@ package struct Completer {
     var scopeKind: ScopeKind?
     /// The scope named so far, with `--org` attached to a team.
     var scope: ScopeRef?
+    /// Set when the last word is `user` where a subject goes, so the next word is a handle.
+    var userNext = false
   }
 
   /// Walks the positional arguments, skipping flags and their values; nil when the words
@@ -121,6 +128,18 @@ package struct Completer {
           place.scopeKind = ScopeKind(rawValue: w.text)
           if place.scopeKind == nil { return nil }
           i += 1
+        }
+      case .subject:
+        let keyword = ScopeKind(rawValue: w.text) != nil || w.text == "user"
+        if keyword && i + 1 < rest.count {
+          place.scope = ScopeKind(rawValue: w.text).map { scopeRef($0, rest[i + 1].text) }
+          i += 2; place.argIndex += 1
+        } else if keyword {
+          place.scopeKind = ScopeKind(rawValue: w.text)
+          place.userNext = w.text == "user"
+          i += 1
+        } else {
+          i += 1; place.argIndex += 1
         }
       case .users, .topic: i += 1
       default: i += 1; place.argIndex += 1

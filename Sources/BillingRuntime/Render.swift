@@ -97,3 +97,64 @@ extension Failure {
 
 /// "1 space", "2 spaces".
 func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+
+extension World {
+  /// One invoice line in words, with its arithmetic: `5 seats added (5 → 10) × $13.49 for 21 of
+  /// 31 days: 6745 × 21/31 = 4569.19… → $45.69`.
+  func arithmetic(_ l: InvoiceLine) -> String {
+    var t = Text()
+    switch l.kind {
+    case .period:
+      t += "\(l.seats ?? 0) seats × \(money: l.unitCents ?? 0), a whole period"
+    case .addedSeats(let from, let to):
+      t += "\(l.seats ?? 0) seats added (\(from) → \(to)) × \(money: l.unitCents ?? 0)"
+    case .tierStep(let from, let to):
+      t +=
+        "\(from.name) → \(to.name) on the \(l.seats ?? 0) seats held × \(money: l.unitCents ?? 0) more per seat"
+    case .credit(let plan):
+      let p = self.plan(plan)
+      t +=
+        "credit for \(plan) (\(describe(p.scope))), unused time of \(l.seats ?? 0) seats × \(money: l.unitCents ?? 0)"
+    case .notPaidOut:
+      t += "credits above the price are not paid out: \(money: l.cents), the total is $0.00 (P6)"
+      return t.string
+    case .noRefund:
+      t +=
+        "the new tier costs less than the price sales set; nothing is refunded: \(money: l.cents), the total is $0.00 (P3)"
+      return t.string
+    case .unitemized:
+      t +=
+        "\(money: l.cents): not itemized (this invoice was loaded from a save made before invoices kept their lines)"
+      return t.string
+    }
+    guard let value = l.value else { return t.string }
+    let sign = l.cents < 0 ? -1 : 1
+    guard let days = l.days, let period = l.periodDays, period > 0 else {
+      t += " = \(money: sign * value)"
+      return t.string
+    }
+    let signed = sign * value
+    t += " for \(days) of \(period) days: \(signed) × \(days)/\(period) = "
+    t.append(exactQuotient(signed * days, period))
+    let own = sign * Money.prorate(value, days, period)
+    t += " → \(money: own)"
+    if own != l.cents {
+      t += "; \(money: l.cents) with the rounding of the total (the invoice is rounded once, §2)"
+    }
+    return t.string
+  }
+}
+
+/// `n ÷ d` in decimals: whole, or cut after two decimals with "…" when it goes on.
+func exactQuotient(_ n: Int, _ d: Int) -> String {
+  let negative = n < 0
+  let a = negative ? -n : n
+  var s = negative ? "-" : ""
+  s += String(a / d)
+  let rest = a % d
+  if rest == 0 { return s }
+  let hundredths = rest * 100 / d
+  let more = rest * 100 % d != 0
+  s += "." + (hundredths < 10 ? "0" : "") + String(hundredths) + (more ? "…" : "")
+  return s
+}

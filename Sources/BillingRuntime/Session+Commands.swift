@@ -160,8 +160,12 @@ extension Session {
               })
           )
         ]))
-    case .show:
+    case .show(nil):
       return show()
+    case .show(let subject?):
+      return try show(subject)
+    case .timeline(let subject):
+      return try timeline(subject)
     case .help(let topic):
       // SPEC §8: `.help R14` is `rules R14`.
       if let topic, Help.isRuleTopic(topic) { return try rules(topic) }

@@ -140,6 +140,7 @@ extension Session {
     // NB: the world being replaced is let go before the replay, so it is not kept alongside.
     followed = world
     for (s, entry) in steps {
+      world.beginCommand()
       switch s.kind {
       case .logged: break
       case .replayed(let who):
@@ -155,7 +156,14 @@ extension Session {
         // replay starts from the latest checkpoint at or before its target.
         break
       }
-      if let entry { world.log.append(entry) }
+      if let entry {
+        // NB: through `appendLog`, so the timelines get the action and any refusal again.
+        var refused: [Scope] = []
+        if entry.outcome != "ok", let command = try? parse(line: entry.command[...]) {
+          refused = refusedScopes(command)
+        }
+        world.appendLog(entry, by: entry.actor.flatMap { world.userID($0) }, refusedIn: refused)
+      }
     }
     (actor, focus, keepsResults, journaling) = saved
     followed = world

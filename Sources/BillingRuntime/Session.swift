@@ -199,6 +199,7 @@ package final class Session {
   }
 
   func execute(_ prepared: Prepared) -> Outcome {
+    world.beginCommand()
     switch prepared.meaning {
     case .unreadable(let error): return .fail(error)
     case .empty: return ok("")
@@ -220,7 +221,9 @@ package final class Session {
           || (spec.name == "clock" && tokens.count > 1)
       {
         followWorld()
-        record(logText, actor: spec.group == .setup ? nil : who, .fail(error))
+        record(
+          logText, actor: spec.group == .setup ? nil : who.flatMap { world.userID($0) },
+          .fail(error))
         journal(.logged)
       }
       return .fail(error)
@@ -250,7 +253,7 @@ package final class Session {
         // Refused before it could run as anyone: logged without the prefix, charged to nobody.
         if Session.isLogged(inner) {
           followWorld()
-          record(innerText, actor: nil, .fail(error))
+          record(innerText, actor: nil, .fail(error), refused: refusedScopes(inner))
           journal(.logged)
         }
         return .fail(error)
@@ -264,11 +267,16 @@ package final class Session {
       let was = world
       let before = world.today
       // SPEC §5 `log`: setup commands have no actor, whoever is logged in.
-      let who = command.group == .setup ? nil : actor.map { world.handle($0) }
+      let who = command.group == .setup ? nil : actor
+      world.beginCommand()
       var outcome: Outcome
       do { outcome = try dispatch(command) } catch { outcome = .fail(error) }
       let logged = Session.isLogged(command)
-      if logged { record(text, actor: who, outcome, date: before) }
+      if logged {
+        record(
+          text, actor: who, outcome, date: before,
+          refused: outcome.isOK ? [] : refusedScopes(command))
+      }
       let effect = Session.undoEffect(
         of: command, ok: outcome.isOK, logged: logged, clock: (before, world.today))
       if case .none = effect {} else { journal(effect, was: was, text: text) }
@@ -294,10 +302,37 @@ package final class Session {
     }
   }
 
-  private func record(_ text: String, actor: String?, _ outcome: Outcome, date: Day? = nil) {
+  private func record(
+    _ text: String, actor: UserID?, _ outcome: Outcome, date: Day? = nil, refused: [Scope] = []
+  ) {
     let result = outcome.failure.map(logOutcome) ?? "ok"
-    world.log.append(
-      LogEntry(date: date ?? world.today, actor: actor, command: text, outcome: result))
+    world.appendLog(
+      LogEntry(
+        date: date ?? world.today, actor: actor.map { world.handle($0) }, command: text,
+        outcome: result), by: actor, refusedIn: refused)
+  }
+
+  /// The scopes a refused billing action named (SPEC §8: they list it in their timelines).
+  func refusedScopes(_ command: Command) -> [Scope] {
+    var refs: [ScopeRef] = []
+    switch command {
+    case .upgrade(let r): refs = [r.scope]
+    case .trial(let ref, _), .plan(let ref), .billing(let ref), .edit(let ref, _),
+      .cancel(let ref), .resume(let ref), .transfer(let ref, _), .pay(let ref, _),
+      .address(let ref, _), .seats(let ref), .invoices(let ref):
+      refs = [ref]
+    case .move(let from, let to): refs = [from, to]
+    case .appoint(_, let place), .revoke(_, let place):
+      if case .space(let kind, let name) = place {
+        refs = [kind == .org ? .org(name) : .workspace(name)]
+      }
+    default: return []
+    }
+    var scopes: [Scope] = []
+    for r in refs {
+      if let s = try? world.resolve(r), !scopes.contains(s) { scopes.append(s) }
+    }
+    return scopes
   }
 
   /// `error[code] (rule)` for the log; the few different ones are made once and shared.

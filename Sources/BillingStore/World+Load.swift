@@ -7,7 +7,7 @@ import BillingSupport
 extension World {
   /// Rebuilds a world from `snapshot()`; a bad snapshot fails naming the field, and nothing is kept.
   package static func restore(_ json: JSON) throws(Failure) -> World {
-    let r = try Reader.object(json, "", keys: topKeys, optional: ["actor"])
+    let r = try Reader.object(json, "", keys: topKeys, optional: ["actor", "journal", "timelines"])
     guard try r.string("format") == "billsh-world" else {
       throw r.fail("format", "not a billsh world file")
     }
@@ -53,6 +53,7 @@ extension World {
           date: try er.day("date"), actor: actor,
           command: try er.string("command"), outcome: try er.string("outcome")))
     }
+    try w.loadJournal(r)
     return w
   }
 
@@ -62,12 +63,13 @@ extension World {
       "prices", "starter", "advanced", "enterprise", "enterprise-plus", "monthly", "annual",
       "sizes", "self_serve_limit", "handle", "inbox", "kind", "name", "people", "user", "role",
       "admin", "org", "date", "amount_cents", "sent_to", "label", "plan", "command", "outcome",
-      "trial_days",
+      "trial_days", "lines", "cents", "unit_cents", "days", "period_days", "from", "to", "scope",
+      "invoice", "note", "deeds", "journal", "timelines",
     ])
 
   static let topKeys = [
     "format", "version", "date", "actor", "catalog", "users", "spaces", "teams", "plans",
-    "invoices", "trials_used", "log",
+    "invoices", "trials_used", "log", "journal", "timelines",
   ]
 
   func loadSpaces(_ list: [JSON]) throws(Failure) {
@@ -253,7 +255,8 @@ extension World {
   func loadInvoice(_ json: JSON, _ i: Int) throws(Failure) {
     let ir = try Reader.object(
       json, "invoices[\(i)]",
-      keys: ["id", "plan", "date", "amount_cents", "payment", "sent_to", "label"])
+      keys: ["id", "plan", "date", "amount_cents", "payment", "sent_to", "label", "lines"],
+      optional: ["lines"])
     let id = InvoiceID(index: i)
     guard try ir.string("id") == id.description else { throw ir.fail("id", "expected \(id)") }
     let planText = try ir.string("plan")
@@ -267,10 +270,23 @@ extension World {
     guard amount >= 0, amount <= Money.maxAmount else {
       throw ir.fail("amount_cents", "expected 0 to \(Money.maxAmount) cents")
     }
+    // NB: saves made before invoices kept their lines have none; `show` says so.
+    var lines: [InvoiceLine]?
+    if let lj = ir.json["lines"], lj != .null {
+      guard case .array(let list) = lj else { throw ir.fail("lines", "expected a list or null") }
+      var sum = 0
+      lines = try list.enumerated().map { (j, l) throws(Failure) in
+        let line = try invoiceLine(l, ir.path + ".lines[\(j)]")
+        sum += line.cents
+        return line
+      }
+      if sum != amount { throw ir.fail("lines", "the lines do not add up to amount_cents") }
+    }
     restoreInvoice(
       Invoice.restored(
         id: id, plan: pid, date: try ir.day("date", notAfter: today), amountCents: amount,
-        payment: payment, sentTo: try ir.user("sent_to", in: self), label: try ir.string("label")))
+        payment: payment, sentTo: try ir.user("sent_to", in: self), label: try ir.string("label"),
+        lines: lines))
   }
 
   /// A plan id exactly as saved (`P3`), of a plan already read.

@@ -69,6 +69,7 @@ extension World {
         ("amount_cents", .int(i.amountCents)), ("payment", .string(i.payment.rawValue)),
         ("sent_to", .string(handle(i.sentTo))),
         ("label", .string(i.label)),
+        ("lines", i.lines.map { .array($0.map(lineJSON)) } ?? .null),
       ])
     }
     let trials = trialsUsed.sorted { a, b in
@@ -85,13 +86,66 @@ extension World {
         ("command", .string(e.command)), ("outcome", .string(e.outcome)),
       ])
     }
+    // NB: the journal behind `timeline`; saves made before it had none, and load without one.
+    let journalJ: [JSON] = journal.entries.map { h in
+      .object([
+        ("date", .string(h.date.description)), ("kind", .string(h.kind.rawValue)),
+        ("scope", scopeJSON(h.scope)), ("plan", .str(h.plan?.description)),
+        ("invoice", .str(h.invoice?.description)), ("user", .str(h.user.map { handle($0) })),
+        ("log", .num(h.log)), ("note", .string(h.note)),
+      ])
+    }
+    let deedsJ: [JSON] = journal.ofUser.enumerated().compactMap { i, deeds in
+      deeds.isEmpty
+        ? nil
+        : .object([
+          ("user", .string(self.users[i].handle)),
+          (
+            "deeds",
+            .array(
+              deeds.map {
+                switch $0 {
+                case .action(let n): .string("log \(n)")
+                case .message(let n): .string("inbox \(n)")
+                }
+              })
+          ),
+        ])
+    }
     return [
       ("format", .string("billsh-world")), ("version", .int(1)),
       ("date", .string(today.description)),
       ("catalog", catalogJSON(catalog)), ("users", .array(usersJ)), ("spaces", .array(spacesJ)),
       ("teams", .array(teamsJ)),
       ("plans", .array(plansJ)), ("invoices", .array(invoicesJ)), ("trials_used", .array(trials)),
-      ("log", .array(logJ)),
+      ("log", .array(logJ)), ("journal", .array(journalJ)), ("timelines", .array(deedsJ)),
     ]
   }
+}
+
+/// An invoice line as saved: its kind and facts (its words are made when shown).
+private func lineJSON(_ l: InvoiceLine) -> JSON {
+  var kind = "period"
+  var extra: [(String, JSON)] = []
+  switch l.kind {
+  case .period: break
+  case .addedSeats(let from, let to):
+    kind = "added-seats"
+    extra = [("from", .int(from)), ("to", .int(to))]
+  case .tierStep(let from, let to):
+    kind = "tier-step"
+    extra = [("from", .string(from.name)), ("to", .string(to.name))]
+  case .credit(let plan):
+    kind = "credit"
+    extra = [("plan", .string(plan.description))]
+  case .notPaidOut: kind = "not-paid-out"
+  case .noRefund: kind = "no-refund"
+  case .unitemized: kind = "unitemized"
+  }
+  return .object(
+    [
+      ("kind", .string(kind)), ("cents", .int(l.cents)), ("seats", .num(l.seats)),
+      ("unit_cents", .num(l.unitCents)), ("days", .num(l.days)),
+      ("period_days", .num(l.periodDays)),
+    ] + extra)
 }

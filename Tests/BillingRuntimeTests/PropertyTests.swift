@@ -135,6 +135,8 @@ struct ScenarioPlayer {
   var problems: [String] = []
   var commandsRun = 0, failuresSeen = 0, cansChecked = 0, cansAllowed = 0
   var checkEachCommand = true
+  /// Invoices whose lines were checked so far (each is checked once, when it appears).
+  var invoicesChecked = 0
 
   static let users = ["ann", "bob", "cy", "dee", "eve", "fay"]
   static let orgs = ["Acme", "Beta"]
@@ -324,10 +326,12 @@ struct ScenarioPlayer {
   }
 
   /// The world without its log, and who acts: what a failed command must leave alone.
+  /// NB: without the log and the timelines, which record refusals too (from the log).
   func stateWithoutLog() -> JSON {
     let w = session.world
     return .object(
-      w.snapshot().filter { $0.0 != "log" } + [("actor", .str(session.actor.map { w.handle($0) }))])
+      w.snapshot().filter { !["log", "journal", "timelines"].contains($0.0) }
+        + [("actor", .str(session.actor.map { w.handle($0) }))])
   }
 
   /// The user a line acts as: `as U ...` or the session's actor.
@@ -344,6 +348,7 @@ struct ScenarioPlayer {
     let w = session.world
     let actor = actingUser(c.text)
     let before = checkEachCommand ? stateWithoutLog() : .null
+    let entriesBefore = w.journal.entries.count
     let logBefore = w.log
     // Who may (R10/P2, R13, R14, R18), computed before the command.
     let scope = c.scope?.resolve(w)
@@ -376,6 +381,10 @@ struct ScenarioPlayer {
     if let f = outcome.failure {
       failuresSeen += 1
       if stateWithoutLog() != before { fail("a failed command (\(f.line)) changed the world") }
+      // SPEC §8: what a failed command leaves in the timelines is its refusal, nothing else.
+      for h in session.world.journal.entries.dropFirst(entriesBefore) where h.kind != .refused {
+        fail("a failed command (\(f.line)) put a \(h.kind.rawValue) entry in a timeline")
+      }
       // A refused setup or action is logged, `as <unknown user> CMD` included (under whoever acts).
       let expected = c.kind.logged ? 1 : 0
       if log.count != logBefore.count + expected {
@@ -451,6 +460,18 @@ struct ScenarioPlayer {
   /// Invariants of every live plan (R3/R4, R5, P1/P5, R11, R13).
   mutating func checkInvariants() {
     let w = session.world
+    // SPEC §8: an invoice's lines add up to its amount (show <invoice-id>).
+    while invoicesChecked < w.invoices.count {
+      let inv = w.invoices[invoicesChecked]
+      invoicesChecked += 1
+      guard let lines = inv.lines, !lines.isEmpty else {
+        fail("\(inv.id) was made without its lines"); continue
+      }
+      let sum = lines.reduce(0) { $0 + $1.cents }
+      if sum != inv.amountCents {
+        fail("\(inv.id)'s lines add up to \(sum), its amount is \(inv.amountCents)")
+      }
+    }
     for p in w.plans where p.isLive {
       guard w.livePlan(p.scope) == p.id else {
         fail("\(p.id) is live but not the plan of \(w.describe(p.scope))"); continue
