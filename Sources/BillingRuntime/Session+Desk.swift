@@ -276,6 +276,9 @@ extension Session {
   }
 
   private func timelineOutcome(_ entries: [Happening], of what: String) -> Outcome {
+    // NB: oldest first: a plan bought in the past (`--since`) is recorded today with its past
+    // dates; same-day entries keep the order they happened in.
+    let entries = oldestFirst(entries) { $0.date }
     var text = Text()
     for e in entries { text.appendLine("\(e.date) \(e.kind.rawValue): \(world.words(e))") }
     return ok(
@@ -300,6 +303,7 @@ extension Session {
         rows.append((date, "message", String(m.dropFirst(11))))
       }
     }
+    rows = oldestFirst(rows) { $0.date }
     var text = Text()
     for r in rows { text.appendLine("\(r.date) \(r.kind): \(r.text)") }
     return ok(
@@ -317,4 +321,12 @@ extension Session {
         )
       ]))
   }
+}
+
+/// Sorted by date, oldest first; entries of one date keep their order (a stable sort).
+private func oldestFirst<T, D: Comparable>(_ list: [T], _ date: (T) -> D) -> [T] {
+  list.indices.sorted { a, b in
+    let (x, y) = (date(list[a]), date(list[b]))
+    return x < y || (x == y && a < b)
+  }.map { list[$0] }
 }
