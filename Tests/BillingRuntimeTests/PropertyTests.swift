@@ -327,11 +327,10 @@ struct ScenarioPlayer {
 
   /// The world without its log, and who acts: what a failed command must leave alone.
   /// NB: without the log and the timelines, which record refusals too (from the log).
-  func stateWithoutLog() -> JSON {
-    let w = session.world
-    return .object(
+  func stateWithoutLog(_ w: World, _ actor: UserID?) -> JSON {
+    .object(
       w.snapshot().filter { !["log", "journal", "timelines"].contains($0.0) }
-        + [("actor", .str(session.actor.map { w.handle($0) }))])
+        + [("actor", .str(actor.map { w.handle($0) }))])
   }
 
   /// The user a line acts as: `as U ...` or the session's actor.
@@ -347,7 +346,9 @@ struct ScenarioPlayer {
     script.append(c.text)
     let w = session.world
     let actor = actingUser(c.text)
-    let before = checkEachCommand ? stateWithoutLog() : .null
+    // NB: a copy shares the world's tables until the command changes one (cheap); it is saved
+    // only when the command fails.
+    let before = checkEachCommand ? (world: w.copy(), actor: session.actor) : nil
     let entriesBefore = w.journal.entries.count
     let logBefore = w.log
     // Who may (R10/P2, R13, R14, R18), computed before the command.
@@ -380,7 +381,12 @@ struct ScenarioPlayer {
 
     if let f = outcome.failure {
       failuresSeen += 1
-      if stateWithoutLog() != before { fail("a failed command (\(f.line)) changed the world") }
+      if let before,
+        stateWithoutLog(before.world, before.actor)
+          != stateWithoutLog(session.world, session.actor)
+      {
+        fail("a failed command (\(f.line)) changed the world")
+      }
       // SPEC §8: what a failed command leaves in the timelines is its refusal, nothing else.
       for h in session.world.journal.entries.dropFirst(entriesBefore) where h.kind != .refused {
         fail("a failed command (\(f.line)) put a \(h.kind.rawValue) entry in a timeline")
@@ -539,10 +545,14 @@ struct ScenarioPlayer {
     }
     let line = "can \(u) \(body)"
     script.append(line)
-    let before = session.savedText()
+    let before = (world: session.world.copy(), actor: session.actor)
     let o = session.perform(line)
     commandsRun += 1
-    if session.savedText() != before { fail("`can` changed the world") }
+    if session.actor != before.actor
+      || JSON.object(session.world.snapshot()) != JSON.object(before.world.snapshot())
+    {
+      fail("`can` changed the world")
+    }
     var inner = c
     inner.text = "as \(u) \(body)"
     step(inner)
