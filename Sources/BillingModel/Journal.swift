@@ -197,7 +197,7 @@ extension World {
     }
     var out: [Happening] = []
     for i in merged(lists) { expand(journal.entries[i], into: &out) }
-    return out
+    return oldestFirst(out) { $0.date }
   }
 
   /// An entry as timelines list it: an `add` of several people, one entry a person.
@@ -217,8 +217,10 @@ extension World {
 
   /// A plan's own entries, oldest first.
   package func timeline(of plan: PlanID) -> [Happening] {
-    journal.entries(of: plans[plan.index].scope).lazy.map { self.journal.entries[$0] }
-      .filter { $0.plan == plan }
+    oldestFirst(
+      journal.entries(of: plans[plan.index].scope).lazy.map { self.journal.entries[$0] }
+        .filter { $0.plan == plan }
+    ) { $0.date }
   }
 
   /// Ascending lists of entry indexes, merged into one (each entry once).
@@ -231,4 +233,14 @@ extension World {
     all.sort()
     return all
   }
+}
+
+/// Sorted by date, oldest first; entries of one date keep their order (a stable sort).
+/// NB: entries are recorded as they happen, but a plan bought in the past (`--since`) is
+/// recorded today with its past dates.
+package func oldestFirst<T, D: Comparable>(_ list: [T], _ date: (T) -> D) -> [T] {
+  list.indices.sorted { a, b in
+    let (x, y) = (date(list[a]), date(list[b]))
+    return x < y || (x == y && a < b)
+  }.map { list[$0] }
 }

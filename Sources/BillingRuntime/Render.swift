@@ -13,17 +13,20 @@ extension World {
       ("billing_owner", .string(handle(p.owner))), ("payment", .str(p.payment?.rawValue)),
       ("status", .string(p.status.rawValue)), ("period_start", .string(p.periodStart.description)),
       ("period_end", .string(p.periodEnd.description)), ("period_cents", .int(periodCents(of: p))),
-      (
-        "scheduled",
-        p.scheduled.map { c in
-          .object([
-            ("tier", .str(c.tier?.name)), ("seats", .num(c.seats)),
-            ("cycle", .str(c.cycle?.rawValue)), ("date", .string(p.periodEnd.description)),
-          ])
-        } ?? .null
-      ),
+      ("scheduled", scheduledJSON(id)),
       ("over", .bool(isOver(p))), ("address", .string(p.address)),
     ])
+  }
+
+  /// A plan's scheduled change, dated its renewal, or null.
+  func scheduledJSON(_ id: PlanID) -> JSON {
+    let p = plan(id)
+    return p.scheduled.map { c in
+      .object([
+        ("tier", .str(c.tier?.name)), ("seats", .num(c.seats)),
+        ("cycle", .str(c.cycle?.rawValue)), ("date", .string(p.periodEnd.description)),
+      ])
+    } ?? .null
   }
 
   func invoiceJSON(_ id: InvoiceID) -> JSON {

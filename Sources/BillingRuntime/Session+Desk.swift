@@ -211,7 +211,6 @@ extension Session {
 
   private func showPlan(_ id: PlanID) -> Outcome {
     let world = self.world
-    let p = world.plan(id)
     var text = Text(capacity: 256)
     world.writePlan(id, to: &text)
     let invoices = world.invoices(of: id)
@@ -224,15 +223,7 @@ extension Session {
       text,
       .object([
         ("plan", world.planJSON(id)),
-        (
-          "scheduled",
-          p.scheduled.map { c in
-            .object([
-              ("tier", .str(c.tier?.name)), ("seats", .num(c.seats)),
-              ("cycle", .str(c.cycle?.rawValue)), ("date", .string(p.periodEnd.description)),
-            ])
-          } ?? .null
-        ),
+        ("scheduled", world.scheduledJSON(id)),
         ("invoices", .array(invoices.map { world.invoiceJSON($0) })),
         ("events", .array(events.map { entryJSON($0) })),
       ]))
@@ -276,9 +267,6 @@ extension Session {
   }
 
   private func timelineOutcome(_ entries: [Happening], of what: String) -> Outcome {
-    // NB: oldest first: a plan bought in the past (`--since`) is recorded today with its past
-    // dates; same-day entries keep the order they happened in.
-    let entries = oldestFirst(entries) { $0.date }
     var text = Text()
     for e in entries { text.appendLine("\(e.date) \(e.kind.rawValue): \(world.words(e))") }
     return ok(
@@ -321,12 +309,4 @@ extension Session {
         )
       ]))
   }
-}
-
-/// Sorted by date, oldest first; entries of one date keep their order (a stable sort).
-private func oldestFirst<T, D: Comparable>(_ list: [T], _ date: (T) -> D) -> [T] {
-  list.indices.sorted { a, b in
-    let (x, y) = (date(list[a]), date(list[b]))
-    return x < y || (x == y && a < b)
-  }.map { list[$0] }
 }
