@@ -296,4 +296,12 @@ extension World {
     else { return nil }
     return PlanID(index: n - 1)
   }
+
+  /// An invoice id exactly as saved (`INV-0007`), of an invoice already read.
+  func invoiceID(_ text: String) -> InvoiceID? {
+    guard text.hasPrefix("INV-"), let n = Int(text.dropFirst(4)), n >= 1, n <= invoices.count,
+      InvoiceID(index: n - 1).description == text
+    else { return nil }
+    return InvoiceID(index: n - 1)
+  }
 }

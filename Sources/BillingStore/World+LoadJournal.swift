@@ -71,10 +71,10 @@ extension World {
         }
         let invoice = try er.optionalString("invoice").map {
           (t: String) throws(Failure) -> InvoiceID in
-          guard t.hasPrefix("INV-"), let n = Int(t.dropFirst(4)), n >= 1, n <= invoices.count,
-            InvoiceID(index: n - 1).description == t
-          else { throw er.fail("invoice", "unknown invoice \(quoted(t))") }
-          return InvoiceID(index: n - 1)
+          guard let i = invoiceID(t) else {
+            throw er.fail("invoice", "unknown invoice \(quoted(t))")
+          }
+          return i
         }
         let log = try er.optionalInt("log")
         if let log, log < 0 || log >= self.log.count { throw er.fail("log", "no such log entry") }
