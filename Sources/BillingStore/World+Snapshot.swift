@@ -3,7 +3,9 @@ import BillingSupport
 
 /// The whole world as JSON (`.save`, `.load`, `--state`), and back.
 extension World {
-  package func snapshot() -> [(String, JSON)] {
+  /// `history: false` leaves out the log, the journal and the timelines (what a refused command
+  /// or `can` may add to), for comparing the rest cheaply.
+  package func snapshot(history: Bool = true) -> [(String, JSON)] {
     func scopeJSON(_ s: Scope) -> JSON {
       switch s {
       case .space(let id):
@@ -80,6 +82,14 @@ extension World {
       case (.team(let x), .team(let y)): return x < y
       }
     }.map(scopeJSON)
+    let all: [(String, JSON)] = [
+      ("format", .string("billsh-world")), ("version", .int(1)),
+      ("date", .string(today.description)),
+      ("catalog", catalogJSON(catalog)), ("users", .array(usersJ)), ("spaces", .array(spacesJ)),
+      ("teams", .array(teamsJ)),
+      ("plans", .array(plansJ)), ("invoices", .array(invoicesJ)), ("trials_used", .array(trials)),
+    ]
+    guard history else { return all }
     let logJ: [JSON] = self.log.map { e in
       .object([
         ("date", .string(e.date.description)), ("actor", .str(e.actor)),
@@ -112,12 +122,7 @@ extension World {
           ),
         ])
     }
-    return [
-      ("format", .string("billsh-world")), ("version", .int(1)),
-      ("date", .string(today.description)),
-      ("catalog", catalogJSON(catalog)), ("users", .array(usersJ)), ("spaces", .array(spacesJ)),
-      ("teams", .array(teamsJ)),
-      ("plans", .array(plansJ)), ("invoices", .array(invoicesJ)), ("trials_used", .array(trials)),
+    return all + [
       ("log", .array(logJ)), ("journal", .array(journalJ)), ("timelines", .array(deedsJ)),
     ]
   }
