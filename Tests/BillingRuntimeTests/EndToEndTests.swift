@@ -86,9 +86,9 @@ import BillingSupport
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     let piped = try billsh(args, stdinBytes: bytes)
     let fromFile = try billsh(args, stdinFile: path)
-    #expect(fromFile.stdout == piped.stdout, "\(name)")
-    #expect(fromFile.code == piped.code, "\(name)")
-    #expect(!piped.stdout.isEmpty)
+    expectEqual(fromFile.stdout, piped.stdout, "\(name)")
+    expectEqual(fromFile.code, piped.code, "\(name)")
+    expectTrue(!piped.stdout.isEmpty)
   }
 
   static let acme = """
@@ -118,33 +118,33 @@ import BillingSupport
 
         """)
     let run = try billsh(["run", "--json", path])
-    #expect(run.code == 0, "\(run.stdout)")
+    expectEqual(run.code, 0, "\(run.stdout)")
     let r = run.records
-    #expect(r.count == 17)
+    expectEqual(r.count, 17)
     let up = try #require(
       r.first { $0["input"] == .string("as carl upgrade team Design --tier starter --monthly") })
-    #expect(up["ok"] == .bool(true))
-    #expect(up["line"] == .int(7))
-    #expect(up["file"] == .string(path))
+    expectEqual(up["ok"], .bool(true))
+    expectEqual(up["line"], .int(7))
+    expectEqual(up["file"], .string(path))
     let plan = try #require(up["result"]?["plan"])
-    #expect(plan["id"] == .string("P1"))
-    #expect(plan["scope"] == .string("team Design"))
-    #expect(plan["seats"] == .int(2))
-    #expect(plan["period_cents"] == .int(2698))
-    #expect(plan["billing_owner"] == .string("carl"))
-    #expect(plan["period_end"] == .string("2026-02-01"))
-    #expect(up["result"]?["invoice"]?["amount_cents"] == .int(2698))
-    #expect(up["result"]?["invoice"]?["sent_to"] == .string("carl"))
-    #expect(r[7]["result"]?["scope"] == .string("team Design"))
-    #expect(r[8]["result"] == .null)
+    expectEqual(plan["id"], .string("P1"))
+    expectEqual(plan["scope"], .string("team Design"))
+    expectEqual(plan["seats"], .int(2))
+    expectEqual(plan["period_cents"], .int(2698))
+    expectEqual(plan["billing_owner"], .string("carl"))
+    expectEqual(plan["period_end"], .string("2026-02-01"))
+    expectEqual(up["result"]?["invoice"]?["amount_cents"], .int(2698))
+    expectEqual(up["result"]?["invoice"]?["sent_to"], .string("carl"))
+    expectEqual(r[7]["result"]?["scope"], .string("team Design"))
+    expectEqual(r[8]["result"], .null)
     #expect(
       r[9]["result"]
         == JSON.object([
           ("tier", .string("advanced")), ("cycle", .string("monthly")), ("seats", .int(10)),
           ("unit_cents", .int(3049)), ("period_cents", .int(30490)),
         ]))
-    #expect(r[10]["result"]?["allowed"] == .bool(false))
-    #expect(r[10]["result"]?["error"]?["rule"] == .string("R14"))
+    expectEqual(r[10]["result"]?["allowed"], .bool(false))
+    expectEqual(r[10]["result"]?["error"]?["rule"], .string("R14"))
     #expect(
       r[11]["result"]
         == JSON.object([
@@ -176,15 +176,15 @@ import BillingSupport
             ("roles", .array([.string("member"), .string("admin")])),
           ])
         ]))
-    #expect(r[15]["ok"] == .bool(false))
-    #expect(r[15]["error"]?["code"] == .string("permission-denied"))
-    #expect(r[15]["error"]?["rule"] == .string("R14"))
+    expectEqual(r[15]["ok"], .bool(false))
+    expectEqual(r[15]["error"]?["code"], .string("permission-denied"))
+    expectEqual(r[15]["error"]?["rule"], .string("R14"))
     guard case .array(let entries)? = r.last?["result"]?["entries"] else {
       Issue.record("no log"); return
     }
-    #expect(entries.count == 12)
-    #expect(entries.last?["outcome"] == .string("error[permission-denied] (R14)"))
-    #expect(entries.last?["actor"] == .string("ann"))
+    expectEqual(entries.count, 12)
+    expectEqual(entries.last?["outcome"], .string("error[permission-denied] (R14)"))
+    expectEqual(entries.last?["actor"], .string("ann"))
   }
 
   @Test func exitCodesAndFileLinePrefix() throws {
@@ -192,12 +192,13 @@ import BillingSupport
     #expect(try billsh(["run", ok.path]).code == 0)
     let unmet = try script("create org Acme\nadd x --team Nope\n")
     let r1 = try billsh(["run", unmet.path])
-    #expect(r1.code == 1)
-    #expect(r1.stdout.contains("\(unmet.path):2: error[not-found]: unknown team Nope"))
+    expectEqual(r1.code, 1)
+    expectTrue(r1.stdout.contains("\(unmet.path):2: error[not-found]: unknown team Nope"))
     let typo = try script("create org Acme\nupgrad org Acme --tier starter\n")
     let r2 = try billsh(["run", typo.path])
-    #expect(r2.code == 2)
-    #expect(r2.stdout.contains(":2: error[usage]: unknown command upgrad; did you mean upgrade?"))
+    expectEqual(r2.code, 2)
+    expectTrue(
+      r2.stdout.contains(":2: error[usage]: unknown command upgrad; did you mean upgrade?"))
     #expect(try billsh(["run", "/nonexistent/x.bill"]).code == 2)
     // SPEC §5: an unmet line that failed with usage or io gives 2, also when a code was expected.
     let expected = try script("create org Acme\n!conflict bogus\n")
@@ -212,8 +213,8 @@ import BillingSupport
   ])
   func misuseIsAUsageErrorWithStatus2(_ args: [String]) throws {
     let r = try billsh(args)
-    #expect(r.code == 2)
-    #expect(r.stderr.hasPrefix("error[usage]: "), "\(r.stderr)")
+    expectEqual(r.code, 2)
+    expectTrue(r.stderr.hasPrefix("error[usage]: "), "\(r.stderr)")
   }
 
   @Test(arguments: [
@@ -253,11 +254,11 @@ import BillingSupport
     let path = dir + "/hostile.bill"
     _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     let r = try billsh(["run", path])
-    #expect(r.code == 2, "\(name)")
-    #expect(r.stdout.contains(path + expected), "\(name): \(r.stdout)")
+    expectEqual(r.code, 2, "\(name)")
+    expectTrue(r.stdout.contains(path + expected), "\(name): \(r.stdout)")
     let piped = try billsh([], stdinBytes: bytes)
-    #expect(piped.code == 2, "\(name) piped")
-    #expect(piped.stdout.contains("<stdin>" + expected), "\(name) piped: \(piped.stdout)")
+    expectEqual(piped.code, 2, "\(name) piped")
+    expectTrue(piped.stdout.contains("<stdin>" + expected), "\(name) piped: \(piped.stdout)")
   }
 
   @Test func readIsRelativeAndCyclesAreIOErrors() throws {
@@ -268,13 +269,13 @@ import BillingSupport
       toFile: dir + "/parts/a.bill", atomically: true, encoding: .utf8)
     try ".read a.bill\n".write(toFile: dir + "/parts/b.bill", atomically: true, encoding: .utf8)
     let r = try billsh(["run", "--json", main])
-    #expect(r.code == 2)
+    expectEqual(r.code, 2)
     let cycle = try #require(r.records.first { $0["error"]?["code"] == .string("io") })
-    #expect(cycle["file"] == .string(dir + "/parts/b.bill"))
-    #expect(cycle["line"] == .int(1))
+    expectEqual(cycle["file"], .string(dir + "/parts/b.bill"))
+    expectEqual(cycle["line"], .int(1))
     if case .string(let m)? = cycle["error"]?["message"] { #expect(m.contains(".read cycle")) }
     let created = try #require(r.records.first { $0["input"] == .string("create org Acme") })
-    #expect(created["file"] == .string(dir + "/parts/a.bill"))
+    expectEqual(created["file"], .string(dir + "/parts/a.bill"))
   }
 
   @Test func saveLoadRoundTripAndBadFilesLeaveTheWorld() throws {
@@ -293,12 +294,12 @@ import BillingSupport
     try "{\"format\": \"billsh-world\", \"version\": 1, \"date\": ".write(
       toFile: dir + "/broken.json", atomically: true, encoding: .utf8)
     let r = try billsh(["run", path])
-    #expect(r.code == 0, "\(r.stdout)")
+    expectEqual(r.code, 0, "\(r.stdout)")
     let a = try String(contentsOfFile: dir + "/w1.json", encoding: .utf8)
     let b = try String(contentsOfFile: dir + "/w2.json", encoding: .utf8)
-    #expect(a == b)
-    #expect(r.stdout.contains("the current world is unchanged"))
-    #expect(r.stdout.contains("team Design: 2 people (1 billable); plan P1"))
+    expectEqual(a, b)
+    expectTrue(r.stdout.contains("the current world is unchanged"))
+    expectTrue(r.stdout.contains("team Design: 2 people (1 billable); plan P1"))
   }
 
   @Test func sameScriptSameBytes() throws {
@@ -306,8 +307,8 @@ import BillingSupport
       EndToEndTests.acme + "as carl upgrade team Design --tier advanced\nadvance 3y\nlog\nshow\n")
     let one = try billsh(["run", "--json", path])
     let two = try billsh(["run", "--json", path])
-    #expect(one.stdout == two.stdout)
-    #expect(one.code == 0)
+    expectEqual(one.stdout, two.stdout)
+    expectEqual(one.code, 0)
   }
 
   @Test func transcriptOfAScriptReplaysClean() throws {
@@ -316,14 +317,14 @@ import BillingSupport
         + "as carl upgrade team Design --tier starter\n!permission-denied as ann invoices team Design\n"
     )
     let t = try billsh(["run", "--transcript", path])
-    #expect(t.code == 0)
+    expectEqual(t.code, 0)
     #expect(
       t.stdout.hasPrefix(
         "The admin cannot download invoices (R14)\n  > create org Acme\n  created org Acme\n"))
     try t.stdout.write(toFile: dir + "/story.transcript", atomically: true, encoding: .utf8)
     let check = try billsh(["test", dir + "/story.transcript"])
-    #expect(check.code == 0)
-    #expect(check.stdout.hasSuffix("1 passed, 0 failed\n"))
+    expectEqual(check.code, 0)
+    expectTrue(check.stdout.hasSuffix("1 passed, 0 failed\n"))
   }
 
   /// The transcript names in a JUnit file the binary wrote.
@@ -338,21 +339,21 @@ import BillingSupport
     let corpus = root + "/Transcripts"
     let (dir, _) = try script("")
     let whole = try billsh(["test", corpus, "--junit", dir + "/all.xml"])
-    #expect(whole.code == 0, "\(whole.stdout)")
+    expectEqual(whole.code, 0, "\(whole.stdout)")
     let all = try junitNames(dir + "/all.xml")
-    #expect(all.count > 40)
-    #expect(whole.stdout == "\(all.count) passed, 0 failed\n")
+    expectTrue(all.count > 40)
+    expectEqual(whole.stdout, "\(all.count) passed, 0 failed\n")
     for n in 1...4 {
       var seen: [String] = []
       for k in 1...n {
         let file = dir + "/shard-\(k)-of-\(n).xml"
         let r = try billsh(["test", corpus, "--shard", "\(k)/\(n)", "--junit", file])
-        #expect(r.code == 0)
+        expectEqual(r.code, 0)
         let names = try junitNames(file)
-        #expect(r.stdout == "\(names.count) passed, 0 failed\n")
+        expectEqual(r.stdout, "\(names.count) passed, 0 failed\n")
         seen += names
       }
-      #expect(seen.sorted() == all.sorted(), "\(n) shards")
+      expectEqual(seen.sorted(), all.sorted(), "\(n) shards")
     }
   }
 
@@ -361,20 +362,20 @@ import BillingSupport
     try "  > clock\n  not the clock\n".write(
       toFile: dir + "/bad & <odd>.transcript", atomically: true, encoding: .utf8)
     let r = try billsh(["test", dir, "--junit", dir + "/junit.xml"])
-    #expect(r.code == 1)
-    #expect(r.stdout.hasPrefix("FAIL \(dir)/bad & <odd>.transcript\n--- expected: "))
-    #expect(r.stdout.hasSuffix("\n0 passed, 1 failed\n"))
+    expectEqual(r.code, 1)
+    expectTrue(r.stdout.hasPrefix("FAIL \(dir)/bad & <odd>.transcript\n--- expected: "))
+    expectTrue(r.stdout.hasSuffix("\n0 passed, 1 failed\n"))
     let doc = try #require(
       ParsedXML(try String(contentsOfFile: dir + "/junit.xml", encoding: .utf8)))
-    #expect(doc.all("testsuite").first?.attributes["failures"] == "1")
-    #expect(doc.all("testcase").first?.attributes["name"] == "\(dir)/bad & <odd>.transcript")
+    expectEqual(doc.all("testsuite").first?.attributes["failures"], "1")
+    expectEqual(doc.all("testcase").first?.attributes["name"], "\(dir)/bad & <odd>.transcript")
     #expect(
       doc.all("failure").first?.text == String(r.stdout.dropLast("0 passed, 1 failed\n".count)))
     // An unwritable JUnit path: the report as usual, then an io error and status 2.
     let u = try billsh(["test", dir, "--junit", dir + "/no/such/folder/junit.xml"])
-    #expect(u.code == 2)
-    #expect(u.stdout == r.stdout)
-    #expect(u.stderr.hasPrefix("error[io]: \(dir)/no/such/folder/junit.xml: "), "\(u.stderr)")
+    expectEqual(u.code, 2)
+    expectEqual(u.stdout, r.stdout)
+    expectTrue(u.stderr.hasPrefix("error[io]: \(dir)/no/such/folder/junit.xml: "), "\(u.stderr)")
   }
 }
 
@@ -383,7 +384,7 @@ import BillingSupport
   let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().path
   let file = try String(contentsOfFile: root + "/Scripts/demo.bill", encoding: .utf8)
-  #expect(file == BillingRuntime.Demo.script)
+  expectEqual(file, BillingRuntime.Demo.script)
 }
 
 /// SPEC §5: a script has no size limit and streams (its memory figure is in Scripts/bench).
@@ -405,7 +406,7 @@ import BillingSupport
     text += String(repeating: "# commentary\n", count: 1_000_000 - 3 - 999_990)
     text += "!usage bogus\n"
     try text.write(toFile: path, atomically: false, encoding: .utf8)
-    #expect(FileManager.default.createFile(atPath: outPath, contents: nil))
+    expectTrue(FileManager.default.createFile(atPath: outPath, contents: nil))
     let p = Process()
     p.executableURL = URL(fileURLWithPath: EndToEndTests.binary)
     p.arguments = ["run", path]
@@ -413,7 +414,7 @@ import BillingSupport
     p.standardError = FileHandle.nullDevice
     try p.run()
     p.waitUntilExit()
-    #expect(p.terminationStatus == 0)
+    expectEqual(p.terminationStatus, 0)
     let out = try Data(contentsOf: URL(fileURLWithPath: outPath))
     // NB: the last line's expected failure is the last record printed: the whole script played.
     let lastLine = out.split(separator: 10).last.map { String(decoding: $0, as: UTF8.self) }

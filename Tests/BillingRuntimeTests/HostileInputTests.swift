@@ -241,13 +241,13 @@ import Testing
       file = "<stdin>"
     }
     let check = {
-      #expect(!r.timedOut, "\(c.name): hung (killed after \(c.timeout) s)")
-      #expect(!r.signaled, "\(c.name): died of signal \(r.code)")
-      #expect(r.code == c.code, "\(c.name): exit \(r.code)\n\(r.stdout.prefix(2000))")
+      expectTrue(!r.timedOut, "\(c.name): hung (killed after \(c.timeout) s)")
+      expectTrue(!r.signaled, "\(c.name): died of signal \(r.code)")
+      expectEqual(r.code, c.code, "\(c.name): exit \(r.code)\n\(r.stdout.prefix(2000))")
       for e in c.expect {
         let want = e.replacingOccurrences(of: "$FILE", with: file).replacingOccurrences(
           of: "$DIR", with: dir)
-        #expect(r.stdout.contains(want), "\(c.name): no \(want) in\n\(r.stdout.prefix(2000))")
+        expectTrue(r.stdout.contains(want), "\(c.name): no \(want) in\n\(r.stdout.prefix(2000))")
       }
     }
     if let known = c.knownIssue {
@@ -288,7 +288,7 @@ import Testing
     if content.hasPrefix("SAVED:") {
       let parts = content.dropFirst(6).components(separatedBy: "=>")
       let good = try String(contentsOfFile: dir + "/good.json", encoding: .utf8)
-      #expect(good.contains(parts[0]), "\(name): the saved world has no \(parts[0])")
+      expectTrue(good.contains(parts[0]), "\(name): the saved world has no \(parts[0])")
       // Only the first occurrence: the point is to break one fact, not rename consistently.
       if let at = good.range(of: parts[0]) {
         broken = good.replacingCharacters(in: at, with: parts[1])
@@ -298,16 +298,16 @@ import Testing
     let script = setup + "log\n.save before.json\n.load broken.json\n.save after.json\nshow\n"
     _ = FileManager.default.createFile(atPath: dir + "/story.bill", contents: Data(script.utf8))
     let r = try HostileInputTests.billsh(["run", dir + "/story.bill"])
-    #expect(!r.signaled && !r.timedOut, "\(name)")
-    #expect(r.code == 2, "\(name): the broken file was accepted (exit \(r.code))\n\(r.stdout)")
-    #expect(r.stdout.contains(dir + "/story.bill:6: error[io]: "), "\(name): \(r.stdout)")
+    expectTrue(!r.signaled && !r.timedOut, "\(name)")
+    expectEqual(r.code, 2, "\(name): the broken file was accepted (exit \(r.code))\n\(r.stdout)")
+    expectTrue(r.stdout.contains(dir + "/story.bill:6: error[io]: "), "\(name): \(r.stdout)")
     #expect(
       r.stdout.contains("the current world is unchanged") || !r.stdout.contains("error[io]"),
       "\(name)")
     let before = try? String(contentsOfFile: dir + "/before.json", encoding: .utf8)
     let after = try? String(contentsOfFile: dir + "/after.json", encoding: .utf8)
-    #expect(before != nil && before == after, "\(name): the world changed")
-    #expect(r.stdout.contains("org Acme"), "\(name): show lost the world")
+    expectTrue(before != nil && before == after, "\(name): the world changed")
+    expectTrue(r.stdout.contains("org Acme"), "\(name): show lost the world")
   }
 
   /// `.save` into a place that cannot be written fails `io` and leaves the old file's bytes.
@@ -328,20 +328,20 @@ import Testing
     let second = "create org Beta\n.save ro/w.json\n.save plain.json/w.json\n.save ro\n"
     _ = FileManager.default.createFile(atPath: dir + "/two.bill", contents: Data(second.utf8))
     let r = try HostileInputTests.billsh(["run", dir + "/two.bill"])
-    #expect(!r.signaled && !r.timedOut)
-    #expect(r.stdout.contains(dir + "/two.bill:3: error[io]: "), "\(r.stdout)")
-    #expect(r.stdout.contains(dir + "/two.bill:4: error[io]: "), "\(r.stdout)")
-    #expect(r.code == 2)
+    expectTrue(!r.signaled && !r.timedOut)
+    expectTrue(r.stdout.contains(dir + "/two.bill:3: error[io]: "), "\(r.stdout)")
+    expectTrue(r.stdout.contains(dir + "/two.bill:4: error[io]: "), "\(r.stdout)")
+    expectEqual(r.code, 2)
     #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/plain.json")) == oldPlain)
     if geteuid() != 0 {
-      #expect(r.stdout.contains(dir + "/two.bill:2: error[io]: "), "\(r.stdout)")
+      expectTrue(r.stdout.contains(dir + "/two.bill:2: error[io]: "), "\(r.stdout)")
       #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/ro/w.json")) == old)
     }
     // No temporary files are left behind next to the targets.
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter {
       !["ro", "plain.json", "one.bill", "two.bill"].contains($0)
     }
-    #expect(leftovers.isEmpty, "\(leftovers)")
+    expectTrue(leftovers.isEmpty, "\(leftovers)")
   }
 
   /// Random bytes on stdin: exit 1 or 2, never a signal or a hang.
@@ -362,10 +362,10 @@ import Testing
       }
     }
     let r = try HostileInputTests.billsh([], stdin: bytes, timeout: 60)
-    #expect(!r.timedOut, "seed \(seed): hung")
-    #expect(!r.signaled, "seed \(seed): signal \(r.code)")
-    #expect(r.code == 1 || r.code == 2, "seed \(seed): exit \(r.code)")
-    #expect(r.stdout.contains("<stdin>:"), "seed \(seed)")
+    expectTrue(!r.timedOut, "seed \(seed): hung")
+    expectTrue(!r.signaled, "seed \(seed): signal \(r.code)")
+    expectTrue(r.code == 1 || r.code == 2, "seed \(seed): exit \(r.code)")
+    expectTrue(r.stdout.contains("<stdin>:"), "seed \(seed)")
   }
 
   // MARK: - The fuzz corpus, replayed without libFuzzer
@@ -394,7 +394,7 @@ import Testing
     for (i, name) in names.enumerated() where i % every == 0 && !slow.contains(name) {
       if let d = fm.contents(atPath: corpus + "/" + name) { inputs.append((name, Array(d))) }
     }
-    #expect(inputs.count * every + slow.count * every >= names.count)
+    expectTrue(inputs.count * every + slow.count * every >= names.count)
     let transcripts = HostileInputTests.root + "/Tests/Transcripts"
     for name in try fm.contentsOfDirectory(atPath: transcripts).sorted()
     where name.hasSuffix(".transcript") {
@@ -404,7 +404,7 @@ import Testing
       }.map { $0.dropFirst(4) }
       inputs.append((name, Array((commands.joined(separator: "\n") + "\n").utf8)))
     }
-    #expect(inputs.count >= 56)
+    expectTrue(inputs.count >= 56)
     for (_, bytes) in inputs { FuzzEntry.play(bytes) }
   }
 
@@ -418,7 +418,7 @@ struct ScanBytesTests {
       let plain = [UInt8](repeating: 0x61, count: n)
       plain.withUnsafeBufferPointer {
         let r = ScriptReader.scanBytes($0)
-        #expect(r.high < 0x80 && !r.nul)
+        expectTrue(r.high < 0x80 && !r.nul)
       }
       for at in 0..<n {
         var withNul = plain
@@ -428,7 +428,7 @@ struct ScanBytesTests {
         withHigh[at] = 0xC3
         withHigh.withUnsafeBufferPointer {
           let r = ScriptReader.scanBytes($0)
-          #expect(r.high >= 0x80 && !r.nul)
+          expectTrue(r.high >= 0x80 && !r.nul)
         }
         // 0x01 and 0x80 next to each other must not look like a NUL (the word trick's edge).
         var edge = plain

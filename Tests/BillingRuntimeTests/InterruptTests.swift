@@ -14,14 +14,14 @@ struct InterruptTests {
       return asked > 5
     }
     let o = s.perform("advance 10y")
-    #expect(o.isOK)
-    #expect(o.text.contains("interrupted: the clock stopped on"))
-    #expect(s.world.today < Day(year: 2036, month: 1, day: 1)!)
-    #expect(s.world.today > Day.start)
+    expectTrue(o.isOK)
+    expectTrue(o.text.contains("interrupted: the clock stopped on"))
+    expectTrue(s.world.today < Day(year: 2036, month: 1, day: 1)!)
+    expectTrue(s.world.today > Day.start)
     // Every plan is on a whole period: its end is after today, nothing half-renewed.
     for p in s.world.plans where p.isLive { #expect(p.periodEnd > s.world.today) }
     s.shouldStop = { false }
-    #expect(s.perform("advance 1d").isOK)
+    expectTrue(s.perform("advance 1d").isOK)
   }
 
   @Test func readStopsBetweenLines() throws {
@@ -33,9 +33,9 @@ struct InterruptTests {
     s.sink = { _ in lines += 1 }
     s.shouldStop = { lines >= 2 }
     let o = s.perform(".read \(dir).bill")
-    #expect(o.text.hasSuffix("; interrupted"))
-    #expect(s.world.spaceID("A") != nil && s.world.spaceID("B") != nil)
-    #expect(s.world.spaceID("C") == nil)
+    expectTrue(o.text.hasSuffix("; interrupted"))
+    expectTrue(s.world.spaceID("A") != nil && s.world.spaceID("B") != nil)
+    expectTrue(s.world.spaceID("C") == nil)
   }
 
   /// Ctrl-C is taken once (the flag clears): seen inside an `advance`, it still stops the
@@ -53,8 +53,8 @@ struct InterruptTests {
       return asked == 30  // true once, like Interrupts.take()
     }
     let o = s.perform(".read \(path)")
-    #expect(o.text.hasSuffix("; interrupted"))
-    #expect(s.world.spaceID("After") == nil)
-    #expect(s.world.today < Day(year: 2031, month: 1, day: 1)!)
+    expectTrue(o.text.hasSuffix("; interrupted"))
+    expectTrue(s.world.spaceID("After") == nil)
+    expectTrue(s.world.today < Day(year: 2031, month: 1, day: 1)!)
   }
 }

@@ -86,37 +86,37 @@ private func write(_ path: String, _ bytes: [UInt8]) {
 
   @Test func isValidXMLWithCountsAndOneCasePerFileInPathOrder() throws {
     let (dir, summary, report) = mixedRun()
-    #expect(report.hasSuffix("\n1 passed, 3 failed\n"))
+    expectTrue(report.hasSuffix("\n1 passed, 3 failed\n"))
     let xml = JUnitReport.xml(summary)
-    #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites "))
+    expectTrue(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites "))
     let doc = try #require(ParsedXML(xml), "not well-formed:\n\(xml)")
-    #expect(doc.all("testsuites").count == 1)
+    expectEqual(doc.all("testsuites").count, 1)
     let suites = doc.all("testsuite")
-    #expect(suites.count == 1)
+    expectEqual(suites.count, 1)
     for element in [doc.all("testsuites")[0], suites[0]] {
-      #expect(element.attributes["tests"] == "4")
-      #expect(element.attributes["failures"] == "2")
-      #expect(element.attributes["errors"] == "1")
-      #expect(Double(element.attributes["time"] ?? "") != nil)
+      expectEqual(element.attributes["tests"], "4")
+      expectEqual(element.attributes["failures"], "2")
+      expectEqual(element.attributes["errors"], "1")
+      expectTrue(Double(element.attributes["time"] ?? "") != nil)
     }
-    #expect(suites.first?.attributes["name"] == "billsh transcripts")
+    expectEqual(suites.first?.attributes["name"], "billsh transcripts")
     let cases = doc.all("testcase")
     #expect(
       cases.map { $0.attributes["name"] } == [
         "\(dir)/a-good.transcript", "\(dir)/b-bad.transcript",
         "\(dir)/c-<odd> & \"quoted\".transcript", "\(dir)/d-binary.transcript",
       ])
-    #expect(cases.allSatisfy { $0.attributes["classname"] == "transcripts" })
-    #expect(cases.allSatisfy { Double($0.attributes["time"] ?? "") != nil })
+    expectTrue(cases.allSatisfy { $0.attributes["classname"] == "transcripts" })
+    expectTrue(cases.allSatisfy { Double($0.attributes["time"] ?? "") != nil })
   }
 
   @Test func failureCarriesTheDiffAndErrorTheIOMessage() throws {
     let (dir, summary, report) = mixedRun()
     let doc = try #require(ParsedXML(JUnitReport.xml(summary)))
     let failures = doc.all("failure")
-    #expect(failures.count == 2)
+    expectEqual(failures.count, 2)
     let bad = "\(dir)/b-bad.transcript"
-    #expect(failures.first?.attributes["message"] == "output differs from the transcript")
+    expectEqual(failures.first?.attributes["message"], "output differs from the transcript")
     #expect(
       failures.first?.text
         == "FAIL \(bad)\n--- expected: \(bad)\n+++ actual: \(bad)\n@@ -1,2 +1,2 @@\n   > echo one\n-  two\n+  one\n"
@@ -124,37 +124,38 @@ private func write(_ path: String, _ bytes: [UInt8]) {
     // The whole text report is the failures' and errors' texts, then the count line.
     let odd = try #require(failures.last)
     let errors = doc.all("error")
-    #expect(errors.count == 1)
+    expectEqual(errors.count, 1)
     #expect(
       errors.first?.attributes["message"]
         == "\(dir)/d-binary.transcript: error[io]: not valid UTF-8")
     let joined = (failures.first?.text ?? "") + odd.text + (errors.first?.text ?? "")
-    #expect(joined + "1 passed, 3 failed\n" == report.replacingOccurrences(of: "\u{1B}", with: "␛"))
+    expectEqual(
+      joined + "1 passed, 3 failed\n", report.replacingOccurrences(of: "\u{1B}", with: "␛"))
   }
 
   @Test func specialCharactersAreEscaped() {
     #expect(
       JUnitReport.escape("a&b<c>\"d\"'\t\n\r\u{0}\u{1B}\u{7F}é\u{FFFE}", attribute: false)
         == "a&amp;b&lt;c&gt;&quot;d&quot;'\t\n&#13;␀␛␡é\u{FFFD}")
-    #expect(JUnitReport.escape("a\tb\nc\r", attribute: true) == "a&#9;b&#10;c&#13;")
+    expectEqual(JUnitReport.escape("a\tb\nc\r", attribute: true), "a&#9;b&#10;c&#13;")
     // What survives a parser: text keeps tab and newline; an attribute keeps them too.
     let xml =
       "<a b=\"\(JUnitReport.escape("x\ty\nz&<", attribute: true))\">"
       + JUnitReport.escape("p\tq\nr&<>\"", attribute: false) + "</a>"
     let doc = ParsedXML(xml)
-    #expect(doc?.elements.first?.attributes["b"] == "x\ty\nz&<")
-    #expect(doc?.elements.first?.text == "p\tq\nr&<>\"")
+    expectEqual(doc?.elements.first?.attributes["b"], "x\ty\nz&<")
+    expectEqual(doc?.elements.first?.text, "p\tq\nr&<>\"")
     // Which is why: a parser refuses these unescaped.
-    #expect(ParsedXML("<a>x & y</a>") == nil)
-    #expect(ParsedXML("<a>x \u{1B} y</a>") == nil)
-    #expect(ParsedXML("<a>x &#27; y</a>") == nil)
+    expectTrue(ParsedXML("<a>x & y</a>") == nil)
+    expectTrue(ParsedXML("<a>x \u{1B} y</a>") == nil)
+    expectTrue(ParsedXML("<a>x &#27; y</a>") == nil)
   }
 
   @Test func timesAreSecondsWithThreeDecimals() {
-    #expect(JUnitReport.seconds(.zero) == "0.000")
-    #expect(JUnitReport.seconds(.milliseconds(42)) == "0.042")
-    #expect(JUnitReport.seconds(.microseconds(1_234_567)) == "1.234")
-    #expect(JUnitReport.seconds(.seconds(75)) == "75.000")
+    expectEqual(JUnitReport.seconds(.zero), "0.000")
+    expectEqual(JUnitReport.seconds(.milliseconds(42)), "0.042")
+    expectEqual(JUnitReport.seconds(.microseconds(1_234_567)), "1.234")
+    expectEqual(JUnitReport.seconds(.seconds(75)), "75.000")
   }
 
   @Test func onlyTheTimesVaryBetweenRuns() {
@@ -165,9 +166,9 @@ private func write(_ path: String, _ bytes: [UInt8]) {
     let strip = { (xml: String) in
       xml.replacingOccurrences(of: #"time="[0-9.]+""#, with: "", options: .regularExpression)
     }
-    #expect(strip(JUnitReport.xml(one)) == strip(JUnitReport.xml(two)))
+    expectEqual(strip(JUnitReport.xml(one)), strip(JUnitReport.xml(two)))
     one.files.removeAll()
-    #expect(ParsedXML(JUnitReport.xml(one))?.all("testsuite").first?.attributes["tests"] == "0")
+    expectEqual(ParsedXML(JUnitReport.xml(one))?.all("testsuite").first?.attributes["tests"], "0")
   }
 
   @Test func writesAtomicallyAndReportsUnwritablePaths() throws {

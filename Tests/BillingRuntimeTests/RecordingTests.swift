@@ -14,8 +14,8 @@ extension EndToEndTests {
 
   func expectReplays(_ path: String, cwd: String? = nil) throws {
     let check = try billsh(["test", path], cwd: cwd)
-    #expect(check.code == 0, "\(check.stdout)")
-    #expect(check.stdout.hasSuffix("1 passed, 0 failed\n"), "\(check.stdout)")
+    expectEqual(check.code, 0, "\(check.stdout)")
+    expectTrue(check.stdout.hasSuffix("1 passed, 0 failed\n"), "\(check.stdout)")
   }
 
   static let story =
@@ -38,20 +38,20 @@ extension EndToEndTests {
     try "login ann\nnope\nwhoami\n".write(
       toFile: dir + "/parts/more.bill", atomically: true, encoding: .utf8)
     let piped = try billsh([], stdinFile: path, cwd: dir)
-    #expect(piped.stdout.contains("recording to late.transcript: 12 earlier commands written"))
+    expectTrue(piped.stdout.contains("recording to late.transcript: 12 earlier commands written"))
     let early = try session(dir + "/early.transcript")
-    #expect(early.hasPrefix("  > create org Acme\n  created org Acme\n"))
+    expectTrue(early.hasPrefix("  > create org Acme\n  created org Acme\n"))
     // Output as the shell shows it: no <stdin>:line prefix, no note about the unmet `!`.
-    #expect(early.contains("  > login zed\n  error[not-found]: unknown user zed\n  > whoami\n"))
-    #expect(early.contains("  parts/more.bill:2: error[usage]"))
+    expectTrue(early.contains("  > login zed\n  error[not-found]: unknown user zed\n  > whoami\n"))
+    expectTrue(early.contains("  parts/more.bill:2: error[usage]"))
     // `.record late.transcript` ends the first recording and writes everything again.
     let late = try session(dir + "/late.transcript")
-    #expect(late.hasPrefix(early) && late.contains("\n  > advance 40d\n"))
+    expectTrue(late.hasPrefix(early) && late.contains("\n  > advance 40d\n"))
     try expectReplays("early.transcript", cwd: dir)
     try expectReplays("late.transcript", cwd: dir)
 
     let run = try billsh(["run", "story.bill"], cwd: dir)
-    #expect(run.code == 2)
+    expectEqual(run.code, 2)
     #expect(try session(dir + "/late.transcript") == late)
     try expectReplays("late.transcript", cwd: dir)
   }
@@ -62,10 +62,10 @@ extension EndToEndTests {
     let (dir, path) = try script(
       EndToEndTests.acme + quotes + ".record long.transcript\nwhoami\n")
     let r = try billsh(["run", path])
-    #expect(r.code == 0)
-    #expect(r.stdout.contains("recording to \(dir)/long.transcript: 15006 earlier commands"))
+    expectEqual(r.code, 0)
+    expectTrue(r.stdout.contains("recording to \(dir)/long.transcript: 15006 earlier commands"))
     let text = try session(dir + "/long.transcript")
-    #expect(text.components(separatedBy: "  > quote").count == 15_001)
+    expectEqual(text.components(separatedBy: "  > quote").count, 15_001)
     try expectReplays(dir + "/long.transcript")
   }
 
@@ -74,10 +74,10 @@ extension EndToEndTests {
     let r = try billsh(
       ["--demo"], stdin: "as carl edit team Design --seats 4\n.record d.transcript\nshow\n",
       cwd: dir)
-    #expect(r.code == 0, "\(r.stdout)")
+    expectEqual(r.code, 0, "\(r.stdout)")
     let text = try session(dir + "/d.transcript")
-    #expect(text.hasPrefix("  > .demo\n  loaded the demo world: 8 users, 2 spaces, 2 plans"))
-    #expect(text.contains("  > as carl edit team Design --seats 4\n"))
+    expectTrue(text.hasPrefix("  > .demo\n  loaded the demo world: 8 users, 2 spaces, 2 plans"))
+    expectTrue(text.contains("  > as carl edit team Design --seats 4\n"))
     try expectReplays(dir + "/d.transcript")
   }
 
@@ -90,18 +90,18 @@ extension EndToEndTests {
       ["--state", "acme.json"],
       stdin: "as carl upgrade team Design --tier starter\n.record cases/s.transcript\nshow\n",
       cwd: dir)
-    #expect(r.code == 0, "\(r.stdout)")
+    expectEqual(r.code, 0, "\(r.stdout)")
     // `--state` rewrote acme.json at the end: the recording loads the world it started from.
     let text = try session(dir + "/cases/s.transcript")
-    #expect(text.hasPrefix("  > .load s.start.json\n  loaded s.start.json: 4 users, 1 space"))
-    #expect(FileManager.default.fileExists(atPath: dir + "/cases/s.start.json"))
+    expectTrue(text.hasPrefix("  > .load s.start.json\n  loaded s.start.json: 4 users, 1 space"))
+    expectTrue(FileManager.default.fileExists(atPath: dir + "/cases/s.start.json"))
     try expectReplays(dir + "/cases/s.transcript")
     try expectReplays("s.transcript", cwd: dir + "/cases")
 
     // A `.load` during the session is one of its commands.
     let l = try billsh(
       [], stdin: ".load acme.json\nlogin carl\n.record l.transcript\nplan team Design\n", cwd: dir)
-    #expect(l.code == 0, "\(l.stdout)")
+    expectEqual(l.code, 0, "\(l.stdout)")
     #expect(
       try session(dir + "/l.transcript").hasPrefix("  > .load acme.json\n  loaded acme.json:"))
     try expectReplays(dir + "/l.transcript")
@@ -110,13 +110,13 @@ extension EndToEndTests {
   @Test func demoReplacesTheWorld() throws {
     let r = try billsh(
       [], stdin: "create org Other\n.demo\nwhoami\nadd zed --org Other\n.help .demo\n.demo now\n")
-    #expect(r.code == 2)
-    #expect(r.stdout.contains("loaded the demo world: 8 users, 2 spaces, 2 plans, today is"))
-    #expect(r.stdout.contains("ann\n  org Acme: member, admin\n"))
-    #expect(r.stdout.contains("<stdin>:4: error[not-found]"))
-    #expect(r.stdout.contains(".demo\n  replace the world with the bundled demo world"))
-    #expect(r.stdout.contains("<stdin>:6: error[usage]"))
+    expectEqual(r.code, 2)
+    expectTrue(r.stdout.contains("loaded the demo world: 8 users, 2 spaces, 2 plans, today is"))
+    expectTrue(r.stdout.contains("ann\n  org Acme: member, admin\n"))
+    expectTrue(r.stdout.contains("<stdin>:4: error[not-found]"))
+    expectTrue(r.stdout.contains(".demo\n  replace the world with the bundled demo world"))
+    expectTrue(r.stdout.contains("<stdin>:6: error[usage]"))
     let json = try billsh(["--json"], stdin: ".demo\n")
-    #expect(json.records.first?["result"]?["file"] == .null)
+    expectEqual(json.records.first?["result"]?["file"], .null)
   }
 }

@@ -17,15 +17,15 @@ import Testing
   @Test("every rule has a text, a source, commands and an example", arguments: Rule.allCases)
   func everyFieldFilled(_ rule: Rule) {
     let full = rule.full
-    #expect(!full.text.isEmpty && !full.source.isEmpty, "\(rule.id)")
-    #expect(!full.commands.isEmpty && !full.example.isEmpty, "\(rule.id)")
-    #expect(full.example.allSatisfy { !$0.isEmpty }, "\(rule.id)")
+    expectTrue(!full.text.isEmpty && !full.source.isEmpty, "\(rule.id)")
+    expectTrue(!full.commands.isEmpty && !full.example.isEmpty, "\(rule.id)")
+    expectTrue(full.example.allSatisfy { !$0.isEmpty }, "\(rule.id)")
     for name in full.commands {
-      #expect(commandSpec(named: name) != nil, "\(rule.id) names \(name), not a command")
+      expectTrue(commandSpec(named: name) != nil, "\(rule.id) names \(name), not a command")
     }
     // NB: every command whose table entry names the rule is among the rule's commands.
     for spec in commandTable where spec.rules.contains(rule) {
-      #expect(full.commands.contains(spec.name), "\(rule.id) misses \(spec.name)")
+      expectTrue(full.commands.contains(spec.name), "\(rule.id) misses \(spec.name)")
     }
   }
 
@@ -36,18 +36,18 @@ import Testing
     let lines = rule.full.example
     for line in lines.dropLast() {
       let o = s.perform(line)
-      #expect(o.isOK, "\(rule.id): setup line \(line) → \(o.text)")
+      expectTrue(o.isOK, "\(rule.id): setup line \(line) → \(o.text)")
     }
     let last = s.perform(lines[lines.count - 1])
     if rule.refusesNothing {
-      #expect(last.isOK, "\(rule.id): \(last.text)")
+      expectTrue(last.isOK, "\(rule.id): \(last.text)")
       guard let shown = RuleTextTests.shown[rule] else {
         Issue.record("\(rule.id) refuses nothing but has no text to show")
         return
       }
-      #expect(last.text.contains(shown), "\(rule.id) shows: \(last.text)")
+      expectTrue(last.text.contains(shown), "\(rule.id) shows: \(last.text)")
     } else {
-      #expect(last.failure?.rule == rule, "\(rule.id): \(last.text)")
+      expectEqual(last.failure?.rule, rule, "\(rule.id): \(last.text)")
     }
   }
 
@@ -55,20 +55,20 @@ import Testing
   func rulesCommand() {
     let s = Session()
     let all = s.perform("rules")
-    #expect(all.isOK)
+    expectTrue(all.isOK)
     let lines = all.text.split(separator: "\n")
     for rule in Rule.allCases {
-      #expect(lines.contains { $0.hasPrefix(rule.id + " ") && $0.hasSuffix(rule.summary) })
+      expectTrue(lines.contains { $0.hasPrefix(rule.id + " ") && $0.hasSuffix(rule.summary) })
     }
     let one = s.perform("rules r14")
-    #expect(one.text.hasPrefix("R14: " + Rule.r14.summary))
-    #expect(one.text.contains("the help article:"))
-    #expect(one.text.contains("commands: edit, cancel"))
-    #expect(one.text.contains("  as bob invoices org Acme"))
-    #expect(s.perform(".help R14").text == one.text)
-    #expect(s.perform(".help p6").text == s.perform("rules P6").text)
+    expectTrue(one.text.hasPrefix("R14: " + Rule.r14.summary))
+    expectTrue(one.text.contains("the help article:"))
+    expectTrue(one.text.contains("commands: edit, cancel"))
+    expectTrue(one.text.contains("  as bob invoices org Acme"))
+    expectEqual(s.perform(".help R14").text, one.text)
+    expectEqual(s.perform(".help p6").text, s.perform("rules P6").text)
     // Views: nothing logged, nothing changed.
-    #expect(s.world.log.isEmpty)
+    expectTrue(s.world.log.isEmpty)
   }
 
   @Test("rules results: every field, a one-element list for one rule")
@@ -79,45 +79,45 @@ import Testing
       Issue.record("rules is not a list")
       return
     }
-    #expect(items.count == Rule.allCases.count)
+    expectEqual(items.count, Rule.allCases.count)
     for item in items {
       for key in ["id", "summary", "text", "source", "example"] {
         guard case .string(let v)? = item[key] else {
           Issue.record("\(key) missing")
           continue
         }
-        #expect(!v.isEmpty, "\(key)")
+        expectTrue(!v.isEmpty, "\(key)")
       }
       guard case .array(let commands)? = item["commands"] else {
         Issue.record("commands missing")
         continue
       }
-      #expect(!commands.isEmpty)
+      expectTrue(!commands.isEmpty)
     }
     let one = try #require(s.perform("rules P6").result["rules"])
     guard case .array(let single) = one else { return }
-    #expect(single.count == 1 && single[0]["id"] == .string("P6"))
-    #expect(s.perform(".help P6").result == s.perform("rules P6").result)
+    expectTrue(single.count == 1 && single[0]["id"] == .string("P6"))
+    expectEqual(s.perform(".help P6").result, s.perform("rules P6").result)
   }
 
   @Test("an unknown rule is not-found with close ids; extra words are usage")
   func unknownRule() {
     let s = Session()
     let f = s.perform("rules R23").failure
-    #expect(f?.code == .notFound)
-    #expect(f?.message.contains("did you mean") == true, "\(f?.message ?? "")")
-    #expect(s.perform("rules X1").failure?.code == .notFound)
-    #expect(s.perform(".help R99").failure?.code == .notFound)
-    #expect(s.perform(".help upgarde").failure?.code == .usage)
-    #expect(s.perform("rules R1 R2").failure?.code == .usage)
+    expectEqual(f?.code, .notFound)
+    expectEqual(f?.message.contains("did you mean"), true, "\(f?.message ?? "")")
+    expectEqual(s.perform("rules X1").failure?.code, .notFound)
+    expectEqual(s.perform(".help R99").failure?.code, .notFound)
+    expectEqual(s.perform(".help upgarde").failure?.code, .usage)
+    expectEqual(s.perform("rules R1 R2").failure?.code, .usage)
   }
 
   @Test("completion offers rule ids after rules and .help")
   func completion() {
     let c = Completer(world: World())
-    #expect(c.complete("rules R1").candidates.contains("R14"))
-    #expect(c.complete("rules P").candidates == (1...8).map { "P\($0)" })
-    #expect(c.complete(".help R2").candidates.contains("R22"))
-    #expect(c.complete(".help upg").candidates == ["upgrade"])
+    expectTrue(c.complete("rules R1").candidates.contains("R14"))
+    expectEqual(c.complete("rules P").candidates, (1...8).map { "P\($0)" })
+    expectTrue(c.complete(".help R2").candidates.contains("R22"))
+    expectEqual(c.complete(".help upg").candidates, ["upgrade"])
   }
 }

@@ -25,12 +25,12 @@ extension EndToEndTests {
 
         """)
     let run = try billsh(["run", path])
-    #expect(run.code == 0, "\(run.stdout)")
+    expectEqual(run.code, 0, "\(run.stdout)")
     for line in 4...7 {
-      #expect(run.stdout.contains("\(path):\(line): expected error[permission-denied]: "))
+      expectTrue(run.stdout.contains("\(path):\(line): expected error[permission-denied]: "))
     }
-    #expect(!run.stdout.contains("\(path):4: error["))
-    #expect(run.stderr == "\(path): 7 commands, 7 met, 0 unmet\n")
+    expectTrue(!run.stdout.contains("\(path):4: error["))
+    expectEqual(run.stderr, "\(path): 7 commands, 7 met, 0 unmet\n")
   }
 
   @Test func ruleExpectationsAreMetByTheRuleWhateverTheCode() throws {
@@ -42,27 +42,28 @@ extension EndToEndTests {
 
         """)
     let run = try billsh(["run", path])
-    #expect(run.code == 1)
-    #expect(run.stdout.contains("\(path):4: expected error[permission-denied]"))
-    #expect(run.stdout.contains("\(path):5: expected !R12 but got error[permission-denied] (R14)"))
-    #expect(run.stdout.contains("\(path):6: expected !R14 but the command succeeded"))
-    #expect(run.stderr == "\(path): 6 commands, 4 met, 2 unmet\n")
+    expectEqual(run.code, 1)
+    expectTrue(run.stdout.contains("\(path):4: expected error[permission-denied]"))
+    expectTrue(
+      run.stdout.contains("\(path):5: expected !R12 but got error[permission-denied] (R14)"))
+    expectTrue(run.stdout.contains("\(path):6: expected !R14 but the command succeeded"))
+    expectEqual(run.stderr, "\(path): 6 commands, 4 met, 2 unmet\n")
     let json = try billsh(["run", "--json", path])
     let r = json.records
-    #expect(r.count == 6)
-    #expect(r[3]["expect"] == .string("R14") && r[3]["met"] == .bool(true))
-    #expect(r[4]["expect"] == .string("R12") && r[4]["met"] == .bool(false))
+    expectEqual(r.count, 6)
+    expectTrue(r[3]["expect"] == .string("R14") && r[3]["met"] == .bool(true))
+    expectTrue(r[4]["expect"] == .string("R12") && r[4]["met"] == .bool(false))
     // SPEC §8: the summary is printed under --json too, on stderr.
-    #expect(json.stderr == "\(path): 6 commands, 4 met, 2 unmet\n")
+    expectEqual(json.stderr, "\(path): 6 commands, 4 met, 2 unmet\n")
   }
 
   @Test(arguments: ["!R23 clock", "!P0 clock", "!bogus clock", "!Invalid clock"])
   func unknownCodeOrRuleIsUsage(_ line: String) throws {
     let (_, path) = try script(line + "\n")
     let run = try billsh(["run", path])
-    #expect(run.code == 2)
-    #expect(run.stdout.hasPrefix("\(path):1: error[usage]: unknown "), "\(run.stdout)")
-    #expect(run.stderr == "\(path): 1 command, 0 met, 1 unmet\n")
+    expectEqual(run.code, 2)
+    expectTrue(run.stdout.hasPrefix("\(path):1: error[usage]: unknown "), "\(run.stdout)")
+    expectEqual(run.stderr, "\(path): 1 command, 0 met, 1 unmet\n")
   }
 
   @Test func summaryCountsReadLinesAndEachFile() throws {
@@ -74,15 +75,15 @@ extension EndToEndTests {
     try "clock\n".write(toFile: other, atomically: true, encoding: .utf8)
     let run = try billsh(["run", path, other])
     // outer: 3 lines of its own and the 3 of inner.bill; `!invalid add` failed with conflict.
-    #expect(run.stdout.contains("\(dir)/inner.bill:2: error[conflict]: "))
-    #expect(run.stdout.contains("\(path):3: expected error[conflict]: "))
+    expectTrue(run.stdout.contains("\(dir)/inner.bill:2: error[conflict]: "))
+    expectTrue(run.stdout.contains("\(path):3: expected error[conflict]: "))
     #expect(
       run.stderr == "\(path): 6 commands, 5 met, 1 unmet\n\(other): 1 command, 1 met, 0 unmet\n")
-    #expect(run.code == 1)
+    expectEqual(run.code, 1)
     // Piped input prints no summary.
     let piped = try billsh([], stdin: "clock\n!conflict clock\n")
-    #expect(piped.stderr.isEmpty)
-    #expect(piped.stdout.contains("<stdin>:2: expected !conflict but the command succeeded"))
+    expectTrue(piped.stderr.isEmpty)
+    expectTrue(piped.stdout.contains("<stdin>:2: expected !conflict but the command succeeded"))
   }
 
   @Test func transcriptsOfReadScriptsShowExpectedLines() throws {
@@ -91,6 +92,6 @@ extension EndToEndTests {
     let run = try billsh(["run", "--transcript", outer])
     #expect(
       run.stdout.contains("  \(dir)/inner.bill:2: expected error[conflict]: "), "\(run.stdout)")
-    #expect(run.stderr.isEmpty)
+    expectTrue(run.stderr.isEmpty)
   }
 }

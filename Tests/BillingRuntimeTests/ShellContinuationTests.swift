@@ -27,7 +27,7 @@ import Testing
     ["clock\\", "log \\ x", "whoami"],
   ])
   func sameAsScripts(_ typed: [String]) {
-    #expect(shellLines(typed) == scriptLines(typed))
+    expectEqual(shellLines(typed), scriptLines(typed))
   }
 
   @Test func aContinuedLineShowsTheContinuationPrompt() {
@@ -35,6 +35,6 @@ import Testing
     let out = Output(fd: open("/dev/null", O_WRONLY))
     defer { close(out.fd) }
     _ = ShellLoop(session: Session(), source: source, out: out, colour: false).run()
-    #expect(source.prompts.map(\.plain) == ["billsh (nobody)> ", "...> ", "billsh (nobody)> "])
+    expectEqual(source.prompts.map(\.plain), ["billsh (nobody)> ", "...> ", "billsh (nobody)> "])
   }
 }

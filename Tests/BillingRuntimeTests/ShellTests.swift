@@ -128,65 +128,66 @@ struct ShellTests {
     // Without --demo nobody acts.
     do {
       let pty = try startShell([], home: home)
-      #expect(pty.waitFor("billsh — simulated date", timeout: startTimeout), "banner: \(pty.text)")
-      #expect(pty.waitFor(nobodyPrompt, timeout: stepTimeout), "\(pty.text)")
+      expectTrue(
+        pty.waitFor("billsh — simulated date", timeout: startTimeout), "banner: \(pty.text)")
+      expectTrue(pty.waitFor(nobodyPrompt, timeout: stepTimeout), "\(pty.text)")
       leave(pty)
     }
     // The demo logs ann in; logout and login change the prompt.
     let pty = try startShell(home: home)
-    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
     type(pty, "logout")
-    #expect(pty.waitFor("ann logged out; nobody acts", timeout: stepTimeout), "\(pty.text)")
-    #expect(pty.waitFor(nobodyPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor("ann logged out; nobody acts", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(nobodyPrompt, timeout: stepTimeout), "\(pty.text)")
     type(pty, "login ann")
-    #expect(pty.waitFor("login ann\r\n", timeout: stepTimeout), "\(pty.text)")
-    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor("login ann\r\n", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
     leave(pty)
   }
 
   @Test func tabCompletesACommandAndATeamName() throws {
     let pty = try startShell(home: freshFolder())
-    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
     // "upg" + Tab becomes "upgrade " (with the space), so the rest follows.
     pty.send("upg\t")
-    #expect(pty.waitFor("rade", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor("rade", timeout: stepTimeout), "\(pty.text)")
     type(pty, "team Platform --tier starter")
-    #expect(pty.waitFor("upgraded team Platform:", timeout: stepTimeout), "\(pty.text)")
-    #expect(pty.waitFor(ownerPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor("upgraded team Platform:", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(ownerPrompt, timeout: stepTimeout), "\(pty.text)")
     // A team name from the live world.
     pty.send("plan team Des\t")
-    #expect(pty.waitFor("ign", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor("ign", timeout: stepTimeout), "\(pty.text)")
     pty.send("\r")
     #expect(
       pty.waitFor("P1 team Design: starter, monthly, 2 seats", timeout: stepTimeout), "\(pty.text)")
-    #expect(pty.waitFor(ownerPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(ownerPrompt, timeout: stepTimeout), "\(pty.text)")
     // Two Tabs on an ambiguous word list the candidates.
     pty.send("upgrade \t\t")
-    #expect(pty.waitFor("org", timeout: stepTimeout), "\(pty.text)")
-    #expect(pty.waitFor("team", timeout: stepTimeout), "\(pty.text)")
-    #expect(pty.waitFor("workspace", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor("org", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor("team", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor("workspace", timeout: stepTimeout), "\(pty.text)")
     pty.send("\u{03}")
-    #expect(pty.waitFor(ownerPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(ownerPrompt, timeout: stepTimeout), "\(pty.text)")
     leave(pty)
   }
 
   @Test func ctrlCClearsTheLineAndTheShellLivesOn() throws {
     let pty = try startShell(home: freshFolder())
-    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
     pty.send("create org Half")
-    #expect(pty.waitFor("create org Half", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor("create org Half", timeout: stepTimeout), "\(pty.text)")
     pty.send("\u{03}")
-    #expect(pty.waitFor("^C", timeout: stepTimeout), "\(pty.text)")
-    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor("^C", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
     // Ctrl-C on an empty line also just prompts again.
     pty.send("\u{03}")
-    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
-    #expect(pty.isRunning)
+    expectTrue(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.isRunning)
     type(pty, "show")
-    #expect(pty.waitFor("invoices: 2, log entries:", timeout: stepTimeout), "\(pty.text)")
-    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
-    #expect(!pty.text.contains("created org Half"))
-    #expect(!pty.text.contains("org Half:"))
+    expectTrue(pty.waitFor("invoices: 2, log entries:", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(!pty.text.contains("created org Half"))
+    expectTrue(!pty.text.contains("org Half:"))
     leave(pty)
   }
 
@@ -198,57 +199,57 @@ struct ShellTests {
     try String(repeating: "advance 1y\n", count: 5000).write(
       toFile: script, atomically: true, encoding: .utf8)
     let pty = try startShell(home: home)
-    #expect(pty.waitFor(annPrompt, timeout: startTimeout))
+    expectTrue(pty.waitFor(annPrompt, timeout: startTimeout))
     type(pty, ".read " + script)
     // NB: wait until the script is visibly running, so Ctrl-C cannot arrive before it starts.
-    #expect(pty.waitFor("2030-01-01", timeout: stepTimeout))
+    expectTrue(pty.waitFor("2030-01-01", timeout: stepTimeout))
     pty.send("\u{03}")
-    #expect(pty.waitFor("; interrupted", timeout: stepTimeout))
-    #expect(pty.waitFor(annPrompt, timeout: stepTimeout))
+    expectTrue(pty.waitFor("; interrupted", timeout: stepTimeout))
+    expectTrue(pty.waitFor(annPrompt, timeout: stepTimeout))
     type(pty, "features gus")
-    #expect(pty.waitFor("team Design: starter (P1)", timeout: stepTimeout))
-    #expect(pty.waitFor(annPrompt, timeout: stepTimeout))
+    expectTrue(pty.waitFor("team Design: starter (P1)", timeout: stepTimeout))
+    expectTrue(pty.waitFor(annPrompt, timeout: stepTimeout))
     leave(pty)
   }
 
   @Test func ctrlDOnAnEmptyLineExitsZero() throws {
     let pty = try startShell(home: freshFolder())
-    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
     pty.send("\u{04}")
-    #expect(pty.waitForExit(timeout: stepTimeout) == 0, "\(pty.text)")
+    expectEqual(pty.waitForExit(timeout: stepTimeout), 0, "\(pty.text)")
   }
 
   @Test func historyComesBackInTheNextRun() throws {
     let home = freshFolder()
     do {
       let pty = try startShell(home: home)
-      #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+      expectTrue(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
       type(pty, "features bob")
-      #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+      expectTrue(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
       leave(pty)
     }
     let historyFile = home + "/state/billsh/history"
     let saved = (try? String(contentsOfFile: historyFile, encoding: .utf8)) ?? ""
-    #expect(saved.hasPrefix("_HiStOrY_V2_\n"), "history file: \(saved)")
-    #expect(saved.contains("features"), "history file: \(saved)")
+    expectTrue(saved.hasPrefix("_HiStOrY_V2_\n"), "history file: \(saved)")
+    expectTrue(saved.contains("features"), "history file: \(saved)")
 
     let pty = try startShell(home: home)
-    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
     pty.send("\u{1b}[A")  // Up
-    #expect(pty.waitFor("features bob", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor("features bob", timeout: stepTimeout), "\(pty.text)")
     pty.send("\r")
     // The recalled line runs: its output names bob.
-    #expect(pty.waitFor("bob", timeout: stepTimeout), "\(pty.text)")
-    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
-    #expect(!pty.text.contains("error["), "\(pty.text)")
+    expectTrue(pty.waitFor("bob", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(!pty.text.contains("error["), "\(pty.text)")
     leave(pty)
   }
 
   @Test func utf8NamesRoundTripInTheCLocale() throws {
     let pty = try startShell(home: freshFolder())
-    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
     type(pty, "create org \"Café Ünïcode\"")
-    #expect(pty.waitFor("created org \"Café Ünïcode\"", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor("created org \"Café Ünïcode\"", timeout: stepTimeout), "\(pty.text)")
     type(pty, "create team 設計 --org \"Café Ünïcode\"")
     #expect(
       pty.waitFor("created team 設計 in org \"Café Ünïcode\"", timeout: stepTimeout), "\(pty.text)")
@@ -258,20 +259,20 @@ struct ShellTests {
     #expect(
       pty.waitFor("  team 設計: 0 people (0 billable); plan basic", timeout: stepTimeout),
       "\(pty.text)")
-    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
     leave(pty)
   }
 
   @Test func helpForOneCommandPrintsItsSynopsis() throws {
     let pty = try startShell(home: freshFolder())
-    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
     type(pty, ".help upgrade")
     #expect(
       pty.waitFor(
         "upgrade <scope> --tier <t> [--seats <n>] [--monthly|--annual]", timeout: stepTimeout),
       "\(pty.text)")
-    #expect(pty.waitFor("example: upgrade", timeout: stepTimeout), "\(pty.text)")
-    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor("example: upgrade", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
     leave(pty)
   }
 
@@ -281,21 +282,22 @@ struct ShellTests {
     // draw any of them as text).
     do {
       let pty = try startShell(home: freshFolder(), colour: true)
-      #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
-      #expect(pty.output.contains("\u{1b}[1;32mann"), "\(pty.output.debugDescription)")
-      #expect(!pty.text.contains("[2m") && !pty.text.contains("[0m"), "\(pty.text)")
+      expectTrue(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+      expectTrue(pty.output.contains("\u{1b}[1;32mann"), "\(pty.output.debugDescription)")
+      expectTrue(!pty.text.contains("[2m") && !pty.text.contains("[0m"), "\(pty.text)")
       type(pty, "logout")
-      #expect(pty.waitFor(nobodyPrompt, timeout: stepTimeout), "\(pty.text)")
-      #expect(!pty.text.contains("[2m") && !pty.text.contains("[0m"), "\(pty.text)")
+      expectTrue(pty.waitFor(nobodyPrompt, timeout: stepTimeout), "\(pty.text)")
+      expectTrue(!pty.text.contains("[2m") && !pty.text.contains("[0m"), "\(pty.text)")
       leave(pty)
     }
     // NO_COLOR: no colour anywhere (prompt, output, errors).
     let pty = try startShell(home: freshFolder(), colour: false)
-    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
     type(pty, "bogus")
-    #expect(pty.waitFor("error[usage]: unknown command bogus", timeout: stepTimeout), "\(pty.text)")
-    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
-    #expect(colourSequences(pty.output).isEmpty, "\(pty.output.debugDescription)")
+    expectTrue(
+      pty.waitFor("error[usage]: unknown command bogus", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(colourSequences(pty.output).isEmpty, "\(pty.output.debugDescription)")
     leave(pty)
   }
 
@@ -308,17 +310,17 @@ struct ShellTests {
     let pty = try PseudoTerminal(
       executable: "/bin/sh", arguments: ["-c", "exec \"$0\" --demo > \"$1\"", billsh, outFile],
       environment: shellEnvironment(home: home), inheritEnvironment: false, columns: 120, rows: 40)
-    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
     // Editing still works: completion and Ctrl-C.
     pty.send("create org Gone")
     pty.send("\u{03}")
-    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
     pty.send("plan team Des\t")
-    #expect(pty.waitFor("ign", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor("ign", timeout: stepTimeout), "\(pty.text)")
     pty.send("\r")
-    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
     type(pty, "whoami")
-    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
     leave(pty)
 
     let file = waitForFile(outFile) { $0.contains("org Acme: member, admin") }
@@ -332,29 +334,29 @@ struct ShellTests {
 
         """, "stdout file: \(file.debugDescription)")
     // Command output went to the file, not to the terminal.
-    #expect(!pty.text.contains("billing owner carl"), "\(pty.text)")
-    #expect(!file.contains("> ") && !file.contains("billsh"))
+    expectTrue(!pty.text.contains("billing owner carl"), "\(pty.text)")
+    expectTrue(!file.contains("> ") && !file.contains("billsh"))
   }
 
   @Test func recordSurvivesKillAndReplays() throws {
     let home = freshFolder()
     let path = home + "/session.transcript"
     let pty = try startShell([], home: home)
-    #expect(pty.waitFor(nobodyPrompt, timeout: startTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(nobodyPrompt, timeout: startTimeout), "\(pty.text)")
     type(pty, "create org Acme")
-    #expect(pty.waitFor("created org Acme", timeout: stepTimeout), "\(pty.text)")
-    #expect(pty.waitFor(nobodyPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor("created org Acme", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(nobodyPrompt, timeout: stepTimeout), "\(pty.text)")
     type(pty, "create user ann bob")
-    #expect(pty.waitFor("created users ann, bob", timeout: stepTimeout), "\(pty.text)")
-    #expect(pty.waitFor(nobodyPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor("created users ann, bob", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(nobodyPrompt, timeout: stepTimeout), "\(pty.text)")
     type(pty, ".record \(path)")
-    #expect(pty.waitFor("2 earlier commands written", timeout: stepTimeout), "\(pty.text)")
-    #expect(pty.waitFor(nobodyPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor("2 earlier commands written", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(nobodyPrompt, timeout: stepTimeout), "\(pty.text)")
     type(pty, "add ann --org Acme --admin")
-    #expect(pty.waitFor("added ann to org Acme as admin", timeout: stepTimeout), "\(pty.text)")
-    #expect(pty.waitFor(nobodyPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor("added ann to org Acme as admin", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(nobodyPrompt, timeout: stepTimeout), "\(pty.text)")
     pty.signal(SIGKILL)
-    #expect(pty.waitForExit(timeout: stepTimeout) == 128 + SIGKILL)
+    expectEqual(pty.waitForExit(timeout: stepTimeout), 128 + SIGKILL)
 
     let text = try String(contentsOfFile: path, encoding: .utf8)
     let commands = Transcript.parse(text).items.compactMap { item -> [String]? in
@@ -367,23 +369,23 @@ struct ShellTests {
         ["create user ann bob", "created users ann, bob"],
         ["add ann --org Acme --admin", "added ann to org Acme as admin"],
       ], "transcript:\n\(text)")
-    #expect(text.hasSuffix("\n"))
+    expectTrue(text.hasSuffix("\n"))
 
     let (status, output) = try runProcess(try billshExecutable(), ["test", path])
-    #expect(status == 0, "billsh test: \(output)")
-    #expect(output.contains("1 passed, 0 failed"), "billsh test: \(output)")
+    expectEqual(status, 0, "billsh test: \(output)")
+    expectTrue(output.contains("1 passed, 0 failed"), "billsh test: \(output)")
   }
 
   /// libedit's incremental search ends on ESC and drops it: the rest of an arrow key ("[C")
   /// must not be typed into the line; the arrow ends the search and moves the cursor.
   @Test func anArrowEndsAReverseSearch() throws {
     let pty = try startShell(home: freshFolder())
-    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
     type(pty, "features bob")
-    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
     pty.send("\u{12}")  // Ctrl-R
     pty.send("feat")
-    #expect(pty.waitFor("feat", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor("feat", timeout: stepTimeout), "\(pty.text)")
     // Right: the search ends with the cursor on "features bob", one to the right; then "X".
     pty.send("\u{1b}[C")
     pty.drain(for: 0.3)
@@ -391,24 +393,24 @@ struct ShellTests {
     #expect(
       pty.waitFor("unknown command fXeatures", timeout: stepTimeout), "\(pty.text.debugDescription)"
     )
-    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
-    #expect(!pty.text.contains("[C"), "\(pty.text.debugDescription)")
+    expectTrue(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(!pty.text.contains("[C"), "\(pty.text.debugDescription)")
     leave(pty)
   }
 
   /// A window resize while a line is edited draws the prompt and the line again.
   @Test func aResizeRedrawsThePromptAndTheLine() throws {
     let pty = try startShell(home: freshFolder())
-    #expect(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: startTimeout), "\(pty.text)")
     pty.send("plan team Des")
-    #expect(pty.waitFor("plan team Des", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor("plan team Des", timeout: stepTimeout), "\(pty.text)")
     pty.skipToEnd()
     pty.resize(columns: 60, rows: 20)
-    #expect(pty.waitFor(annPrompt + "plan team Des", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt + "plan team Des", timeout: stepTimeout), "\(pty.text)")
     // Editing goes on as before.
     pty.send("ign\r")
-    #expect(pty.waitFor("P1 team Design: starter", timeout: stepTimeout), "\(pty.text)")
-    #expect(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor("P1 team Design: starter", timeout: stepTimeout), "\(pty.text)")
+    expectTrue(pty.waitFor(annPrompt, timeout: stepTimeout), "\(pty.text)")
     leave(pty)
   }
 
@@ -419,7 +421,7 @@ struct ShellTests {
     #expect(
       LibEditLineSource.markEscapes("\u{1b}[1;32mann\u{1b}[0m\u{1b}[2m\u{1b}[0m> ")
         == "\(m)\u{1b}[1;32m\(m)ann\(m)\u{1b}[0m\u{1b}[2m\u{1b}[0m\(m)> ")
-    #expect(LibEditLineSource.markEscapes("a> \u{1b}[0m") == "a> ")
-    #expect(LibEditLineSource.markEscapes("plain> ") == "plain> ")
+    expectEqual(LibEditLineSource.markEscapes("a> \u{1b}[0m"), "a> ")
+    expectEqual(LibEditLineSource.markEscapes("plain> "), "plain> ")
   }
 }

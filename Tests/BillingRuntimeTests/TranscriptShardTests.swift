@@ -6,8 +6,8 @@ import Testing
 @Suite struct TranscriptShardTests {
   @Test(arguments: [("1/1", 1, 1), ("1/3", 1, 3), ("3/3", 3, 3), ("2/4", 2, 4), ("07/10", 7, 10)])
   func readsKOfN(_ text: String, _ k: Int, _ n: Int) {
-    #expect(TranscriptShard(text) == TranscriptShard(index: k, count: n))
-    #expect(TranscriptShard(text)?.index == k && TranscriptShard(text)?.count == n)
+    expectEqual(TranscriptShard(text), TranscriptShard(index: k, count: n))
+    expectTrue(TranscriptShard(text)?.index == k && TranscriptShard(text)?.count == n)
   }
 
   @Test(arguments: [
@@ -15,7 +15,7 @@ import Testing
     "1/2/3", "1.0/2", "99999999999999999999/1", "1/99999999999999999999", "١/٢",
   ])
   func refusesAnythingElse(_ text: String) {
-    #expect(TranscriptShard(text) == nil)
+    expectTrue(TranscriptShard(text) == nil)
   }
 
   @Test(arguments: 1...4)
@@ -26,11 +26,11 @@ import Testing
       for k in 1...n {
         shares.append(try #require(TranscriptShard(index: k, count: n)).share(of: items))
       }
-      #expect(shares.flatMap { $0 }.sorted() == items, "size \(size)")
+      expectEqual(shares.flatMap { $0 }.sorted(), items, "size \(size)")
       let sizes = shares.map(\.count)
-      #expect((sizes.max() ?? 0) - (sizes.min() ?? 0) <= 1, "size \(size): \(sizes)")
+      expectTrue((sizes.max() ?? 0) - (sizes.min() ?? 0) <= 1, "size \(size): \(sizes)")
       // Each share keeps path order.
-      #expect(shares.allSatisfy { $0 == $0.sorted() })
+      expectTrue(shares.allSatisfy { $0 == $0.sorted() })
     }
   }
 
@@ -54,7 +54,7 @@ import Testing
     }
     var whole = ""
     let all = runner.run(paths: [dir], output: &whole)
-    #expect(all.files.count == names.count && all.failed == 3)
+    expectTrue(all.files.count == names.count && all.failed == 3)
 
     var seen: [String] = []
     var passed = 0
@@ -67,11 +67,11 @@ import Testing
       passed += part.passed
       failed += part.failed
       // The last line counts only the shard's transcripts.
-      #expect(report.hasSuffix("\(part.passed) passed, \(part.failed) failed\n"))
-      #expect(part.files.count == names.count / n + (k - 1 < names.count % n ? 1 : 0))
+      expectTrue(report.hasSuffix("\(part.passed) passed, \(part.failed) failed\n"))
+      expectEqual(part.files.count, names.count / n + (k - 1 < names.count % n ? 1 : 0))
     }
-    #expect(seen.sorted() == all.files.map(\.path))
-    #expect(Set(seen).count == seen.count)
-    #expect(passed == all.passed && failed == all.failed)
+    expectEqual(seen.sorted(), all.files.map(\.path))
+    expectEqual(Set(seen).count, seen.count)
+    expectTrue(passed == all.passed && failed == all.failed)
   }
 }

@@ -86,7 +86,7 @@ private let goodTranscript = """
         .command(text: "count 3", line: 11, output: ["1", "2", "3"]),
         .commentary("Trailing commentary."),
       ])
-    #expect(t.commands == ["echo hello", "blank", "count 3"])
+    expectEqual(t.commands, ["echo hello", "blank", "count 3"])
   }
 
   @Test(arguments: [
@@ -111,25 +111,25 @@ private let goodTranscript = """
   ])
   func roundTripIsByteExact(_ text: String) {
     let t = Transcript.parse(text)
-    #expect(Array(t.render().utf8) == Array(text.utf8))
-    #expect(Transcript.parse(t.render()) == t)
+    expectEqual(Array(t.render().utf8), Array(text.utf8))
+    expectEqual(Transcript.parse(t.render()), t)
     // Replacing the outputs with the same outputs changes nothing either.
     let outputs = t.items.compactMap { item -> [String]? in
       if case .command(_, _, let output) = item { return output }
       return nil
     }
-    #expect(Array(t.replacingOutputs(outputs).render().utf8) == Array(text.utf8))
-    #expect(t.replacingOutputs(outputs) == t)
+    expectEqual(Array(t.replacingOutputs(outputs).render().utf8), Array(text.utf8))
+    expectEqual(t.replacingOutputs(outputs), t)
   }
 
   @Test func missingFinalNewlineIsAdded() {
-    #expect(Transcript.parse("comment\n  > a\n  out").render() == "comment\n  > a\n  out\n")
-    #expect(Transcript.parse("x").render() == "x\n")
+    expectEqual(Transcript.parse("comment\n  > a\n  out").render(), "comment\n  > a\n  out\n")
+    expectEqual(Transcript.parse("x").render(), "x\n")
   }
 
   @Test func edgeClassification() {
-    #expect(Transcript.parse("  >\n").items == [.commentary("  >")])
-    #expect(Transcript.parse("  > \n").items == [.command(text: "", line: 1, output: [])])
+    expectEqual(Transcript.parse("  >\n").items, [.commentary("  >")])
+    expectEqual(Transcript.parse("  > \n").items, [.command(text: "", line: 1, output: [])])
     #expect(
       Transcript.parse("  > a\n   > b\n").items == [
         .command(text: "a", line: 1, output: [" > b"])
@@ -150,19 +150,19 @@ private let goodTranscript = """
         .command(text: "b", line: 5, output: ["x", "y", ""]),
         .commentary("end"),
       ])
-    #expect(r.render() == "intro\n  > a\n  1\n  2\n  > b\n  x\n  y\n  \nend\n")
-    #expect(Transcript.parse(r.render()) == r)
+    expectEqual(r.render(), "intro\n  > a\n  1\n  2\n  > b\n  x\n  y\n  \nend\n")
+    expectEqual(Transcript.parse(r.render()), r)
     // Too few output arrays: the rest have no output.
-    #expect(t.replacingOutputs([["1"]]).render() == "intro\n  > a\n  1\n  > b\nend\n")
+    expectEqual(t.replacingOutputs([["1"]]).render(), "intro\n  > a\n  1\n  > b\nend\n")
   }
 
   @Test func renderSession() {
     let text = Transcript.renderSession(
       commentary: ["Recorded by billsh.", ""],
       entries: [(command: "echo hi", output: ["hi"]), (command: "blank", output: [""])])
-    #expect(text == "Recorded by billsh.\n\n  > echo hi\n  hi\n  > blank\n  \n")
-    #expect(Transcript.parse(text).commands == ["echo hi", "blank"])
-    #expect(Transcript.renderSession(commentary: [], entries: []) == "")
+    expectEqual(text, "Recorded by billsh.\n\n  > echo hi\n  hi\n  > blank\n  \n")
+    expectEqual(Transcript.parse(text).commands, ["echo hi", "blank"])
+    expectEqual(Transcript.renderSession(commentary: [], entries: []), "")
   }
 }
 
@@ -170,8 +170,8 @@ private let goodTranscript = """
 
 @Suite struct UnifiedDiffTests {
   @Test func equalInputsGiveNil() {
-    #expect(UnifiedDiff.make(expected: [], actual: [], path: "p") == nil)
-    #expect(UnifiedDiff.make(expected: ["a", "b"], actual: ["a", "b"], path: "p") == nil)
+    expectTrue(UnifiedDiff.make(expected: [], actual: [], path: "p") == nil)
+    expectTrue(UnifiedDiff.make(expected: ["a", "b"], actual: ["a", "b"], path: "p") == nil)
   }
 
   @Test func singleChangeWithContext() {
@@ -204,7 +204,7 @@ private let goodTranscript = """
     actual[25] = "z"  // line 26: separate hunk
     let diff = UnifiedDiff.make(expected: expected, actual: actual, path: "p")!
     let headers = diff.split(separator: "\n").filter { $0.hasPrefix("@@") }
-    #expect(headers == ["@@ -1,13 +1,13 @@", "@@ -23,7 +23,7 @@"])
+    expectEqual(headers, ["@@ -1,13 +1,13 @@", "@@ -23,7 +23,7 @@"])
   }
 
   @Test func insertionsAndDeletionsAtEdges() {
@@ -227,7 +227,7 @@ private let goodTranscript = """
   @Test func comparesExactBytes() {
     // Canonically equivalent but byte-different lines are a difference.
     let diff = UnifiedDiff.make(expected: ["caf\u{E9}"], actual: ["cafe\u{301}"], path: "p")
-    #expect(diff != nil)
+    expectTrue(diff != nil)
   }
 
   /// Applies an edit script and checks it yields `b` and is as short as the LCS allows.
@@ -243,7 +243,7 @@ private let goodTranscript = """
       for op in ops {
         switch op {
         case .equal:
-          #expect(a[i] == b[j])
+          expectEqual(a[i], b[j])
           rebuilt.append(a[i])
           i += 1
           j += 1
@@ -253,9 +253,9 @@ private let goodTranscript = """
           j += 1
         }
       }
-      #expect(i == a.count && j == b.count && rebuilt == b)
+      expectTrue(i == a.count && j == b.count && rebuilt == b)
       let edits = ops.filter { $0 != .equal }.count
-      #expect(edits == a.count + b.count - 2 * lcsLength(a, b), "a=\(a) b=\(b)")
+      expectEqual(edits, a.count + b.count - 2 * lcsLength(a, b), "a=\(a) b=\(b)")
     }
   }
 
@@ -264,8 +264,8 @@ private let goodTranscript = """
     var actual = expected
     actual[50_000] = "changed"
     let diff = UnifiedDiff.make(expected: expected, actual: actual, path: "big")!
-    #expect(diff.contains("@@ -49998,7 +49998,7 @@\n"))
-    #expect(diff.contains("-line 50000\n+changed\n"))
+    expectTrue(diff.contains("@@ -49998,7 +49998,7 @@\n"))
+    expectTrue(diff.contains("-line 50000\n+changed\n"))
   }
 
   @Test func largeDifferentInputsUseLinearSpace() {
@@ -274,7 +274,7 @@ private let goodTranscript = """
     let expected = (0..<6_000).map { "a\($0)" }
     let actual = (0..<6_000).map { $0 % 2 == 0 ? "a\($0)" : "b\($0)" }
     let ops = UnifiedDiff.editScript(expected, actual)
-    #expect(ops.filter { $0 == .equal }.count == 3_000)
+    expectEqual(ops.filter { $0 == .equal }.count, 3_000)
   }
 }
 
@@ -298,8 +298,8 @@ private func lcsLength(_ a: [String], _ b: [String]) -> Int {
     let dir = makeTempDir()
     writeFile("\(dir)/good.transcript", goodTranscript)
     let r = runReport([dir])
-    #expect(r.report == "1 passed, 0 failed\n")
-    #expect(r.passed == 1 && r.failed == 0)
+    expectEqual(r.report, "1 passed, 0 failed\n")
+    expectTrue(r.passed == 1 && r.failed == 0)
   }
 
   @Test func tamperedTranscriptShowsDiff() {
@@ -323,7 +323,7 @@ private func lcsLength(_ a: [String], _ b: [String]) -> Int {
         0 passed, 1 failed
 
         """)
-    #expect(r.passed == 0 && r.failed == 1)
+    expectTrue(r.passed == 0 && r.failed == 1)
   }
 
   @Test func updateRestoresTamperedFileByteForByte() {
@@ -336,15 +336,15 @@ private func lcsLength(_ a: [String], _ b: [String]) -> Int {
     writeFile(path, tampered)
     try! FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
     let r = runReport([dir], update: true)
-    #expect(r.report == "updated \(path)\n1 passed, 0 failed\n")
-    #expect(Array(readFile(path).utf8) == Array(goodTranscript.utf8))
+    expectEqual(r.report, "updated \(path)\n1 passed, 0 failed\n")
+    expectEqual(Array(readFile(path).utf8), Array(goodTranscript.utf8))
     // The permission bits survive the atomic replacement.
     let mode = try! FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
-    #expect(mode == 0o640)
+    expectEqual(mode, 0o640)
     // No temporary files are left behind.
     #expect(try! FileManager.default.contentsOfDirectory(atPath: dir) == ["t.transcript"])
     // And now it passes without --update.
-    #expect(runReport([dir]).report == "1 passed, 0 failed\n")
+    expectEqual(runReport([dir]).report, "1 passed, 0 failed\n")
   }
 
   @Test func missingOutputFailsWithoutUpdateAndIsRecordedWithUpdate() {
@@ -372,12 +372,12 @@ private func lcsLength(_ a: [String], _ b: [String]) -> Int {
         0 passed, 1 failed
 
         """)
-    #expect(readFile(path) == unrecorded)
+    expectEqual(readFile(path), unrecorded)
 
     let u = runReport([path], update: true)
-    #expect(u.report == "updated \(path)\n1 passed, 0 failed\n")
-    #expect(readFile(path) == "New test.\n  > echo a\n  a\n  > count 2\n  1\n  2\nend\n")
-    #expect(runReport([path]).report == "1 passed, 0 failed\n")
+    expectEqual(u.report, "updated \(path)\n1 passed, 0 failed\n")
+    expectEqual(readFile(path), "New test.\n  > echo a\n  a\n  > count 2\n  1\n  2\nend\n")
+    expectEqual(runReport([path]).report, "1 passed, 0 failed\n")
   }
 
   @Test func commandThatPrintsNothingFailsEvenWhenOutputsMatch() {
@@ -406,8 +406,8 @@ private func lcsLength(_ a: [String], _ b: [String]) -> Int {
         writeFile(path, edited)
         return fakeReplay(commands)
       })
-    #expect(r.report == "\(path): changed while running; not updated\n0 passed, 1 failed\n")
-    #expect(readFile(path) == edited)
+    expectEqual(r.report, "\(path): changed while running; not updated\n0 passed, 1 failed\n")
+    expectEqual(readFile(path), edited)
   }
 
   @Test func ioErrors() {
@@ -431,27 +431,27 @@ private func lcsLength(_ a: [String], _ b: [String]) -> Int {
     writeFile("\(dir)/empty.transcript", "")
     writeFile("\(dir)/notes.transcript", "Just commentary.\n\nMore.\n")
     let r = runReport([dir])
-    #expect(r.passed == 0 && r.failed == 2)
-    #expect(r.report.contains("\(dir)/empty.transcript: nothing to check"))
-    #expect(r.report.contains("\(dir)/notes.transcript: nothing to check"))
-    #expect(runReport([dir], update: true).failed == 2)
+    expectTrue(r.passed == 0 && r.failed == 2)
+    expectTrue(r.report.contains("\(dir)/empty.transcript: nothing to check"))
+    expectTrue(r.report.contains("\(dir)/notes.transcript: nothing to check"))
+    expectEqual(runReport([dir], update: true).failed, 2)
   }
 
   @Test func crlfLineEndsAreReadAsLF() {
     let dir = makeTempDir()
     writeFile("\(dir)/crlf.transcript", goodTranscript.replacingOccurrences(of: "\n", with: "\r\n"))
-    #expect(runReport([dir]).report == "1 passed, 0 failed\n")
+    expectEqual(runReport([dir]).report, "1 passed, 0 failed\n")
     let bad = goodTranscript.replacingOccurrences(of: "  2\n", with: "  two\n")
     writeFile("\(dir)/crlf.transcript", bad.replacingOccurrences(of: "\n", with: "\r\n"))
     let r = runReport([dir])
-    #expect(r.failed == 1 && r.report.contains("-  two\n+  2\n"))
+    expectTrue(r.failed == 1 && r.report.contains("-  two\n+  2\n"))
   }
 
   @Test func noTranscripts() {
     let dir = makeTempDir()
     writeFile("\(dir)/notes.txt", "  > echo x\n")
-    #expect(runReport([dir]).report == "0 passed, 0 failed\n")
-    #expect(runReport([]).report == "0 passed, 0 failed\n")
+    expectEqual(runReport([dir]).report, "0 passed, 0 failed\n")
+    expectEqual(runReport([]).report, "0 passed, 0 failed\n")
   }
 
   @Test func findsRecursivelyInSortedOrderAndDeduplicates() {
@@ -466,7 +466,7 @@ private func lcsLength(_ a: [String], _ b: [String]) -> Int {
         "FAIL \(dir)/a.transcript", "FAIL \(dir)/b/a/c.transcript", "FAIL \(dir)/b/z.transcript",
         "FAIL \(dir)/c.transcript",
       ])
-    #expect(r.report.hasSuffix("\n0 passed, 4 failed\n"))
+    expectTrue(r.report.hasSuffix("\n0 passed, 4 failed\n"))
   }
 
   @Test func reportsAreIdenticalForAnyNumberOfJobs() {
@@ -487,9 +487,9 @@ private func lcsLength(_ a: [String], _ b: [String]) -> Int {
     let one = runReport(paths, jobs: 1, replay: replay)
     let two = runReport(paths, jobs: 2, replay: replay)
     let four = runReport(paths, jobs: 4, replay: replay)
-    #expect(one.report == two.report)
-    #expect(one.report == four.report)
-    #expect(one.passed == 14 && one.failed == 11)
+    expectEqual(one.report, two.report)
+    expectEqual(one.report, four.report)
+    expectTrue(one.passed == 14 && one.failed == 11)
   }
 
   @Test func workersRunConcurrently() {
@@ -505,8 +505,8 @@ private func lcsLength(_ a: [String], _ b: [String]) -> Int {
       return fakeReplay(commands)
     }
     let r = runReport([dir], jobs: 2, replay: replay)
-    #expect(r.report == "4 passed, 0 failed\n")
-    #expect(counter.maxSeen == 2)
+    expectEqual(r.report, "4 passed, 0 failed\n")
+    expectEqual(counter.maxSeen, 2)
   }
 }
 
@@ -539,19 +539,19 @@ private final class ConcurrencyCounter: @unchecked Sendable {
     let dir = makeTempDir()
     let path = "\(dir)/rec.transcript"
     let recorder = try TranscriptRecorder(path: path, header: ["Recorded session.", ""])
-    #expect(readFile(path) == "Recorded session.\n\n")
+    expectEqual(readFile(path), "Recorded session.\n\n")
     try recorder.append(command: "echo hi", output: ["hi"])
-    #expect(readFile(path) == "Recorded session.\n\n  > echo hi\n  hi\n")
+    expectEqual(readFile(path), "Recorded session.\n\n  > echo hi\n  hi\n")
     try recorder.append(command: "blank", output: [""])
     let expected = Transcript.renderSession(
       commentary: ["Recorded session.", ""],
       entries: [(command: "echo hi", output: ["hi"]), (command: "blank", output: [""])])
-    #expect(readFile(path) == expected)
+    expectEqual(readFile(path), expected)
     recorder.close()
     recorder.close()
     #expect(throws: TranscriptIOError.self) { try recorder.append(command: "x", output: ["y"]) }
     // The recorded file replays cleanly.
-    #expect(runReport([path]).report == "1 passed, 0 failed\n")
+    expectEqual(runReport([path]).report, "1 passed, 0 failed\n")
   }
 
   @Test func failsForUnwritablePath() {
@@ -573,6 +573,6 @@ private final class ConcurrencyCounter: @unchecked Sendable {
     (".recording x", false), ("show", false), ("as ann .record x", false),
   ])
   func recordCommand(_ line: String, _ expected: Bool) {
-    #expect(Session.isRecordCommand(line) == expected)
+    expectEqual(Session.isRecordCommand(line), expected)
   }
 }

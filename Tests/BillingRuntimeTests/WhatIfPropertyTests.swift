@@ -47,7 +47,7 @@ import BillingSupport
 
   /// `World.copy` copies every stored property: a new one must be added there too.
   @Test func copyKnowsEveryStoredProperty() {
-    #expect(Mirror(reflecting: World()).children.count == World.copiedProperties)
+    expectEqual(Mirror(reflecting: World()).children.count, World.copiedProperties)
   }
 
   @Test func markThenBackSavesTheSameWorld() {
@@ -57,18 +57,18 @@ import BillingSupport
       let cut = player.rng.int(0..<lines.count)
       let s = Session()
       for l in lines[..<cut] { s.perform(l) }
-      #expect(s.perform(".mark m").isOK)
+      expectTrue(s.perform(".mark m").isOK)
       let atMark = s.savedText()
       let undoableAtMark = s.history.undoable
       for l in lines[cut...] { s.perform(l) }
-      #expect(s.perform(".back m").isOK)
-      #expect(s.savedText() == atMark, "seed \(seed), mark after line \(cut)")
+      expectTrue(s.perform(".back m").isOK)
+      expectEqual(s.savedText(), atMark, "seed \(seed), mark after line \(cut)")
       // The undo history is the mark's too.
-      #expect(s.history.undoable == undoableAtMark, "seed \(seed)")
+      expectEqual(s.history.undoable, undoableAtMark, "seed \(seed)")
       // Marks stay: a second path, then back again.
       for l in lines[cut...].reversed() { s.perform(l) }
-      #expect(s.perform(".back m").isOK)
-      #expect(s.savedText() == atMark, "seed \(seed), second .back")
+      expectTrue(s.perform(".back m").isOK)
+      expectEqual(s.savedText(), atMark, "seed \(seed), second .back")
     }
   }
 
@@ -90,16 +90,16 @@ import BillingSupport
             || (c.kind == .advance && s.world.today != today))
         if changed { before.append(prior) }
       }
-      #expect(s.history.undoable == before.count, "seed \(seed)")
+      expectEqual(s.history.undoable, before.count, "seed \(seed)")
       let n = player.rng.int(1..<(before.count + 1))
       let o = s.perform(".undo \(n)")
-      #expect(o.isOK, "seed \(seed): \(o.text)")
+      expectTrue(o.isOK, "seed \(seed): \(o.text)")
       #expect(
         WhatIfPropertyTests.saved(s) == before[before.count - n], "seed \(seed), .undo \(n)")
       // Then once more, from there.
       if before.count > n {
-        #expect(s.perform(".undo").isOK)
-        #expect(WhatIfPropertyTests.saved(s) == before[before.count - n - 1], "seed \(seed)")
+        expectTrue(s.perform(".undo").isOK)
+        expectEqual(WhatIfPropertyTests.saved(s), before[before.count - n - 1], "seed \(seed)")
       }
     }
   }
@@ -118,11 +118,11 @@ import BillingSupport
       if i % 7 == 6 { s.perform("add u0 --org Acme") }
       s.perform(i % 50 == 49 ? "advance 1d" : "add u\(i) --org Acme")
     }
-    #expect(s.history.undoable == 2_601)
-    #expect(s.perform(".undo 1000").isOK)
-    #expect(WhatIfPropertyTests.saved(s) == before[1_600])
-    #expect(s.perform(".undo 3").isOK)
-    #expect(WhatIfPropertyTests.saved(s) == before[1_597])
+    expectEqual(s.history.undoable, 2_601)
+    expectTrue(s.perform(".undo 1000").isOK)
+    expectEqual(WhatIfPropertyTests.saved(s), before[1_600])
+    expectTrue(s.perform(".undo 3").isOK)
+    expectEqual(WhatIfPropertyTests.saved(s), before[1_597])
   }
 
   /// On a small world checkpoints are taken and old steps dropped, yet 1,000 stay undoable.
@@ -137,16 +137,16 @@ import BillingSupport
       s.perform(i % 3 == 0 ? "advance 1d" : i % 3 == 1 ? "add x\(i) --org Acme" : "plan org Acme")
     }
     let h = s.history
-    #expect(h.checkpoints.count > 1)
-    #expect(h.start > 0)
-    #expect(h.undoable >= UndoHistory.kept && h.undoable < 2_000)
+    expectTrue(h.checkpoints.count > 1)
+    expectTrue(h.start > 0)
+    expectTrue(h.undoable >= UndoHistory.kept && h.undoable < 2_000)
     // 2,000 rounds, two of every three a change: 1,334 changes since round 1,000.
     let o = s.perform(".undo \(h.undoable + 1)")
-    #expect(o.failure?.code == .conflict)
-    #expect(s.perform(".undo 667").isOK)
-    #expect(WhatIfPropertyTests.saved(s) == before[1_999])
-    #expect(s.perform(".undo 133").isOK)
-    #expect(WhatIfPropertyTests.saved(s) == before[1_800])
+    expectEqual(o.failure?.code, .conflict)
+    expectTrue(s.perform(".undo 667").isOK)
+    expectEqual(WhatIfPropertyTests.saved(s), before[1_999])
+    expectTrue(s.perform(".undo 133").isOK)
+    expectEqual(WhatIfPropertyTests.saved(s), before[1_800])
   }
 
   /// `.reset` is undone like a command, with the log of the world it replaced.
@@ -160,8 +160,8 @@ import BillingSupport
       s.perform(l)
     }
     let o = s.perform(".undo 3")
-    #expect(o.isOK)
-    #expect(WhatIfPropertyTests.saved(s) == before)
+    expectTrue(o.isOK)
+    expectEqual(WhatIfPropertyTests.saved(s), before)
     #expect(
       o.result
         == .object([
@@ -182,24 +182,24 @@ import BillingSupport
     let s = Session()
     for l in ["create org Acme", "add ann bob --org Acme", "login ann"] { s.perform(l) }
     s.perform("upgrade org Acme --tier starter --monthly")
-    #expect(keys(s.perform(".mark m")) == ["mark", "date", "actor"])
+    expectEqual(keys(s.perform(".mark m")), ["mark", "date", "actor"])
     let marks = s.perform(".marks")
-    #expect(keys(marks) == ["marks"])
+    expectEqual(keys(marks), ["marks"])
     if case .object(let p) = marks.result, case .array(let list) = p[0].1,
       case .object(let m) = list.first
     {
-      #expect(m.map(\.0) == ["name", "date", "ago", "actor"])
+      expectEqual(m.map(\.0), ["name", "date", "ago", "actor"])
     } else {
       Issue.record("no marks in \(marks.result)")
     }
     let f = s.perform("forecast org Acme 2m")
-    #expect(keys(f) == ["from", "to", "events", "invoices", "total_cents"])
+    expectEqual(keys(f), ["from", "to", "events", "invoices", "total_cents"])
     let c = s.perform("compare org Acme 2m --with \"edit org Acme --seats 5\"")
     #expect(
       keys(c) == ["scope", "command", "from", "to", "as_is", "after", "difference_cents"])
-    #expect(keys(s.perform("add cy --org Acme")).isEmpty == false)
-    #expect(keys(s.perform(".undo")) == ["undone", "date", "actor"])
-    #expect(keys(s.perform(".back m")) == ["mark", "date", "actor"])
+    expectEqual(keys(s.perform("add cy --org Acme")).isEmpty, false)
+    expectEqual(keys(s.perform(".undo")), ["undone", "date", "actor"])
+    expectEqual(keys(s.perform(".back m")), ["mark", "date", "actor"])
   }
 
   /// `clock <date>` (back or forward) and `advance to` are undone when they moved the clock.
@@ -214,21 +214,21 @@ import BillingSupport
     let paid = WhatIfPropertyTests.saved(s)
     s.perform("advance to 2025-07-15")
     s.perform("advance to 2025-07-15")
-    #expect(s.perform(".undo").isOK)
-    #expect(WhatIfPropertyTests.saved(s) == paid)
-    #expect(s.perform(".undo 3").isOK)
-    #expect(WhatIfPropertyTests.saved(s) == set)
-    #expect(s.world.today.description == "2025-03-31")
-    #expect(s.perform(".undo").isOK)
-    #expect(WhatIfPropertyTests.saved(s) == start)
+    expectTrue(s.perform(".undo").isOK)
+    expectEqual(WhatIfPropertyTests.saved(s), paid)
+    expectTrue(s.perform(".undo 3").isOK)
+    expectEqual(WhatIfPropertyTests.saved(s), set)
+    expectEqual(s.world.today.description, "2025-03-31")
+    expectTrue(s.perform(".undo").isOK)
+    expectEqual(WhatIfPropertyTests.saved(s), start)
     // Replayed from the start: the clock goes back again.
     for l in ["clock 2024-02-29", "create org Beta", "clock 2024-01-01", "create user cy"] {
       s.perform(l)
     }
     let end = WhatIfPropertyTests.saved(s)
     s.perform("create user dee")
-    #expect(s.perform(".undo").isOK)
-    #expect(WhatIfPropertyTests.saved(s) == end)
+    expectTrue(s.perform(".undo").isOK)
+    expectEqual(WhatIfPropertyTests.saved(s), end)
   }
 
   @Test func forecastAndCompareChangeNothing() {
@@ -245,8 +245,8 @@ import BillingSupport
       s.perform(
         "compare \(player.scope().text)\(span) --with \"\(action.text.replacingOccurrences(of: "\"", with: "\\\""))\""
       )
-      #expect(s.savedText() == prior, "seed \(seed)")
-      #expect(s.history.undoable == undoable, "seed \(seed)")
+      expectEqual(s.savedText(), prior, "seed \(seed)")
+      expectEqual(s.history.undoable, undoable, "seed \(seed)")
     }
   }
 
@@ -263,7 +263,7 @@ import BillingSupport
       guard f.isOK, let scope = ref.resolve(s.world) else { continue }
       let followed = s.world.forecastPlans(scope)
       let first = s.world.invoices.count
-      #expect(s.perform("advance \(span)").isOK)
+      expectTrue(s.perform("advance \(span)").isOK)
       let issued = s.world.invoices[first...].filter { followed.contains($0.plan) }.map {
         s.world.invoiceJSON($0.id)
       }
@@ -273,9 +273,9 @@ import BillingSupport
         Issue.record("forecast JSON has no invoices")
         return
       }
-      #expect(invoices == JSON.array(issued), "seed \(seed): forecast \(ref.text) \(span)")
+      expectEqual(invoices, JSON.array(issued), "seed \(seed): forecast \(ref.text) \(span)")
       if !issued.isEmpty { compared += 1 }
     }
-    #expect(compared > 0)
+    expectTrue(compared > 0)
   }
 }
