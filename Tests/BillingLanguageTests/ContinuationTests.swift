@@ -25,9 +25,9 @@ struct ContinuationTests {
       ("é\\", false),
     ])
   func continues(_ line: String, _ expected: Bool) {
-    #expect(Continuation.continues(line) == expected)
+    expectEqual(Continuation.continues(line), expected)
     let bytes = Array(line.utf8)
-    #expect(bytes.withUnsafeBufferPointer { Continuation.continues($0) } == expected)
+    expectEqual(bytes.withUnsafeBufferPointer { Continuation.continues($0) }, expected)
   }
 
   @Test("joining: one space, the next line's leading blanks dropped, the mark taken off")
@@ -36,19 +36,19 @@ struct ContinuationTests {
       joined(["upgrade org Acme \\", "  --tier starter"]).lines == [
         "upgrade org Acme --tier starter"
       ])
-    #expect(joined(["create org \"A \\", " \t B\""]).lines == ["create org \"A B\""])
-    #expect(joined(["a \\", "b \\", "c"]).lines == ["a b c"])
-    #expect(joined(["a \\", "\\", "b"]).lines == ["a b"])
-    #expect(joined(["\\", "show"]).lines == [" show"])
-    #expect(joined(["a \\", ""]).lines == ["a "])
-    #expect(joined(["a \\"]).open == "a")
-    #expect(joined(["a\\", "b"]).lines == ["a\\", "b"])
+    expectEqual(joined(["create org \"A \\", " \t B\""]).lines, ["create org \"A B\""])
+    expectEqual(joined(["a \\", "b \\", "c"]).lines, ["a b c"])
+    expectEqual(joined(["a \\", "\\", "b"]).lines, ["a b"])
+    expectEqual(joined(["\\", "show"]).lines, [" show"])
+    expectEqual(joined(["a \\", ""]).lines, ["a "])
+    expectEqual(joined(["a \\"]).open, "a")
+    expectEqual(joined(["a\\", "b"]).lines, ["a\\", "b"])
   }
 
   @Test("joining appends in place")
   func inPlace() {
     var text = "x"
     for _ in 0..<10_000 { Continuation.join(&text, "y"[...]) }
-    #expect(text.utf8.count == 1 + 10_000 * 2)
+    expectEqual(text.utf8.count, 1 + 10_000 * 2)
   }
 }

@@ -62,11 +62,11 @@ struct PartialLineTests {
     ])
   func partial(_ c: Case) {
     let p = Tokenizer.splitPartial(c.line[...])
-    #expect(p.words.map(\.text) == c.words)
-    #expect(p.current.text == c.current)
-    #expect(p.current.quoted == c.quoted)
-    #expect(p.currentLength == c.length)
-    #expect(p.inComment == c.inComment)
+    expectEqual(p.words.map(\.text), c.words)
+    expectEqual(p.current.text, c.current)
+    expectEqual(p.current.quoted, c.quoted)
+    expectEqual(p.currentLength, c.length)
+    expectEqual(p.inComment, c.inComment)
   }
 
   @Test(
@@ -85,14 +85,14 @@ struct PartialLineTests {
   @Test("the word under the cursor starts where its first byte is")
   func offsets() {
     let p = Tokenizer.splitPartial("create org \"Café Ü"[...])
-    #expect(p.current.offset == 11)
-    #expect(p.words.map(\.offset) == [0, 7])
-    #expect(Tokenizer.splitPartial("login "[...]).current.offset == 6)
+    expectEqual(p.current.offset, 11)
+    expectEqual(p.words.map(\.offset), [0, 7])
+    expectEqual(Tokenizer.splitPartial("login "[...]).current.offset, 6)
   }
 
   @Test("a quoted word under the cursor is never a flag")
   func quotedCurrentIsNotAFlag() {
-    #expect(!Tokenizer.splitPartial("upgrade org Acme \"--ti"[...]).current.isFlag)
-    #expect(Tokenizer.splitPartial("upgrade org Acme --ti"[...]).current.isFlag)
+    expectTrue(!Tokenizer.splitPartial("upgrade org Acme \"--ti"[...]).current.isFlag)
+    expectTrue(Tokenizer.splitPartial("upgrade org Acme --ti"[...]).current.isFlag)
   }
 }

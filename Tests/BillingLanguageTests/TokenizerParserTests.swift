@@ -61,8 +61,8 @@ struct TokenizerTests {
     ])
   func split(_ c: Split) throws {
     let t = try words(c.line)
-    #expect(t.map(\.text) == c.texts)
-    #expect(t.map(\.quoted) == c.quoted)
+    expectEqual(t.map(\.text), c.texts)
+    expectEqual(t.map(\.quoted), c.quoted)
   }
 
   @Test(
@@ -78,9 +78,9 @@ struct TokenizerTests {
   @Test("a quoted word is never a flag")
   func quotedIsNotFlag() throws {
     let t = try words("x --tier \"--tier\" --")
-    #expect(t[1].isFlag)
-    #expect(!t[2].isFlag)
-    #expect(!t[3].isFlag)
+    expectTrue(t[1].isFlag)
+    expectTrue(!t[2].isFlag)
+    expectTrue(!t[3].isFlag)
   }
 }
 
@@ -146,10 +146,10 @@ struct ParserTests {
     ])
   func usage(_ c: Bad) {
     let f = parseFailure(c.line)
-    #expect(f?.code == .usage)
-    #expect(f?.rule == nil)
+    expectEqual(f?.code, .usage)
+    expectTrue(f?.rule == nil)
     if let fragment = c.fragment {
-      #expect(f?.message.contains(fragment) == true, "\(f?.message ?? "no failure")")
+      expectEqual(f?.message.contains(fragment), true, "\(f?.message ?? "no failure")")
     }
   }
 
@@ -162,20 +162,20 @@ struct ParserTests {
     else {
       Issue.record("not an upgrade"); return
     }
-    #expect(r.scope == .org("Acme"))
-    #expect(r.tier == .enterprisePlus)
-    #expect(r.seats == 20)
-    #expect(r.cycle == .monthly)
-    #expect(r.billingOwner == "bob")
-    #expect(r.payment == .invoice)
-    #expect(r.address == "1 Main St")
+    expectEqual(r.scope, .org("Acme"))
+    expectEqual(r.tier, .enterprisePlus)
+    expectEqual(r.seats, 20)
+    expectEqual(r.cycle, .monthly)
+    expectEqual(r.billingOwner, "bob")
+    expectEqual(r.payment, .invoice)
+    expectEqual(r.address, "1 Main St")
     guard case .upgrade(let d) = try parsed("upgrade workspace \"Side Project\" --tier personal")
     else {
       Issue.record("not an upgrade"); return
     }
-    #expect(d.scope == .workspace("Side Project"))
-    #expect(d.tier == .basic)
-    #expect(d.seats == nil && d.cycle == nil && d.billingOwner == nil && d.payment == nil)
+    expectEqual(d.scope, .workspace("Side Project"))
+    expectEqual(d.tier, .basic)
+    expectTrue(d.seats == nil && d.cycle == nil && d.billingOwner == nil && d.payment == nil)
   }
 
   @Test("--seats=5 and --seats 0 are numbers (0 is a value error later, R5)")
@@ -186,12 +186,12 @@ struct ParserTests {
     else {
       Issue.record("not a quote"); return
     }
-    #expect(s == 5)
-    #expect(c == .annual)
+    expectEqual(s, 5)
+    expectEqual(c, .annual)
     guard case .quote(_, _, let z, _) = try parsed("quote org Acme --tier starter --seats 0") else {
       Issue.record("not a quote"); return
     }
-    #expect(z == 0)
+    expectEqual(z, 0)
   }
 
   @Test("team scopes take --org before or after the flags")
@@ -199,12 +199,12 @@ struct ParserTests {
     guard case .cancel(let a) = try parsed("cancel team Design --org Acme") else {
       Issue.record("not cancel"); return
     }
-    #expect(a == .team("Design", org: "Acme"))
+    expectEqual(a, .team("Design", org: "Acme"))
     guard case .upgrade(let r) = try parsed("upgrade team Design --tier starter --org Acme") else {
       Issue.record("not upgrade"); return
     }
-    #expect(r.scope == .team("Design", org: "Acme"))
-    #expect(parseFailure("cancel org Acme --org Beta")?.code == .usage)
+    expectEqual(r.scope, .team("Design", org: "Acme"))
+    expectEqual(parseFailure("cancel org Acme --org Beta")?.code, .usage)
   }
 
   // R8: `upgrade team A,B` parses (no --tier needed); the runtime refuses it with contact-sales.
@@ -213,15 +213,15 @@ struct ParserTests {
     guard case .upgrade(let r) = try parsed("upgrade team Design,Ops") else {
       Issue.record("not upgrade"); return
     }
-    #expect(r.scope == .team("Design,Ops", org: nil))
+    expectEqual(r.scope, .team("Design,Ops", org: nil))
   }
 
   @Test("aliases: downgrade = edit, as = login, .exit = .quit, tier aliases")
   func aliases() throws {
     guard case .edit(let ref, let r) = try parsed("downgrade org Acme --tier starter --seats 5")
     else { Issue.record("not edit"); return }
-    #expect(ref == .org("Acme"))
-    #expect(r == EditRequest(tier: .starter, seats: 5, cycle: nil))
+    expectEqual(ref, .org("Acme"))
+    expectEqual(r, EditRequest(tier: .starter, seats: 5, cycle: nil))
     guard case .login("ann") = try parsed("as ann") else {
       Issue.record("as <user> is login"); return
     }
@@ -244,7 +244,7 @@ struct ParserTests {
     guard case .advance(let got) = try parsed("advance \(text)") else {
       Issue.record("not advance"); return
     }
-    #expect(got == d)
+    expectEqual(got, d)
   }
 
   @Test("clock <date>, advance [to] <date>, rules [<id>] (SPEC §8)")
@@ -252,11 +252,11 @@ struct ParserTests {
     guard case .setClock(let d) = try parsed("clock 2025-03-31") else {
       Issue.record("not clock <date>"); return
     }
-    #expect(d.description == "2025-03-31")
+    expectEqual(d.description, "2025-03-31")
     guard case .clock = try parsed("clock") else { Issue.record("not clock"); return }
     for line in ["advance to 2026-02-01", "advance 2026-02-01"] {
       guard case .advanceTo(let d) = try parsed(line) else { Issue.record("\(line)"); return }
-      #expect(d.description == "2026-02-01")
+      expectEqual(d.description, "2026-02-01")
     }
     guard case .rules(nil) = try parsed("rules") else { Issue.record("not rules"); return }
     guard case .rules("r14"?) = try parsed("rules r14") else { Issue.record("rules r14"); return }
@@ -264,12 +264,12 @@ struct ParserTests {
       case .createPlan(let r) = try parsed(
         "create plan org Acme --tier starter --owner ann --since 2025-01-31")
     else { Issue.record("not create plan"); return }
-    #expect(r.since?.description == "2025-01-31")
+    expectEqual(r.since?.description, "2025-01-31")
     for bad in [
       "clock 2025-3-31", "clock 1999-12-31", "advance to", "advance to 1m", "advance 1m 2d",
       "create plan org Acme --tier starter --owner ann --since yesterday", "rules R1 R2",
     ] {
-      #expect(parseFailure(bad)?.code == .usage, "\(bad)")
+      expectEqual(parseFailure(bad)?.code, .usage, "\(bad)")
     }
   }
 
@@ -281,7 +281,7 @@ struct ParserTests {
 
   @Test("a quoted command word is not a command")
   func quotedCommand() {
-    #expect(parseFailure("\"login\" ann")?.code == .usage)
+    expectEqual(parseFailure("\"login\" ann")?.code, .usage)
   }
 
   @Test("render quotes what needs quoting")

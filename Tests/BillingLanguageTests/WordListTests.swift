@@ -17,21 +17,21 @@ struct WordListTests {
   }
 
   @Test func createTargetsInTableOrder() {
-    #expect(createTargets == ["user", "org", "workspace", "team", "plan"])
-    #expect(listed(createTargets) == "user, org, workspace, team or plan")
-    #expect(listed(["a"]) == "a")
-    #expect(listed([]) == "")
+    expectEqual(createTargets, ["user", "org", "workspace", "team", "plan"])
+    expectEqual(listed(createTargets), "user, org, workspace, team or plan")
+    expectEqual(listed(["a"]), "a")
+    expectEqual(listed([]), "")
   }
 
   @Test func paymentsAndTiersOfCommands() {
-    #expect(switchablePayments == [.card, .paypal])
-    #expect(selfServeTiers == [.starter, .advanced])
-    #expect(ScopeKind.allCases.map(\.rawValue) == ["org", "workspace", "team"])
-    #expect(commandSpec(named: "pay")?.synopsis == "pay <scope> --method card|paypal")
-    #expect(commandSpec(named: "trial")?.synopsis == "trial <scope> --tier starter|advanced")
+    expectEqual(switchablePayments, [.card, .paypal])
+    expectEqual(selfServeTiers, [.starter, .advanced])
+    expectEqual(ScopeKind.allCases.map(\.rawValue), ["org", "workspace", "team"])
+    expectEqual(commandSpec(named: "pay")?.synopsis, "pay <scope> --method card|paypal")
+    expectEqual(commandSpec(named: "trial")?.synopsis, "trial <scope> --tier starter|advanced")
     #expect(
       commandSpec(named: "quote")?.synopsis
         == "quote <scope> --tier <t> [--seats <n>] [--monthly|--annual]")
-    #expect(commandSpec(named: "quote")?.flags.map(\.name).contains("monthly") == true)
+    expectEqual(commandSpec(named: "quote")?.flags.map(\.name).contains("monthly"), true)
   }
 }

@@ -40,18 +40,18 @@ struct DayTests {
     ])
   func parse(_ c: Parse) {
     let d = Day(c.text)
-    #expect((d != nil) == c.valid)
+    expectEqual((d != nil), c.valid)
     if let d { #expect(d.description == c.text) }
   }
 
   @Test("the start date and the calendar's range")
   func range() {
-    #expect(Day.start.description == "2026-01-01")
-    #expect(Day.earliest.description == "2000-01-01")
-    #expect(Day.latest.description == "9999-12-31")
-    #expect(Day.earliest.isInRange && Day.latest.isInRange)
-    #expect(!Day.earliest.adding(days: -1).isInRange)
-    #expect(!Day.latest.adding(days: 1).isInRange)
+    expectEqual(Day.start.description, "2026-01-01")
+    expectEqual(Day.earliest.description, "2000-01-01")
+    expectEqual(Day.latest.description, "9999-12-31")
+    expectTrue(Day.earliest.isInRange && Day.latest.isInRange)
+    expectTrue(!Day.earliest.adding(days: -1).isInRange)
+    expectTrue(!Day.latest.adding(days: 1).isInRange)
   }
 
   struct MonthCase: Sendable, CustomTestStringConvertible {
@@ -81,25 +81,25 @@ struct DayTests {
       MonthCase(start: "2026-05-31", months: 0, expected: "2026-05-31"),
     ])
   func addingMonths(_ c: MonthCase) {
-    #expect(day(c.start).adding(months: c.months).description == c.expected)
+    expectEqual(day(c.start).adding(months: c.months).description, c.expected)
   }
 
   @Test("chaining would drift; anchoring does not (Jan 31 → Feb 28 → Mar 31)")
   func anchoredVersusChained() {
     let jan31 = day("2026-01-31")
     let chained = jan31.adding(months: 1).adding(months: 1)
-    #expect(chained.description == "2026-03-28")
-    #expect(jan31.adding(months: 2).description == "2026-03-31")
+    expectEqual(chained.description, "2026-03-28")
+    expectEqual(jan31.adding(months: 2).description, "2026-03-31")
   }
 
   @Test("day differences count leap days")
   func differences() {
-    #expect(day("2027-01-01") - day("2026-01-01") == 365)
-    #expect(day("2029-01-01") - day("2028-01-01") == 366)
-    #expect(day("2026-03-01") - day("2026-02-01") == 28)
-    #expect(day("2028-03-01") - day("2028-02-01") == 29)
-    #expect(day("2026-01-01").adding(days: 30).description == "2026-01-31")  // P4: 30-day trial
-    #expect(day("2026-01-01") < day("2026-01-02"))
+    expectEqual(day("2027-01-01") - day("2026-01-01"), 365)
+    expectEqual(day("2029-01-01") - day("2028-01-01"), 366)
+    expectEqual(day("2026-03-01") - day("2026-02-01"), 28)
+    expectEqual(day("2028-03-01") - day("2028-02-01"), 29)
+    expectEqual(day("2026-01-01").adding(days: 30).description, "2026-01-31")  // P4: 30-day trial
+    expectTrue(day("2026-01-01") < day("2026-01-02"))
   }
 
   @Test("day numbers round-trip through fields for every day of 1999–2033")
@@ -108,8 +108,8 @@ struct DayTests {
     var previous = d.number - 1
     while d < day("2034-01-01") {
       let f = d.fields
-      #expect(Day(year: f.year, month: f.month, day: f.day) == d)
-      #expect(d.number == previous + 1)
+      expectEqual(Day(year: f.year, month: f.month, day: f.day), d)
+      expectEqual(d.number, previous + 1)
       previous = d.number
       d = d.adding(days: 1)
     }
@@ -158,7 +158,7 @@ struct MoneyTests {
       Prorate(value: -100, numerator: 1, denominator: 3, expected: -33, note: "-33.33 → -33"),
     ])
   func prorate(_ c: Prorate) {
-    #expect(Money.prorate(c.value, c.numerator, c.denominator) == c.expected)
+    expectEqual(Money.prorate(c.value, c.numerator, c.denominator), c.expected)
   }
 
   @Test("one rounding: prorating the total differs from summing rounded per-seat amounts")
@@ -166,8 +166,8 @@ struct MoneyTests {
     // 5 seats × 1349 for 14 of 28 days: per seat 674.5 → 675, ×5 = 3375; the total once = 3373.
     let perSeat = Money.prorate(1349, 14, 28) * 5
     let once = Money.prorate(1349 * 5, 14, 28)
-    #expect(perSeat == 3375)
-    #expect(once == 3373)
+    expectEqual(perSeat, 3375)
+    expectEqual(once, 3373)
   }
 
   @Test(
@@ -177,7 +177,7 @@ struct MoneyTests {
       (123_456_789, "$1,234,567.89"), (100_000, "$1,000.00"), (99_999, "$999.99"),
     ])
   func format(_ cents: Int, _ text: String) {
-    #expect(Money.format(cents) == text)
+    expectEqual(Money.format(cents), text)
   }
 }
 
@@ -198,12 +198,12 @@ struct CatalogTests {
 
   @Test("default prices: Starter 1349, Advanced 3049 a month; annual = 10 × monthly (R2)")
   func prices() {
-    #expect(c.unitCents(.starter, .monthly) == 1349)
-    #expect(c.unitCents(.advanced, .monthly) == 3049)
-    #expect(c.unitCents(.starter, .annual) == 13490)
-    #expect(c.unitCents(.advanced, .annual) == 30490)
+    expectEqual(c.unitCents(.starter, .monthly), 1349)
+    expectEqual(c.unitCents(.advanced, .monthly), 3049)
+    expectEqual(c.unitCents(.starter, .annual), 13490)
+    expectEqual(c.unitCents(.advanced, .annual), 30490)
     for t in [Tier.starter, .advanced] {
-      #expect(c.unitCents(t, .annual) == 10 * c.unitCents(t, .monthly)!, "R2 for \(t.name)")
+      expectEqual(c.unitCents(t, .annual), 10 * c.unitCents(t, .monthly)!, "R2 for \(t.name)")
     }
   }
 
@@ -211,34 +211,34 @@ struct CatalogTests {
     "enterprise tiers have no list price and are sales-only (R9)",
     arguments: [Tier.enterprise, .enterprisePlus])
   func enterpriseHasNoPrice(_ t: Tier) {
-    #expect(c.unitCents(t, .monthly) == nil)
-    #expect(c.unitCents(t, .annual) == nil)
-    #expect(t.isSalesOnly)
+    expectTrue(c.unitCents(t, .monthly) == nil)
+    expectTrue(c.unitCents(t, .annual) == nil)
+    expectTrue(t.isSalesOnly)
   }
 
   @Test("tier words and aliases (personal, enterprise+), in order basic < … < enterprise-plus (R9)")
   func tiers() {
-    #expect(Tier(word: "personal") == .basic)
-    #expect(Tier(word: "enterprise+") == .enterprisePlus)
-    #expect(Tier(word: "Enterprise-Plus") == .enterprisePlus)
-    #expect(Tier(word: "gold") == nil)
+    expectEqual(Tier(word: "personal"), .basic)
+    expectEqual(Tier(word: "enterprise+"), .enterprisePlus)
+    expectEqual(Tier(word: "Enterprise-Plus"), .enterprisePlus)
+    expectTrue(Tier(word: "gold") == nil)
     #expect(
       Tier.basic < .starter && Tier.starter < .advanced && Tier.advanced < .enterprise
         && Tier.enterprise < .enterprisePlus)
-    #expect(!Tier.starter.isSalesOnly && !Tier.advanced.isSalesOnly)
+    expectTrue(!Tier.starter.isSalesOnly && !Tier.advanced.isSalesOnly)
   }
 
   @Test("self-serve limit is 500 (P1) and trials last 30 days (P4)")
   func limits() {
-    #expect(c.selfServeLimit == 500)
-    #expect(c.trialDays == 30)
+    expectEqual(c.selfServeLimit, 500)
+    expectEqual(c.trialDays, 30)
   }
 
   @Test("R5: exactly the listed sizes are sold, from 0 to 1000")
   func everySize() {
     let valid = Set(specSizes(upTo: 1000))
     for n in 0...1000 {
-      #expect(c.isSize(n) == valid.contains(n), "R5 size \(n)")
+      expectEqual(c.isSize(n), valid.contains(n), "R5 size \(n)")
     }
   }
 
@@ -252,7 +252,7 @@ struct CatalogTests {
       (175, true), (200, true), (500, true), (510, false), (525, true),
     ])
   func boundary(_ n: Int, _ valid: Bool) {
-    #expect(c.isSize(n) == valid)
+    expectEqual(c.isSize(n), valid)
   }
 
   @Test(
@@ -262,7 +262,7 @@ struct CatalogTests {
       (101, 125, 100), (126, 150, 125), (151, 175, 150), (501, 525, 500), (19, 20, 15),
     ] as [(Int, Int, Int?)])
   func neighbours(_ n: Int, _ up: Int, _ down: Int?) {
-    #expect(c.size(atLeast: n) == up)
+    expectEqual(c.size(atLeast: n), up)
     if n > 2 { #expect(c.size(below: n) == down) } else { #expect(c.size(below: n) == nil) }
   }
 
@@ -270,7 +270,7 @@ struct CatalogTests {
   func smallestCovering() {
     let sizes = specSizes(upTo: 1100)
     for n in 1...1000 {
-      #expect(c.size(atLeast: n) == sizes.first { $0 >= n }!, "covering \(n)")
+      expectEqual(c.size(atLeast: n), sizes.first { $0 >= n }!, "covering \(n)")
     }
   }
 }

@@ -13,10 +13,10 @@ struct TextTests {
     let name = "Design Team"
     let n = -42
     let t: Text = "a \(name), \(n), \(Substring("sub")), \(3.5), \(true) z"
-    #expect(t.string == "a Design Team, -42, sub, 3.5, true z")
+    expectEqual(t.string, "a Design Team, -42, sub, 3.5, true z")
     let empty: Text = ""
-    #expect(empty.isEmpty && empty.string == "")
-    #expect(Text("héllo ✓").string == "héllo ✓")
+    expectTrue(empty.isEmpty && empty.string == "")
+    expectEqual(Text("héllo ✓").string, "héllo ✓")
   }
 
   @Test(
@@ -25,7 +25,7 @@ struct TextTests {
   func digits(_ n: Int) {
     var t = Text()
     t.append(n)
-    #expect(t.string == String(n))
+    expectEqual(t.string, String(n))
     var scratch = DigitScratch()
     #expect(
       scratch.decimal(n, prefix: "#", width: 4) { String(decoding: $0, as: UTF8.self) }
@@ -42,9 +42,9 @@ struct TextTests {
       (Int.min, "-$92,233,720,368,547,758.08"), (Int.max, "$92,233,720,368,547,758.07"),
     ]
     for (cents, text) in cases {
-      #expect(Money.format(cents) == text)
+      expectEqual(Money.format(cents), text)
       let t: Text = "\(money: cents)"
-      #expect(t.string == text)
+      expectEqual(t.string, text)
     }
   }
 
@@ -53,13 +53,14 @@ struct TextTests {
     let d = Day(year: 2026, month: 3, day: 9)!
     let t: Text =
       "\(d) \(PlanID(index: 0)) \(PlanID(index: 122)) \(InvoiceID(index: 6)) \(InvoiceID(index: 12344))"
-    #expect(t.string == "2026-03-09 P1 P123 INV-0007 INV-12345")
-    #expect(d.description == "2026-03-09")
-    #expect(PlanID(index: 9).description == "P10")
-    #expect(InvoiceID(index: 0).description == "INV-0001")
-    #expect(Day(year: 12345, month: 1, day: 2)!.description == "12345-01-02")
-    #expect(Day(year: 0, month: 1, day: 2)!.description == "0000-01-02")
-    #expect(Day(number: Day(year: 0, month: 3, day: 1)!.number - 366).description == "-0001-03-01")
+    expectEqual(t.string, "2026-03-09 P1 P123 INV-0007 INV-12345")
+    expectEqual(d.description, "2026-03-09")
+    expectEqual(PlanID(index: 9).description, "P10")
+    expectEqual(InvoiceID(index: 0).description, "INV-0001")
+    expectEqual(Day(year: 12345, month: 1, day: 2)!.description, "12345-01-02")
+    expectEqual(Day(year: 0, month: 1, day: 2)!.description, "0000-01-02")
+    expectEqual(
+      Day(number: Day(year: 0, month: 3, day: 1)!.number - 366).description, "-0001-03-01")
   }
 
   @Test("quoting: only values that need it, every quote and backslash escaped")
@@ -70,9 +71,9 @@ struct TextTests {
       ("é", "é"),
     ]
     for (raw, shown) in cases {
-      #expect(quoted(raw) == shown)
+      expectEqual(quoted(raw), shown)
       let t: Text = "\(quoted: raw)"
-      #expect(t.string == shown)
+      expectEqual(t.string, shown)
     }
   }
 
@@ -83,13 +84,13 @@ struct TextTests {
     a += " two \(2)"
     var c = a
     c.append(byte: 33)
-    #expect(a.string == "one two 2")
-    #expect(b.string == "one")
-    #expect(c.string == "one two 2!")
+    expectEqual(a.string, "one two 2")
+    expectEqual(b.string, "one")
+    expectEqual(c.string, "one two 2!")
     var big = Text(capacity: 1)
     for i in 0..<1000 { big.append(i % 10) }
-    #expect(big.count == 1000)
-    #expect(big.string == String(repeating: "0123456789", count: 100))
+    expectEqual(big.count, 1000)
+    expectEqual(big.string, String(repeating: "0123456789", count: 100))
   }
 
   @Test("lines, lists and failures")
@@ -97,12 +98,12 @@ struct TextTests {
     var t = Text()
     t.appendLine("first")
     t.appendLine("second \(2)")
-    #expect(t.string == "first\nsecond 2")
+    expectEqual(t.string, "first\nsecond 2")
     var list = Text()
     list.append(["a", "b c", "d"], separator: ", ") { $0.append(quoted: $1) }
-    #expect(list.string == "a, \"b c\", d")
+    expectEqual(list.string, "a, \"b c\", d")
     let f = Failure(.permissionDenied, .r14, "only \(quoted: "the owner") can")
-    #expect(f.line == "error[permission-denied]: only \"the owner\" can (R14)")
+    expectEqual(f.line, "error[permission-denied]: only \"the owner\" can (R14)")
     #expect(
       Failure(.conflict, nil, "x" + "; did you mean y?").line
         == "error[conflict]: x; did you mean y?")
@@ -117,21 +118,21 @@ struct NameMapTests {
   func growth() {
     var map = NameMap<Int>()
     for i in 0..<5000 { map["u\(i)"] = i }
-    #expect(map.count == 5000)
+    expectEqual(map.count, 5000)
     for i in stride(from: 0, to: 5000, by: 7) { #expect(map["u\(i)"] == i) }
-    #expect(map["u5000"] == nil && map["U1"] == nil && map[""] == nil)
+    expectTrue(map["u5000"] == nil && map["U1"] == nil && map[""] == nil)
     map["u42"] = -1
-    #expect(map["u42"] == -1 && map.count == 5000)
-    #expect(Array(map.keys.prefix(3)) == ["u0", "u1", "u2"])
+    expectTrue(map["u42"] == -1 && map.count == 5000)
+    expectEqual(Array(map.keys.prefix(3)), ["u0", "u1", "u2"])
   }
 
   @Test("non-ASCII names: the same name written two ways is one name")
   func canonical() {
     var map = NameMap<Int>()
     map["caf\u{E9}"] = 1  // é, one scalar
-    #expect(map["cafe\u{301}"] == 1)  // e and a combining accent
+    expectEqual(map["cafe\u{301}"], 1)  // e and a combining accent
     map["Zo\u{eb} Team"] = 2
-    #expect(map["Zo\u{eb} Team"] == 2 && map["Zoe Team"] == nil)
+    expectTrue(map["Zo\u{eb} Team"] == 2 && map["Zoe Team"] == nil)
   }
 
   @Test("a default value is added once, then changed in place")
@@ -140,16 +141,16 @@ struct NameMapTests {
     map["T1", default: []].append(1)
     map["T1", default: []].append(2)
     map["T2", default: []].append(3)
-    #expect(map["T1"] == [1, 2] && map["T2"] == [3] && map.count == 2)
-    #expect(map.pairs.map(\.name) == ["T1", "T2"])
+    expectTrue(map["T1"] == [1, 2] && map["T2"] == [3] && map.count == 2)
+    expectEqual(map.pairs.map(\.name), ["T1", "T2"])
   }
 
   @Test("terminal controls are shown escaped; tab, newline and other text pass as they are")
   func visible() {
-    #expect(Text("A\u{1B}]2;PWNED\u{07}B").visible.string == "A\\x1b]2;PWNED\\x07B")
-    #expect(Text("a\tb\nc é ü 💳").visible.string == "a\tb\nc é ü 💳")
-    #expect(Text("x\u{7F}y\u{9B}z\r").visible.string == "x\\x7fy\\u{9b}z\\x0d")
-    #expect("plain".visible == "plain")
-    #expect("bell\u{07}".visible == "bell\\x07")
+    expectEqual(Text("A\u{1B}]2;PWNED\u{07}B").visible.string, "A\\x1b]2;PWNED\\x07B")
+    expectEqual(Text("a\tb\nc é ü 💳").visible.string, "a\tb\nc é ü 💳")
+    expectEqual(Text("x\u{7F}y\u{9B}z\r").visible.string, "x\\x7fy\\u{9b}z\\x0d")
+    expectEqual("plain".visible, "plain")
+    expectEqual("bell\u{07}".visible, "bell\\x07")
   }
 }
