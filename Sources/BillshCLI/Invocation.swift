@@ -154,9 +154,11 @@ extension Invocation {
     return try command.build(given)
   }
 
-  /// `billsh help [SUBCOMMAND]`.
+  /// `billsh help [SUBCOMMAND]`; `billsh help --help` is `billsh --help`.
   static func help(_ args: [String]) throws(UsageError) -> Invocation {
-    guard let name = args.first else { return .help(nil) }
+    guard let name = args.first, name != CLIOption.help.dashed, name != "-h" else {
+      return .help(nil)
+    }
     guard cliCommand(named: name) != nil else {
       throw .unknownSubcommand(
         name, suggestions: suggestions(for: name, among: cliCommands.map(\.name)))

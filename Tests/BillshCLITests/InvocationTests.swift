@@ -60,6 +60,7 @@ private let accepted: [([String], Invocation)] = [
   (["-h"], .help(nil)),
   (["help"], .help(nil)),
   (["help", "run"], .help("run")),
+  (["help", "--help"], .help(nil)),
   (["run", "--help"], .help("run")),
   (["run", "-h", "--bogus"], .help("run")),
   (["test", "--jobs", "-1", "--help"], .help("test")),
