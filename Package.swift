@@ -12,9 +12,6 @@ let package = Package(
   products: [
     .executable(name: "billsh", targets: ["billsh"])
   ],
-  dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
-  ],
   targets: [
     .target(name: "Platform", swiftSettings: fast),
     .target(name: "BillingSupport", dependencies: ["Platform"], swiftSettings: fast),
@@ -33,7 +30,7 @@ let package = Package(
       name: "BillshCLI",
       dependencies: [
         "BillingLanguage", "BillingModel", "BillingRuntime", "BillingSupport", "LineEditing",
-        "Platform", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Platform",
       ]),
     .executableTarget(name: "billsh", dependencies: ["BillshCLI"]),
     .testTarget(name: "BillingModelTests", dependencies: ["BillingModel", "BillingSupport"]),
@@ -42,8 +39,6 @@ let package = Package(
       name: "BillingRuntimeTests",
       dependencies: ["BillingRuntime", "BillingStore", "BillingSupport", "LineEditing"],
       exclude: []),
-    .testTarget(
-      name: "BillshCLITests",
-      dependencies: ["BillshCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+    .testTarget(name: "BillshCLITests", dependencies: ["BillshCLI", "BillingRuntime"]),
   ]
 )

@@ -4,7 +4,7 @@ import BillingSupport
 import LineEditing
 import Platform
 
-/// What each invocation does, whichever parser recognised it.
+/// What each invocation does.
 enum Entry {
   static func fail(_ message: String, _ code: Int32 = 2) -> Never {
     let err = Output(fd: 2)
@@ -46,29 +46,24 @@ enum Entry {
     do { return try Runner.catalog(from: path) } catch { fail(error.line) }
   }
 
-  static func shell(catalog path: String?, state: String?, demo: Bool, json: Bool, bail: Bool)
-    -> Never
-  {
-    let session = Session(catalog: catalog(path))
-    lockState(state)
-    if let state, access(state, F_OK) == 0 {
+  static func shell(_ o: ShellOptions) -> Never {
+    let session = Session(catalog: catalog(o.catalog))
+    lockState(o.state)
+    if let state = o.state, access(state, F_OK) == 0 {
       do { try session.startFromSaved(state) } catch { fail(error.line) }
     }
-    if demo { session.startFromDemo() }
-    exit(Front.start(session: session, json: json, bail: bail, state: state))
+    if o.demo { session.startFromDemo() }
+    exit(Front.start(session: session, json: o.json, bail: o.bail, state: o.state))
   }
 
-  static func run(
-    files: [String], catalog path: String?, state: String?, json: Bool, bail: Bool, transcript: Bool
-  ) -> Never {
-    guard !files.isEmpty else { fail("error[usage]: billsh run needs at least one script file") }
-    let cat = catalog(path)
-    if state != nil && files.count > 1 { fail("error[usage]: --state goes with one script file") }
-    lockState(state)
+  /// NB: `Invocation.parse` has checked that there is a file, and only one with `--state`.
+  static func run(_ o: RunOptions) -> Never {
+    let cat = catalog(o.catalog)
+    lockState(o.state)
     let out = Output()
-    if transcript {
+    if o.transcript {
       var code: Int32 = 0
-      for f in files {
+      for f in o.files {
         do {
           let (text, c) = try Runner.transcript(of: f, catalog: cat)
           out.write(text)
@@ -82,30 +77,19 @@ enum Entry {
     }
     Interrupts.install()
     let code = Runner.run(
-      files: files, json: json, bail: bail, catalog: cat, state: state, out: out,
+      files: o.files, json: o.json, bail: o.bail, catalog: cat, state: o.state, out: out,
       shouldStop: { Interrupts.take() || out.failed })
     exit(finish(out, code))
   }
 
-  static func test(
-    paths: [String], update: Bool, jobs: Int?, catalog path: String?, junit: String?,
-    shard shardText: String?
-  ) -> Never {
-    var shard = TranscriptShard.whole
-    if let shardText {
-      guard let parsed = TranscriptShard(shardText) else {
-        fail(
-          "error[usage]: --shard needs K/N, whole numbers with 1 <= K <= N, not \"\(shardText)\"")
-      }
-      shard = parsed
-    }
-    let cat = catalog(path)
-    let n = jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-    guard n >= 1 else { fail("error[usage]: --jobs needs 1 or more") }
-    let runner = TranscriptRunner(jobs: n, update: update) { commands, path in
+  /// NB: `Invocation.parse` has checked `--jobs` (1 or more) and `--shard`.
+  static func test(_ o: TestOptions) -> Never {
+    let cat = catalog(o.catalog)
+    let n = o.jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    let runner = TranscriptRunner(jobs: n, update: o.update) { commands, path in
       Runner.replay(commands, catalog: cat, at: path)
     }
-    let targets = paths.isEmpty ? ["Tests/Transcripts"] : paths
+    let targets = o.paths.isEmpty ? ["Tests/Transcripts"] : o.paths
     // A path that is not there is a mistake on the command line, not a failed test.
     if let missing = TranscriptRunner.missingPath(targets) {
       fail("error[io]: \(missing): no such file or folder")
@@ -113,9 +97,9 @@ enum Entry {
     let out = Output()
     out.escapesControls = true
     var stream = out
-    let summary = runner.run(paths: targets, shard: shard, output: &stream)
+    let summary = runner.run(paths: targets, shard: o.shard, output: &stream)
     out.flush()
-    if let junit {
+    if let junit = o.junit {
       do { try JUnitReport.write(summary, to: junit) } catch { fail("error[io]: \(error)") }
     }
     exit(finish(out, summary.failed == 0 ? 0 : 1, interruptible: false))

@@ -1,41 +1,33 @@
-import ArgumentParser
 import BillingLanguage
 import BillingModel
 import BillingRuntime
-import BillingSupport
 import Platform
 
 /// The man page, `billsh.1`, in roff: `billsh --man` prints it and `Scripts/install` installs it.
 /// NB: commands and rules come from the command table and `Rule`, as `.help` shows them; the
-/// options from the argument parser's own description of `Billsh`, so neither is written twice.
+/// options from the command-line table, as `--help` shows them, so none is written twice.
 package enum Manual {
   package static var page: String {
     var out: [String] = []
     out.append(".TH BILLSH 1 \"\" \"billsh \(version)\" \"User Commands\"")
     section("NAME", &out)
-    let abstract = Billsh.configuration.abstract
+    let abstract = Billsh.abstract
     out.append(
       text("billsh - " + lowerFirst(String(abstract.dropLast(abstract.hasSuffix(".") ? 1 : 0)))))
 
-    let root = rootCommand
-    let subcommands = (root?["subcommands"]).map(array) ?? []
-    let shown = subcommands.filter { string($0["commandName"]) != "help" }
-
     section("SYNOPSIS", &out)
-    for (i, sub) in shown.enumerated() {
+    for (i, c) in cliCommands.enumerated() {
       if i > 0 { out.append(".br") }
-      let name = string(sub["commandName"]) ?? ""
-      let isDefault = name == string(root?["defaultSubcommand"])
-      var words = [bold(isDefault ? "billsh" : "billsh " + name), "[" + italic("options") + "]"]
-      for a in arguments(sub) where string(a["kind"]) == "positional" {
-        let value = italic(string(a["valueName"]) ?? "") + (bool(a["isRepeating"]) ? "..." : "")
-        words.append(bool(a["isOptional"]) ? "[" + value + "]" : value)
+      var words = [bold(i == 0 ? "billsh" : "billsh " + c.name), "[" + italic("options") + "]"]
+      if let operands = c.operands {
+        let value = italic(escape(operands.kind.name)) + "..."
+        words.append(operands.required ? value : "[" + value + "]")
       }
       out.append(words.joined(separator: " "))
     }
 
     section("DESCRIPTION", &out)
-    out.append(text(Billsh.configuration.abstract))
+    out.append(text(Billsh.abstract))
     out.append(".PP")
     out.append(
       text(
@@ -45,19 +37,20 @@ package enum Manual {
       ))
 
     section("OPTIONS", &out)
-    for sub in shown {
-      let name = string(sub["commandName"]) ?? ""
-      let isDefault = name == string(root?["defaultSubcommand"])
+    for (i, c) in cliCommands.enumerated() {
       out.append(
-        ".SS " + quotedArgument(isDefault ? "billsh, or billsh " + name : "billsh " + name))
-      if let abstract = string(sub["abstract"]) { out.append(text(abstract)) }
-      // NB: --version and --help once, with the default subcommand's options.
-      for a in arguments(sub) where bool(a["shouldDisplay"], default: true) {
-        let long = string(a["preferredName"]?["name"])
-        if !isDefault && (long == "version" || long == "help") { continue }
+        ".SS " + quotedArgument(i == 0 ? "billsh, or billsh " + c.name : "billsh " + c.name))
+      out.append(text(c.abstract))
+      if let operands = c.operands {
         out.append(".TP")
-        out.append(term(a))
-        out.append(text(string(a["abstract"]) ?? ""))
+        out.append(italic(escape(operands.kind.name)) + "...")
+        out.append(text(operands.help))
+      }
+      // NB: --version and --help once, with the default subcommand's options.
+      for o in c.options + (i == 0 ? commonOptions : []) where !o.hidden {
+        out.append(".TP")
+        out.append(term(o))
+        out.append(text(o.help))
       }
     }
 
@@ -190,37 +183,9 @@ package enum Manual {
     return f.lowercased() + s.dropFirst()
   }
 
-  // MARK: the argument parser's description
-
-  /// `--catalog <catalog>`, `-h, --help`, `<files>...` in bold and italics.
-  static func term(_ a: JSON) -> String {
-    let value = italic(escape(string(a["valueName"]) ?? ""))
-    switch string(a["kind"]) {
-    case "positional":
-      return value + (bool(a["isRepeating"]) ? "..." : "")
-    case let kind:
-      let names = (a["names"].map(array) ?? []).map { n in
-        let dashes = string(n["kind"]) == "long" ? "--" : "-"
-        return bold(escape(dashes + (string(n["name"]) ?? "")))
-      }
-      return names.joined(separator: ", ") + (kind == "option" ? " " + value : "")
-    }
-  }
-
-  static var rootCommand: JSON? {
-    (try? JSON.parse(Billsh._dumpHelp()))?["command"]
-  }
-  static func arguments(_ command: JSON) -> [JSON] { command["arguments"].map(array) ?? [] }
-  static func array(_ j: JSON) -> [JSON] {
-    if case .array(let a) = j { return a }
-    return []
-  }
-  static func string(_ j: JSON?) -> String? {
-    if case .string(let s)? = j { return s }
-    return nil
-  }
-  static func bool(_ j: JSON?, default d: Bool = false) -> Bool {
-    if case .bool(let b)? = j { return b }
-    return d
+  /// `\fB\-\-catalog\fR \fIFILE\fR`, `\fB\-h\fR, \fB\-\-help\fR`.
+  static func term(_ o: CLIOption) -> String {
+    let names = (o.short.map { [bold(escape("-\($0)"))] } ?? []) + [bold(escape(o.dashed))]
+    return names.joined(separator: ", ") + (o.value.map { " " + italic(escape($0.name)) } ?? "")
   }
 }

@@ -10,38 +10,52 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   .deletingLastPathComponent().deletingLastPathComponent().path
 private let binary = root + "/.build/debug/billsh"
 
+/// Runs `path` with `args`: its exit status, stdout and stderr.
 private func run(_ path: String, _ args: [String], env: [String: String] = [:]) throws -> (
-  Int32, String
+  Int32, String, String
 ) {
   let p = Process()
   p.executableURL = URL(fileURLWithPath: path)
   p.arguments = args
   p.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
   let out = Pipe()
+  let err = Pipe()
   p.standardOutput = out
+  p.standardError = err
+  p.standardInput = FileHandle.nullDevice
   try p.run()
+  // NB: stderr holds a line or two, so reading stdout to its end first cannot block on it.
   let data = out.fileHandleForReading.readDataToEndOfFile()
+  let errors = err.fileHandleForReading.readDataToEndOfFile()
   p.waitUntilExit()
-  return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+  return (
+    p.terminationStatus, String(decoding: data, as: UTF8.self),
+    String(decoding: errors, as: UTF8.self)
+  )
 }
 
-@Test func fastPathLeavesCompletionAndManualToTheirHandlers() {
-  #expect(FastPath.decide(["--generate-completion-script", "bash"]) == nil)
-  #expect(FastPath.decide(["--man"]) == nil)
-}
-
-@Test func helpListsTheShellOptions() {
-  let help = Billsh.helpMessage(columns: 80)
-  for option in ["--demo", "--json", "--bail", "--catalog", "--state"] {
-    #expect(help.contains(option))
-  }
-}
+/// Arguments, the exit status, and the start of stdout or the whole of stderr.
+private let exits: [([String], Int32, String, String)] = [
+  (["--help"], 0, "OVERVIEW: ", ""),
+  (["help", "test"], 0, "OVERVIEW: Replay transcripts", ""),
+  (["--version"], 0, version + "\n", ""),
+  (["--generate-completion-script", "bash"], 0, "# bash completion for billsh", ""),
+  (
+    ["run", "--bogus"], 2, "",
+    "error[usage]: unknown option '--bogus' for 'billsh run' (billsh --help lists the options)\n"
+  ),
+  (
+    ["test", "--jobs", "-1"], 2, "",
+    "error[usage]: --jobs must be a positive whole number, not '-1' (billsh --help lists the options)\n"
+  ),
+]
 
 @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
-func completionScriptNamesTheSubcommands() throws {
-  let (code, script) = try run(binary, ["--generate-completion-script", "bash"])
-  #expect(code == 0)
-  for sub in ["run", "test", "shell"] { #expect(script.contains(sub)) }
+func theBinaryExitsAsTheParserDecides() throws {
+  for (args, code, out, err) in exits {
+    let (status, stdout, stderr) = try run(binary, args)
+    #expect(status == code && stdout.hasPrefix(out) && stderr == err, "\(args)")
+  }
 }
 
 @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
@@ -51,7 +65,7 @@ func installPutsFiveFilesUnderDestdirAndPrefix() throws {
   ).path
   defer { try? FileManager.default.removeItem(atPath: dest) }
   for _ in 0..<2 {  // twice: installing again is fine
-    let (code, _) = try run(
+    let (code, _, _) = try run(
       root + "/Scripts/install", ["/opt/billsh"], env: ["DESTDIR": dest, "BILLSH_BINARY": binary])
     #expect(code == 0)
   }
@@ -66,7 +80,14 @@ func installPutsFiveFilesUnderDestdirAndPrefix() throws {
     let attributes = try FileManager.default.attributesOfItem(atPath: path)
     #expect((attributes[.posixPermissions] as? Int) == mode, "\(file)")
   }
-  let man = try String(
-    contentsOfFile: dest + "/opt/billsh/share/man/man1/billsh.1", encoding: .utf8)
-  #expect(man == Manual.page)
+  let installed: [(String, String)] = [
+    ("share/man/man1/billsh.1", Manual.page),
+    ("share/bash-completion/completions/billsh", Completion.script(for: .bash)),
+    ("share/zsh/site-functions/_billsh", Completion.script(for: .zsh)),
+    ("share/fish/vendor_completions.d/billsh.fish", Completion.script(for: .fish)),
+  ]
+  for (file, text) in installed {
+    let got = try String(contentsOfFile: dest + "/opt/billsh/" + file, encoding: .utf8)
+    #expect(got == text, "\(file)")
+  }
 }

@@ -4,7 +4,7 @@ import Testing
 
 @testable import BillshCLI
 
-// `billsh --man`: the man page built from the command table, the rules and the parser's options.
+// `billsh --man`: the man page built from the command table, the rules and the command-line table.
 
 private let page = Manual.page
 private let lines = page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -20,9 +20,9 @@ private let lines = page.split(separator: "\n", omittingEmptySubsequences: false
   #expect(page.contains("NO_COLOR"))
 }
 
-@Test func manualListsTheParsersOptions() {
-  for option in ["demo", "json", "bail", "state", "catalog", "transcript", "update", "jobs"] {
-    #expect(page.contains("\\fB\\-\\-\(option)\\fR"), "no --\(option)")
+@Test func manualListsTheOptions() {
+  for option in cliCommands.flatMap(\.options) + commonOptions {
+    #expect(page.contains(Manual.term(option)), "no \(option.dashed)")
   }
   for sub in ["run", "test"] { #expect(lines.contains(".SS \"billsh \(sub)\"")) }
 }

@@ -1,0 +1,198 @@
+import BillingRuntime
+
+// The command line's one table: `billsh`'s subcommands, their options and operands. Parsing
+// (`Invocation.parse`), `--help` (`UsageHelp`), the man page (`Manual`) and the completion
+// scripts (`Completion`) all read it.
+
+/// What an option's value or an operand holds: how it is read, what help calls it, and what
+/// completion offers for it.
+package enum ValueKind: Sendable, Equatable {
+  /// A file name; completion offers files.
+  case file
+  /// A file or a folder.
+  case path
+  /// A whole number of at least 1; completion offers 1 to the number of cores.
+  case count
+  /// `K/N`, whole numbers with 1 <= K <= N.
+  case shard
+  /// A shell a completion script is written for.
+  case shellName
+
+  /// The value's name in help and the man page.
+  package var name: String {
+    switch self {
+    case .file: "FILE"
+    case .path: "PATH"
+    case .count: "N"
+    case .shard: "K/N"
+    case .shellName: "SHELL"
+    }
+  }
+
+  /// What a value must be, for the message that refuses one.
+  var expectation: String {
+    switch self {
+    case .file, .path: "a file name"
+    case .count: "a positive whole number"
+    case .shard: "K/N, whole numbers with 1 <= K <= N"
+    case .shellName: list(CompletionShell.allCases.map(\.rawValue), "or")
+    }
+  }
+}
+
+/// One option: `--name` (a switch), or `--name VALUE` and `--name=VALUE`.
+package struct CLIOption: Sendable {
+  package let name: String
+  /// A one-letter alias (`-h`).
+  package let short: Character?
+  /// The value it takes; nil for a switch.
+  package let value: ValueKind?
+  package let help: String
+  /// Works, but help, the man page and completion leave it out.
+  package let hidden: Bool
+
+  init(
+    _ name: String, _ value: ValueKind? = nil, short: Character? = nil, hidden: Bool = false,
+    help: String
+  ) {
+    self.name = name
+    self.value = value
+    self.short = short
+    self.hidden = hidden
+    self.help = help
+  }
+
+  package var dashed: String { "--" + name }
+
+  /// `--catalog <FILE>`, `-h, --help`, as help and messages show it.
+  package var label: String {
+    (short.map { "-\($0), " } ?? "") + dashed + (value.map { " <\($0.name)>" } ?? "")
+  }
+}
+
+/// The positional arguments a subcommand takes: one or more (or any number of) values.
+package struct CLIOperands: Sendable {
+  package let kind: ValueKind
+  /// At least one must be given.
+  package let required: Bool
+  package let help: String
+  /// What a missing one is called in the message: `script file`.
+  let noun: String
+
+  /// `<FILE>...` or `[<PATH>...]`.
+  package var label: String {
+    let one = "<\(kind.name)>..."
+    return required ? one : "[" + one + "]"
+  }
+}
+
+/// One subcommand: its name, its one-line abstract, its options and operands, and how what was
+/// given becomes an `Invocation`.
+package struct CLICommand: Sendable {
+  package let name: String
+  package let abstract: String
+  package let options: [CLIOption]
+  package let operands: CLIOperands?
+  let build: @Sendable (Given) throws(UsageError) -> Invocation
+}
+
+extension CLIOption {
+  static let catalog = CLIOption(
+    "catalog", .file,
+    help: "A JSON catalog overriding prices, sizes, the self-serve limit or the trial length.")
+  static let state = CLIOption(
+    "state", .file,
+    help:
+      "Start from the world saved in FILE (if it exists) and save the world back to it at the end.")
+  static let demo = CLIOption("demo", help: "Start with the bundled demo world.")
+  static let shellJSON = CLIOption(
+    "json", help: "With piped input: print one JSON object per command line.")
+  static let shellBail = CLIOption(
+    "bail", help: "With piped input: stop at the first line that does not meet its expectation.")
+  static let json = CLIOption("json", help: "One JSON object per command line.")
+  static let bail = CLIOption(
+    "bail", help: "Stop at the first line that does not meet its expectation.")
+  static let transcript = CLIOption(
+    "transcript",
+    help:
+      "Print each script as a transcript (commentary, commands, output) instead of running it for a verdict."
+  )
+  static let update = CLIOption(
+    "update",
+    help: "Rewrite mismatching transcripts with the actual output, keeping the commentary.")
+  static let jobs = CLIOption("jobs", .count, help: "Parallel jobs (default: all cores).")
+  static let testCatalog = CLIOption("catalog", .file, help: "A JSON catalog for the replays.")
+  static let junit = CLIOption(
+    "junit", .file,
+    help:
+      "Also write the results as JUnit XML to FILE, for CI (the report on stdout is unchanged).")
+  static let shard = CLIOption(
+    "shard", .shard,
+    help:
+      "Replay only shard K of N (1 <= K <= N): the transcripts whose position in sorted path order, counted from 0, leaves K-1 when divided by N. Together the N shards run each transcript once; by position rather than a hash of the path, so their sizes differ by one at most."
+  )
+
+  static let version = CLIOption("version", help: "Show the version.")
+  static let help = CLIOption("help", short: "h", help: "Show help information.")
+  static let manual = CLIOption(
+    "man", hidden: true, help: "Print the man page (for Scripts/install).")
+  static let completionScript = CLIOption(
+    "generate-completion-script", .shellName, hidden: true,
+    help: "Print the completion script for SHELL (for Scripts/install).")
+}
+
+/// The options every subcommand takes.
+package let commonOptions: [CLIOption] = [.version, .help]
+/// The options only a bare `billsh` takes, for Scripts/install.
+package let rootOnlyOptions: [CLIOption] = [.manual, .completionScript]
+
+/// The subcommands, the default one first.
+package let cliCommands: [CLICommand] = [
+  CLICommand(
+    name: "shell",
+    abstract:
+      "Open the shell (the default), or read commands from stdin when it is not a terminal.",
+    options: [.catalog, .state, .demo, .shellJSON, .shellBail], operands: nil
+  ) { g throws(UsageError) in
+    .shell(
+      ShellOptions(
+        catalog: g.text(.catalog), state: g.text(.state), demo: g.has(.demo),
+        json: g.has(.shellJSON), bail: g.has(.shellBail)))
+  },
+  CLICommand(
+    name: "run",
+    abstract:
+      "Play .bill scripts, each in a fresh world; exit 0 when every line met its expectation, 1 otherwise, 2 on a usage or file error.",
+    options: [.catalog, .state, .json, .bail, .transcript],
+    operands: CLIOperands(kind: .file, required: true, help: "Script files.", noun: "script file")
+  ) { g throws(UsageError) in
+    let state = g.text(.state)
+    if state != nil && g.operands.count > 1 { throw .stateWithManyFiles(g.operands.count) }
+    return .run(
+      RunOptions(
+        files: g.operands, catalog: g.text(.catalog), state: state, json: g.has(.json),
+        bail: g.has(.bail), transcript: g.has(.transcript)))
+  },
+  CLICommand(
+    name: "test",
+    abstract: "Replay transcripts and compare their output; ends with 'N passed, N failed'.",
+    options: [.update, .jobs, .testCatalog, .junit, .shard],
+    operands: CLIOperands(
+      kind: .path, required: false,
+      help: "Transcript files or folders (default: Tests/Transcripts).",
+      noun: "transcript file or folder")
+  ) { g throws(UsageError) in
+    .test(
+      TestOptions(
+        paths: g.operands, update: g.has(.update), jobs: g.count(.jobs),
+        catalog: g.text(.testCatalog), junit: g.text(.junit), shard: g.shard(.shard) ?? .whole))
+  },
+]
+
+/// The subcommand `billsh` runs when none is named.
+package var defaultCommand: CLICommand { cliCommands[0] }
+
+/// The subcommand called `name`.
+package func cliCommand(named name: String) -> CLICommand? {
+  cliCommands.first { $0.name == name }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+@testable import BillshCLI
+
+// The completion scripts: written from the command-line table, and each one loads in its shell
+// (when that shell is installed).
+
+private func shellPath(_ shell: CompletionShell) -> String? {
+  ["/usr/bin/", "/bin/", "/usr/local/bin/", "/opt/homebrew/bin/"].map { $0 + shell.rawValue }
+    .first { FileManager.default.isExecutableFile(atPath: $0) }
+}
+
+@Test(arguments: CompletionShell.allCases)
+func completionNamesEverySubcommandAndOption(_ shell: CompletionShell) {
+  let script = Completion.script(for: shell)
+  for c in cliCommands {
+    #expect(script.contains(c.name))
+    for o in Completion.options(c) {
+      #expect(script.contains(shell == .fish ? "-l " + o.name : o.dashed), "\(shell) \(o.dashed)")
+    }
+  }
+  #expect(!script.contains(shell == .fish ? "-l man " : "--man"))
+}
+
+@Test func completionScriptsHaveTheirShellsHeaders() {
+  #expect(Completion.script(for: .bash).contains("complete -F _billsh billsh"))
+  #expect(Completion.script(for: .zsh).hasPrefix("#compdef billsh\n"))
+  #expect(Completion.script(for: .zsh).contains("_arguments"))
+  #expect(Completion.script(for: .fish).contains("complete -c billsh"))
+}
+
+@Test(arguments: CompletionShell.allCases)
+func completionScriptLoadsInItsShell(_ shell: CompletionShell) throws {
+  guard let path = shellPath(shell) else { return }  // NB: zsh and fish are often not installed
+  let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "billsh-completion-\(getpid()).\(shell.rawValue)")
+  defer { try? FileManager.default.removeItem(at: file) }
+  try Completion.script(for: shell).write(to: file, atomically: true, encoding: .utf8)
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: path)
+  p.arguments = ["-n", file.path]
+  try p.run()
+  p.waitUntilExit()
+  #expect(p.terminationStatus == 0, "\(shell) -n")
+}
