@@ -112,7 +112,7 @@ package enum Help {
 
   /// `units` in lines of at most `width` columns: the first indented by `indent`, the rest by
   /// `hanging`. A unit longer than a line gets a line of its own.
-  static func wrap(_ units: [String], width: Int, indent: Int, hanging: Int) -> [String] {
+  package static func wrap(_ units: [String], width: Int, indent: Int, hanging: Int) -> [String] {
     var lines: [String] = []
     var line = String(repeating: " ", count: indent)
     var empty = true

@@ -91,20 +91,8 @@ package enum UsageHelp {
   /// `text`'s words in lines of at most `width` columns, the first indented by `indent`, the
   /// rest by `hanging`; a word longer than a line gets a line of its own.
   package static func wrap(_ text: String, width: Int, indent: Int, hanging: Int) -> [String] {
-    var lines: [String] = []
-    var line = String(repeating: " ", count: indent)
-    var empty = true
-    for word in text.split(separator: " ") {
-      if !empty && line.count + 1 + word.count > width {
-        lines.append(line)
-        line = String(repeating: " ", count: hanging)
-        empty = true
-      }
-      line += (empty ? "" : " ") + word
-      empty = false
-    }
-    lines.append(line)
-    return lines
+    Help.wrap(
+      text.split(separator: " ").map(String.init), width: width, indent: indent, hanging: hanging)
   }
 
   /// The terminal's width (`COLUMNS` first, then stdout's terminal, else 80), at most 100.
