@@ -81,6 +81,13 @@ package struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, 
     }
   }
 
+  /// Drops the bytes from `start` on.
+  package mutating func removeSuffix(from start: Int) {
+    precondition(start >= 0 && start <= count)
+    if !isKnownUniquelyReferenced(&storage) { grow(count) }
+    storage.header.count = start
+  }
+
   /// A new buffer of at least `needed` bytes (twice as much, so appends stay amortized).
   @inline(never)
   private mutating func grow(_ needed: Int) {
@@ -194,7 +201,13 @@ package struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, 
 /// Whether a user value needs quotes in messages: empty, or holding spaces, tabs, quotes, `#` or `\`.
 @inline(__always)
 func needsQuotes(_ s: String) -> Bool {
-  s.isEmpty || s.utf8.contains(where: { $0 == 32 || $0 == 34 || $0 == 35 || $0 == 92 || $0 == 9 })
+  func special(_ b: UInt8) -> Bool { b == 32 || b == 34 || b == 35 || b == 92 || b == 9 }
+  if s.isEmpty { return true }
+  // NB: over the contiguous bytes (every native string), not the generic UTF-8 view.
+  if let found = s.utf8.withContiguousStorageIfAvailable({ $0.contains(where: special) }) {
+    return found
+  }
+  return s.utf8.contains(where: special)
 }
 
 /// Quotes a user value for messages and rendering when it holds spaces or quotes.
