@@ -4,7 +4,9 @@ import BillingSupport
 /// work instead. Each case's code and rule are given here, and its words once, in `message`.
 /// NB: facts are names and summaries taken when the failure happens; the words are written
 /// only when the failure is printed.
-package enum Reason: Equatable, Sendable {
+/// NB: indirect, so a failure is one reference: passing and copying it (the printer, the log,
+/// the unmet count) costs a retain, not a copy of each of its facts.
+package indirect enum Reason: Equatable, Sendable {
   // Words written where the failure happened: syntax, files, loaded data.
   case said(ErrorCode, Rule?, Text)
 

@@ -40,8 +40,14 @@ package struct Failure: Error, Equatable, Sendable {
   package var line: String { lineText.string }
 
   package var lineText: Text {
-    let messageText = self.messageText
-    var t = Text(capacity: messageText.count + 40)
+    var t = Text(capacity: 80)
+    appendLine(to: &t)
+    return t
+  }
+
+  /// Appends `error[code]: message (R14)` to `t`, with no Text made for it alone.
+  package func appendLine(to t: inout Text) {
+    let (code, rule) = reason.classification
     t.append("error[")
     t.append(code.rawValue)
     t.append("]: ")
@@ -51,7 +57,6 @@ package struct Failure: Error, Equatable, Sendable {
       t.append(rule.id)
       t.append(")")
     }
-    return t
   }
 }
 

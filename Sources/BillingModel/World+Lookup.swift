@@ -114,7 +114,9 @@ extension World {
   }
 
   /// "ann, bob and 3 more", in id order; "nobody" when empty.
-  package func handles(_ ids: some Sequence<UserID>, limit: Int = 5) -> String {
+  package func handles(_ ids: some Collection<UserID>, limit: Int = 5) -> String {
+    // NB: one person (an organization's one admin, its owner) is the usual case: nothing sorted.
+    if ids.count == 1, limit >= 1, let only = ids.first { return quoted(handle(only)) }
     let sorted = ids.sorted()
     var names = sorted.prefix(limit).map { quoted(handle($0)) }
     if sorted.count > limit { names.append("\(sorted.count - limit) more") }

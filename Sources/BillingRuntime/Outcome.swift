@@ -11,6 +11,8 @@ package final class Outcome {
   /// The JSON result; `null` when the session does not keep results (text output).
   package let result: JSON
   package let failure: Failure?
+  /// NB: stored, so asking costs no copy of the failure (asked several times per command).
+  package let isOK: Bool
   /// The shell should stop (`.quit`).
   package private(set) var quit = false
 
@@ -18,6 +20,7 @@ package final class Outcome {
     self.okText = okText
     self.result = result
     self.failure = failure
+    self.isOK = failure == nil
     self.quit = quit
   }
 
@@ -27,8 +30,6 @@ package final class Outcome {
   static func bye() -> Outcome {
     Outcome(okText: "bye", result: .object([]), failure: nil, quit: true)
   }
-
-  package var isOK: Bool { failure == nil }
 }
 
 /// `!` (must fail), `!code` (must fail with that code) or `!R14` (must fail citing that rule,

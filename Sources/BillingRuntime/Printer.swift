@@ -32,6 +32,15 @@ package final class Output: TextOutputStream {
     written()
   }
 
+  /// A failure's line, `error[code]: message (R14)`, as `Text.visible` shows it, written
+  /// straight into the buffer (no Text made for the line alone).
+  package func writeLine(of failure: Failure) {
+    let start = buffer.count
+    failure.appendLine(to: &buffer)
+    buffer.makeVisible(from: start)
+    written()
+  }
+
   /// A whole number in decimal.
   package func write(_ n: Int) {
     buffer.append(n)
@@ -129,7 +138,7 @@ package struct RecordPrinter: Sendable {
         out.put(": ")
         if r.showsAsExpected { out.put("expected ") }
       }
-      out.write(f.lineText.visible)
+      out.writeLine(of: f)
       out.put("\n")
     } else if !r.outcome.okText.isEmpty {
       out.write(r.outcome.okText.visible)

@@ -50,7 +50,7 @@ extension World {
   func writePlan(_ id: PlanID, to t: inout Text, indent: Bool = false) {
     let p = plan(id)
     let owner = handle(p.owner)
-    let lead: Text = indent ? "\n    " : "\n  "
+    let lead: StaticString = indent ? "\n    " : "\n  "
     if indent { t.append("  ") }
     if p.isTrial {
       t +=

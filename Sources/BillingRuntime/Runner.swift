@@ -127,6 +127,7 @@ package enum Runner {
         if let item = lines.finish() { batch.append(item) }
         if !batch.isEmpty { _ = handoff.give(batch) }
         handoff.close()
+        handoff.recycleUntilFinished()
       }
       if let reader {
         var used: [StreamItem]?
@@ -135,7 +136,8 @@ package enum Runner {
             handoff.cancel()
             break playing
           }
-          used = batch
+          // NB: `consume`, so the batch's only reference here is the one handed back.
+          used = consume batch
         }
         reader.join()
         out.flush()

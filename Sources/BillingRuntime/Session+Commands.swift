@@ -77,8 +77,9 @@ extension Session {
           "yes: \(quoted: handle) may do that now",
           .object([("allowed", .bool(true)), ("error", .null)]))
       } catch {
-        return ok(
-          "no: \(error.lineText)", .object([("allowed", .bool(false)), ("error", error.json)]))
+        var text: Text = "no: "
+        error.appendLine(to: &text)
+        return ok(text, .object([("allowed", .bool(false)), ("error", error.json)]))
       }
     case .clock:
       return clockOutcome()

@@ -52,7 +52,9 @@ package final class Session {
   /// Whether outcomes carry their JSON result (JSON output, tests); text output skips building it.
   package var keepsResults = true
   /// Log outcomes made so far (see `logOutcome`).
-  private var logOutcomes: [LogOutcomeKey: String] = [:]
+  /// NB: a short list searched in order, not a dictionary: a playback meets a handful of
+  /// different ones, and comparing two small values costs less than hashing one.
+  private var logOutcomes: [(key: LogOutcomeKey, text: String)] = []
   /// Unmet expectations seen by this session, and whether one was a usage or io error.
   package private(set) var unmet = 0
   package private(set) var unmetUsage = 0
@@ -314,33 +316,36 @@ package final class Session {
 
   /// The scopes a refused billing action named (SPEC §8: they list it in their timelines).
   func refusedScopes(_ command: Command) -> [Scope] {
-    var refs: [ScopeRef] = []
+    // NB: one scope is the usual case: resolved straight into its list, no list of references.
+    func one(_ r: ScopeRef) -> [Scope] { (try? world.resolve(r)).map { [$0] } ?? [] }
     switch command {
-    case .upgrade(let r): refs = [r.scope]
+    case .upgrade(let r): return one(r.scope)
     case .trial(let ref, _), .plan(let ref), .billing(let ref), .edit(let ref, _),
       .cancel(let ref), .resume(let ref), .transfer(let ref, _), .pay(let ref, _),
       .address(let ref, _), .seats(let ref), .invoices(let ref):
-      refs = [ref]
-    case .move(let from, let to): refs = [from, to]
+      return one(ref)
+    case .move(let from, let to):
+      var scopes: [Scope] = []
+      for r in [from, to] {
+        if let s = try? world.resolve(r), !scopes.contains(s) { scopes.append(s) }
+      }
+      return scopes
     case .appoint(_, let place), .revoke(_, let place):
       if case .space(let kind, let name) = place {
-        refs = [kind == .org ? .org(name) : .workspace(name)]
+        return one(kind == .org ? .org(name) : .workspace(name))
       }
+      return []
     default: return []
     }
-    var scopes: [Scope] = []
-    for r in refs {
-      if let s = try? world.resolve(r), !scopes.contains(s) { scopes.append(s) }
-    }
-    return scopes
   }
 
   /// `error[code] (rule)` for the log; the few different ones are made once and shared.
   private func logOutcome(_ f: Failure) -> String {
-    let key = LogOutcomeKey(code: f.code, rule: f.rule)
-    if let known = logOutcomes[key] { return known }
-    let made = ("error[\(f.code.rawValue)]" as Text).string + (f.rule.map { " (\($0.id))" } ?? "")
-    logOutcomes[key] = made
+    let (code, rule) = f.reason.classification
+    let key = LogOutcomeKey(code: code, rule: rule)
+    for known in logOutcomes where known.key == key { return known.text }
+    let made = ("error[\(code.rawValue)]" as Text).string + (rule.map { " (\($0.id))" } ?? "")
+    logOutcomes.append((key, made))
     return made
   }
 
@@ -364,7 +369,7 @@ package final class Session {
   }
 }
 
-struct LogOutcomeKey: Hashable {
+struct LogOutcomeKey: Equatable {
   let code: ErrorCode
   let rule: Rule?
 }

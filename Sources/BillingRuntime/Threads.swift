@@ -63,6 +63,8 @@ final class Handoff<Item>: @unchecked Sendable {
   private var spent: [[Item]] = []
   private var closed = false
   private var cancelled = false
+  /// The taker has taken the end (after `close`).
+  private var finished = false
   private let limit: Int
 
   init(limit: Int = 64) {
@@ -107,10 +109,16 @@ final class Handoff<Item>: @unchecked Sendable {
   /// The next batch, waiting for it; nil once the giver has closed and all is taken.
   func take(returning used: consuming [Item]? = nil) -> [Item]? {
     pthread_mutex_lock(mutex)
-    if let used { spent.append(used) }
+    // NB: moved into `spent` while the lock is held, so this thread keeps no reference that it
+    // would drop after the giver took `spent`: dropping the last one would free the batch here.
+    if let u = used.take() { spent.append(u) }
     defer { pthread_mutex_unlock(mutex) }
     while head == batches.count && !closed { pthread_cond_wait(changed, mutex) }
-    guard head < batches.count else { return nil }
+    guard head < batches.count else {
+      finished = true
+      pthread_cond_broadcast(changed)
+      return nil
+    }
     let batch = batches[head]
     batches[head] = []
     head += 1
@@ -120,6 +128,23 @@ final class Handoff<Item>: @unchecked Sendable {
     }
     pthread_cond_broadcast(changed)
     return batch
+  }
+
+  /// For the giver after `close`: frees the batches handed back until the taker has taken the
+  /// end or stopped, so that those of the last stretch are freed on the giver's thread too.
+  /// NB: the giver reads ahead, so it closes while up to `limit` batches wait to be played.
+  func recycleUntilFinished() {
+    pthread_mutex_lock(mutex)
+    while true {
+      var used: [[Item]] = []
+      swap(&used, &spent)
+      let done = finished || cancelled
+      pthread_mutex_unlock(mutex)
+      used = []
+      if done { return }
+      pthread_mutex_lock(mutex)
+      if spent.isEmpty && !finished && !cancelled { pthread_cond_wait(changed, mutex) }
+    }
   }
 
   /// The taker stops: the giver's next `give` returns false.

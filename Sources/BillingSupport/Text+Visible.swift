@@ -32,13 +32,43 @@ extension Text {
     return out
   }
 
+  /// Rewrites the bytes from `start` on as `visible` would (for text appended in place).
+  package mutating func makeVisible(from start: Int) {
+    guard withBytes({ Text.findsControl(UnsafeBufferPointer(rebasing: $0[start...])) }) else {
+      return
+    }
+    var tail = Text(capacity: count - start)
+    withBytes { tail.append(UnsafeBufferPointer(rebasing: $0[start...])) }
+    removeSuffix(from: start)
+    append(tail.visible)
+  }
+
   /// Whether the bytes hold anything `visible` would rewrite.
+  /// NB: eight bytes at a time: a word with no byte below 0x20, no 0x7F and no 0xC2 is skipped
+  /// whole; only a word with one of them (a newline, usually) is looked at byte by byte.
   static func findsControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = 0
-    while i < bytes.count {
-      let b = bytes[i]
+    guard let base = bytes.baseAddress else { return false }
+    let n = bytes.count
+    func rewrites(_ i: Int) -> Bool {
+      let b = base[i]
       if (b < 0x20 && b != 9 && b != 10) || b == 0x7F { return true }
-      if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9F { return true }
+      return b == 0xC2 && i + 1 < n && base[i + 1] >= 0x80 && base[i + 1] <= 0x9F
+    }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    /// Whether some byte of `x` is zero (a false yes only costs the byte loop).
+    func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+    var i = 0
+    while i + 8 <= n {
+      let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+      let below = (x &- ones &* 0x20) & ~x & highs != 0
+      if below || hasZero(x ^ (ones &* 0x7F)) || hasZero(x ^ (ones &* 0xC2)) {
+        for j in i..<(i + 8) where rewrites(j) { return true }
+      }
+      i += 8
+    }
+    while i < n {
+      if rewrites(i) { return true }
       i += 1
     }
     return false

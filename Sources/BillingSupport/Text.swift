@@ -19,13 +19,21 @@ package struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, 
     storage = TextStorage.make(capacity)
   }
 
+  private init(storage: TextStorage) { self.storage = storage }
+
   package init(_ s: String) {
     self.init(capacity: s.utf8.count)
     append(s)
   }
 
   package init(stringLiteral s: StaticString) {
-    self.init(capacity: s.utf8CodeUnitCount)
+    // NB: the empty text (a failed outcome's) shares one buffer; a text begun from a literal
+    // is usually appended to, so it starts with room for that.
+    if s.utf8CodeUnitCount == 0 {
+      self.init(storage: TextStorage.empty)
+      return
+    }
+    self.init(capacity: max(64, s.utf8CodeUnitCount))
     append(s)
   }
 
@@ -79,6 +87,13 @@ package struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, 
     } else {
       storage = TextStorage.make(storage.header.capacity)
     }
+  }
+
+  /// Drops the bytes from `start` on.
+  package mutating func removeSuffix(from start: Int) {
+    precondition(start >= 0 && start <= count)
+    if !isKnownUniquelyReferenced(&storage) { grow(count) }
+    storage.header.count = start
   }
 
   /// A new buffer of at least `needed` bytes (twice as much, so appends stay amortized).
@@ -183,6 +198,7 @@ package struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, 
     @inline(__always) package mutating func appendInterpolation(_ s: String) { text.append(s) }
     package mutating func appendInterpolation(_ s: Substring) { text.append(s) }
     package mutating func appendInterpolation(_ t: Text) { text.append(t) }
+    package mutating func appendInterpolation(_ s: StaticString) { text.append(s) }
     package mutating func appendInterpolation(_ n: Int) { text.append(n) }
     package mutating func appendInterpolation(quoted s: String) { text.append(quoted: s) }
     package mutating func appendInterpolation(money cents: Int) { text.append(money: cents) }
@@ -194,7 +210,13 @@ package struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, 
 /// Whether a user value needs quotes in messages: empty, or holding spaces, tabs, quotes, `#` or `\`.
 @inline(__always)
 func needsQuotes(_ s: String) -> Bool {
-  s.isEmpty || s.utf8.contains(where: { $0 == 32 || $0 == 34 || $0 == 35 || $0 == 92 || $0 == 9 })
+  func special(_ b: UInt8) -> Bool { b == 32 || b == 34 || b == 35 || b == 92 || b == 9 }
+  if s.isEmpty { return true }
+  // NB: over the contiguous bytes (every native string), not the generic UTF-8 view.
+  if let found = s.utf8.withContiguousStorageIfAvailable({ $0.contains(where: special) }) {
+    return found
+  }
+  return s.utf8.contains(where: special)
 }
 
 /// Quotes a user value for messages and rendering when it holds spaces or quotes.
@@ -279,6 +301,9 @@ package struct DigitScratch {
 /// The bytes of a `Text`, after a header of their count and the room there is.
 /// NB: shared only while no one changes it (a change copies first), so a `Text` may cross threads.
 final class TextStorage: ManagedBuffer<(count: Int, capacity: Int), UInt8> {
+  /// Shared by empty texts made from `""`; never changed (appending to it makes a new buffer).
+  nonisolated(unsafe) static let empty = make(0)
+
   static func make(_ capacity: Int) -> TextStorage {
     let made = TextStorage.create(minimumCapacity: capacity) { _ in (0, capacity) }
     return unsafeDowncast(made, to: TextStorage.self)
