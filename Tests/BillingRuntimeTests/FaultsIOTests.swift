@@ -9,13 +9,8 @@ import BillingSupport
 /// endless input ends, failed writes exit 2, Ctrl-C exits 130, one writer per state file.
 /// Each test runs the built binary in a fresh folder.
 @Suite(.serialized) struct FaultsIOTests {
-  struct Run {
-    var code: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  static let binary: String = PseudoTerminal.builtProduct("billsh") ?? ".build/debug/billsh"
+  typealias Run = EndToEndTests.Run
+  static let binary = EndToEndTests.binary
 
   /// A fresh folder, removed by nobody (the system's temporary folder).
   func folder() throws -> String {
@@ -61,24 +56,19 @@ import BillingSupport
       inp.fileHandleForWriting.write(Data(input.utf8))
       try? inp.fileHandleForWriting.close()
     }
-    let deadline = Date().addingTimeInterval(timeout)
-    while p.isRunning && Date() < deadline { usleep(10_000) }
-    let hung = p.isRunning
-    if hung { kill(p.processIdentifier, SIGKILL) }
-    p.waitUntilExit()
+    finish(p, timeout: timeout, args)
     let o = stdout == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
     let e = err.fileHandleForReading.readDataToEndOfFile()
-    expectTrue(!hung, "billsh \(args) did not end within \(timeout) s")
     return Run(
       code: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
       stderr: String(decoding: e, as: UTF8.self))
   }
 
   /// Waits for `p` to end (killed after `timeout` seconds: a hang fails the test).
-  func finish(_ p: Process, timeout: Double = 20) {
+  func finish(_ p: Process, timeout: Double = 20, _ args: [String] = []) {
     let deadline = Date().addingTimeInterval(timeout)
     while p.isRunning && Date() < deadline { usleep(10_000) }
-    expectTrue(!p.isRunning, "billsh did not end within \(timeout) s")
+    expectTrue(!p.isRunning, "billsh \(args) did not end within \(timeout) s")
     if p.isRunning { kill(p.processIdentifier, SIGKILL) }
     p.waitUntilExit()
   }
