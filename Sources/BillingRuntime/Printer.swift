@@ -1,6 +1,7 @@
 import BillingModel
 import BillingSupport
 import Platform
+import Synchronization
 
 /// Buffered writes to a file descriptor (stdout by default); flushes at 64 KiB and on demand.
 /// NB: the buffer is a `Text`, so every piece is one copy into it, with no String made.
@@ -54,11 +55,19 @@ package final class Output: TextOutputStream {
 
   /// The error of the first write that failed (a full disk, a closed pipe); nil while every
   /// write went through. After it, output is dropped: the front end reports it and exits 2.
-  package private(set) var failure: Int32?
-  package var failed: Bool { failure != nil }
+  package var failure: Int32? {
+    let e = failedWith.load(ordering: .relaxed)
+    return e == 0 ? nil : e
+  }
+  /// Whether a write failed.
+  /// NB: may be asked from another thread than the one writing (playback asks it between
+  /// commands while the reading thread prints: see `Runner.runStream`).
+  package var failed: Bool { failedWith.load(ordering: .relaxed) != 0 }
+  /// The errno of the first failed write; 0 while none failed.
+  private let failedWith = Atomic<Int32>(0)
 
   package func flush() {
-    if failure == nil {
+    if !failed {
       buffer.withBytes { bytes in
         guard let base = bytes.baseAddress else { return }
         var offset = 0
@@ -66,7 +75,7 @@ package final class Output: TextOutputStream {
           let n = Glibc.write(fd, base + offset, bytes.count - offset)
           if n < 0 {
             if errno == EINTR { continue }
-            failure = errno
+            failedWith.store(errno == 0 ? EIO : errno, ordering: .relaxed)
             break
           }
           offset += n

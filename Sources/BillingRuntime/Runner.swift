@@ -112,7 +112,14 @@ package enum Runner {
       return !stop && !session.stopRequested()
     }
     if isLargeRegularFile(fd) {
-      let handoff = Handoff<StreamItem>()
+      // NB: the records of a batch go back with it, and the reading thread prints them (in
+      // order) when it frees the batch: printing leaves the thread that plays, which is the
+      // slower of the two. Only the thread that reads touches `out` until it is joined;
+      // `out.failed`, asked between commands, is safe from either.
+      let printing = PrintingBox(printer: printer, out: out)
+      let handoff = Handoff<StreamItem, PlayedBatch>(recycle: { played in
+        for r in played.records { printing.printer.write(r, to: printing.out) }
+      })
       let reader = WorkerThread(stackSize: 8 << 20) {
         var lines = StreamLines()
         var batch: [StreamItem] = []
@@ -130,16 +137,28 @@ package enum Runner {
         handoff.recycleUntilFinished()
       }
       if let reader {
-        var used: [StreamItem]?
+        var records: [Record] = []
+        let printNow = session.sink
+        session.sink = { r in
+          records.append(r)
+          if bail && !r.met { stop = true }
+        }
+        var used: PlayedBatch?
         playing: while let batch = handoff.take(returning: used.take()) {
+          records.reserveCapacity(batch.count)
           for item in batch where !consume(item) {
             handoff.cancel()
             break playing
           }
           // NB: `consume`, so the batch's only reference here is the one handed back.
-          used = consume batch
+          used = PlayedBatch(items: consume batch, records: records)
+          records = []
         }
         reader.join()
+        // The batch playback stopped in never went back: its records come after all the others.
+        session.sink = printNow
+        for r in records { printer.write(r, to: out) }
+        records = []
         out.flush()
         return exitCode(session)
       }
@@ -388,5 +407,24 @@ struct StreamLines {
   mutating func finish() -> StreamItem? {
     guard let l = reader.finish(), let f = l.failure else { return nil }
     return .reject(f, input: "", line: l.number)
+  }
+}
+
+/// A played batch on its way back to the reading thread: its items, to free there, and the
+/// records they made, to print there.
+/// NB: unchecked: the playing thread hands it over and keeps no reference to any of it.
+struct PlayedBatch: @unchecked Sendable {
+  var items: [StreamItem]
+  var records: [Record]
+}
+
+/// The printer and output the reading thread prints with while a large file plays.
+/// NB: unchecked: only the reading thread writes to `out` until it is joined.
+private final class PrintingBox: @unchecked Sendable {
+  let printer: RecordPrinter
+  let out: Output
+  init(printer: RecordPrinter, out: Output) {
+    self.printer = printer
+    self.out = out
   }
 }

@@ -51,24 +51,29 @@ package struct WorkerThread {
 }
 
 /// Batches handed from one thread to another, in order; the giver waits while too many are
-/// waiting to be taken, so read-ahead stays bounded. Used batches go back to the giver, so what
-/// it allocated is also freed on its thread (cheaper for the allocator than a free from another).
+/// waiting to be taken, so read-ahead stays bounded. What the taker is done with (`Back`: the
+/// batch, and what came of it) goes back to the giver, in order, and `recycle` runs on it there:
+/// what the giver allocated is also freed on its thread (cheaper for the allocator than a free
+/// from another), and work that may come later (printing) leaves the taker's thread.
 /// NB: a pthread mutex and condition variable rather than `Mutex`: giver and taker wait for
 /// each other, and `Mutex` has no condition to wait on.
-final class Handoff<Item>: @unchecked Sendable {
+final class Handoff<Item, Back>: @unchecked Sendable {
   private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
   private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
   private var batches: [[Item]] = []
   private var head = 0
-  private var spent: [[Item]] = []
+  private var spent: [Back] = []
+  /// Runs on the giver's thread, on each `Back` in the order they came back, then drops it.
+  private let recycle: (Back) -> Void
   private var closed = false
   private var cancelled = false
   /// The taker has taken the end (after `close`).
   private var finished = false
   private let limit: Int
 
-  init(limit: Int = 64) {
+  init(limit: Int = 64, recycle: @escaping (Back) -> Void = { _ in }) {
     self.limit = limit
+    self.recycle = recycle
     mutex.initialize(to: pthread_mutex_t())
     changed.initialize(to: pthread_cond_t())
     pthread_mutex_init(mutex, nil)
@@ -91,11 +96,18 @@ final class Handoff<Item>: @unchecked Sendable {
       batches.append(batch)
       pthread_cond_broadcast(changed)
     }
-    var used: [[Item]] = []
+    var used: [Back] = []
     swap(&used, &spent)
     pthread_mutex_unlock(mutex)
-    // NB: `used` is freed here, on the giver's thread, outside the lock.
+    // NB: on the giver's thread, outside the lock.
+    recycleAll(&used)
     return ok
+  }
+
+  private func recycleAll(_ used: inout [Back]) {
+    if used.isEmpty { return }
+    for b in used { recycle(b) }
+    used = []
   }
 
   /// No more batches will come.
@@ -107,7 +119,7 @@ final class Handoff<Item>: @unchecked Sendable {
   }
 
   /// The next batch, waiting for it; nil once the giver has closed and all is taken.
-  func take(returning used: consuming [Item]? = nil) -> [Item]? {
+  func take(returning used: consuming Back? = nil) -> [Item]? {
     pthread_mutex_lock(mutex)
     // NB: moved into `spent` while the lock is held, so this thread keeps no reference that it
     // would drop after the giver took `spent`: dropping the last one would free the batch here.
@@ -130,17 +142,17 @@ final class Handoff<Item>: @unchecked Sendable {
     return batch
   }
 
-  /// For the giver after `close`: frees the batches handed back until the taker has taken the
-  /// end or stopped, so that those of the last stretch are freed on the giver's thread too.
+  /// For the giver after `close`: recycles what comes back until the taker has taken the end or
+  /// stopped, so that the last stretch is recycled on the giver's thread too.
   /// NB: the giver reads ahead, so it closes while up to `limit` batches wait to be played.
   func recycleUntilFinished() {
     pthread_mutex_lock(mutex)
     while true {
-      var used: [[Item]] = []
+      var used: [Back] = []
       swap(&used, &spent)
       let done = finished || cancelled
       pthread_mutex_unlock(mutex)
-      used = []
+      recycleAll(&used)
       if done { return }
       pthread_mutex_lock(mutex)
       if spent.isEmpty && !finished && !cancelled { pthread_cond_wait(changed, mutex) }
