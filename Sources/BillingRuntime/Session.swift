@@ -25,11 +25,13 @@ package final class Session {
   }
   /// The shell's history, for `.history`.
   package lazy var historyLines: () -> [String] = { [unowned self] in
-    Array(self.performed.suffix(Session.historyKept))
+    Array(self.performed[self.performedEnd...] + self.performed[..<self.performedEnd])
   }
   /// Lines performed at the top level, for `.history` outside the shell: the last
   /// `historyKept`, as the shell keeps (a long playback keeps no more).
+  /// NB: a ring once full: the next line replaces the oldest, at `performedEnd`.
   var performed: [String] = []
+  var performedEnd = 0
   static let historyKept = 1000
   /// How deep `perform` calls nest (`.read` plays lines inside a line).
   var depth = 0
@@ -95,9 +97,12 @@ package final class Session {
     defer { depth -= 1 }
     linesPlayed += 1
     if depth == 1 {
-      // NB: trimmed in steps of `historyKept`, so a long playback moves few lines.
-      if performed.count >= 2 * Session.historyKept { performed.removeFirst(Session.historyKept) }
-      performed.append(input)
+      if performed.count < Session.historyKept {
+        performed.append(input)
+      } else {
+        performed[performedEnd] = input
+        performedEnd = performedEnd + 1 == Session.historyKept ? 0 : performedEnd + 1
+      }
       stopSeen = false
     }
     // A top-level line and its output go to the spool and the recording, when there is one.
