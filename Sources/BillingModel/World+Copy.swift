@@ -22,11 +22,12 @@ extension World {
     c.invoicesOfPlan = invoicesOfPlan
     c.journal = journal
     c.sentThisCommand = sentThisCommand
+    c.summaries = summaries
     return c
   }
 
   /// The stored properties `copy` copies (checked against the type by a test).
-  package static let copiedProperties = 17
+  package static let copiedProperties = 18
 
   /// Roughly how many entries a copy of the world has to duplicate once it is changed: people,
   /// invoices, plans and log entries (an undo checkpoint is taken when that many steps passed).

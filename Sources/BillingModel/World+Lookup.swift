@@ -124,9 +124,34 @@ extension World {
   }
 
   /// "P1 (org Acme, starter annual, 10 seats)".
+  /// NB: made again only when a fact it shows changed (the scope's name never does).
   package func summary(_ id: PlanID) -> Text {
-    let p = plans[id.index]
-    if p.isTrial { return "\(id) (\(describe(p.scope)), \(p.tier.name) trial)" }
-    return "\(id) (\(describe(p.scope)), \(p.tier.name) \(p.cycle.rawValue), \(p.seats) seats)"
+    let i = id.index
+    let facts = PlanSummary.Facts(
+      scope: plans[i].scope, tier: plans[i].tier, cycle: plans[i].cycle, seats: plans[i].seats,
+      trial: plans[i].isTrial)
+    if i < summaries.count, let made = summaries[i], made.facts == facts { return made.text }
+    let text: Text =
+      facts.trial
+      ? "\(id) (\(describe(facts.scope)), \(facts.tier.name) trial)"
+      : "\(id) (\(describe(facts.scope)), \(facts.tier.name) \(facts.cycle.rawValue), \(facts.seats) seats)"
+    if i >= summaries.count {
+      summaries.append(contentsOf: repeatElement(nil, count: i + 1 - summaries.count))
+    }
+    summaries[i] = PlanSummary(facts: facts, text: text)
+    return text
   }
+}
+
+/// A plan's summary and what it shows (see `World.summary`).
+struct PlanSummary: Sendable {
+  struct Facts: Equatable, Sendable {
+    var scope: Scope
+    var tier: Tier
+    var cycle: Cycle
+    var seats: Int
+    var trial: Bool
+  }
+  var facts: Facts
+  var text: Text
 }

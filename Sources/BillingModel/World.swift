@@ -28,6 +28,9 @@ package final class World {
   /// Each plan's invoices, by plan index.
   /// NB: kept apart from `Plan`, so appending never copies a list that a `Plan` value shares.
   var invoicesOfPlan: [[InvoiceID]] = []
+  /// Each plan's summary as last made, by plan index, with the facts it was made from (see
+  /// `summary`): refusals name a plan by it, and a playback refuses the same plans again and again.
+  var summaries: [PlanSummary?] = []
 
   package init(catalog: Catalog = .standard) { self.catalog = catalog }
 
