@@ -182,8 +182,33 @@ package final class Session {
       case refused(tokens: [Token], text: String, Failure)
       case command(Command, text: String)
     }
-    fileprivate let meaning: Meaning
-    fileprivate init(meaning: Meaning) { self.meaning = meaning }
+    // NB: the meaning's parts are kept as fields and read in place: matching on a stored enum
+    // copied all of it, through the runtime's generic copy of its tuples, on every line.
+    /// The command, when the line has one.
+    fileprivate let command: Command?
+    /// The command text (for the log), when the line has words.
+    fileprivate let text: String
+    /// Why the line has no command: it could not be read, or its words were refused.
+    fileprivate let failure: Failure?
+    /// The words of a refused line (empty otherwise).
+    fileprivate let tokens: [Token]
+
+    fileprivate init(meaning: Meaning) {
+      var command: Command?
+      var text = ""
+      var failure: Failure?
+      var tokens: [Token] = []
+      switch meaning {
+      case .unreadable(let f): failure = f
+      case .empty: break
+      case .refused(let t, let x, let f): (tokens, text, failure) = (t, x, f)
+      case .command(let c, let x): (command, text) = (c, x)
+      }
+      self.command = command
+      self.text = text
+      self.failure = failure
+      self.tokens = tokens
+    }
   }
 
   /// Tokenizes and parses one line (see `Prepared`).
@@ -207,34 +232,34 @@ package final class Session {
 
   func execute(_ prepared: Prepared) -> Outcome {
     world.beginCommand()
-    switch prepared.meaning {
-    case .unreadable(let error): return .fail(error)
-    case .empty: return ok("")
-    case .command(let command, let text): return run(command, text: text)
-    case .refused(let tokens, let text, let error):
-      var who = actor.map { world.handle($0) }
-      var logText = text
-      var found = match(tokens)
-      // `as <user> <action>` refused while parsing is a refused action too (SPEC §3 `log`).
-      if let (spec, used) = found, spec.words == ["as"], tokens.count > used + 1 {
-        let rest = Array(tokens[(used + 1)...])
-        found = match(rest)
-        logText = render(rest)
-        // SPEC §5 `log`: charged to the named user when it exists, else to nobody.
-        who = world.userID(tokens[used].text).map { world.handle($0) }
-      }
-      if let (spec, _) = found,
-        spec.group == .setup || spec.group == .action || spec.name == "advance"
-          || (spec.name == "clock" && tokens.count > 1)
-      {
-        followWorld()
-        record(
-          logText, actor: spec.group == .setup ? nil : who.flatMap { world.userID($0) },
-          .fail(error))
-        journal(.logged)
-      }
-      return .fail(error)
+    if let command = prepared.command { return run(command, text: prepared.text) }
+    guard let error = prepared.failure else { return ok("") }
+    // An unreadable line has no words; a refused one has.
+    let tokens = prepared.tokens
+    if tokens.isEmpty { return .fail(error) }
+    let text = prepared.text
+    var who = actor.map { world.handle($0) }
+    var logText = text
+    var found = match(tokens)
+    // `as <user> <action>` refused while parsing is a refused action too (SPEC §3 `log`).
+    if let (spec, used) = found, spec.words == ["as"], tokens.count > used + 1 {
+      let rest = Array(tokens[(used + 1)...])
+      found = match(rest)
+      logText = render(rest)
+      // SPEC §5 `log`: charged to the named user when it exists, else to nobody.
+      who = world.userID(tokens[used].text).map { world.handle($0) }
     }
+    if let (spec, _) = found,
+      spec.group == .setup || spec.group == .action || spec.name == "advance"
+        || (spec.name == "clock" && tokens.count > 1)
+    {
+      followWorld()
+      record(
+        logText, actor: spec.group == .setup ? nil : who.flatMap { world.userID($0) },
+        .fail(error))
+      journal(.logged)
+    }
+    return .fail(error)
   }
 
   /// The command as written, without its comment and surrounding spaces (for the log).
