@@ -112,10 +112,11 @@ package enum Runner {
       return !stop && !session.stopRequested()
     }
     if isLargeRegularFile(fd) {
-      // NB: the records of a batch go back with it, and the reading thread prints them (in
-      // order) when it frees the batch: printing leaves the thread that plays, which is the
-      // slower of the two. Only the thread that reads touches `out` until it is joined;
-      // `out.failed`, asked between commands, is safe from either.
+      // NB: the records of a batch are printed by whichever thread has time: when the reading
+      // thread is ahead, they go back with the batch and it prints them (in order) when it
+      // frees the batch; when it is behind and has printed all it was given, the playing thread
+      // prints them itself. The two never print at once, and `out.failed`, asked between
+      // commands, is safe from either.
       let printing = PrintingBox(printer: printer, out: out)
       let handoff = Handoff<StreamItem, PlayedBatch>(recycle: { played in
         for r in played.records { printing.printer.write(r, to: printing.out) }
@@ -150,9 +151,14 @@ package enum Runner {
             handoff.cancel()
             break playing
           }
+          let printHere = handoff.giverIsBehind()
+          if printHere {
+            for r in records { printer.write(r, to: out) }
+            records.removeAll(keepingCapacity: true)
+          }
           // NB: `consume`, so the batch's only reference here is the one handed back.
-          used = PlayedBatch(items: consume batch, records: records)
-          records = []
+          used = PlayedBatch(items: consume batch, records: printHere ? [] : records)
+          if !printHere { records = [] }
         }
         reader.join()
         // The batch playback stopped in never went back: its records come after all the others.

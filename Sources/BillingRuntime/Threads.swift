@@ -63,6 +63,8 @@ final class Handoff<Item, Back>: @unchecked Sendable {
   private var batches: [[Item]] = []
   private var head = 0
   private var spent: [Back] = []
+  /// How many `Back`s were handed back and not yet recycled.
+  private var unrecycled = 0
   /// Runs on the giver's thread, on each `Back` in the order they came back, then drops it.
   private let recycle: (Back) -> Void
   private var closed = false
@@ -106,8 +108,21 @@ final class Handoff<Item, Back>: @unchecked Sendable {
 
   private func recycleAll(_ used: inout [Back]) {
     if used.isEmpty { return }
+    let n = used.count
     for b in used { recycle(b) }
     used = []
+    pthread_mutex_lock(mutex)
+    unrecycled -= n
+    pthread_mutex_unlock(mutex)
+  }
+
+  /// For the taker: whether the giver is the slower of the two (fewer than half the batches it
+  /// may read ahead are waiting) and has recycled everything handed back. Then work that
+  /// `recycle` would do later, the taker may do now, in the same order.
+  func giverIsBehind() -> Bool {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    return unrecycled == 0 && batches.count - head < limit / 2
   }
 
   /// No more batches will come.
@@ -123,7 +138,10 @@ final class Handoff<Item, Back>: @unchecked Sendable {
     pthread_mutex_lock(mutex)
     // NB: moved into `spent` while the lock is held, so this thread keeps no reference that it
     // would drop after the giver took `spent`: dropping the last one would free the batch here.
-    if let u = used.take() { spent.append(u) }
+    if let u = used.take() {
+      spent.append(u)
+      unrecycled += 1
+    }
     defer { pthread_mutex_unlock(mutex) }
     while head == batches.count && !closed { pthread_cond_wait(changed, mutex) }
     guard head < batches.count else {
