@@ -7,7 +7,16 @@ package final class Outcome {
   /// NB: a failure's line is built only when asked for; printers write its parts directly.
   package var text: String { failure?.line ?? okText.string }
   /// NB: kept as bytes; printers write them as they are, without making a String.
-  let okText: Text
+  var okText: Text {
+    guard let refusal else { return kept }
+    var t: Text = "no: "
+    refusal.appendLine(to: &t)
+    return t
+  }
+  private let kept: Text
+  /// For `can` refused: the text is `no: ` and the failure's line, made when asked (a failure
+  /// is a value: it needs no world, and a printer on another thread may make it).
+  let refusal: Failure?
   /// The JSON result; `null` when the session does not keep results (text output).
   package let result: JSON
   package let failure: Failure?
@@ -17,11 +26,21 @@ package final class Outcome {
   package private(set) var quit = false
 
   init(okText: Text, result: JSON, failure: Failure?, quit: Bool = false) {
-    self.okText = okText
+    self.kept = okText
+    self.refusal = nil
     self.result = result
     self.failure = failure
     self.isOK = failure == nil
     self.quit = quit
+  }
+
+  /// A `can` answered no: a success whose text is `no: ` and the refusal's line.
+  init(refusal: Failure, result: JSON) {
+    self.kept = ""
+    self.refusal = refusal
+    self.result = result
+    self.failure = nil
+    self.isOK = true
   }
 
   package static func fail(_ f: Failure) -> Outcome {

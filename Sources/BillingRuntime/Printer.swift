@@ -149,6 +149,10 @@ package struct RecordPrinter: Sendable {
       }
       out.writeLine(of: f)
       out.put("\n")
+    } else if let no = r.outcome.refusal {
+      out.put("no: ")
+      out.writeLine(of: no)
+      out.put("\n")
     } else if !r.outcome.okText.isEmpty {
       out.write(r.outcome.okText.visible)
       out.put("\n")

@@ -77,9 +77,9 @@ extension Session {
           "yes: \(quoted: handle) may do that now",
           .object([("allowed", .bool(true)), ("error", .null)]))
       } catch {
-        var text: Text = "no: "
-        error.appendLine(to: &text)
-        return ok(text, .object([("allowed", .bool(false)), ("error", error.json)]))
+        return Outcome(
+          refusal: error,
+          result: keepsResults ? .object([("allowed", .bool(false)), ("error", error.json)]) : .null)
       }
     case .clock:
       return clockOutcome()
