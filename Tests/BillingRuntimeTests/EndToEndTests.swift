@@ -68,6 +68,16 @@ import BillingSupport
         count: 300
       ).joined(), [String]()
     ),
+    // NB: many batches of 256 lines, printed by one thread or the other as they keep up.
+    (
+      "many batches",
+      Array(
+        repeating:
+          "as ann upgrade team Design --tier starter\ncan bob cancel team Design\nfeatures gus\n",
+        count: 4000
+      ).joined(), [String]()
+    ),
+    ("bail late", String(repeating: "clock\n", count: 5000) + "nope\nclock\n", ["--bail"]),
     ("quit midway", "clock\n.quit\nclock\n", []),
     ("bail", "clock\nnope\nclock\n", ["--bail"]),
     ("json", "clock\n!conflict clock\nas zed plan org Acme\n", ["--json"]),
