@@ -13,6 +13,17 @@ package enum ArgKind: Sendable, Equatable {
 /// The kinds of scope a command names: `org <Name>`, `workspace <Name>`, `team <Name>`.
 package enum ScopeKind: String, Sendable, CaseIterable {
   case org, workspace, team
+
+  /// The kind a word names, as `init(rawValue:)` reads it.
+  /// NB: lengths first, so most words are told apart without comparing strings.
+  package init?(word: String) {
+    switch word.utf8.count {
+    case 3 where word == "org": self = .org
+    case 4 where word == "team": self = .team
+    case 9 where word == "workspace": self = .workspace
+    default: return nil
+    }
+  }
 }
 
 /// The methods `pay --method` switches between (R22: invoice payment is arranged with sales).

@@ -137,7 +137,7 @@ func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>) throws(Failure) -> Ar
         "\(what) needs a scope: org <Name>, workspace <Name> or team <Name> [--org <Org>]")
     }
     let kind = tokens[i].text
-    let scopeKind = ScopeKind(rawValue: kind)
+    let scopeKind = ScopeKind(word: kind)
     guard i + 1 < tokens.count, !tokens[i + 1].isFlag, let scopeKind, !tokens[i].quoted else {
       if scopeKind != nil { throw usage("\(kind) needs a name") }
       throw usage(
@@ -218,7 +218,7 @@ func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>) throws(Failure) -> Ar
       a.positionals.append(.scope(try scopeValue(spec.name)))
     case .subject:
       // SPEC §8: `org|workspace|team …` is a scope, `user <h>` a user, any other word itself.
-      if !t.quoted, ScopeKind(rawValue: t.text) != nil {
+      if !t.quoted, ScopeKind(word: t.text) != nil {
         a.positionals.append(.scope(try scopeValue(spec.name)))
       } else if !t.quoted, t.text == "user" {
         guard i + 1 < tokens.count, !tokens[i + 1].isFlag else {
