@@ -45,6 +45,7 @@ package enum Tokenizer {
     return (tokens, length)
   }
 
+
   /// A line still being typed (tab completion): never fails, an open quote runs to the end.
   package static func splitPartial(_ line: Substring) -> PartialLine {
     var tokens: [Token] = []
@@ -121,14 +122,24 @@ package enum Tokenizer {
       } else {
         let word = UnsafeBufferPointer(rebasing: buf[start..<i])
         let isFlag = word.count > 2 && word[0] == 45 && word[1] == 45
-        tokens.append(
-          Token(
-            String(decoding: word, as: UTF8.self), quoted: false, offset: wordStart, isFlag: isFlag)
-        )
+        tokens.append(Token(string(word), quoted: false, offset: wordStart, isFlag: isFlag))
       }
       if i < n && buf[i] == 35 { length = i; return nil }
     }
     return nil
+  }
+
+  /// The string of a word's bytes, as `String(decoding:as:)` makes it (invalid UTF-8 repaired).
+  /// NB: a short word (most are) is copied straight into a small string, ASCII checked a word at a
+  /// time; decoding would check and copy it byte by byte.
+  @inline(__always)
+  static func string(_ word: UnsafeBufferPointer<UInt8>) -> String {
+    guard let base = word.baseAddress else { return "" }
+    return String(unsafeUninitializedCapacity: word.count) { into in
+      guard let to = into.baseAddress else { return 0 }
+      to.initialize(from: base, count: word.count)
+      return word.count
+    }
   }
 }
 
