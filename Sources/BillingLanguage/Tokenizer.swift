@@ -36,15 +36,22 @@ package enum Tokenizer {
   /// The words, and how many UTF-8 bytes of the line come before a comment (the command text).
   package static func words(_ line: Substring) throws(Failure) -> (tokens: [Token], length: Int) {
     var tokens: [Token] = []
-    tokens.reserveCapacity(16)
+    let length = try words(line, into: &tokens)
+    return (tokens, length)
+  }
+
+  /// The same into `tokens`, emptied first: a reader of many lines keeps one list for them all,
+  /// so a line allocates none (a list kept elsewhere is left alone: the next line gets a new one).
+  package static func words(_ line: Substring, into tokens: inout [Token]) throws(Failure) -> Int {
+    tokens.removeAll(keepingCapacity: true)
+    if tokens.capacity < 16 { tokens.reserveCapacity(16) }
     var length = line.utf8.count
     // NB: a Substring's own bytes, in place (a copy only for a Substring of a non-native string).
     var sub = line
     let failure: Failure? = sub.withUTF8 { buf -> Failure? in scan(buf, &tokens, &length) }
     if let failure { throw failure }
-    return (tokens, length)
+    return length
   }
-
 
   /// A line still being typed (tab completion): never fails, an open quote runs to the end.
   package static func splitPartial(_ line: Substring) -> PartialLine {
