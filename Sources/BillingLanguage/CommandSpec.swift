@@ -13,6 +13,17 @@ package enum ArgKind: Sendable, Equatable {
 /// The kinds of scope a command names: `org <Name>`, `workspace <Name>`, `team <Name>`.
 package enum ScopeKind: String, Sendable, CaseIterable {
   case org, workspace, team
+
+  /// The kind a word names, as `init(rawValue:)` reads it.
+  /// NB: lengths first, so most words are told apart without comparing strings.
+  package init?(word: String) {
+    switch word.utf8.count {
+    case 3 where word == "org": self = .org
+    case 4 where word == "team": self = .team
+    case 9 where word == "workspace": self = .workspace
+    default: return nil
+    }
+  }
 }
 
 /// The methods `pay --method` switches between (R22: invoice payment is arranged with sales).
@@ -98,6 +109,36 @@ package final class CommandSpec: Sendable {
   package func flag(_ name: String) -> FlagSpec? { flags.first { $0.name == name } }
 }
 
+/// The positional values of a line: the first two inline (no command takes more), any others in a
+/// list, so binding a line allocates no list for them.
+package struct Positionals: Sendable {
+  // NB: `.present` fills a slot not yet given (never read: `count` says how many are).
+  private var first = Value.present
+  private var second = Value.present
+  private var more: [Value] = []
+  package private(set) var count = 0
+
+  package var isEmpty: Bool { count == 0 }
+
+  mutating func append(_ v: Value) {
+    switch count {
+    case 0: first = v
+    case 1: second = v
+    default: more.append(v)
+    }
+    count += 1
+  }
+
+  package subscript(i: Int) -> Value {
+    precondition(i >= 0 && i < count, "no such positional")
+    switch i {
+    case 0: return first
+    case 1: return second
+    default: return more[i - 2]
+    }
+  }
+}
+
 /// Flag values by name, in the order given.
 package struct FlagValues: Sendable {
   var pairs: [(String, Value)] = []
@@ -118,7 +159,7 @@ package struct FlagValues: Sendable {
 
 /// The values of one command line, by argument position and flag name.
 package struct Arguments: Sendable {
-  package var positionals: [Value]
+  package var positionals: Positionals
   /// NB: a small list, not a dictionary: a command has a handful of flags.
   package var flags: FlagValues
   package var command: String

@@ -106,8 +106,9 @@ package func parse(tokens: ArraySlice<Token>, source: Substring? = nil) throws(F
     }
     return try fail("unknown command \(quoted(first))\(hint); try .help")
   }
-  var args = try bind(spec, tokens[(tokens.startIndex + used)...])
-  args.source = source
+  var args = Arguments(
+    positionals: Positionals(), flags: FlagValues(), command: spec.name, source: source)
+  try bind(spec, tokens[(tokens.startIndex + used)...], into: &args)
   return try spec.build(args)
 }
 
@@ -116,13 +117,12 @@ private func fail(_ message: String) throws(Failure) -> Command {
 }
 
 /// Assigns the words after the command name to the spec's arguments and flags.
-func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>) throws(Failure) -> Arguments {
+/// NB: into arguments made by the caller, so they are never copied on their way to `build`.
+func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>, into a: inout Arguments) throws(Failure)
+{
   // NB: the slice rebased to 0 without a copy: `tokens[i]` below counts from the first word.
   let base = slice.startIndex
   let tokens = Rebased(slice: slice, base: base)
-  var a = Arguments(positionals: [], flags: FlagValues(), command: spec.name)
-  // NB: room for every argument and flag at once: growing a list one by one reallocates it.
-  if !spec.args.isEmpty && !slice.isEmpty { a.positionals.reserveCapacity(spec.args.count) }
   var i = 0
   var argIndex = 0
   func usage(_ m: String) -> Failure { Failure(.usage, nil, message: m) }
@@ -137,7 +137,7 @@ func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>) throws(Failure) -> Ar
         "\(what) needs a scope: org <Name>, workspace <Name> or team <Name> [--org <Org>]")
     }
     let kind = tokens[i].text
-    let scopeKind = ScopeKind(rawValue: kind)
+    let scopeKind = ScopeKind(word: kind)
     guard i + 1 < tokens.count, !tokens[i + 1].isFlag, let scopeKind, !tokens[i].quoted else {
       if scopeKind != nil { throw usage("\(kind) needs a name") }
       throw usage(
@@ -189,6 +189,7 @@ func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>) throws(Failure) -> Ar
             + (hint.isEmpty && !known.isEmpty ? " (flags: \(known.joined(separator: " ")))" : ""))
       }
       if a.flags[name] != nil { throw usage("--\(name) is given twice") }
+      // NB: room for every flag at once: growing a list one by one reallocates it.
       if a.flags.pairs.isEmpty { a.flags.pairs.reserveCapacity(spec.flags.count) }
       i += 1
       switch f.kind {
@@ -218,7 +219,7 @@ func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>) throws(Failure) -> Ar
       a.positionals.append(.scope(try scopeValue(spec.name)))
     case .subject:
       // SPEC §8: `org|workspace|team …` is a scope, `user <h>` a user, any other word itself.
-      if !t.quoted, ScopeKind(rawValue: t.text) != nil {
+      if !t.quoted, ScopeKind(word: t.text) != nil {
         a.positionals.append(.scope(try scopeValue(spec.name)))
       } else if !t.quoted, t.text == "user" {
         guard i + 1 < tokens.count, !tokens[i + 1].isFlag else {
@@ -254,7 +255,6 @@ func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>) throws(Failure) -> Ar
       throw usage("\(spec.name) needs <\(missing.name)>: \(spec.synopsis)")
     }
   }
-  return a
 }
 
 /// A whole number of 0 or more, small enough to mean something (at most 10 digits: the model

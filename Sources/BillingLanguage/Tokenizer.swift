@@ -36,13 +36,21 @@ package enum Tokenizer {
   /// The words, and how many UTF-8 bytes of the line come before a comment (the command text).
   package static func words(_ line: Substring) throws(Failure) -> (tokens: [Token], length: Int) {
     var tokens: [Token] = []
-    tokens.reserveCapacity(16)
+    let length = try words(line, into: &tokens)
+    return (tokens, length)
+  }
+
+  /// The same into `tokens`, emptied first: a reader of many lines keeps one list for them all,
+  /// so a line allocates none (a list kept elsewhere is left alone: the next line gets a new one).
+  package static func words(_ line: Substring, into tokens: inout [Token]) throws(Failure) -> Int {
+    tokens.removeAll(keepingCapacity: true)
+    if tokens.capacity < 16 { tokens.reserveCapacity(16) }
     var length = line.utf8.count
     // NB: a Substring's own bytes, in place (a copy only for a Substring of a non-native string).
     var sub = line
     let failure: Failure? = sub.withUTF8 { buf -> Failure? in scan(buf, &tokens, &length) }
     if let failure { throw failure }
-    return (tokens, length)
+    return length
   }
 
   /// A line still being typed (tab completion): never fails, an open quote runs to the end.
@@ -121,14 +129,24 @@ package enum Tokenizer {
       } else {
         let word = UnsafeBufferPointer(rebasing: buf[start..<i])
         let isFlag = word.count > 2 && word[0] == 45 && word[1] == 45
-        tokens.append(
-          Token(
-            String(decoding: word, as: UTF8.self), quoted: false, offset: wordStart, isFlag: isFlag)
-        )
+        tokens.append(Token(string(word), quoted: false, offset: wordStart, isFlag: isFlag))
       }
       if i < n && buf[i] == 35 { length = i; return nil }
     }
     return nil
+  }
+
+  /// The string of a word's bytes, as `String(decoding:as:)` makes it (invalid UTF-8 repaired).
+  /// NB: a short word (most are) is copied straight into a small string, ASCII checked a word at a
+  /// time; decoding would check and copy it byte by byte.
+  @inline(__always)
+  static func string(_ word: UnsafeBufferPointer<UInt8>) -> String {
+    guard let base = word.baseAddress else { return "" }
+    return String(unsafeUninitializedCapacity: word.count) { into in
+      guard let to = into.baseAddress else { return 0 }
+      to.initialize(from: base, count: word.count)
+      return word.count
+    }
   }
 }
 

@@ -67,7 +67,7 @@ package struct Completer {
     if rest.count >= 2, isDashed(rest[rest.count - 2]), rest[rest.count - 2].text == "--to",
       spec.flag("to")?.kind == .scope
     {
-      return rest.last.flatMap { ScopeKind(rawValue: $0.text) }.map(names) ?? []
+      return rest.last.flatMap { ScopeKind(word: $0.text) }.map(names) ?? []
     }
     guard let place = walk(spec, rest) else { return [] }
     if let scopeKind = place.scopeKind { return names(scopeKind) }
@@ -122,20 +122,20 @@ package struct Completer {
       switch spec.args[place.argIndex].kind {
       case .scope:
         if i + 1 < rest.count {
-          place.scope = ScopeKind(rawValue: w.text).map { scopeRef($0, rest[i + 1].text) }
+          place.scope = ScopeKind(word: w.text).map { scopeRef($0, rest[i + 1].text) }
           i += 2; place.argIndex += 1
         } else {
-          place.scopeKind = ScopeKind(rawValue: w.text)
+          place.scopeKind = ScopeKind(word: w.text)
           if place.scopeKind == nil { return nil }
           i += 1
         }
       case .subject:
-        let keyword = ScopeKind(rawValue: w.text) != nil || w.text == "user"
+        let keyword = ScopeKind(word: w.text) != nil || w.text == "user"
         if keyword && i + 1 < rest.count {
-          place.scope = ScopeKind(rawValue: w.text).map { scopeRef($0, rest[i + 1].text) }
+          place.scope = ScopeKind(word: w.text).map { scopeRef($0, rest[i + 1].text) }
           i += 2; place.argIndex += 1
         } else if keyword {
-          place.scopeKind = ScopeKind(rawValue: w.text)
+          place.scopeKind = ScopeKind(word: w.text)
           place.userNext = w.text == "user"
           i += 1
         } else {

@@ -385,6 +385,8 @@ enum StreamItem: Sendable {
 struct StreamLines {
   var reader = ScriptReader()
   var number = 0
+  /// The words of the line being prepared (one list for all the lines).
+  var words: [Token] = []
 
   mutating func next(_ bytes: UnsafeBufferPointer<UInt8>, end: Runner.LineEnd, prepare: Bool)
     -> StreamItem?
@@ -406,7 +408,7 @@ struct StreamLines {
     number += 1
     guard let l = reader.feed(bytes, number: number) else { return nil }
     if let f = l.failure { return .reject(f, input: l.text, line: l.number) }
-    return .line(l, prepare ? Session.prepare(l.text) : nil)
+    return .line(l, prepare ? Session.prepare(l.text, words: &words) : nil)
   }
 
   /// End of input: a continuation left open.

@@ -213,10 +213,15 @@ package final class Session {
 
   /// Tokenizes and parses one line (see `Prepared`).
   package static func prepare(_ line: String) -> Prepared {
+    var words: [Token] = []
+    return prepare(line, words: &words)
+  }
+
+  /// The same with a list for the words that a reader of many lines keeps from line to line.
+  static func prepare(_ line: String, words tokens: inout [Token]) -> Prepared {
     let input = line[...]
-    let tokens: [Token]
     let length: Int
-    do { (tokens, length) = try Tokenizer.words(input) } catch {
+    do { length = try Tokenizer.words(input, into: &tokens) } catch {
       return Prepared(meaning: .unreadable(error))
     }
     if tokens.isEmpty { return Prepared(meaning: .empty) }

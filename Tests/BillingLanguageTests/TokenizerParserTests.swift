@@ -26,6 +26,32 @@ private func parsed(_ line: String) throws -> Command {
 
 @Suite("Tokenizer: words, quotes, escapes and comments")
 struct TokenizerTests {
+  @Test("one list of words for many lines: each line's words, a list kept elsewhere untouched")
+  func wordsIntoOneList() throws {
+    var list: [Token] = []
+    let lines = [
+      "as ann upgrade team \"Design Ops\" --tier starter", "", "café Ü x", "add   a#b", "x",
+    ]
+    var kept: [[Token]] = []
+    for line in lines {
+      let length = try Tokenizer.words(line[...], into: &list)
+      let (alone, aloneLength) = try Tokenizer.words(line[...])
+      #expect(list == alone)
+      #expect(length == aloneLength)
+      kept.append(list)
+    }
+    #expect(kept == (try lines.map { line throws(Failure) in try Tokenizer.split(line[...]) }))
+  }
+
+  @Test("a scope word is read as its raw value reads it")
+  func scopeWords() {
+    for word in [
+      "org", "team", "workspace", "Org", "orgs", "tea", "workspaces", "", "user", "--org",
+    ] {
+      #expect(ScopeKind(word: word) == ScopeKind(rawValue: word))
+    }
+  }
+
   struct Split: Sendable, CustomTestStringConvertible {
     let line: String
     let texts: [String]
