@@ -118,7 +118,7 @@ package enum Runner {
       // prints them itself. The two never print at once, and `out.failed`, asked between
       // commands, is safe from either.
       let printing = PrintingBox(printer: printer, out: out)
-      let handoff = Handoff<StreamItem, PlayedBatch>(recycle: { played in
+      let handoff = Handoff<StreamItem, PlayedBatch>(limit: 8, recycle: { played in
         for r in played.records { printing.printer.write(r, to: printing.out) }
       })
       let reader = WorkerThread(stackSize: 8 << 20) {
@@ -146,6 +146,7 @@ package enum Runner {
         }
         var used: PlayedBatch?
         playing: while let batch = handoff.take(returning: used.take()) {
+          adviseHugePages()
           records.reserveCapacity(batch.count)
           for item in batch where !consume(item) {
             handoff.cancel()
