@@ -428,7 +428,8 @@ struct PlayedBatch: @unchecked Sendable {
 }
 
 /// The printer and output the reading thread prints with while a large file plays.
-/// NB: unchecked: the two threads take turns with `out` (see `Handoff.giverIsBehind`), never at once.
+/// NB: unchecked: the two threads take turns with `out` (see `Handoff.giverIsBehind`), never
+/// at once.
 private final class PrintingBox: @unchecked Sendable {
   let printer: RecordPrinter
   let out: Output
