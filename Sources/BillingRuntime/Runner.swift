@@ -118,9 +118,11 @@ package enum Runner {
       // prints them itself. The two never print at once, and `out.failed`, asked between
       // commands, is safe from either.
       let printing = PrintingBox(printer: printer, out: out)
-      let handoff = Handoff<StreamItem, PlayedBatch>(limit: 8, recycle: { played in
-        for r in played.records { printing.printer.write(r, to: printing.out) }
-      })
+      let handoff = Handoff<StreamItem, PlayedBatch>(
+        limit: 8,
+        recycle: { played in
+          for r in played.records { printing.printer.write(r, to: printing.out) }
+        })
       let reader = WorkerThread(stackSize: 8 << 20) {
         var lines = StreamLines()
         var batch: [StreamItem] = []

@@ -79,7 +79,8 @@ extension Session {
       } catch {
         return Outcome(
           refusal: error,
-          result: keepsResults ? .object([("allowed", .bool(false)), ("error", error.json)]) : .null)
+          result: keepsResults
+            ? .object([("allowed", .bool(false)), ("error", error.json)]) : .null)
       }
     case .clock:
       return clockOutcome()
