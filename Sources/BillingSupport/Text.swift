@@ -158,15 +158,15 @@ package struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, 
     scratch.money(cents) { append($0) }
   }
 
-  /// Items joined by `separator`, each written by `item`.
-  package mutating func append<C: Collection>(
-    _ items: C, separator: StaticString, _ item: (inout Text, C.Element) -> Void
+  /// Words joined by `separator`, each written by `item`.
+  /// NB: for a list of strings, not any collection: the generic form was not specialized
+  /// across modules, and every step of its loop went through the collection's protocol.
+  package mutating func append(
+    _ items: [String], separator: StaticString, _ item: (inout Text, String) -> Void
   ) {
-    var first = true
-    for x in items {
-      if !first { append(separator) }
-      first = false
-      item(&self, x)
+    for i in items.indices {
+      if i > 0 { append(separator) }
+      item(&self, items[i])
     }
   }
 
