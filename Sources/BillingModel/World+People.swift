@@ -29,15 +29,25 @@ extension World {
   /// Puts a user in a space, or changes their role there. Returns the scopes whose billable count grew.
   package func place(_ user: UserID, in space: SpaceID, guest: Bool, admin: Bool) -> [Scope] {
     var grown: [Scope] = []
+    place(user, in: space, guest: guest, admin: admin, grown: &grown)
+    return grown
+  }
+
+  /// The same, adding to `grown` the scopes whose billable count grew that it does not hold yet
+  /// (an `add` of many people grows the same few scopes many times).
+  package func place(
+    _ user: UserID, in space: SpaceID, guest: Bool, admin: Bool, grown: inout [Scope]
+  ) {
+    func grew(_ scope: Scope) { if !grown.contains(scope) { grown.append(scope) } }
     if let old = membership(user, in: space) {
       var m = old
       if old.guest && !guest {
         m.guest = false
         spaces[space.index].memberCount += 1
-        grown.append(.space(space))
+        grew(.space(space))
         for t in users[user.index].teams where teams[t.index].org == space {
           teams[t.index].billable += 1
-          grown.append(.team(t))
+          grew(.team(t))
         }
       }
       if admin && !old.admin {
@@ -51,9 +61,8 @@ extension World {
       setMembership(user, in: space, Membership(guest: guest, admin: admin, seq: seq))
       if !guest { spaces[space.index].memberCount += 1 }
       if admin { spaces[space.index].admins.insert(user) }
-      if !guest || spaces[space.index].kind == .workspace { grown.append(.space(space)) }
+      if !guest || spaces[space.index].kind == .workspace { grew(.space(space)) }
     }
-    return grown
   }
 
   func setAdmin(_ user: UserID, of space: SpaceID, _ admin: Bool) {

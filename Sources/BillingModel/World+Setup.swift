@@ -37,16 +37,17 @@ package struct SalesPlanRequest: Sendable {
 extension World {
   /// SPEC §1: handles are `[A-Za-z0-9][A-Za-z0-9._-]*`, 1 to 100 characters.
   package static func checkHandle(_ h: String) throws(Failure) {
-    let bytes = h.utf8
     func ok(_ b: UInt8, first: Bool) -> Bool {
       (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
         || (!first && (b == 46 || b == 95 || b == 45))
     }
-    guard let head = bytes.first, bytes.count <= 100, ok(head, first: true),
-      bytes.dropFirst().allSatisfy({ ok($0, first: false) })
-    else {
-      throw Failure(.badHandle(h))
+    // NB: over the string's own bytes, not the generic UTF-8 view.
+    var copy = h
+    let valid = copy.withUTF8 { bytes in
+      guard let head = bytes.first, bytes.count <= 100, ok(head, first: true) else { return false }
+      return bytes.dropFirst().allSatisfy { ok($0, first: false) }
     }
+    guard valid else { throw Failure(.badHandle(h)) }
   }
 
   package func createUsers(_ handles: [String]) throws(Failure) -> [UserID] {
@@ -91,22 +92,27 @@ extension World {
     throws(Failure) -> [String]
   {
     // SPEC §4: syntax first (a handle named twice, a handle that cannot be one), then names.
-    // NB: one handle is the usual case; a set is made only for more.
+    // NB: one handle is the usual case; a table is made only for more (names hashed cheaply,
+    // as the world's own: an `add` of 500 people is common when a large world is set up).
     if handles.count > 1 {
-      var seen = Set<String>()
-      for h in handles where !seen.insert(h).inserted { throw Failure(.namedTwice(h)) }
+      var seen = NameMap<Bool>()
+      for h in handles {
+        if seen[h] != nil { throw Failure(.namedTwice(h)) }
+        seen[h] = true
+      }
     }
     switch target {
     case .space(let kind, let name):
-      for h in handles where userID(h) == nil { try World.checkHandle(h) }
+      // NB: each handle is looked up once.
+      let known = handles.map { userID($0) }
+      for (h, u) in zip(handles, known) where u == nil { try World.checkHandle(h) }
       let s = try resolveSpace(kind, name)
       if kind == .workspace && guest {
         throw Failure(.workspaceHasNoGuests(describe(.space(s))))
       }
       if guest && admin { throw Failure(.guestAndAdmin) }
-      for h in handles {
-        guard let u = userID(h) else { continue }
-        guard let m = membership(u, in: s) else { continue }
+      for (h, u) in zip(handles, known) {
+        guard let u, let m = membership(u, in: s) else { continue }
         let rank = { (g: Bool, a: Bool) in g ? 0 : (a ? 2 : 1) }
         if rank(guest, admin) <= rank(m.guest, m.admin) {
           throw Failure(.alreadyInSpace(h, space: describe(.space(s)), as: m, askedGuest: guest))
@@ -114,18 +120,20 @@ extension World {
       }
       var grown: [Scope] = []
       // NB: one journal entry for everyone the command adds (see `Journal`), not one each.
-      var joined = guest ? "guest" : admin ? "admin" : "member"
-      for h in handles {
-        let u = userID(h) ?? newUser(h)
-        let old = membership(u, in: s)
-        grown += place(u, in: s, guest: guest, admin: admin)
+      var joined: Text = guest ? "guest" : admin ? "admin" : "member"
+      let role = joined.count
+      for (h, known) in zip(handles, known) {
+        let u = known ?? newUser(h)
+        let old = known == nil ? nil : membership(u, in: s)
+        place(u, in: s, guest: guest, admin: admin, grown: &grown)
         if old == nil {
-          joined += " " + h
+          joined.append(byte: 32)
+          joined.append(h)
         } else {
           happened(.role, .space(s), user: u, admin ? "admin" : "member")
         }
       }
-      if joined.utf8.contains(32) { happened(.added, .space(s), joined) }
+      if joined.count > role { happened(.added, .space(s), joined.string) }
       return settleSeats(after: grown)
     case .team(let name, let org):
       let t = try resolveTeam(name, org: org)
