@@ -7,6 +7,8 @@
   @_exported import Darwin
 #endif
 
+import Synchronization
+
 /// Keeps freed memory for the next allocation instead of handing it back to the system and
 /// faulting it in again; large arrays and tables come from the same heap. A world of 100,000
 /// people then takes about a quarter fewer page faults to build and to change.
@@ -23,14 +25,14 @@ package func keepFreedMemory() {
       // `adviseHugePages` marks it (see there).
       _ = mallopt(-2, 32 << 20)  // M_TOP_PAD
     }
-    heapStart = Int(bitPattern: sbrk(0))
+    heapStart.store(Int(bitPattern: sbrk(0)), ordering: .relaxed)
   #endif
 }
 
 #if canImport(Glibc)
   /// Where the heap began when `keepFreedMemory` ran, and how far `adviseHugePages` has marked it.
-  nonisolated(unsafe) private var heapStart = 0
-  nonisolated(unsafe) private var heapAdvised = 0
+  private let heapStart = Atomic<Int>(0)
+  private let heapAdvised = Atomic<Int>(0)
 #endif
 
 /// Asks the kernel to back the heap with 2 MiB pages where it can, as far as the heap reaches
@@ -38,17 +40,18 @@ package func keepFreedMemory() {
 /// of those touches also miss the address cache (the TLB). Call it now and then while the heap
 /// grows (playback calls it once a batch); it does a system call only when the heap has grown.
 /// NB: Linux only, and only where transparent huge pages are `always` or `madvise` (the
-/// default); glibc's heap grows with `brk`, so its end is `sbrk(0)`. From the thread that
-/// allocates the world (the heap is per process, but the call is not meant to race itself).
+/// default); glibc's heap grows with `brk`, so its end is `sbrk(0)`. Safe from any thread:
+/// marking a stretch twice does no harm.
 package func adviseHugePages() {
   #if canImport(Glibc)
     let end = Int(bitPattern: sbrk(0))
-    guard heapStart > 0, end > heapAdvised + (2 << 20) else { return }
+    let first = heapStart.load(ordering: .relaxed)
+    guard first > 0, end > heapAdvised.load(ordering: .relaxed) + (2 << 20) else { return }
     let page = 4096
-    let start = (heapStart + page - 1) / page * page
+    let start = (first + page - 1) / page * page
     if end > start, let base = UnsafeMutableRawPointer(bitPattern: start) {
       _ = madvise(base, (end - start) / page * page, 14)  // MADV_HUGEPAGE
     }
-    heapAdvised = end
+    heapAdvised.store(end, ordering: .relaxed)
   #endif
 }
