@@ -176,14 +176,10 @@ package final class Session {
   /// NB: pure (no session, no world), so playback can work it out ahead, on another thread.
   /// A class, so handing a prepared line over costs one reference, not a copy of its parts.
   package final class Prepared: Sendable {
-    fileprivate enum Meaning: Sendable {
-      case unreadable(Failure)
-      case empty
-      case refused(tokens: [Token], text: String, Failure)
-      case command(Command, text: String)
-    }
-    // NB: the meaning's parts are kept as fields and read in place: matching on a stored enum
-    // copied all of it, through the runtime's generic copy of its tuples, on every line.
+    // NB: fields read in place, not an enum of the cases: matching on a stored enum copied all
+    // of it, through the runtime's generic copy of its tuples, on every line. The cases: a
+    // command (with its text); a refusal (failure, words and text); an unreadable line (a
+    // failure, no words); an empty line (none of them).
     /// The command, when the line has one.
     fileprivate let command: Command?
     /// The command text (for the log), when the line has words.
@@ -193,17 +189,9 @@ package final class Session {
     /// The words of a refused line (empty otherwise).
     fileprivate let tokens: [Token]
 
-    fileprivate init(meaning: Meaning) {
-      var command: Command?
-      var text = ""
-      var failure: Failure?
-      var tokens: [Token] = []
-      switch meaning {
-      case .unreadable(let f): failure = f
-      case .empty: break
-      case .refused(let t, let x, let f): (tokens, text, failure) = (t, x, f)
-      case .command(let c, let x): (command, text) = (c, x)
-      }
+    fileprivate init(
+      command: Command? = nil, text: String = "", failure: Failure? = nil, tokens: [Token] = []
+    ) {
       self.command = command
       self.text = text
       self.failure = failure
@@ -222,16 +210,16 @@ package final class Session {
     let input = line[...]
     let length: Int
     do { length = try Tokenizer.words(input, into: &tokens) } catch {
-      return Prepared(meaning: .unreadable(error))
+      return Prepared(failure: error)
     }
-    if tokens.isEmpty { return Prepared(meaning: .empty) }
+    if tokens.isEmpty { return Prepared() }
     let text = Session.commandText(line, length)
     do {
       let command = try parse(
         tokens: tokens, source: input[..<input.utf8.index(input.utf8.startIndex, offsetBy: length)])
-      return Prepared(meaning: .command(command, text: text))
+      return Prepared(command: command, text: text)
     } catch {
-      return Prepared(meaning: .refused(tokens: tokens, text: text, error))
+      return Prepared(text: text, failure: error, tokens: tokens)
     }
   }
 
