@@ -117,11 +117,10 @@ package enum Runner {
       // frees the batch; when it is behind and has printed all it was given, the playing thread
       // prints them itself. The two never print at once, and `out.failed`, asked between
       // commands, is safe from either.
-      let printing = PrintingBox(printer: printer, out: out)
       let handoff = Handoff<StreamItem, PlayedBatch>(
         limit: 8,
         recycle: { played in
-          for r in played.records { printing.printer.write(r, to: printing.out) }
+          for r in played.records { printer.write(r, to: out) }
         })
       let reader = WorkerThread(stackSize: 8 << 20) {
         var lines = StreamLines()
@@ -427,16 +426,4 @@ struct StreamLines {
 struct PlayedBatch: @unchecked Sendable {
   var items: [StreamItem]
   var records: [Record]
-}
-
-/// The printer and output the reading thread prints with while a large file plays.
-/// NB: unchecked: the two threads take turns with `out` (see `Handoff.giverIsBehind`), never
-/// at once.
-private final class PrintingBox: @unchecked Sendable {
-  let printer: RecordPrinter
-  let out: Output
-  init(printer: RecordPrinter, out: Output) {
-    self.printer = printer
-    self.out = out
-  }
 }

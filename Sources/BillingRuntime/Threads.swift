@@ -73,7 +73,7 @@ final class Handoff<Item, Back>: @unchecked Sendable {
   private var finished = false
   private let limit: Int
 
-  init(limit: Int = 64, recycle: @escaping (Back) -> Void = { _ in }) {
+  init(limit: Int, recycle: @escaping (Back) -> Void) {
     self.limit = limit
     self.recycle = recycle
     mutex.initialize(to: pthread_mutex_t())
