@@ -16,7 +16,7 @@ package final class Outcome {
   private let kept: Text
   /// For `can` refused: the text is `no: ` and the failure's line, made when asked (a failure
   /// is a value: it needs no world, and a printer on another thread may make it).
-  let refusal: Failure?
+  private let refusal: Failure?
   /// The JSON result; `null` when the session does not keep results (text output).
   package let result: JSON
   package let failure: Failure?

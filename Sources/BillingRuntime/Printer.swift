@@ -149,13 +149,13 @@ package struct RecordPrinter: Sendable {
       }
       out.writeLine(of: f)
       out.put("\n")
-    } else if let no = r.outcome.refusal {
-      out.put("no: ")
-      out.writeLine(of: no)
-      out.put("\n")
-    } else if !r.outcome.okText.isEmpty {
-      out.write(r.outcome.okText.visible)
-      out.put("\n")
+    } else {
+      // NB: asked once: a refused `can` makes its text when asked (see `Outcome.okText`).
+      let text = r.outcome.okText
+      if !text.isEmpty {
+        out.write(text.visible)
+        out.put("\n")
+      }
     }
   }
 
