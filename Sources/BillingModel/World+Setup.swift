@@ -219,6 +219,14 @@ extension World {
     // SPEC §8: bought on `since`, the plan is in the period that holds today; its first
     // invoice is that period's, dated its start, for the whole period.
     let current = r.since.map { period(anchor: $0, cycle: cycle, holding: today) }
+    // The calendar's end (SPEC §8): the period holding today must end by 9999-12-31.
+    if let current, let since = r.since {
+      try checkPeriodFits(
+        start: current.start, end: current.end,
+        "a \(cycle.rawValue) plan bought \(since)")
+    } else {
+      try checkNewPeriodFits(cycle: cycle)
+    }
     var notes: [String] = []
     if let endingTrial {
       endPlan(endingTrial, "replaced by a plan sold by sales")

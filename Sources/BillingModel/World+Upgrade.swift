@@ -114,6 +114,7 @@ extension World {
     if payment == .invoice && (cycle != .annual || seats < 20) {
       throw Failure(.invoicePaymentNotOffered(cycle: cycle, seats: seats))
     }
+    try checkNewPeriodFits(cycle: cycle)  // the calendar's end (SPEC §8)
     var credits = 0
     if case .space(let s) = scope {
       for tp in spaces[s.index].teamPlans {
@@ -213,6 +214,7 @@ extension World {
     guard tier == .starter || tier == .advanced else {
       throw Failure(.trialTier(tier))
     }
+    try checkTrialFits()  // the calendar's end (SPEC §8)
     return TrialChange(scope: scope, tier: tier, actor: actor)
   }
 

@@ -91,6 +91,7 @@ extension Session {
       return advance(duration)
     case .advanceTo(let day):
       try world.checkAdvance(to: day)
+      try world.checkCalendarEnd(upTo: day, "advance to \(day)")
       return advance(to: day)
     case .rules(let id):
       return try rules(id)
@@ -441,6 +442,11 @@ extension Session {
           .usage, nil,
           "advance \(d.text) would leave the calendar (2000-01-01 to 9999-12-31); today is \(world.today)"
         ))
+    }
+    do {
+      try world.checkCalendarEnd(upTo: target, "advance \(d.text)")
+    } catch {
+      return .fail(error)
     }
     return advance(to: target)
   }

@@ -178,6 +178,7 @@ extension Session {
         "\(command) \(span.text) would leave the calendar (2000-01-01 to 9999-12-31); today is \(world.today)"
       )
     }
+    try world.checkCalendarEnd(upTo: target, "\(command) \(span.text)")
     return target
   }
 
@@ -208,6 +209,7 @@ extension Session {
     let outcome = run(command, text: commandText)
     (world, actor, focus, journaling, keepsResults) = saved
     if let f = outcome.failure { throw f }
+    try copy.checkCalendarEnd(upTo: target, "compare \(span.text) after \(quoted(commandText))")
     let after = copy.forecast(
       scope, to: target, invoicesFrom: saved.0.invoices.count, shouldStop: stopRequested)
     let difference = after.totalCents - asIs.totalCents
