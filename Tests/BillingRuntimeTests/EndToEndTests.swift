@@ -36,10 +36,8 @@ import BillingSupport
     if let stdinFile { p.standardInput = FileHandle(forReadingAtPath: stdinFile) }
     try p.run()
     let bytes = stdinFile != nil ? [] : stdinBytes ?? Array((stdin ?? "").utf8)
-    let writer = Thread {
-      inp.fileHandleForWriting.write(Data(bytes))
-      try? inp.fileHandleForWriting.close()
-    }
+    // NB: billsh may exit before reading it all: the write tolerates EPIPE.
+    let writer = Thread { HangGuard.feed(inp.fileHandleForWriting, bytes) }
     writer.start()
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()

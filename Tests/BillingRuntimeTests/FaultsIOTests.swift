@@ -46,17 +46,14 @@ import BillingSupport
     return (p, inp, out, err)
   }
 
-  /// Runs billsh to its end (killed after `timeout` seconds: a hang fails the test).
+  /// Runs billsh to its end (killed only by the hang guard: a hang fails the test).
+  /// NB: billsh may exit before reading its input: the write tolerates EPIPE.
   func billsh(
-    _ args: [String], cwd: String, stdin: Any? = nil, stdout: Any? = nil, input: String = "",
-    timeout: Double = 20
+    _ args: [String], cwd: String, stdin: Any? = nil, stdout: Any? = nil, input: String = ""
   ) throws -> Run {
     let (p, inp, out, err) = try start(args, cwd: cwd, stdin: stdin, stdout: stdout)
-    if stdin == nil {
-      inp.fileHandleForWriting.write(Data(input.utf8))
-      try? inp.fileHandleForWriting.close()
-    }
-    finish(p, timeout: timeout, args)
+    if stdin == nil { HangGuard.feed(inp.fileHandleForWriting, Array(input.utf8)) }
+    finish(p, args)
     let o = stdout == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     return Run(
@@ -64,11 +61,10 @@ import BillingSupport
       stderr: String(decoding: e, as: UTF8.self))
   }
 
-  /// Waits for `p` to end (killed after `timeout` seconds: a hang fails the test).
-  func finish(_ p: Process, timeout: Double = 20, _ args: [String] = []) {
-    let deadline = Date().addingTimeInterval(timeout)
-    while p.isRunning && Date() < deadline { usleep(10_000) }
-    expectTrue(!p.isRunning, "billsh \(args) did not end within \(timeout) s")
+  /// Waits for `p` to end (killed by the hang guard only: a hang fails the test).
+  func finish(_ p: Process, _ args: [String] = []) {
+    let ended = HangGuard.waitUntil { !p.isRunning }
+    expectTrue(ended, "billsh \(args) did not end within \(HangGuard.seconds) s")
     if p.isRunning { kill(p.processIdentifier, SIGKILL) }
     p.waitUntilExit()
   }
@@ -197,15 +193,15 @@ import BillingSupport
     let dir = try folder()
     mkfifo(dir + "/fifo", 0o644)
     try write("!io .load fifo\n!io .read fifo\n!io .load /dev/zero\n", to: dir + "/s.bill")
-    let r = try billsh(["run", "s.bill"], cwd: dir, timeout: 10)
+    let r = try billsh(["run", "s.bill"], cwd: dir)
     expectEqual(r.code, 0, "\(r.stdout)")
-    let state = try billsh(["--state", "fifo"], cwd: dir, timeout: 10)
+    let state = try billsh(["--state", "fifo"], cwd: dir)
     expectTrue(state.code == 2 && state.stderr.contains("fifo: not a regular file"))
-    let test = try billsh(["test", "fifo", "/dev/zero"], cwd: dir, timeout: 10)
+    let test = try billsh(["test", "fifo", "/dev/zero"], cwd: dir)
     expectEqual(test.code, 1)
     expectTrue(test.stdout.contains("fifo: error[io]: not a regular file"), "\(test.stdout)")
     expectTrue(test.stdout.contains("/dev/zero: error[io]: not a regular file"))
-    let catalog = try billsh(["--catalog", "/dev/zero"], cwd: dir, timeout: 10)
+    let catalog = try billsh(["--catalog", "/dev/zero"], cwd: dir)
     expectTrue(catalog.code == 2 && catalog.stderr.contains("not a regular file"))
   }
 
@@ -236,9 +232,9 @@ import BillingSupport
   @Test func ctrlCMidPlaybackSavesTheStateAndExits130() throws {
     let dir = try folder()
     let (p, inp, _, _) = try start(["--state", "s.json"], cwd: dir)
-    inp.fileHandleForWriting.write(Data("create user early\n".utf8))
-    // Wait until the line ran (the lock file names the process once it started).
-    usleep(500_000)
+    HangGuard.send(inp.fileHandleForWriting, "create user early\n.save ran.json\n")
+    // Wait until the lines ran: the save is the sign, whatever the machine's load.
+    expectTrue(HangGuard.waitUntil { read(dir + "/ran.json") != nil })
     p.interrupt()
     finish(p)
     expectEqual(p.terminationStatus, 130)
@@ -261,14 +257,15 @@ import BillingSupport
   @Test func aSecondProcessOnTheSameStateFails() throws {
     let dir = try folder()
     let (first, inp, _, _) = try start(["--state", "s.json"], cwd: dir)
-    inp.fileHandleForWriting.write(Data("create user one\n".utf8))
-    usleep(500_000)
+    HangGuard.send(inp.fileHandleForWriting, "create user one\n.save ran.json\n")
+    // The first holds the lock once its lines ran.
+    expectTrue(HangGuard.waitUntil { read(dir + "/ran.json") != nil })
     let second = try billsh(["--state", "s.json"], cwd: dir, input: "create user two\n")
     expectEqual(second.code, 2)
     #expect(
       second.stderr.contains("s.json: in use by billsh process \(first.processIdentifier)"),
       "\(second.stderr)")
-    try inp.fileHandleForWriting.close()
+    try? inp.fileHandleForWriting.close()
     finish(first)
     expectEqual(first.terminationStatus, 0)
     // The first one's world is saved; the second one changed nothing.

@@ -45,12 +45,8 @@ import Testing
     p.standardInput = inp
     let start = Date()
     try p.run()
-    let writer = Thread {
-      // billsh may stop reading early (killed after the timeout): EPIPE must not trap here.
-      signal(SIGPIPE, SIG_IGN)
-      try? inp.fileHandleForWriting.write(contentsOf: Data(stdin))
-      try? inp.fileHandleForWriting.close()
-    }
+    // billsh may stop reading early: EPIPE must not trap here.
+    let writer = Thread { HangGuard.feed(inp.fileHandleForWriting, stdin) }
     writer.start()
     final class Box: @unchecked Sendable { var data = Data() }
     let box = Box()
@@ -61,8 +57,11 @@ import Testing
     }
     reader.start()
     var timedOut = false
+    // NB: `timeout` is only a guard against a hang, raised to minutes: the machine's load
+    // never decides a case.
+    let limit = HangGuard.seconds(atLeast: timeout)
     while p.isRunning {
-      if Date().timeIntervalSince(start) > timeout {
+      if Date().timeIntervalSince(start) > limit {
         timedOut = true
         kill(p.processIdentifier, SIGKILL)
         break
@@ -70,7 +69,7 @@ import Testing
       usleep(10_000)
     }
     p.waitUntilExit()
-    _ = done.wait(timeout: .now() + 10)
+    _ = done.wait(timeout: .now() + HangGuard.seconds)
     return Run(
       code: p.terminationStatus, signaled: p.terminationReason == .uncaughtSignal,
       timedOut: timedOut,

@@ -387,8 +387,10 @@ struct ShellTests {
     pty.send("feat")
     expectTrue(pty.waitFor("feat", timeout: stepTimeout), "\(pty.text)")
     // Right: the search ends with the cursor on "features bob", one to the right; then "X".
+    // NB: the arrow is taken before "X" is typed: wait for the redraw it causes, not a time.
+    let before = pty.output.utf8.count
     pty.send("\u{1b}[C")
-    pty.drain(for: 0.3)
+    expectTrue(pty.waitUntil { $0.output.utf8.count > before }, "\(pty.text.debugDescription)")
     pty.send("X\r")
     #expect(
       pty.waitFor("unknown command fXeatures", timeout: stepTimeout), "\(pty.text.debugDescription)"

@@ -16,8 +16,9 @@
 /// The child is a session leader with the pty as its controlling terminal
 /// (stdin, stdout and stderr), so Ctrl-C typed as "\u{03}" reaches it as
 /// SIGINT when its terminal is in cooked mode. Spawned with posix_spawn (no
-/// fork in the multi-threaded test process). Every wait has a hard timeout;
-/// nothing blocks.
+/// fork in the multi-threaded test process). Every wait has a hard limit, raised
+/// to `HangGuard.seconds` whatever a caller asks: only a guard against a hang, so a
+/// busy machine never fails a test; nothing blocks.
 ///
 /// `waitFor` works like expect(1): it searches the output with ANSI escape
 /// sequences removed (`text`), starting after the previous match, and on
@@ -155,7 +156,7 @@ final class PseudoTerminal {
   /// "\u{03}" Ctrl-C, "\u{04}" Ctrl-D, "\u{1b}[A" Up, "\u{12}" Ctrl-R.
   func send(_ bytes: String) {
     var data = Array(bytes.utf8)
-    let deadline = Self.now() + 5
+    let deadline = Self.now() + HangGuard.seconds
     while !data.isEmpty && Self.now() < deadline {
       let n = data.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
       if n > 0 {
@@ -181,7 +182,7 @@ final class PseudoTerminal {
   @discardableResult
   func waitFor(_ text: String, timeout: Double = 5) -> Bool {
     let needle = Array(text.utf8)
-    let deadline = Self.now() + timeout
+    let deadline = Self.now() + HangGuard.seconds(atLeast: timeout)
     while true {
       if let end = Self.find(needle, in: textBytes, from: searchStart) {
         searchStart = end
@@ -201,7 +202,7 @@ final class PseudoTerminal {
   /// e.g. `pty.waitUntil { $0.bellCount == 1 }`.
   @discardableResult
   func waitUntil(timeout: Double = 5, _ condition: (PseudoTerminal) -> Bool) -> Bool {
-    let deadline = Self.now() + timeout
+    let deadline = Self.now() + HangGuard.seconds(atLeast: timeout)
     while !condition(self) {
       let left = deadline - Self.now()
       if left <= 0 { return false }
@@ -228,7 +229,7 @@ final class PseudoTerminal {
   /// number if a signal killed it). On timeout kills it and returns nil.
   func waitForExit(timeout: Double = 5) -> Int32? {
     if let exitCode { return exitCode }
-    let deadline = Self.now() + timeout
+    let deadline = Self.now() + HangGuard.seconds(atLeast: timeout)
     while Self.now() < deadline {
       pump(upTo: 0.02)
       if let code = pollExit() { return code }
