@@ -305,11 +305,17 @@ package enum Runner {
   ) -> [[String]] {
     let session = Session(catalog: catalog)
     session.keepsResults = false
-    session.reading = path.map { [$0] } ?? []
+    // SPEC §8: a transcript is data. Its file commands stay inside its folder and write into a
+    // private folder removed after the replay; paths are shown relative to its folder.
+    let sandbox = path.map { TranscriptSandbox(transcript: $0) }
+    defer { sandbox?.remove() }
+    session.sandbox = sandbox
+    session.reading = (sandbox?.transcript ?? path).map { [$0] } ?? []
     let printer = RecordPrinter(json: false)
     var current: [String] = []
     session.sink = { r in
-      let t = printer.text(r, prefixed: r.file != nil)
+      var t = printer.text(r, prefixed: r.file != nil)
+      if let sandbox { t = sandbox.scrub(t) }
       current += t.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
     var outputs: [[String]] = []

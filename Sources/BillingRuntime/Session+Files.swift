@@ -29,6 +29,13 @@ extension Session {
     }
   }
 
+  /// Resolves a path against the folder of the script being read (or the working folder); in a
+  /// replayed transcript, inside its sandbox (`writing` for `.save` and `.record`).
+  func resolvePath(_ path: String, writing: Bool) throws(Failure) -> String {
+    if let sandbox { return try sandbox.place(path, from: reading.last, writing: writing) }
+    return resolvePath(path)
+  }
+
   /// Resolves a path against the folder of the script being read (or the working folder).
   func resolvePath(_ path: String) -> String {
     if path.hasPrefix("/") { return path }
@@ -75,7 +82,8 @@ extension Session {
   }
 
   func readScript(_ given: String) -> Outcome {
-    let path = resolvePath(given)
+    let path: String
+    do { path = try resolvePath(given, writing: false) } catch { return .fail(error) }
     let key = TranscriptFileIO.canonical(path)
     if reading.contains(where: { TranscriptFileIO.canonical($0) == key }) {
       return .fail(
@@ -122,7 +130,7 @@ extension Session {
   }
 
   func save(_ given: String) throws(Failure) -> Outcome {
-    let path = resolvePath(given)
+    let path = try resolvePath(given, writing: true)
     try Session.writeFile(path, loadableSavedText(for: path))
     return ok("saved the world to \(path)", .object([("file", .string(path))]))
   }
@@ -160,7 +168,7 @@ extension Session {
   /// NB: the text names the file as given, so a recording replays the same wherever it is
   /// replayed from (the JSON `file` is the path read).
   func load(_ given: String) throws(Failure) -> Outcome {
-    let path = resolvePath(given)
+    let path = try resolvePath(given, writing: false)
     try loadWorld(from: path)
     return loaded(given, file: path)
   }

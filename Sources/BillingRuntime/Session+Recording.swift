@@ -48,7 +48,7 @@ extension Session {
       recording = nil
       return ok("stopped recording to \(r.path)")
     }
-    let path = resolvePath(given)
+    let path = try resolvePath(given, writing: true)
     recording?.close()
     recording = nil
     // NB: a session that kept nothing (a script with no `.record` when it started) records from here.

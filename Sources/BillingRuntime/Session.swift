@@ -37,6 +37,8 @@ package final class Session {
   var depth = 0
   /// Files being played, innermost last (for `.read` cycles and relative paths).
   var reading: [String] = []
+  /// Set while `billsh test` replays a transcript: where its file commands may go.
+  package var sandbox: TranscriptSandbox?
   /// Set by `.record`; each finished top-level line is appended to it.
   package var recording: TranscriptRecorder?
   /// Whether a write to the recording failed (it stopped): the session then ends with 2.

@@ -84,6 +84,9 @@ enum Entry {
 
   /// NB: `Invocation.parse` has checked `--jobs` (1 or more) and `--shard`.
   static func test(_ o: TestOptions) -> Never {
+    // NB: before any thread starts, so every thread leaves these signals to the one that removes
+    // the sandboxes and `--update`'s temporary files.
+    TemporaryFiles.removedOnSignals()
     let cat = catalog(o.catalog)
     let n = o.jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     let runner = TranscriptRunner(jobs: n, update: o.update) { commands, path in
@@ -102,6 +105,8 @@ enum Entry {
     if let junit = o.junit {
       do { try JUnitReport.write(summary, to: junit) } catch { fail("error[io]: \(error)") }
     }
-    exit(finish(out, summary.failed == 0 ? 0 : 1, interruptible: false))
+    // `--update` that could not read or write a transcript is a file error (2), not a failed test.
+    let unwritten = o.update && summary.files.contains { $0.status == .error }
+    exit(finish(out, unwritten ? 2 : summary.failed == 0 ? 0 : 1, interruptible: false))
   }
 }

@@ -23,8 +23,11 @@ final class AtomicFile {
     var mode: mode_t = 0o644
     var info = stat()
     if stat(target, &info) == 0 { mode = info.st_mode & 0o7777 }
+    // NB: known as temporary before it exists, so a signal in between still removes it.
+    TemporaryFiles.shared.add(temp)
     fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     if fd < 0 {
+      TemporaryFiles.shared.forget(temp)
       throw TranscriptIOError(
         path: path, message: "cannot create \(temp): \(TranscriptFileIO.errnoMessage())")
     }
@@ -42,6 +45,7 @@ final class AtomicFile {
       throw TranscriptIOError(
         path: target, message: "cannot replace: \(TranscriptFileIO.errnoMessage())")
     }
+    TemporaryFiles.shared.forget(temp)
     let dfd = open(TranscriptFileIO.directoryName(target), O_RDONLY | O_CLOEXEC)
     if dfd >= 0 {
       _ = fsync(dfd)
@@ -52,7 +56,7 @@ final class AtomicFile {
   /// Gives up: closes and removes the temporary file; the target is untouched.
   func abandon() {
     close()
-    _ = unlink(temp)
+    TemporaryFiles.shared.remove(temp)
   }
 
   /// Closes the descriptor (after `commit`, the new file's).
