@@ -72,7 +72,7 @@ private func leave(_ pty: PseudoTerminal, sourceLocation: SourceLocation = #_sou
 }
 
 /// Runs a process without a terminal (stdout and stderr to a file); kills it
-/// after `timeout` seconds. Returns its exit status (nil on timeout) and output.
+/// after the hang guard (at least `timeout` seconds). Returns its exit status (nil on timeout) and output.
 private func runProcess(_ executable: String, _ arguments: [String], timeout: Double = 60) throws
   -> (status: Int32?, output: String)
 {
@@ -88,7 +88,7 @@ private func runProcess(_ executable: String, _ arguments: [String], timeout: Do
   process.standardOutput = outHandle
   process.standardError = outHandle
   try process.run()
-  let deadline = Date().addingTimeInterval(timeout)
+  let deadline = Date().addingTimeInterval(HangGuard.seconds(atLeast: timeout))
   while process.isRunning && Date() < deadline { usleep(20_000) }
   var status: Int32?
   if process.isRunning {
@@ -102,11 +102,11 @@ private func runProcess(_ executable: String, _ arguments: [String], timeout: Do
   return (status, output)
 }
 
-/// Polls `path` until `condition` holds for its content or `timeout` passes.
+/// Polls `path` until `condition` holds for its content or the hang guard passes.
 private func waitForFile(
   _ path: String, timeout: Double = stepTimeout, _ condition: (String) -> Bool
 ) -> String {
-  let deadline = Date().addingTimeInterval(timeout)
+  let deadline = Date().addingTimeInterval(HangGuard.seconds(atLeast: timeout))
   var text = ""
   repeat {
     text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
