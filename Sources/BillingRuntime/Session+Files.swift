@@ -9,16 +9,22 @@ extension Session {
   /// Reads a saved world or a catalog: io errors name the path and the reason.
   /// NB: bounded by `maxWorldBytes`; scripts are streamed (`play(file:)`), never read whole.
   static func readFile(_ path: String) throws(Failure) -> [UInt8] {
+    // NB: a file known to be too large is refused before a byte of it is read.
+    var info = stat()
+    if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > maxWorldBytes {
+      throw tooLarge(path)
+    }
     let bytes: [UInt8]
     do { bytes = try TranscriptFileIO.readBytes(path, limit: maxWorldBytes) } catch {
       throw Failure(.io, nil, message: error.description)
     }
-    if bytes.count > maxWorldBytes {
-      throw Failure(
-        .io, nil, "\(path): larger than \(maxWorldBytes / (1024 * 1024)) MiB, the most billsh reads"
-      )
-    }
+    if bytes.count > maxWorldBytes { throw tooLarge(path) }
     return bytes
+  }
+
+  static func tooLarge(_ path: String) -> Failure {
+    Failure(
+      .io, nil, "\(path): larger than \(maxWorldBytes / (1024 * 1024)) MiB, the most billsh reads")
   }
 
   static let maxWorldBytes = 512 * 1024 * 1024

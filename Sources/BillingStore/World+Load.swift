@@ -54,6 +54,7 @@ extension World {
           command: try er.string("command"), outcome: try er.string("outcome")))
     }
     try w.loadJournal(r)
+    try w.checkConsistency()
     return w
   }
 
