@@ -55,10 +55,17 @@ extension World {
       while let e = agenda.next, e.day == day {
         _ = agenda.pop()
         let p = plans[e.plan.index]
-        if p.isLive && p.periodEnd == day && !due.contains(e.plan) { due.append(e.plan) }
+        if p.isLive && p.periodEnd == day { due.append(e.plan) }
       }
       today = max(today, day)
-      for id in due.sorted() { events.append(renew(id, on: day)) }
+      // NB: sorted, then each plan once (the agenda may hold one twice): not a search of the
+      // list for each plan, which grew as the square of the plans renewing that day.
+      due.sort()
+      var last: PlanID?
+      for id in due where id != last {
+        last = id
+        events.append(renew(id, on: day))
+      }
     }
     today = max(today, target)
     return (events, false)

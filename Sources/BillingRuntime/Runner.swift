@@ -47,6 +47,7 @@ package enum Runner {
           return 2
         }
       }
+      if let state { session.noteStateFile(state) }
       var stop = false
       session.sink = { r in
         printer.write(r, to: out)
@@ -70,7 +71,7 @@ package enum Runner {
         session.reject(error, input: "", file: file, line: nil)
       }
       if let state {
-        do { try Session.writeFile(state, session.savedText()) } catch {
+        do { try session.saveState(to: state) } catch {
           out.write("error[io]: \(error.message.visible)\n")
           worst = 2
         }
@@ -333,7 +334,9 @@ package enum Runner {
   package static func transcript(of path: String, catalog: Catalog) throws(Failure) -> (
     text: String, code: Int32
   ) {
-    let bytes = try Session.readFile(path)
+    var bytes = try Session.readFile(path)
+    // NB: a byte order mark is not part of the first line (as `ScriptReader` reads it).
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     let session = Session(catalog: catalog)
     session.keepsResults = false
     session.reading = [path]

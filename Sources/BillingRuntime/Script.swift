@@ -47,6 +47,15 @@ package struct ScriptReader {
 
   /// The same over bytes in place (the playback path: no copy of the line before its String).
   package mutating func feed(_ raw: UnsafeBufferPointer<UInt8>, number: Int) -> ScriptLine? {
+    // A byte order mark (EF BB BF) starting the file marks it as UTF-8; it is not part of the
+    // first command.
+    if number == 1 && raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF {
+      return feedLine(UnsafeBufferPointer(rebasing: raw[3...]), number: number)
+    }
+    return feedLine(raw, number: number)
+  }
+
+  private mutating func feedLine(_ raw: UnsafeBufferPointer<UInt8>, number: Int) -> ScriptLine? {
     var end = raw.count
     if end > 0 && raw[end - 1] == 13 { end -= 1 }
     let bytes = UnsafeBufferPointer(rebasing: raw[0..<end])

@@ -457,9 +457,13 @@ extension Session {
     let (events, stopped) = world.advance(to: target, shouldStop: stopRequested)
     var text: Text = "\(world.today)"
     if events.isEmpty { text.append(" (no events)") }
-    for e in events { text += "\n\(world.eventLine(e))" }
+    let listed = listEvents(events, in: world, to: &text)
     if stopped {
       text += "\ninterrupted: the clock stopped on \(world.today) after the last finished day"
+    }
+    if listed < events.count {
+      text +=
+        "\(stopped ? ";" : "\ninterrupted:") \(counted(events.count - listed, "event")) on the way not listed (log, timeline and show have them)"
     }
     return ok(
       text,
@@ -467,6 +471,19 @@ extension Session {
         ("date", .string(world.today.description)),
         ("events", .array(events.map { world.eventJSON($0) })),
       ]))
+  }
+
+  /// Writes the lines of `events` until Ctrl-C; returns how many it wrote. Once stopped, no
+  /// more is listed (they are counted instead), so a long listing ends at once.
+  /// NB: asked every 256 lines, a few milliseconds of work.
+  func listEvents(_ events: [Event], in world: World, to text: inout Text) -> Int {
+    var listed = 0
+    for e in events {
+      if listed & 255 == 0 && stopRequested() { break }
+      text += "\n\(world.eventLine(e))"
+      listed += 1
+    }
+    return listed
   }
 
   func show() -> Outcome {

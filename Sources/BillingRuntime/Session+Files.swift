@@ -138,6 +138,7 @@ extension Session {
   func save(_ given: String) throws(Failure) -> Outcome {
     let path = try resolvePath(given, writing: true)
     try Session.writeFile(path, loadableSavedText(for: path))
+    noteSaved(path)
     return ok("saved the world to \(path)", .object([("file", .string(path))]))
   }
 

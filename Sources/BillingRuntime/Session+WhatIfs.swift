@@ -233,10 +233,15 @@ extension Session {
   private func writeForecast(_ f: Forecast, to text: inout Text) {
     let w = f.world
     for i in f.invoices where w.invoice(i).date == f.from { text += "\n  \(w.invoiceLine(i))" }
-    for e in f.events { text += "\n\(w.eventLine(e))" }
+    let listed = listEvents(f.events, in: w, to: &text)
     if f.events.isEmpty && f.invoices.isEmpty { text.append(" no events") }
     text += "\n  total \(money: f.totalCents) (\(counted(f.invoices.count, "invoice")))"
-    if f.stopped { text += "\n  interrupted: the forecast stopped on \(f.to)" }
+    if f.stopped || listed < f.events.count {
+      text += "\n  interrupted: the forecast stopped on \(f.to)"
+      if listed < f.events.count {
+        text += "; \(counted(f.events.count - listed, "event")) not listed"
+      }
+    }
   }
 
   private func forecastJSON(_ f: Forecast) -> JSON {

@@ -39,6 +39,8 @@ package final class Session {
   var reading: [String] = []
   /// Set while `billsh test` replays a transcript: where its file commands may go.
   package var sandbox: TranscriptSandbox?
+  /// The `--state` file as this session last read or wrote it (see `saveState`).
+  var stateFile: (path: String, stamp: FileStamp?)?
   /// Set by `.record`; each finished top-level line is appended to it.
   package var recording: TranscriptRecorder?
   /// Whether a write to the recording failed (it stopped): the session then ends with 2.

@@ -52,6 +52,9 @@ enum Entry {
     if let state = o.state, access(state, F_OK) == 0 {
       do { try session.startFromSaved(state) } catch { fail(error.line) }
     }
+    if let state = o.state {
+      session.noteStateFile(state)
+    }
     if o.demo { session.startFromDemo() }
     exit(Front.start(session: session, json: o.json, bail: o.bail, state: o.state))
   }

@@ -51,7 +51,7 @@ enum Front {
         fd: 0, name: "<stdin>", session: session, json: json, bail: bail, out: out)
     }
     if let state {
-      do { try session.saveWorld(to: state) } catch {
+      do { try session.saveState(to: state) } catch {
         out.write("error[io]: \(error.message.visible)\n")
         code = 2
       }
@@ -79,7 +79,7 @@ enum Front {
         let what = signal == SIGHUP ? "the terminal closed (SIGHUP)" : "terminated (SIGTERM)"
         if let state {
           do throws(Failure) {
-            try session.saveWorld(to: state)
+            try session.saveState(to: state)
             err.write("\nbillsh: \(what): saved the world to \(state.visible)\n")
           } catch {
             err.write(

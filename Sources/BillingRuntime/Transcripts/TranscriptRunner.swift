@@ -207,7 +207,11 @@ package struct TranscriptRunner: Sendable {
       return FileResult(status: .error, report: "\(path): error[io]: not valid UTF-8\n")
     }
     // NB: CRLF line ends (a file edited on Windows) are read as LF; `--update` writes LF.
-    let text = decoded.utf8.contains(13) ? decoded.replacing("\r\n", with: "\n") : decoded
+    let lf = decoded.utf8.contains(13) ? decoded.replacing("\r\n", with: "\n") : decoded
+    // A byte order mark starting the file is not part of its first line (it would turn a first
+    // `  > ` line into commentary); `--update` keeps it.
+    let bom = lf.hasPrefix("\u{FEFF}")
+    let text = bom ? String(lf.dropFirst()) : lf
 
     let transcript = Transcript.parse(text)
     let commands = transcript.commands
@@ -240,7 +244,7 @@ package struct TranscriptRunner: Sendable {
     // --update
     var report = ""
     if !same {
-      let newBytes = Array(actualText.utf8)
+      let newBytes = Array(((bom ? "\u{FEFF}" : "") + actualText).utf8)
       do throws(TranscriptIOError) {
         let current = try TranscriptFileIO.readBytes(path)
         if current != original {
