@@ -31,7 +31,10 @@ package final class TemporaryFiles: Sendable {
       defer { p.removeAll() }
       return p
     }
-    for path in all { TemporaryFiles.removeTree(path) }
+    // NB: twice, in case a thread still at work put a file in a folder as it was removed.
+    for _ in 0..<2 {
+      for path in all { TemporaryFiles.removeTree(path) }
+    }
   }
 
   /// Removes a file, or a folder and everything in it; symbolic links are removed, never followed.
