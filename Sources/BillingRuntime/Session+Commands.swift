@@ -465,12 +465,18 @@ extension Session {
       text +=
         "\(stopped ? ";" : "\ninterrupted:") \(counted(events.count - listed, "event")) on the way not listed (log, timeline and show have them)"
     }
+    // NB: under `--json` too, an interrupted advance gives the events it listed (none), and
+    // how many it did not.
     return ok(
       text,
-      .object([
-        ("date", .string(world.today.description)),
-        ("events", .array(events.map { world.eventJSON($0) })),
-      ]))
+      .object(
+        [
+          ("date", .string(world.today.description)),
+          ("events", .array(events[..<listed].map { world.eventJSON($0) })),
+        ]
+          + (stopped || listed < events.count
+            ? [("interrupted", .bool(true)), ("events_not_listed", .int(events.count - listed))]
+            : [])))
   }
 
   /// Writes the lines of `events` until Ctrl-C; returns how many it wrote. Once stopped, no

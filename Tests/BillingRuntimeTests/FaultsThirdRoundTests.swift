@@ -129,6 +129,10 @@ import BillingSupport
     expectTrue(
       o.text.hasSuffix("; 900 events on the way not listed (log, timeline and show have them)"))
     expectTrue(o.text.contains("interrupted: the clock stopped on 2026-04-01"), "\(o.text)")
+    // JSON says the same: no events listed, how many were not.
+    expectEqual(o.result["events"], .array([]))
+    expectEqual(o.result["interrupted"], .bool(true))
+    expectEqual(o.result["events_not_listed"], .int(900))
   }
 
   @Test func ctrlCWhileEventsAreListedStopsTheListing() {
