@@ -81,7 +81,8 @@ package final class TranscriptSandbox {
   /// `text` with the root and the private folder left out of every path it names.
   package func scrub(_ text: String) -> String {
     var t = text
-    for base in [scratch, root] where !base.isEmpty && t.contains(base) {
+    // NB: a transcript in `/` itself leaves its paths as they are (every `/` is not its folder).
+    for base in [scratch, root] where !base.isEmpty && base != "/" && t.contains(base) {
       t = t.replacing(prefix(base), with: "").replacing(base, with: ".")
     }
     return t
