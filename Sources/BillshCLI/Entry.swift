@@ -97,11 +97,34 @@ enum Entry {
     let out = Output()
     out.escapesControls = true
     var stream = out
+    if let against = o.against {
+      let contender = Contender(command: against, timeout: o.timeout, comparesText: o.text)
+      let (summary, code) = AgainstRunner(contender: contender, jobs: n, catalog: cat).run(
+        paths: targets, shard: o.shard, output: &stream)
+      out.flush()
+      if let junit = o.junit {
+        do { try JUnitReport.write(summary, to: junit) } catch { fail("error[io]: \(error)") }
+      }
+      exit(finish(out, code, interruptible: false))
+    }
     let summary = runner.run(paths: targets, shard: o.shard, output: &stream)
     out.flush()
     if let junit = o.junit {
       do { try JUnitReport.write(summary, to: junit) } catch { fail("error[io]: \(error)") }
     }
     exit(finish(out, summary.failed == 0 ? 0 : 1, interruptible: false))
+  }
+
+  /// `billsh fuzz --against CMD` (SPEC §9).
+  static func fuzz(_ o: FuzzInvocation) -> Never {
+    let cat = catalog(o.catalog)
+    let jobs = o.jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    let report = Fuzzer.run(
+      FuzzOptions(seed: o.seed, scenarios: o.scenarios, lines: o.lines, jobs: jobs, out: o.out),
+      contender: Contender(command: o.against, timeout: o.timeout), catalog: cat)
+    let out = Output()
+    out.escapesControls = true
+    out.write(report.text)
+    exit(finish(out, report.code, interruptible: false))
   }
 }

@@ -1,0 +1,278 @@
+import Foundation
+import Testing
+
+@testable import BillingLanguage
+@testable import BillingRuntime
+import BillingSupport
+
+/// SPEC §9: billsh as the oracle for another implementation, checked against billsh itself, an
+/// adapter that breaks one rule on purpose, and adapters that break the protocol.
+@Suite(.serialized) struct ConformanceTests {
+  static let binary: String = PseudoTerminal.builtProduct("billsh") ?? ".build/debug/billsh"
+  /// The repository's root, found from this file's place in it.
+  static let root: String = {
+    var path = #filePath
+    for _ in 0..<4 { path = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) }
+    return path
+  }()
+  static let itself = "'\(binary)' --json"
+  static let lenientCancel =
+    "BILLSH='\(binary)' sh '\(root)/Scripts/adapters/lets-anyone-cancel.sh'"
+
+  /// A new empty folder for the files a run writes.
+  static func scratch() -> String {
+    let path = NSTemporaryDirectory() + "billsh-conformance-" + UUID().uuidString
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+  }
+
+  // MARK: The generator
+
+  @Test func theSameSeedGivesByteIdenticalScenarios() {
+    let a = ScenarioGenerator(seed: 2026, lines: 40)
+    let b = ScenarioGenerator(seed: 2026, lines: 40)
+    for k in 1...50 {
+      let one = a.scenario(k).lines.joined(separator: "\n")
+      #expect(Array(one.utf8) == Array(b.scenario(k).lines.joined(separator: "\n").utf8))
+    }
+    #expect(a.scenario(1) != a.scenario(2))
+    #expect(a.scenario(1) != ScenarioGenerator(seed: 2027, lines: 40).scenario(1))
+    #expect(a.scenario(7).lines.count == 40)
+    #expect(ScenarioGenerator(seed: 5, lines: 3).scenario(1).lines.count == 3)
+  }
+
+  /// Every command of SPEC §3 and §8, as the command table names them.
+  static let everyCommand: Set<String> = [
+    // §3 setup
+    "create user", "create org", "create workspace", "create team", "create plan", "add",
+    "remove",
+    // §3 session
+    "login", "as", "logout", "whoami",
+    // §3 actions
+    "upgrade", "trial", "plan", "billing", "edit", "cancel", "resume", "transfer", "pay",
+    "address", "seats", "invoices", "invoice", "appoint", "revoke", "move",
+    // §3 views and the clock (§8: clock <date>, advance to <date>)
+    "quote", "features", "can", "clock", "advance", "inbox", "log", "show",
+    // §3 shell commands
+    ".help", ".read", ".record", ".save", ".load", ".reset", ".history", ".quit",
+    // §8
+    "rules", "timeline", ".mark", ".back", ".marks", ".undo", "forecast", "compare", ".demo",
+  ]
+
+  @Test func theGeneratorCoversEveryCommand() {
+    let generator = ScenarioGenerator(seed: 1, lines: 40)
+    var emitted = Set<String>()
+    for k in 1...200 { emitted.formUnion(generator.scenario(k).commands) }
+    let table = Set(commandTable.map { $0.words.joined(separator: " ") })
+    #expect(
+      table.subtracting(emitted).isEmpty, "never emitted: \(table.subtracting(emitted).sorted())")
+    #expect(Self.everyCommand.subtracting(emitted).isEmpty)
+    #expect(Self.everyCommand.subtracting(table).isEmpty, "not in the table")
+    // Refused lines are part of it: wrong names, a typo.
+    #expect(emitted.contains("typo"))
+    print("the generator emitted: " + emitted.sorted().joined(separator: ", "))
+  }
+
+  @Test func generatedScenariosReachRefusalsOfEveryKind() {
+    let generator = ScenarioGenerator(seed: 1, lines: 40)
+    var codes = Set<String>()
+    var rules = Set<String>()
+    for k in 1...100 {
+      for r in Conformance.oracle(generator.scenario(k).lines) {
+        if case .string(let c)? = r["error"]?["code"] { codes.insert(c) }
+        if case .string(let rule)? = r["error"]?["rule"] { rules.insert(rule) }
+      }
+    }
+    #expect(
+      codes.isSuperset(of: [
+        "usage", "not-found", "no-actor", "permission-denied", "conflict", "unavailable",
+        "contact-sales", "invalid", "io",
+      ]), "\(codes.sorted())")
+    #expect(
+      rules.isSuperset(of: ["R14", "R17", "R9", "R5", "P2", "R10", "R13"]), "\(rules.sorted())")
+  }
+
+  // MARK: Comparing records
+
+  @Test func theComparerLooksAtOkCodeRuleAndResultFields() throws {
+    let ours = try JSON.parse(
+      #"{"ok": true, "output": "x", "result": {"plan": {"id": "P1", "seats": 5}, "notes": ["a"]}}"#)
+    let same = try JSON.parse(
+      #"{"ok": true, "output": "y", "result": {"plan": {"seats": 5, "id": "P1", "extra": 1}}}"#)
+    #expect(RecordComparer.compare(expected: ours, actual: same) == nil)
+    #expect(RecordComparer.compare(expected: ours, actual: same, text: true)?.field == "output")
+    let missing = try JSON.parse(#"{"ok": true, "result": {"plan": {"id": "P1"}}}"#)
+    let d = try #require(RecordComparer.compare(expected: ours, actual: missing))
+    #expect(d.field == "result.plan.seats")
+    #expect(d.description == "result.plan.seats: billsh 5, CMD leaves it out (missing)")
+    let refused = try JSON.parse(
+      #"{"ok": false, "error": {"code": "permission-denied", "rule": "R14", "message": "m"}}"#)
+    let otherRule = try JSON.parse(
+      #"{"ok": false, "error": {"code": "permission-denied", "rule": "R18", "message": "n"}}"#)
+    #expect(RecordComparer.compare(expected: refused, actual: otherRule)?.field == "error.rule")
+    #expect(RecordComparer.compare(expected: refused, actual: ours)?.field == "ok")
+  }
+
+  // MARK: Shrinking
+
+  @Test func theShrinkerKeepsOnlyWhatTheFailureNeeds() {
+    let lines = (1...30).map { "line \($0)" } + ["advance 6m", "edit org A --seats 600 --monthly"]
+    var shrinker = Shrinker { c in
+      c.contains("line 7") && c.contains { $0.hasPrefix("advance") }
+        && c.contains { $0.hasPrefix("edit") }
+    }
+    let small = shrinker.shrink(lines)
+    #expect(small == ["line 7", "advance 1d", "edit org A"])
+  }
+
+  // MARK: Against billsh itself
+
+  @Test func billshAgreesWithItself() {
+    let report = Fuzzer.run(
+      FuzzOptions(seed: 1, scenarios: 40, lines: 40, jobs: 2, out: Self.scratch()),
+      contender: Contender(command: Self.itself, timeout: 120))
+    #expect(report.code == 0, "\(report.text)")
+    #expect(report.text == "fuzz: 40 scenarios of 40 lines, seed 1: all agree\n")
+  }
+
+  @Test func everyTranscriptAgreesWhenPlayedThroughBillsh() {
+    var out = ""
+    let (summary, code) = AgainstRunner(
+      contender: Contender(command: Self.itself, timeout: 120, comparesText: true), jobs: 2
+    ).run(paths: [Self.root + "/Tests/Transcripts"], output: &out)
+    #expect(code == 0, "\(out)")
+    #expect(summary.files.count >= 66)
+    #expect(out.hasSuffix("\(summary.files.count) passed, 0 failed\n"))
+  }
+
+  // MARK: An adapter that breaks R14 on purpose
+
+  @Test func aBrokenRuleIsFoundAndShrunkToAFewLinesNamingIt() throws {
+    let folder = Self.scratch()
+    let report = Fuzzer.run(
+      FuzzOptions(seed: 1, scenarios: 300, lines: 40, jobs: 2, out: folder),
+      contender: Contender(command: Self.lenientCancel, timeout: 120))
+    #expect(report.code == 1, "\(report.text)")
+    #expect(report.shrunk.count <= 4, "\(report.shrunk)")
+    let script = try #require(report.script)
+    let lines = script.split(separator: "\n").filter { !$0.hasPrefix("#") }
+    #expect(lines.count == report.shrunk.count)
+    let last = try #require(lines.last)
+    #expect(last.hasPrefix("!R14 ") && last.contains("cancel"), "\(script)")
+    let path = try #require(report.path)
+    #expect(path == "\(folder)/disagreement-\(report.scenario ?? 0).bill")
+    // The file is what was printed, and billsh run passes it.
+    let run = try ChildProcess.run(
+      "'\(Self.binary)' run '\(path)'", input: [], timeout: 120)
+    #expect(run.end == .exited(0), "\(String(decoding: run.stdout, as: UTF8.self))")
+    // The same seed finds the same thing.
+    let again = Fuzzer.run(
+      FuzzOptions(seed: 1, scenarios: 300, lines: 40, jobs: 1, out: folder),
+      contender: Contender(command: Self.lenientCancel, timeout: 120))
+    #expect(again.script == report.script)
+  }
+
+  @Test func theBrokenRuleIsFoundInTheTranscriptsToo() {
+    var out = ""
+    let (_, code) = AgainstRunner(
+      contender: Contender(command: Self.lenientCancel, timeout: 120), jobs: 2
+    ).run(
+      paths: [
+        Self.root + "/Tests/Transcripts/02-admin-cannot-download-invoices.transcript",
+        Self.root + "/Tests/Transcripts/38-team-billing-tab-owner-only.transcript",
+      ], output: &out)
+    #expect(code == 1)
+    #expect(out.contains("ok: billsh false, CMD true"), "\(out)")
+  }
+
+  // MARK: Adapters that break the protocol
+
+  static let lines = [
+    "create org Acme", "add ann bob --org Acme", "as ann upgrade org Acme --tier starter",
+    "as bob cancel org Acme", "log",
+  ]
+
+  func verdict(_ command: String, timeout: Double = 120) -> Verdict {
+    Conformance.check(Self.lines, against: Contender(command: command, timeout: timeout))
+  }
+
+  @Test func aHangIsKilledAtTheTimeoutAndNamesItsLine() throws {
+    // NB: the adapter answers two lines and then never ends; the timeout is the guard.
+    guard case .broken(let p) = verdict("\(Self.itself) | head -n 2; sleep 600", timeout: 2)
+    else {
+      Issue.record("not a protocol error")
+      return
+    }
+    #expect(p.index == 2)
+    #expect(
+      p.message.hasPrefix(
+        "it did not finish within 2 s (a hang?) and was killed, after 2 records for 5 lines"))
+  }
+
+  @Test func aCrashIsReportedWithItsSignalAndLine() {
+    guard case .broken(let p) = verdict("\(Self.itself) | head -n 3; kill -SEGV $$") else {
+      Issue.record("not a protocol error")
+      return
+    }
+    #expect(p.index == 3)
+    #expect(p.message.hasPrefix("it crashed (signal 11, SIGSEGV) after 3 records for 5 lines"))
+  }
+
+  @Test func garbageIsReportedWithItsLine() {
+    guard case .broken(let p) = verdict("\(Self.itself) | sed '2s/.*/Segmentation fault/'") else {
+      Issue.record("not a protocol error")
+      return
+    }
+    #expect(p.index == 1)
+    #expect(p.message.hasPrefix("its output for this line is not a JSON record"))
+    #expect(p.message.hasSuffix("\"Segmentation fault\""))
+  }
+
+  @Test func oneRecordTooFewIsReportedWithItsLine() {
+    guard case .broken(let p) = verdict("\(Self.itself) | sed '$d'") else {
+      Issue.record("not a protocol error")
+      return
+    }
+    #expect(p.index == 4)
+    #expect(p.message.hasPrefix("no record for this line: it wrote 4 records for 5 lines"))
+  }
+
+  @Test func oneRecordTooManyAndAProgramThatIsNotThereAreProtocolErrors() {
+    guard case .broken(let extra) = verdict("\(Self.itself); echo '{\"ok\": true}'") else {
+      Issue.record("not a protocol error")
+      return
+    }
+    #expect(extra.index == nil)
+    #expect(extra.message == "it wrote 6 records for 5 lines (one record per command line)")
+    guard case .broken(let absent) = verdict("no-such-billing-program-here") else {
+      Issue.record("not a protocol error")
+      return
+    }
+    #expect(absent.index == 0)
+    #expect(absent.message.contains("status 127"))
+  }
+
+  @Test func aProgramThatStopsReadingDoesNotStopBillsh() {
+    // NB: billsh's write to a closed pipe fails with EPIPE, which is no signal and no trap.
+    let big = (1...20000).map { "log # \($0)" }
+    let v = Conformance.check(big, against: Contender(command: "exit 0", timeout: 120))
+    guard case .broken(let p) = v else {
+      Issue.record("not a protocol error")
+      return
+    }
+    #expect(p.index == 0)
+  }
+
+  @Test func fuzzReportsAProtocolErrorWithExitTwo() {
+    let folder = Self.scratch()
+    let report = Fuzzer.run(
+      FuzzOptions(seed: 3, scenarios: 5, lines: 10, jobs: 1, out: folder),
+      contender: Contender(command: "\(Self.itself) | sed '4s/^/x/'", timeout: 120))
+    #expect(report.code == 2)
+    #expect(report.scenario == 1)
+    #expect(
+      report.text.hasPrefix("fuzz: scenario 1 (seed 3): CMD broke the protocol at line 4 ("),
+      "\(report.text)")
+    #expect(report.path == "\(folder)/protocol-error-1.bill")
+  }
+}
