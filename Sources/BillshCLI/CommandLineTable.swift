@@ -62,15 +62,18 @@ package struct CLIOption: Sendable {
   package let help: String
   /// Works, but help, the man page and completion leave it out.
   package let hidden: Bool
+  /// Must be given (`billsh fuzz --against`); usage shows it without brackets.
+  package let required: Bool
 
   init(
     _ name: String, _ value: ValueKind? = nil, short: Character? = nil, hidden: Bool = false,
-    help: String
+    required: Bool = false, help: String
   ) {
     self.name = name
     self.value = value
     self.short = short
     self.hidden = hidden
+    self.required = required
     self.help = help
   }
 
@@ -157,7 +160,7 @@ extension CLIOption {
       "With --against: seconds CMD may take for one transcript or scenario before it is killed and reported (default: 10)."
   )
   static let fuzzAgainst = CLIOption(
-    "against", .command,
+    "against", .command, required: true,
     help:
       "The program under test, run as sh -c CMD once per scenario: it reads command lines on stdin and writes one JSON record per line, as billsh --json does."
   )
