@@ -63,8 +63,11 @@ struct ScenarioWriter {
   var random: SeededRandom
   var lines: [String] = []
   var commands: Set<String> = []
-  /// People who bought or were sold a plan in this scenario: their actions get further.
-  var owners: [String] = []
+  /// People who bought or were sold a plan in this scenario, with its scope: their actions on
+  /// it get past the permission checks, to the rules about the plan's state.
+  var owners: [(user: String, scope: String)] = []
+  /// While set, the scope every action names.
+  var fixedScope: String?
 
   static let users = ["ann", "bob", "carl", "dana", "eve", "fay"]
   static let orgs = ["Acme", "Kopi"]
@@ -129,16 +132,17 @@ struct ScenarioWriter {
     emit("add", "add \(random.pick(Self.users)) \(random.pick(Self.users)) --workspace Side")
     if random.chance(60) {
       let owner = random.pick(members)
-      owners.append(owner)
+      let bought = random.pick(["org Acme", "org Acme", "team Design --org Acme"])
+      owners.append((owner, bought))
       emit(
         "as",
-        "as \(owner) upgrade \(random.pick(["org Acme", "org Acme", "team Design --org Acme"])) --tier \(random.pick(["starter", "advanced"]))\(cycle)"
+        "as \(owner) upgrade \(bought) --tier \(random.pick(["starter", "advanced"]))\(cycle)"
       )
       commands.insert("upgrade")
     }
     if random.chance(40) {
       let owner = random.pick(Self.users)
-      owners.append(owner)
+      owners.append((owner, "workspace Side"))
       emit(
         "create plan",
         "create plan workspace Side --tier \(random.pick(["starter", "advanced"]))\(cycle) --owner \(owner)"
@@ -151,6 +155,7 @@ struct ScenarioWriter {
 
   var scope: String {
     mutating get {
+      if let fixedScope { return fixedScope }
       switch random.below(25) {
       case 0..<9: return "org Acme"
       case 9, 10: return "org Kopi"
@@ -221,11 +226,19 @@ struct ScenarioWriter {
   mutating func step() {
     switch random.below(100) {
     case 0..<38:
+      if !owners.isEmpty && random.chance(40) {
+        let owner = random.pick(owners)
+        fixedScope = owner.scope
+        let (name, line) = action()
+        fixedScope = nil
+        commands.insert("as")
+        emit(name, "as \(owner.user) \(line)")
+        return
+      }
       let (name, line) = action()
       if random.chance(75) {
         commands.insert("as")
-        let actor = !owners.isEmpty && random.chance(40) ? random.pick(owners) : user
-        emit(name, "as \(actor) \(line)")
+        emit(name, "as \(user) \(line)")
       } else {
         emit(name, line)
       }

@@ -1,6 +1,6 @@
 /// Makes a failing scenario small (SPEC §9): drops lines while it still fails, in halves, then
 /// quarters, down to single lines, then simplifies what is left: smaller numbers and spans,
-/// fewer optional flags. Deterministic: the same scenario and test give the same result.
+/// fewer optional flags, fewer names in a list. Deterministic: the same scenario and test give the same result.
 package struct Shrinker {
   /// Whether a candidate still shows the failure.
   package var fails: ([String]) -> Bool
@@ -51,7 +51,8 @@ package struct Shrinker {
     }
   }
 
-  /// Tries simpler words in each line: a smaller number or span, an optional flag left out.
+  /// Tries simpler words in each line: a smaller number or span, an optional flag or a name of
+  /// a list left out.
   mutating func simplify(_ lines: [String]) -> [String] {
     var current = lines
     for i in current.indices {
@@ -84,12 +85,30 @@ package struct Shrinker {
       quoted[i] = inside || quotes > 0
       if quotes % 2 == 1 { inside.toggle() }
     }
+    // NB: where the list of people starts, after `as <user>` and the command's words.
+    let command = words.first == "as" && words.count > 2 ? 2 : 0
+    let listStart: Int
+    if words.count > command + 1, words[command] == "add" {
+      listStart = command
+    } else if words.count > command + 2, words[command] == "create", words[command + 1] == "user" {
+      listStart = command + 1
+    } else {
+      listStart = words.count
+    }
     for (i, w) in words.enumerated() where !quoted[i] {
       // An optional flag (not the first words of the command), with its value if it has one.
       if i >= 2, w.hasPrefix("--") {
         var candidate = words
         let takesValue = i + 1 < words.count && !words[i + 1].hasPrefix("--")
         candidate.removeSubrange(i..<(takesValue ? i + 2 : i + 1))
+        out.append(candidate.joined(separator: " "))
+      }
+      // A name of a list of people (`add ann bob carl …`, `create user ann bob`): one fewer.
+      if i > listStart, !w.hasPrefix("--"), !words[i - 1].hasPrefix("--"),
+        i + 1 < words.count && !words[i + 1].hasPrefix("--") || i > listStart + 1
+      {
+        var candidate = words
+        candidate.remove(at: i)
         out.append(candidate.joined(separator: " "))
       }
       for smaller in smallerNumbers(w) {

@@ -125,6 +125,21 @@ import BillingSupport
     #expect(small == ["line 7", "advance 1d", "edit org A"])
   }
 
+  @Test func simplerLinesHaveSmallerNumbersFewerFlagsAndFewerPeople() {
+    let simpler = Shrinker.simpler("as ann add bob carl --org Acme --guest")
+    #expect(simpler.contains("as ann add carl --org Acme --guest"))
+    #expect(simpler.contains("as ann add bob --org Acme --guest"))
+    #expect(simpler.contains("as ann add bob carl --org Acme"))
+    #expect(!simpler.contains { $0.hasPrefix("as add") || $0.hasPrefix("ann") })
+    #expect(Shrinker.simpler("add ann --org Acme").allSatisfy { $0.contains("ann") })
+    #expect(
+      Shrinker.simpler("create user ann bob").sorted() == ["create user ann", "create user bob"])
+    #expect(Shrinker.simpler("address org Acme \"Jl. Thamrin 5\"").isEmpty)
+    #expect(Shrinker.smallerNumbers("600") == ["2", "5", "300"])
+    #expect(Shrinker.smallerNumbers("6m") == ["1m", "3m", "1d"])
+    #expect(Shrinker.smallerNumbers("P1").isEmpty)
+  }
+
   // MARK: Against billsh itself
 
   @Test func billshAgreesWithItself() {
