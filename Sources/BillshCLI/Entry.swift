@@ -73,7 +73,7 @@ enum Entry {
           fail(error.line)
         }
       }
-      exit(finish(out, code, interruptible: false))
+      exit(finish(out, code))
     }
     Interrupts.install()
     let code = Runner.run(
@@ -98,7 +98,11 @@ enum Entry {
     out.escapesControls = true
     var stream = out
     if let against = o.against {
-      let contender = Contender(command: against, timeout: o.timeout, comparesText: o.text)
+      // NB: Ctrl-C kills the program under test (it runs in a process group of its own, so
+      // the terminal's SIGINT does not reach it) and ends the run with 130.
+      Interrupts.install()
+      let contender = Contender(
+        command: against, timeout: o.timeout, comparesText: o.text, stop: { Interrupts.seen })
       let (summary, code) = AgainstRunner(contender: contender, jobs: n, catalog: cat).run(
         paths: targets, shard: o.shard, output: &stream)
       out.flush()
@@ -119,9 +123,11 @@ enum Entry {
   static func fuzz(_ o: FuzzInvocation) -> Never {
     let cat = catalog(o.catalog)
     let jobs = o.jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    Interrupts.install()
     let report = Fuzzer.run(
       FuzzOptions(seed: o.seed, scenarios: o.scenarios, lines: o.lines, jobs: jobs, out: o.out),
-      contender: Contender(command: o.against, timeout: o.timeout), catalog: cat)
+      contender: Contender(command: o.against, timeout: o.timeout, stop: { Interrupts.seen }),
+      catalog: cat)
     let out = Output()
     out.escapesControls = true
     out.write(report.text)

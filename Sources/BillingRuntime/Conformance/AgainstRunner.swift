@@ -55,7 +55,7 @@ package struct AgainstRunner: Sendable {
           n += 1
           return n - 1
         }
-        guard let i else { return }
+        guard let i, !me.contender.stop() else { return }
         let began = clock.now
         var (outcome, broken) = me.check(work[i].path, error: work[i].error)
         outcome.time = clock.now - began

@@ -12,6 +12,8 @@ package struct ChildRun: Sendable {
     case signaled(Int32)
     /// It was still running at the deadline and was killed (with its process group).
     case timedOut
+    /// billsh was asked to stop (Ctrl-C) and killed it (with its process group).
+    case stopped
   }
 
   package var stdout: [UInt8]
@@ -39,8 +41,10 @@ package enum ChildProcess {
 
   /// Runs `command` under `sh -c`, feeds it `input`, and collects what it writes, for at most
   /// `timeout` seconds.
+  /// `stop` is asked a few times a second: when it says yes, the program is killed.
   package static func run(
-    _ command: String, input: [UInt8], timeout: Double
+    _ command: String, input: [UInt8], timeout: Double,
+    stop: @Sendable () -> Bool = { false }
   ) throws(SpawnFailure) -> ChildRun {
     _ = ignorePipeSignals
     let argv: [UnsafeMutablePointer<CChar>?] =
@@ -99,7 +103,7 @@ package enum ChildProcess {
     var pump = Pump(
       input: input, stdin: toChild[1], stdout: fromChild[0], stderr: errChild[0])
     let deadline = now() + max(0, timeout)
-    var finished = pump.run(until: deadline)
+    var finished = pump.run(until: deadline, stop: stop)
     pump.closeAll()
     var status: Int32 = 0
     // NB: a program may close its outputs and go on running: it too is waited on only until
@@ -107,7 +111,7 @@ package enum ChildProcess {
     while finished {
       let r = waitpid(pid, &status, WNOHANG)
       if r == pid || (r < 0 && errno != EINTR) { break }
-      if now() >= deadline {
+      if now() >= deadline || stop() {
         finished = false
         break
       }
@@ -120,7 +124,9 @@ package enum ChildProcess {
     // NB: a shell that exits leaves what it started in the group; they go with it.
     kill(-pid, SIGKILL)
     let end: ChildRun.End
-    if !finished {
+    if !finished && stop() {
+      end = .stopped
+    } else if !finished {
       end = .timedOut
     } else if status & 0x7f == 0 {
       end = .exited((status >> 8) & 0xff)
@@ -170,17 +176,17 @@ private struct Pump {
     if input.isEmpty { closeInput() }
   }
 
-  /// True when both outputs ended before `deadline`.
-  mutating func run(until deadline: Double) -> Bool {
+  /// True when both outputs ended before `deadline` and before `stop` said yes.
+  mutating func run(until deadline: Double, stop: () -> Bool) -> Bool {
     var buffer = [UInt8](repeating: 0, count: 65536)
     while stdout >= 0 || stderr >= 0 {
       let left = deadline - ChildProcess.now()
-      if left <= 0 { return false }
+      if left <= 0 || stop() { return false }
       var fds: [pollfd] = []
       if stdin >= 0 { fds.append(pollfd(fd: stdin, events: Int16(POLLOUT), revents: 0)) }
       if stdout >= 0 { fds.append(pollfd(fd: stdout, events: Int16(POLLIN), revents: 0)) }
       if stderr >= 0 { fds.append(pollfd(fd: stderr, events: Int16(POLLIN), revents: 0)) }
-      let wait = Int32(min(left * 1000 + 1, 1000))
+      let wait = Int32(min(left * 1000 + 1, 200))
       let n = poll(&fds, nfds_t(fds.count), wait)
       if n < 0 && errno != EINTR { return false }
       if n <= 0 { continue }

@@ -10,11 +10,17 @@ package struct Contender: Sendable {
   package var timeout: Double
   /// Whether the output text is compared too (`--text`).
   package var comparesText: Bool
+  /// Whether billsh was asked to stop (Ctrl-C): the running program is killed, no new one starts.
+  package var stop: @Sendable () -> Bool
 
-  package init(command: String, timeout: Double = 10, comparesText: Bool = false) {
+  package init(
+    command: String, timeout: Double = 10, comparesText: Bool = false,
+    stop: @escaping @Sendable () -> Bool = { false }
+  ) {
     self.command = command
     self.timeout = timeout
     self.comparesText = comparesText
+    self.stop = stop
   }
 }
 
@@ -97,7 +103,7 @@ package enum Conformance {
     let run: ChildRun
     do {
       run = try ChildProcess.run(
-        contender.command, input: input, timeout: contender.timeout)
+        contender.command, input: input, timeout: contender.timeout, stop: contender.stop)
     } catch {
       return .broken(ProtocolError(index: nil, message: error.message))
     }
@@ -105,6 +111,16 @@ package enum Conformance {
     // The records that came are compared first: a disagreement before the program broke down
     // is the more useful finding.
     for (i, actual) in records.enumerated() where i < expected.count {
+      // NB: a record that names another line as its input means records went missing or were
+      // added before it: a broken protocol, not a disagreement.
+      if case .string(let echoed)? = actual["input"], echoed != lines[i] {
+        return .broken(
+          ProtocolError(
+            index: i,
+            message:
+              "its record for this line is for another line, \(quote(echoed)): a record went missing or was added before it"
+          ))
+      }
       if let d = RecordComparer.compare(
         expected: expected[i], actual: actual, text: contender.comparesText)
       {
@@ -123,6 +139,8 @@ package enum Conformance {
     let got = records.count
     let wanted = expected.count
     switch run.end {
+    case .stopped:
+      return .broken(ProtocolError(index: nil, message: "stopped (Ctrl-C): it was killed"))
     case .timedOut:
       return .broken(
         ProtocolError(

@@ -45,6 +45,10 @@ package enum Fuzzer {
   {
     let generator = ScenarioGenerator(seed: o.seed, lines: o.lines)
     let first = firstFailure(o, generator: generator, contender: contender, catalog: catalog)
+    if contender.stop() {
+      return FuzzReport(
+        text: "fuzz: stopped (Ctrl-C); no disagreement was found before\n", code: 130)
+    }
     let scope =
       "\(Conformance.count(o.scenarios, "scenario")) of \(Conformance.count(o.lines, "line")), seed \(o.seed)"
     guard let (index, verdict) = first else {
@@ -58,6 +62,7 @@ package enum Fuzzer {
       return protocolReport(p, index: index, lines: lines, options: o, contender: contender)
     case .disagree:
       var shrinker = Shrinker { candidate in
+        if contender.stop() { return false }
         if case .disagree = Conformance.check(candidate, against: contender, catalog: catalog) {
           return true
         }
@@ -111,7 +116,7 @@ package enum Fuzzer {
           p.next += 1
           return p.next - 1
         }
-        guard let index else { return }
+        guard let index, !contender.stop() else { return }
         let verdict = Conformance.check(
           generator.scenario(index).lines, against: contender, catalog: catalog)
         if verdict != .agree {

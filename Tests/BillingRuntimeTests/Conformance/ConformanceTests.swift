@@ -290,4 +290,37 @@ import BillingSupport
       "\(report.text)")
     #expect(report.path == "\(folder)/protocol-error-1.bill")
   }
+
+  @Test func aStopKillsTheProgramUnderTest() throws {
+    let run = try ChildProcess.run("sleep 600", input: [], timeout: 600, stop: { true })
+    #expect(run.end == .stopped)
+    let report = Fuzzer.run(
+      FuzzOptions(seed: 1, scenarios: 3, lines: 5, jobs: 1, out: Self.scratch()),
+      contender: Contender(command: "sleep 600", timeout: 600, stop: { true }))
+    #expect(report.code == 130)
+  }
+
+  // MARK: The binary
+
+  @Test func theBinaryExitsZeroOneOrTwoAndWritesJUnit() throws {
+    let folder = Self.scratch()
+    func run(_ args: String) throws -> ChildRun {
+      try ChildProcess.run("'\(Self.binary)' \(args)", input: [], timeout: 300)
+    }
+    let agree = try run("fuzz --against \"\(Self.itself)\" --scenarios 5 --jobs 1")
+    #expect(agree.end == .exited(0))
+    #expect(
+      String(decoding: agree.stdout, as: UTF8.self)
+        == "fuzz: 5 scenarios of 40 lines, seed 1: all agree\n")
+    let transcript = "'\(Self.root)/Tests/Transcripts/02-admin-cannot-download-invoices.transcript'"
+    let disagree = try run(
+      "test --against \"\(Self.lenientCancel)\" --junit '\(folder)/j.xml' \(transcript) "
+        + "'\(Self.root)/Tests/Transcripts/38-team-billing-tab-owner-only.transcript'")
+    #expect(disagree.end == .exited(1), "\(String(decoding: disagree.stdout, as: UTF8.self))")
+    let xml = try String(contentsOfFile: folder + "/j.xml", encoding: .utf8)
+    #expect(xml.contains("<failure"))
+    let broken = try run("test --against \"\(Self.itself) | sed 1d\" \(transcript)")
+    #expect(broken.end == .exited(2))
+    #expect(String(decoding: broken.stdout, as: UTF8.self).contains("protocol error: "))
+  }
 }
