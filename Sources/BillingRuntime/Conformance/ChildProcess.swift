@@ -14,6 +14,8 @@ package struct ChildRun: Sendable {
     case timedOut
     /// billsh was asked to stop (Ctrl-C) and killed it (with its process group).
     case stopped
+    /// It wrote more than `ChildProcess.outputLimit` bytes and was killed.
+    case overflowed
   }
 
   package var stdout: [UInt8]
@@ -31,7 +33,8 @@ package struct SpawnFailure: Error, Sendable {
 /// process, and set back to its default in the child); the program runs in a process group of
 /// its own, so a timeout kills what it started too.
 package enum ChildProcess {
-  /// The most of its stdout and stderr kept (each); a program that writes more is stopped.
+  /// The most of its stdout and stderr kept (each) by default; a program that writes more is
+  /// stopped.
   package static let outputLimit = 64 << 20
 
   /// Ignores SIGPIPE once for the whole process, so a write to a closed pipe returns EPIPE.
@@ -43,7 +46,7 @@ package enum ChildProcess {
   /// `timeout` seconds.
   /// `stop` is asked a few times a second: when it says yes, the program is killed.
   package static func run(
-    _ command: String, input: [UInt8], timeout: Double,
+    _ command: String, input: [UInt8], timeout: Double, outputLimit: Int = outputLimit,
     stop: @Sendable () -> Bool = { false }
   ) throws(SpawnFailure) -> ChildRun {
     _ = ignorePipeSignals
@@ -102,6 +105,7 @@ package enum ChildProcess {
 
     var pump = Pump(
       input: input, stdin: toChild[1], stdout: fromChild[0], stderr: errChild[0])
+    pump.limit = outputLimit
     let deadline = now() + max(0, timeout)
     var finished = pump.run(until: deadline, stop: stop)
     pump.closeAll()
@@ -124,7 +128,9 @@ package enum ChildProcess {
     // NB: a shell that exits leaves what it started in the group; they go with it.
     kill(-pid, SIGKILL)
     let end: ChildRun.End
-    if !finished && stop() {
+    if !finished && pump.overflowed {
+      end = .overflowed
+    } else if !finished && stop() {
       end = .stopped
     } else if !finished {
       end = .timedOut
@@ -164,6 +170,10 @@ private struct Pump {
   var stderr: Int32
   var out: [UInt8] = []
   var err: [UInt8] = []
+  /// The most bytes kept of each output.
+  var limit = ChildProcess.outputLimit
+  /// Whether the child wrote past `limit`.
+  var overflowed = false
 
   init(input: [UInt8], stdin: Int32, stdout: Int32, stderr: Int32) {
     self.input = input
@@ -225,7 +235,8 @@ private struct Pump {
       let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
       if n > 0 {
         if fd == stdout { out += buffer[0..<n] } else { err += buffer[0..<n] }
-        if out.count > ChildProcess.outputLimit || err.count > ChildProcess.outputLimit {
+        if out.count > limit || err.count > limit {
+          overflowed = true
           return false
         }
         continue

@@ -12,6 +12,8 @@ package struct Contender: Sendable {
   package var comparesText: Bool
   /// Whether billsh was asked to stop (Ctrl-C): the running program is killed, no new one starts.
   package var stop: @Sendable () -> Bool
+  /// The most bytes the program may write on stdout (or stderr) for one run.
+  package var outputLimit = ChildProcess.outputLimit
 
   package init(
     command: String, timeout: Double = 10, comparesText: Bool = false,
@@ -103,11 +105,12 @@ package enum Conformance {
     let run: ChildRun
     do {
       run = try ChildProcess.run(
-        contender.command, input: input, timeout: contender.timeout, stop: contender.stop)
+        contender.command, input: input, timeout: contender.timeout,
+        outputLimit: contender.outputLimit, stop: contender.stop)
     } catch {
       return .broken(ProtocolError(index: nil, message: error.message))
     }
-    let (records, garbage) = parseRecords(run.stdout)
+    let (records, garbage) = parseRecords(run.stdout, upTo: expected.count + 1)
     // The records that came are compared first: a disagreement before the program broke down
     // is the more useful finding.
     for (i, actual) in records.enumerated() where i < expected.count {
@@ -141,6 +144,13 @@ package enum Conformance {
     switch run.end {
     case .stopped:
       return .broken(ProtocolError(index: nil, message: "stopped (Ctrl-C): it was killed"))
+    case .overflowed:
+      return .broken(
+        ProtocolError(
+          index: got < wanted ? got : nil,
+          message:
+            "it wrote more than \(contender.outputLimit >> 20) MiB and was killed, after \(count(got, "record")) for \(count(wanted, "line"))"
+        ))
     case .timedOut:
       return .broken(
         ProtocolError(
@@ -177,23 +187,41 @@ package enum Conformance {
   }
 
   /// The records on the program's stdout, one JSON object a line (blank lines skipped), up to
-  /// the first line that is not one.
-  static func parseRecords(_ bytes: [UInt8]) -> (
+  /// the first line that is not one, and at most `limit` of them (more are not looked at).
+  static func parseRecords(_ bytes: [UInt8], upTo limit: Int = .max) -> (
     records: [JSON], garbage: (text: String, reason: String)?
   ) {
     var records: [JSON] = []
-    for raw in bytes.split(separator: 10, omittingEmptySubsequences: false) {
-      var line = Array(raw)
+    var start = 0
+    while start < bytes.count && records.count < limit {
+      // NB: line ends found with memchr and blank lines skipped before any copy, so a flood of
+      // output costs little before it is cut off.
+      let end = bytes.withUnsafeBufferPointer { b -> Int in
+        guard let base = b.baseAddress, let hit = memchr(base + start, 10, b.count - start) else {
+          return b.count
+        }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      }
+      let blank = bytes.withUnsafeBufferPointer { b in
+        b[start..<end].allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }
+      }
+      if blank {
+        start = end + 1
+        continue
+      }
+      var line = Array(bytes[start..<end])
+      start = end + 1
       if line.last == 13 { line.removeLast() }
-      if line.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
-      let text = String(decoding: line.prefix(200), as: UTF8.self)
+      func quoted() -> String { String(decoding: line.prefix(200), as: UTF8.self) }
       do {
         let value = try JSON.parse(bytes: line)
-        guard case .object = value else { return (records, (text, "not an object")) }
-        guard case .bool? = value["ok"] else { return (records, (text, "no \"ok\": true|false")) }
+        guard case .object = value else { return (records, (quoted(), "not an object")) }
+        guard case .bool? = value["ok"] else {
+          return (records, (quoted(), "no \"ok\": true|false"))
+        }
         records.append(value)
       } catch {
-        return (records, (text, error.message))
+        return (records, (quoted(), error.message))
       }
     }
     return (records, nil)

@@ -60,7 +60,7 @@ package enum Fuzzer {
       return FuzzReport(text: "fuzz: \(scope): all agree\n", code: 0)
     case .broken(let p):
       return protocolReport(p, index: index, lines: lines, options: o, contender: contender)
-    case .disagree:
+    case .disagree(let found):
       var shrinker = Shrinker { candidate in
         if contender.stop() { return false }
         if case .disagree = Conformance.check(candidate, against: contender, catalog: catalog) {
@@ -80,8 +80,8 @@ package enum Fuzzer {
         from: lines.count)
       let path = o.out + "/disagreement-\(index).bill"
       var text =
-        "fuzz: \(scope): scenario \(index) disagrees at line \(d.index + 1) of \(lines.count): \(d.input)\n"
-        + "  \(d.difference.description)\n"
+        "fuzz: \(scope): scenario \(index) disagrees at line \(found.index + 1) of \(lines.count): \(found.input)\n"
+        + "  \(found.difference.description)\n"
         + "shrunk from \(lines.count) lines to \(small.count) (\(shrinker.tried) runs of CMD):\n\n"
         + script + "\n"
       var code: Int32 = 1

@@ -267,6 +267,17 @@ import BillingSupport
     #expect(absent.message.contains("status 127"))
   }
 
+  @Test func endlessOutputIsCutOff() {
+    var contender = Contender(command: "yes ''", timeout: 120)
+    contender.outputLimit = 1 << 20
+    guard case .broken(let p) = Conformance.check(Self.lines, against: contender) else {
+      Issue.record("not a protocol error")
+      return
+    }
+    #expect(p.index == 0)
+    #expect(p.message == "it wrote more than 1 MiB and was killed, after 0 records for 5 lines")
+  }
+
   @Test func aProgramThatStopsReadingDoesNotStopBillsh() {
     // NB: billsh's write to a closed pipe fails with EPIPE, which is no signal and no trap.
     let big = (1...20000).map { "log # \($0)" }
