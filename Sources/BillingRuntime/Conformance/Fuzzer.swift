@@ -35,6 +35,9 @@ package struct FuzzReport: Sendable {
   package var scenario: Int?
   /// The shrunk scenario's lines, without comments or expectations.
   package var shrunk: [String] = []
+  /// Where the shrunk scenario disagrees, and the rules billsh cites on that line.
+  package var disagreement: Disagreement?
+  package var rules: [String] = []
 }
 
 /// `billsh fuzz --against CMD` (SPEC §9): random scenarios played in billsh and in CMD; the first
@@ -93,7 +96,8 @@ package enum Fuzzer {
         code = 2
       }
       return FuzzReport(
-        text: text, code: code, script: script, path: path, scenario: index, shrunk: small)
+        text: text, code: code, script: script, path: path, scenario: index, shrunk: small,
+        disagreement: d, rules: rulesCited(d.expected))
     }
   }
 
@@ -150,6 +154,12 @@ package enum Fuzzer {
       "# Every refused line expects billsh's outcome, so `billsh run \(name)` passes. To rerun CMD:",
       "#   sed -e '/^#/d' -e 's/^![^ ]* //' \(name) | \(contender.command)",
     ]
+    let rules = rulesCited(d.expected)
+    if !rules.isEmpty {
+      let list = rules.joined(separator: ", ")
+      header.insert(
+        "# The rule at stake: \(list) (`billsh rules \(rules[0])` explains it).", at: 2)
+    }
     // NB: a line after the disagreeing one is kept only when the shrinker could not drop it.
     if d.index != lines.count - 1 {
       header[1] =
@@ -160,6 +170,22 @@ package enum Fuzzer {
       body.append(expectation(records.indices.contains(i) ? records[i] : .null) + line)
     }
     return (header + body).joined(separator: "\n") + "\n"
+  }
+
+  /// The rules billsh's record cites: the error's rule, or those its output names in
+  /// parentheses (`charged $40.47 pro rata … (P3)`), in order.
+  package static func rulesCited(_ record: JSON) -> [String] {
+    if case .string(let rule)? = record["error"]?["rule"] { return [rule] }
+    guard case .string(let output)? = record["output"] else { return [] }
+    var found: [String] = []
+    for part in output.split(separator: "(").dropFirst() {
+      guard let close = part.firstIndex(of: ")") else { continue }
+      for word in part[..<close].split(separator: ",") {
+        let id = word.trimmingPrefix(" ")
+        if let rule = Rule(rawValue: String(id)), !found.contains(rule.id) { found.append(rule.id) }
+      }
+    }
+    return found
   }
 
   /// `!R14 ` (or `!conflict ` when no rule applies) for a refused record; nothing for one that

@@ -18,6 +18,8 @@ import BillingSupport
   static let itself = "'\(binary)' --json"
   static let lenientCancel =
     "BILLSH='\(binary)' sh '\(root)/Scripts/adapters/lets-anyone-cancel.sh'"
+  static let centMore =
+    "BILLSH='\(binary)' sh '\(root)/Scripts/adapters/one-cent-more-pro-rata.sh'"
 
   /// A new empty folder for the files a run writes.
   static func scratch() -> String {
@@ -71,6 +73,26 @@ import BillingSupport
       FuzzOptions(seed: 1, scenarios: 300, lines: 40, jobs: 1, out: folder),
       contender: Contender(command: Self.lenientCancel, timeout: 120))
     #expect(again.script == report.script)
+  }
+
+  @Test func aCentTooManyIsFoundOnTheInvoiceAndNamesP3() throws {
+    let report = Fuzzer.run(
+      FuzzOptions(seed: 1, scenarios: 300, lines: 40, jobs: 2, out: Self.scratch()),
+      contender: Contender(command: Self.centMore, timeout: 120))
+    #expect(report.code == 1, "\(report.text)")
+    #expect(report.shrunk.count <= 5, "\(report.shrunk)")
+    let d = try #require(report.disagreement)
+    #expect(d.difference.field == "result.invoice.amount_cents")
+    if case .int(let ours)? = d.difference.expected, case .int(let theirs)? = d.difference.actual {
+      #expect(theirs == ours + 1)
+    } else {
+      Issue.record("not amounts: \(d.difference)")
+    }
+    #expect(report.rules == ["P3"])
+    #expect(
+      report.script?.contains("# The rule at stake: P3 (`billsh rules P3` explains it).\n") == true)
+    let last = try #require(report.shrunk.last)
+    #expect(last.contains("edit") || last.contains("downgrade"))
   }
 
   @Test func theBrokenRuleIsFoundInTheTranscriptsToo() {
