@@ -150,14 +150,14 @@ extension CLIOption {
   static let against = CLIOption(
     "against", .command,
     help:
-      "Conformance: play each transcript's commands through CMD (run as sh -c CMD; it reads command lines on stdin and writes one JSON record per line) and compare its records with billsh's, field by field (SPEC §9). Exit 0 when all agree, 1 on a disagreement, 2 when CMD breaks the protocol."
+      "Conformance: play each transcript's commands through CMD (run as sh -c CMD; it reads command lines on stdin and writes one JSON record per line) and compare its records with billsh's, field by field (SPEC §9; docs/conformance.md). Exit 0 when all agree, 1 on a disagreement, 2 when CMD breaks the protocol."
   )
   static let text = CLIOption(
     "text", help: "With --against: compare the output text of each line with the transcript too.")
   static let timeout = CLIOption(
     "timeout", .seconds,
     help:
-      "With --against: seconds CMD may take for one transcript or scenario before it is killed and reported (default: 10)."
+      "With --against: seconds CMD may take for one transcript before it is killed and reported (default: 10)."
   )
   static let fuzzAgainst = CLIOption(
     "against", .command, required: true,
