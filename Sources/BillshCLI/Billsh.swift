@@ -25,6 +25,7 @@ package enum Billsh {
     case .shell(let options): Entry.shell(options)
     case .run(let options): Entry.run(options)
     case .test(let options): Entry.test(options)
+    case .fuzz(let options): Entry.fuzz(options)
     case .help(let name): show(UsageHelp.page(for: name, width: UsageHelp.width))
     case .version: show(version + "\n")
     case .manual: show(Manual.page)

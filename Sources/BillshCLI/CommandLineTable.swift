@@ -17,6 +17,12 @@ package enum ValueKind: Sendable, Equatable {
   case shard
   /// A shell a completion script is written for.
   case shellName
+  /// A command line run by `sh -c` (the program under test); completion offers commands.
+  case command
+  /// A number of seconds, above 0 (a fraction allowed).
+  case seconds
+  /// A whole number from 0 up (a random seed).
+  case seed
 
   /// The value's name in help and the man page.
   package var name: String {
@@ -26,6 +32,9 @@ package enum ValueKind: Sendable, Equatable {
     case .count: "N"
     case .shard: "K/N"
     case .shellName: "SHELL"
+    case .command: "CMD"
+    case .seconds: "SECONDS"
+    case .seed: "S"
     }
   }
 
@@ -36,6 +45,9 @@ package enum ValueKind: Sendable, Equatable {
     case .count: "a positive whole number"
     case .shard: "K/N, whole numbers with 1 <= K <= N"
     case .shellName: list(CompletionShell.allCases.map(\.rawValue), "or")
+    case .command: "a command line"
+    case .seconds: "a number of seconds above 0, at most 86400"
+    case .seed: "a whole number from 0 to 18446744073709551615"
     }
   }
 }
@@ -50,15 +62,18 @@ package struct CLIOption: Sendable {
   package let help: String
   /// Works, but help, the man page and completion leave it out.
   package let hidden: Bool
+  /// Must be given (`billsh fuzz --against`); usage shows it without brackets.
+  package let required: Bool
 
   init(
     _ name: String, _ value: ValueKind? = nil, short: Character? = nil, hidden: Bool = false,
-    help: String
+    required: Bool = false, help: String
   ) {
     self.name = name
     self.value = value
     self.short = short
     self.hidden = hidden
+    self.required = required
     self.help = help
   }
 
@@ -132,6 +147,37 @@ extension CLIOption {
       "Replay only shard K of N (1 <= K <= N): the transcripts whose position in sorted path order, counted from 0, leaves K-1 when divided by N. Together the N shards run each transcript once; by position rather than a hash of the path, so their sizes differ by one at most."
   )
 
+  static let against = CLIOption(
+    "against", .command,
+    help:
+      "Conformance: play each transcript's commands through CMD (run as sh -c CMD; it reads command lines on stdin and writes one JSON record per line) and compare its records with billsh's, field by field (SPEC §9; docs/conformance.md). Exit 0 when all agree, 1 on a disagreement, 2 when CMD breaks the protocol."
+  )
+  static let text = CLIOption(
+    "text", help: "With --against: compare the output text of each line with the transcript too.")
+  static let timeout = CLIOption(
+    "timeout", .seconds,
+    help:
+      "With --against: seconds CMD may take for one transcript before it is killed and reported (default: 10)."
+  )
+  static let fuzzAgainst = CLIOption(
+    "against", .command, required: true,
+    help:
+      "The program under test, run as sh -c CMD once per scenario: it reads command lines on stdin and writes one JSON record per line, as billsh --json does."
+  )
+  static let seed = CLIOption(
+    "seed", .seed,
+    help: "The seed of the random scenarios (default: 1); the same seed gives the same scenarios.")
+  static let scenarios = CLIOption("scenarios", .count, help: "How many scenarios (default: 100).")
+  static let lines = CLIOption("lines", .count, help: "Command lines per scenario (default: 40).")
+  static let out = CLIOption(
+    "out", .path,
+    help:
+      "The folder the shrunk disagreement-N.bill is written to (default: the current folder; made if missing)."
+  )
+  static let fuzzTimeout = CLIOption(
+    "timeout", .seconds,
+    help: "Seconds CMD may take for one scenario before it is killed and reported (default: 10).")
+
   static let version = CLIOption("version", help: "Show the version.")
   static let help = CLIOption("help", short: "h", help: "Show help information.")
   static let manual = CLIOption(
@@ -176,16 +222,41 @@ package let cliCommands: [CLICommand] = [
   CLICommand(
     name: "test",
     abstract: "Replay transcripts and compare their output; ends with 'N passed, N failed'.",
-    options: [.update, .jobs, .testCatalog, .junit, .shard],
+    options: [.update, .jobs, .testCatalog, .junit, .shard, .against, .text, .timeout],
     operands: CLIOperands(
       kind: .path, required: false,
       help: "Transcript files or folders (default: Tests/Transcripts).",
       noun: "transcript file or folder")
   ) { g throws(UsageError) in
-    .test(
+    let against = g.text(.against)
+    if against == nil {
+      for o in [CLIOption.text, .timeout] where g.has(o) || g.values[o.name] != nil {
+        throw .needsOption(o.dashed, CLIOption.against.dashed)
+      }
+    } else if g.has(.update) {
+      throw .conflictingOptions(CLIOption.update.dashed, CLIOption.against.dashed)
+    }
+    return .test(
       TestOptions(
         paths: g.operands, update: g.has(.update), jobs: g.count(.jobs),
-        catalog: g.text(.testCatalog), junit: g.text(.junit), shard: g.shard(.shard) ?? .whole))
+        catalog: g.text(.testCatalog), junit: g.text(.junit), shard: g.shard(.shard) ?? .whole,
+        against: against, text: g.has(.text), timeout: g.seconds(.timeout) ?? 10))
+  },
+  CLICommand(
+    name: "fuzz",
+    abstract:
+      "Conformance: play random scenarios in billsh and in the program CMD; shrink the first disagreement to a minimal .bill. Exit 0 when all agree, 1 on a disagreement, 2 when CMD breaks the protocol.",
+    options: [.fuzzAgainst, .seed, .scenarios, .lines, .jobs, .out, .fuzzTimeout, .testCatalog],
+    operands: nil
+  ) { g throws(UsageError) in
+    guard let against = g.text(.fuzzAgainst) else {
+      throw .missingOption(CLIOption.fuzzAgainst.label, command: "billsh fuzz")
+    }
+    return .fuzz(
+      FuzzInvocation(
+        against: against, seed: g.seed(.seed) ?? 1, scenarios: g.count(.scenarios) ?? 100,
+        lines: g.count(.lines) ?? 40, jobs: g.count(.jobs), out: g.text(.out) ?? ".",
+        timeout: g.seconds(.fuzzTimeout) ?? 10, catalog: g.text(.testCatalog)))
   },
 ]
 

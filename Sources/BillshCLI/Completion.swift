@@ -66,7 +66,8 @@ package enum Completion {
           case .file, .path: "_billsh_files"
           case .count:
             "COMPREPLY=($(compgen -W \"$(seq 1 \"$(nproc 2>/dev/null || echo 4)\")\" -- \"$cur\"))"
-          case .shard, .shellName: ":"
+          case .command: "COMPREPLY=($(compgen -c -- \"$cur\"))"
+          case .shard, .shellName, .seconds, .seed: ":"
           }
         s += "    \"\(c.name) \(o.dashed)\") \(action); return ;;\n"
       }
@@ -133,7 +134,8 @@ package enum Completion {
       switch kind {
       case .file, .path: "_files"
       case .count: "_billsh_count"
-      case .shard, .shellName: " "
+      case .command: "_command_names -e"
+      case .shard, .shellName, .seconds, .seed: " "
       }
     return "\(exclusive)\(names)=\(description):\(kind.name):\(action)'"
   }
@@ -239,7 +241,8 @@ package enum Completion {
         switch o.value {
         case .file?, .path?: line += " -r -F"
         case .count?: line += " -x -a '(seq 1 (nproc 2>/dev/null; or echo 4))'"
-        case .shard?, .shellName?: line += " -x"
+        case .command?: line += " -x -a '(__fish_complete_command)'"
+        case .shard?, .shellName?, .seconds?, .seed?: line += " -x"
         case nil: break
         }
         s += line + " -d \(fishQuoted(short(o.help)))\n"

@@ -76,7 +76,7 @@ enum Entry {
           fail(error.line)
         }
       }
-      exit(finish(out, code, interruptible: false))
+      exit(finish(out, code))
     }
     Interrupts.install()
     let code = Runner.run(
@@ -103,6 +103,20 @@ enum Entry {
     let out = Output()
     out.escapesControls = true
     var stream = out
+    if let against = o.against {
+      // NB: Ctrl-C kills the program under test (it runs in a process group of its own, so
+      // the terminal's SIGINT does not reach it) and ends the run with 130.
+      Interrupts.install()
+      let contender = Contender(
+        command: against, timeout: o.timeout, comparesText: o.text, stop: { Interrupts.seen })
+      let (summary, code) = AgainstRunner(contender: contender, jobs: n, catalog: cat).run(
+        paths: targets, shard: o.shard, output: &stream)
+      out.flush()
+      if let junit = o.junit {
+        do { try JUnitReport.write(summary, to: junit) } catch { fail("error[io]: \(error)") }
+      }
+      exit(finish(out, code, interruptible: false))
+    }
     let summary = runner.run(paths: targets, shard: o.shard, output: &stream)
     out.flush()
     if let junit = o.junit {
@@ -111,5 +125,20 @@ enum Entry {
     // `--update` that could not read or write a transcript is a file error (2), not a failed test.
     let unwritten = o.update && summary.files.contains { $0.status == .error }
     exit(finish(out, unwritten ? 2 : summary.failed == 0 ? 0 : 1, interruptible: false))
+  }
+
+  /// `billsh fuzz --against CMD` (SPEC §9).
+  static func fuzz(_ o: FuzzInvocation) -> Never {
+    let cat = catalog(o.catalog)
+    let jobs = o.jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    Interrupts.install()
+    let report = Fuzzer.run(
+      FuzzOptions(seed: o.seed, scenarios: o.scenarios, lines: o.lines, jobs: jobs, out: o.out),
+      contender: Contender(command: o.against, timeout: o.timeout, stop: { Interrupts.seen }),
+      catalog: cat)
+    let out = Output()
+    out.escapesControls = true
+    out.write(report.text)
+    exit(finish(out, report.code, interruptible: false))
   }
 }

@@ -6,6 +6,7 @@ package enum Invocation: Equatable, Sendable {
   case shell(ShellOptions)
   case run(RunOptions)
   case test(TestOptions)
+  case fuzz(FuzzInvocation)
   /// Help for a subcommand, or for `billsh` itself (nil).
   case help(String?)
   case version
@@ -37,6 +38,22 @@ package struct TestOptions: Equatable, Sendable {
   var catalog: String? = nil
   var junit: String? = nil
   var shard = TranscriptShard.whole
+  /// `--against CMD`: the program under test (SPEC §9).
+  var against: String? = nil
+  var text = false
+  var timeout = 10.0
+}
+
+/// `billsh fuzz`'s options.
+package struct FuzzInvocation: Equatable, Sendable {
+  var against: String
+  var seed: UInt64 = 1
+  var scenarios = 100
+  var lines = 40
+  var jobs: Int? = nil
+  var out = "."
+  var timeout = 10.0
+  var catalog: String? = nil
 }
 
 /// An option's value, read as its `ValueKind` says.
@@ -45,6 +62,8 @@ enum OptionValue: Equatable {
   case count(Int)
   case shard(TranscriptShard)
   case shell(CompletionShell)
+  case seconds(Double)
+  case seed(UInt64)
 }
 
 /// What one subcommand was given: each option's last value, the switches, the operands.
@@ -60,6 +79,14 @@ struct Given {
   }
   func count(_ option: CLIOption) -> Int? {
     if case .count(let n)? = values[option.name] { return n }
+    return nil
+  }
+  func seconds(_ option: CLIOption) -> Double? {
+    if case .seconds(let t)? = values[option.name] { return t }
+    return nil
+  }
+  func seed(_ option: CLIOption) -> UInt64? {
+    if case .seed(let s)? = values[option.name] { return s }
     return nil
   }
   func shard(_ option: CLIOption) -> TranscriptShard? {
@@ -188,6 +215,19 @@ extension Invocation {
       return TranscriptShard(text).map(OptionValue.shard)
     case .shellName:
       return CompletionShell(rawValue: text).map(OptionValue.shell)
+    case .command:
+      return text.allSatisfy(\.isWhitespace) ? nil : .text(text)
+    case .seconds:
+      // NB: digits with at most one point, so `1e9`, `inf` and `nan` are refused.
+      guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+        text.filter({ $0 == "." }).count <= 1, let t = Double(text), t > 0, t <= 86400
+      else { return nil }
+      return .seconds(t)
+    case .seed:
+      guard text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let s = UInt64(text) else {
+        return nil
+      }
+      return .seed(s)
     }
   }
 }

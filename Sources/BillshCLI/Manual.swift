@@ -18,7 +18,11 @@ package enum Manual {
     section("SYNOPSIS", &out)
     for (i, c) in cliCommands.enumerated() {
       if i > 0 { out.append(".br") }
-      var words = [bold(i == 0 ? "billsh" : "billsh " + c.name), "[" + italic("options") + "]"]
+      var words = [bold(i == 0 ? "billsh" : "billsh " + c.name)]
+      words += c.options.filter(\.required).map {
+        bold($0.dashed) + " " + italic(escape($0.value?.name ?? ""))
+      }
+      words.append("[" + italic("options") + "]")
       if let operands = c.operands {
         let value = italic(escape(operands.kind.name)) + "..."
         words.append(operands.required ? value : "[" + value + "]")
@@ -107,6 +111,12 @@ package enum Manual {
     out.append(italic("*.transcript"))
     out.append(text("Recorded sessions that billsh test replays and compares."))
     out.append(".TP")
+    out.append(italic("disagreement-N.bill"))
+    out.append(
+      text(
+        "Written by billsh fuzz to its --out folder: scenario N shrunk to the fewest lines on which billsh and the program under test still disagree, each refused line with billsh's outcome as its expectation (so billsh run passes it); its comments give both records and the command that reruns the program."
+      ))
+    out.append(".TP")
     out.append(italic("FILE.lock"))
     out.append(
       text(
@@ -115,11 +125,17 @@ package enum Manual {
 
     section("EXIT STATUS", &out)
     for (code, meaning) in [
-      ("0", "every command line met its expectation (and every transcript passed)"),
-      ("1", "some line did not meet its expectation, or a transcript did not match"),
+      (
+        "0",
+        "every command line met its expectation (and every transcript passed; with --against and in fuzz, every record agreed)"
+      ),
+      (
+        "1",
+        "some line did not meet its expectation, or a transcript did not match (with --against and in fuzz, a record disagreed)"
+      ),
       (
         "2",
-        "billsh was misused, a file could not be read or written, an unmet line failed with usage or io, a recording stopped on a failed write, or the output could not be written (a full disk, a closed pipe)"
+        "billsh was misused, a file could not be read or written, the program given to --against could not be run or broke the protocol (a hang, a crash, a line that is not a JSON record, a record too few or too many), an unmet line failed with usage or io, a recording stopped on a failed write, or the output could not be written (a full disk, a closed pipe)"
       ),
       ("129, 143", "the shell ended on SIGHUP or SIGTERM, after saving --state"),
       ("130", "Ctrl-C stopped playback (run, piped input), after saving --state"),

@@ -21,6 +21,12 @@ package enum UsageError: Error, Equatable {
   case unknownSubcommand(String, suggestions: [String])
   /// `billsh run --state FILE` with more than one script.
   case stateWithManyFiles(Int)
+  /// An option that works only with another: `billsh test --text` without `--against`.
+  case needsOption(String, String)
+  /// Two options that cannot go together: `--update` with `--against`.
+  case conflictingOptions(String, String)
+  /// A required option left out (its label): `billsh fuzz` without `--against <CMD>`.
+  case missingOption(String, command: String)
 
   /// The message after `error[usage]: `.
   package var message: String {
@@ -44,6 +50,13 @@ package enum UsageError: Error, Equatable {
         + list(cliCommands.map(\.name), "and") + didYouMean(close, quote: q)
     case .stateWithManyFiles(let n):
       return "--state goes with one script file, not \(n)"
+    case .needsOption(let name, let other):
+      return "\(name) goes with \(other)"
+    case .conflictingOptions(let a, let b):
+      return
+        "\(a) cannot go with \(b): a transcript is not rewritten from another program's records"
+    case .missingOption(let label, let command):
+      return "missing option: \(q(command)) needs \(q(label))"
     }
   }
 }

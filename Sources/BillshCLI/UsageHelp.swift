@@ -69,8 +69,9 @@ package enum UsageHelp {
   static func usage(_ command: CLICommand, named: Bool, full: Bool) -> String {
     var words = ["billsh"] + (named ? [command.name] : [])
     if full {
-      words += command.options.map { "[" + $0.label + "]" }
+      words += command.options.map { $0.required ? $0.label : "[" + $0.label + "]" }
     } else {
+      words += command.options.filter(\.required).map(\.label)
       words.append("[<options>]")
     }
     if let operands = command.operands { words.append(operands.label) }

@@ -12,6 +12,23 @@ private func shard(_ text: String) -> TranscriptShard {
 
 /// Argument vectors and what they ask for.
 private let accepted: [([String], Invocation)] = [
+  // Conformance (SPEC §9).
+  (["fuzz", "--against", "billsh --json"], .fuzz(FuzzInvocation(against: "billsh --json"))),
+  (
+    [
+      "fuzz", "--against=./impl", "--seed", "42", "--scenarios", "1000", "--lines", "12", "--jobs",
+      "2", "--out", "found", "--timeout", "2.5",
+    ],
+    .fuzz(
+      FuzzInvocation(
+        against: "./impl", seed: 42, scenarios: 1000, lines: 12, jobs: 2, out: "found",
+        timeout: 2.5))
+  ),
+  (
+    ["test", "--against", "./impl", "--text", "--timeout", "30", "Tests/Transcripts"],
+    .test(
+      TestOptions(paths: ["Tests/Transcripts"], against: "./impl", text: true, timeout: 30))
+  ),
   // The shell, named or not.
   ([], .shell(ShellOptions())),
   (["shell"], .shell(ShellOptions())),
@@ -108,16 +125,38 @@ private let rejected: [([String], String)] = [
   (["shell", "x"], "unexpected argument 'x' for 'billsh shell'"),
   (["--", "run"], "the subcommand 'run' must come first: billsh run [<options>]"),
   (["--json", "run", "a.bill"], "the subcommand 'run' must come first: billsh run [<options>]"),
-  (["help", "bogus"], "no subcommand 'bogus'; the subcommands are shell, run and test"),
-  (["help", "tset"], "no subcommand 'tset'; the subcommands are shell, run and test"),
+  (["help", "bogus"], "no subcommand 'bogus'; the subcommands are shell, run, test and fuzz"),
+  (["help", "tset"], "no subcommand 'tset'; the subcommands are shell, run, test and fuzz"),
   (
     ["help", "runn"],
-    "no subcommand 'runn'; the subcommands are shell, run and test; did you mean 'run'?"
+    "no subcommand 'runn'; the subcommands are shell, run, test and fuzz; did you mean 'run'?"
   ),
   (["help", "run", "x"], "unexpected argument 'x' for 'billsh help'"),
   (["run", "--state", "w.json", "a.bill", "b.bill"], "--state goes with one script file, not 2"),
   // The first mistake is the one reported.
   (["run", "--bogus", "--jobs", "x"], "unknown option '--bogus' for 'billsh run'"),
+  // Conformance (SPEC §9).
+  (["fuzz"], "missing option: 'billsh fuzz' needs '--against <CMD>'"),
+  (["fuzz", "--against", " "], "--against must be a command line, not ' '"),
+  (
+    ["fuzz", "--against", "x", "--seed", "-1"],
+    "--seed must be a whole number from 0 to 18446744073709551615, not '-1'"
+  ),
+  (
+    ["fuzz", "--against", "x", "--seed", "1.5"],
+    "--seed must be a whole number from 0 to 18446744073709551615, not '1.5'"
+  ),
+  (
+    ["fuzz", "--against", "x", "--timeout", "0"],
+    "--timeout must be a number of seconds above 0, at most 86400, not '0'"
+  ),
+  (["fuzz", "--against", "x", "a.bill"], "unexpected argument 'a.bill' for 'billsh fuzz'"),
+  (["test", "--text"], "--text goes with --against"),
+  (["test", "--timeout", "5"], "--timeout goes with --against"),
+  (
+    ["test", "--against", "x", "--update"],
+    "--update cannot go with --against: a transcript is not rewritten from another program's records"
+  ),
 ]
 
 @Suite("Invocation: the command line read against its table")
