@@ -85,6 +85,9 @@ import Testing
 
   @Test func thePrivateFolderIsRemovedAfterTheReplay() throws {
     let dir = try folder()
+    // NB: the private folder mirrors the transcript's own folders on the way.
+    try FileManager.default.createDirectory(
+      atPath: dir + "/deep/er", withIntermediateDirectories: true)
     let sandbox = TranscriptSandbox(transcript: dir + "/a.transcript")
     let place = try sandbox.place("deep/er/w.json", from: sandbox.transcript, writing: true)
     try write("{}\n", to: place)

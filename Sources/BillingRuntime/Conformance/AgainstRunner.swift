@@ -113,9 +113,11 @@ package struct AgainstRunner: Sendable {
         false
       )
     }
+    let sandbox = TranscriptSandbox(transcript: path)
+    defer { sandbox.remove() }
     let verdict = Conformance.check(
       commands.map(\.text), against: contender, catalog: catalog,
-      outputs: commands.map(\.output))
+      outputs: commands.map(\.output), sandbox: sandbox)
     switch verdict {
     case .agree:
       return (outcome(.passed, ""), false)

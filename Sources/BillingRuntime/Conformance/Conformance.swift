@@ -62,32 +62,51 @@ package enum Conformance {
   package static func oracle(
     _ lines: [String], catalog: Catalog = .standard, file: String = "<stdin>"
   ) -> [JSON] {
+    oracle(lines, catalog: catalog, file: file, sandbox: nil).records
+  }
+
+  /// billsh's records, played in `sandbox` when given (a transcript is data, SPEC §8), and the
+  /// lines whose path the sandbox refused as outside the transcript's folder.
+  static func oracle(
+    _ lines: [String], catalog: Catalog, file: String, sandbox: TranscriptSandbox?
+  ) -> (records: [JSON], withheld: Set<Int>) {
     let session = Session(catalog: catalog)
     session.keepsResults = true
+    session.sandbox = sandbox
+    if let sandbox { session.reading = [sandbox.transcript] }
     let printer = RecordPrinter(json: true)
     var last: JSON = .null
     session.sink = { r in
-      last = (try? JSON.parse(printer.jsonLine(r))) ?? .null
+      // NB: paths as the transcript names them, not the sandbox's private folder.
+      let line = sandbox.map { $0.scrub(printer.jsonLine(r)) } ?? printer.jsonLine(r)
+      last = (try? JSON.parse(line)) ?? .null
     }
     var records: [JSON] = []
+    var withheld = Set<Int>()
     records.reserveCapacity(lines.count)
     for (i, line) in lines.enumerated() {
       last = .null
+      let refusals = sandbox?.refusals ?? 0
       let o = session.perform(line, file: file, line: i + 1)
       records.append(last)
+      if let sandbox, sandbox.refusals > refusals { withheld.insert(i) }
       if o.quit { break }
     }
-    return records
+    return (records, withheld)
   }
 
   /// Plays `lines` in the program and in billsh, and says where they first part.
   /// With `outputs` (a transcript's recorded output, one array per line) and `--text`, the
   /// output text of each successful line is compared with the recording.
+  /// With a `sandbox` (a transcript's), billsh plays the file commands inside it, and a line
+  /// whose path it refused as outside the transcript's folder is not sent to the program: no
+  /// transcript makes the program under test read or write a file elsewhere either.
   package static func check(
-    _ lines: [String], against contender: Contender, catalog: Catalog = .standard,
-    outputs: [[String]]? = nil
+    _ all: [String], against contender: Contender, catalog: Catalog = .standard,
+    outputs: [[String]]? = nil, sandbox: TranscriptSandbox? = nil
   ) -> Verdict {
-    var expected = oracle(lines, catalog: catalog)
+    let played = oracle(all, catalog: catalog, file: "<stdin>", sandbox: sandbox)
+    var expected = played.records
     if contender.comparesText, let outputs {
       for i in expected.indices where i < outputs.count {
         guard case .object(var pairs) = expected[i],
@@ -97,6 +116,11 @@ package enum Conformance {
         expected[i] = .object(pairs)
       }
     }
+    // NB: `sent` maps the program's n-th line back to its place in the scenario.
+    let sent = all.indices.filter { !played.withheld.contains($0) }
+    let lines = sent.map { all[$0] }
+    expected = sent.map { expected[$0] }
+    func place(_ i: Int?) -> Int? { i.map { $0 < sent.count ? sent[$0] : all.count } }
     var input: [UInt8] = []
     for line in lines {
       input += line.utf8
@@ -119,7 +143,7 @@ package enum Conformance {
       if case .string(let echoed)? = actual["input"], echoed != lines[i] {
         return .broken(
           ProtocolError(
-            index: i,
+            index: sent[i],
             message:
               "its record for this line is for another line, \(quote(echoed)): a record went missing or was added before it"
           ))
@@ -129,13 +153,13 @@ package enum Conformance {
       {
         return .disagree(
           Disagreement(
-            index: i, input: lines[i], difference: d, expected: expected[i], actual: actual))
+            index: sent[i], input: lines[i], difference: d, expected: expected[i], actual: actual))
       }
     }
     if let garbage {
       return .broken(
         ProtocolError(
-          index: records.count,
+          index: place(records.count),
           message: "its output for this line is not a JSON record (\(garbage.reason)): "
             + quote(garbage.text)))
     }
@@ -147,21 +171,21 @@ package enum Conformance {
     case .overflowed:
       return .broken(
         ProtocolError(
-          index: got < wanted ? got : nil,
+          index: place(got < wanted ? got : nil),
           message:
             "it wrote more than \(contender.outputLimit >> 20) MiB and was killed, after \(count(got, "record")) for \(count(wanted, "line"))"
         ))
     case .timedOut:
       return .broken(
         ProtocolError(
-          index: got < wanted ? got : nil,
+          index: place(got < wanted ? got : nil),
           message:
             "it did not finish within \(seconds(contender.timeout)) (a hang?) and was killed, after \(count(got, "record")) for \(count(wanted, "line"))"
             + stderrNote(run)))
     case .signaled(let s):
       return .broken(
         ProtocolError(
-          index: got < wanted ? got : nil,
+          index: place(got < wanted ? got : nil),
           message:
             "it crashed (\(signalName(s))) after \(count(got, "record")) for \(count(wanted, "line"))"
             + stderrNote(run)))
@@ -169,7 +193,7 @@ package enum Conformance {
       if got < wanted {
         return .broken(
           ProtocolError(
-            index: got,
+            index: place(got),
             message:
               "no record for this line: it wrote \(count(got, "record")) for \(count(wanted, "line")) and exited with status \(code)"
               + stderrNote(run)))

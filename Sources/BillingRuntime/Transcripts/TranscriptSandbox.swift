@@ -18,6 +18,9 @@ package final class TranscriptSandbox {
   let scratch: String
   /// The transcript's own path inside `root`.
   package let transcript: String
+  /// How many paths were refused as outside the folder so far (`billsh test --against` keeps
+  /// such lines from the program under test).
+  package private(set) var refusals = 0
 
   /// A sandbox for the transcript at `path`, with a new private folder.
   package init(transcript path: String) {
@@ -57,10 +60,15 @@ package final class TranscriptSandbox {
     }
     let written = TranscriptSandbox.join(scratch, rel)
     if writing {
-      // NB: the folders on the way are made inside the private folder only.
+      // NB: the private folder mirrors the transcript's own folders on the way, so a write
+      // succeeds or fails as it would in the folder itself (a folder that is not there is not
+      // made, as outside a sandbox).
       var dir = scratch
+      var mirrored = root
       for part in parts.dropLast() {
         dir = TranscriptSandbox.join(dir, part)
+        mirrored = TranscriptSandbox.join(mirrored, part)
+        guard TranscriptFileIO.kind(mirrored) == .directory else { break }
         _ = mkdir(dir, 0o700)
       }
       return written
@@ -98,7 +106,8 @@ package final class TranscriptSandbox {
   private func prefix(_ dir: String) -> String { dir.hasSuffix("/") ? dir : dir + "/" }
 
   private func outside(_ given: String) -> Failure {
-    Failure(.io, nil, message: "\(given): outside the transcript's folder")
+    refusals += 1
+    return Failure(.io, nil, message: "\(given): outside the transcript's folder")
   }
 
   static func join(_ dir: String, _ rel: String) -> String {
