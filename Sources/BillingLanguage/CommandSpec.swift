@@ -277,7 +277,7 @@ package struct Arguments: Sendable {
         .usage, nil,
         "unknown payment method \(quoted(w))"
           + didYouMean(suggestions(for: w, among: Payment.allCases.map(\.rawValue)))
-          + " (\(listed(Payment.allCases.map(\.rawValue))))")
+          + " (\(listed(Payment.allCases.map(\.rawValue), "or")))")
     }
     return p
   }

@@ -143,7 +143,7 @@ package let commandTable: [CommandSpec] = [
       }
       throw Failure(
         .usage, nil,
-        "upgrade needs --tier <t> (\(listed(selfServeTiers.map(\.name))); enterprise tiers through sales)"
+        "upgrade needs --tier <t> (\(listed(selfServeTiers.map(\.name), "or")); enterprise tiers through sales)"
       )
     }
     return .upgrade(

@@ -305,13 +305,13 @@ package indirect enum Reason: Equatable, Sendable {
         "\(quoted(a)) is neither in team \(quoted(team)) nor an admin of \(org): ask one of its members or an admin (\(admins))"
     case .onlyAdminsAbsorbTeamPlans(let space, let teamPlans, let admins):
       return
-        "\(space) has team plans (\(readableList(teamPlans))): only its admins (\(admins)) can upgrade the whole organization"
+        "\(space) has team plans (\(listed(teamPlans, "and"))): only its admins (\(admins)) can upgrade the whole organization"
     case .invoicePaymentNotOffered(let cycle, let seats):
       return
         "invoice payment is offered only for annual plans of 20 or more seats (this is \(cycle.rawValue), \(seats) seats): pay by card or paypal"
     case .severalTeams(let names):
       return
-        "upgrading several teams at once (\(readableList(names.map { "team " + quoted($0) }))) goes through sales; or upgrade one team at a time, or the whole organization"
+        "upgrading several teams at once (\(listed(names.map { "team " + quoted($0) }, "and"))) goes through sales; or upgrade one team at a time, or the whole organization"
     case .alreadyOnTrial(let space, let plan, let until):
       return "\(space) is already on trial \(plan) until \(until)"
     case .teamPlansBlockTrial(let space, let teamPlan):
@@ -412,12 +412,6 @@ package indirect enum Reason: Equatable, Sendable {
 extension SpaceKind {
   /// "an org", "a workspace".
   var article: String { self == .org ? "an org" : "a workspace" }
-}
-
-/// Names in a readable list: "ann, bob and carl".
-func readableList(_ names: [String]) -> String {
-  if names.count <= 1 { return names.first ?? "" }
-  return names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
 }
 
 /// A code point as four (or more) upper-case hex digits: `001B`.

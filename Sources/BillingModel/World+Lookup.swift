@@ -85,7 +85,6 @@ extension World {
   }
 
   /// Handles (or names) in a readable list: "ann, bob and carl".
-  func list(_ names: [String]) -> String { readableList(names) }
 
   /// Admins of a space, or if it has none a few of its members: who to ask instead.
   func someMembers(_ s: SpaceID) -> String {
@@ -120,7 +119,7 @@ extension World {
     let sorted = ids.sorted()
     var names = sorted.prefix(limit).map { quoted(handle($0)) }
     if sorted.count > limit { names.append("\(sorted.count - limit) more") }
-    return names.isEmpty ? "nobody" : list(names)
+    return names.isEmpty ? "nobody" : listed(names, "and")
   }
 
   /// "P1 (org Acme, starter annual, 10 seats)".

@@ -1,4 +1,5 @@
 import BillingModel
+import BillingSupport
 import Testing
 
 @testable import BillingLanguage
@@ -18,9 +19,9 @@ struct WordListTests {
 
   @Test func createTargetsInTableOrder() {
     expectEqual(createTargets, ["user", "org", "workspace", "team", "plan"])
-    expectEqual(listed(createTargets), "user, org, workspace, team or plan")
-    expectEqual(listed(["a"]), "a")
-    expectEqual(listed([]), "")
+    expectEqual(listed(createTargets, "or"), "user, org, workspace, team or plan")
+    expectEqual(listed(["a"], "or"), "a")
+    expectEqual(listed([], "and"), "")
   }
 
   @Test func paymentsAndTiersOfCommands() {
