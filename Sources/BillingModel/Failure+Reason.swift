@@ -22,6 +22,8 @@ package indirect enum Reason: Equatable, Sendable {
   case noActor(String)
 
   // Setup.
+  /// A command that needs a flag the line left out: `create team` needs --org.
+  case missingFlag(command: String, flag: String, value: String)
   case badHandle(String)
   case badName(String, what: String)
   case userExists(String)
@@ -57,10 +59,10 @@ package indirect enum Reason: Equatable, Sendable {
   case ownerIsGuest(String, space: String, role: String, rule: Rule)
 
   // Upgrades and trials.
-  case notInSpace(String, space: String, verb: String, ask: String)
-  case guestOfSpace(String, space: String, verb: String, ask: String)
-  case guestOfTeamOrg(String, org: String, verb: String, team: String, admins: String)
-  case neitherInTeamNorAdmin(String, team: String, org: String, admins: String)
+  case notInSpace(String, space: String, verb: String, ask: SomePeople)
+  case guestOfSpace(String, space: String, verb: String, ask: SomePeople)
+  case guestOfTeamOrg(String, org: String, verb: String, team: String, admins: SomePeople)
+  case neitherInTeamNorAdmin(String, team: String, org: String, admins: SomePeople)
   case onlyAdminsAbsorbTeamPlans(space: String, teamPlans: [String], admins: String)
   case invoicePaymentNotOffered(cycle: Cycle, seats: Int)
   case severalTeams([String])
@@ -124,7 +126,8 @@ package indirect enum Reason: Equatable, Sendable {
     case .nothingToUndo, .undoTooFar: (.conflict, nil)
     case .ambiguousTeam: (.ambiguous, nil)
     case .noActor: (.noActor, nil)
-    case .badHandle, .badName, .namedTwice, .noListPrice, .negativeUnitCents, .badAddress:
+    case .missingFlag, .badHandle, .badName, .namedTwice, .noListPrice, .negativeUnitCents,
+      .badAddress:
       (.usage, nil)
     case .userExists, .spaceExists, .teamExists, .alreadyInSpace, .alreadyInTeam,
       .notInSpaceToRemove, .notInTeamToRemove, .alreadyHasPlan, .samePayment, .nothingToChange,
@@ -175,6 +178,8 @@ package indirect enum Reason: Equatable, Sendable {
       return text
     case .unknownUser(let h, let near):
       return "unknown user \(quoted(h))\(didYouMean(near))"
+    case .missingFlag(let command, let flag, let value):
+      return "\(command) needs \(flag) \(value)"
     case .unknownMark(let name, let marks):
       return marks.isEmpty
         ? "no mark \(quoted(name)): there are no marks (make one with .mark <name>)"
@@ -293,16 +298,17 @@ package indirect enum Reason: Equatable, Sendable {
       return "\(quoted(h)) is a guest of \(space): \(role) must be a member, not a guest"
 
     case .notInSpace(let a, let space, let verb, let ask):
-      return "\(quoted(a)) is not in \(space): only its members can \(verb) there, such as \(ask)"
+      return
+        "\(quoted(a)) is not in \(space): only its members can \(verb) there, such as \(ask.words)"
     case .guestOfSpace(let a, let space, let verb, let ask):
       return
-        "\(quoted(a)) is a guest of \(space): guests cannot \(verb); ask a member such as \(ask)"
+        "\(quoted(a)) is a guest of \(space): guests cannot \(verb); ask a member such as \(ask.words)"
     case .guestOfTeamOrg(let a, let org, let verb, let team, let admins):
       return
-        "\(quoted(a)) is a guest of \(org): guests cannot \(verb) for team \(quoted(team)); ask one of its members or an admin (\(admins))"
+        "\(quoted(a)) is a guest of \(org): guests cannot \(verb) for team \(quoted(team)); ask one of its members or an admin (\(admins.words))"
     case .neitherInTeamNorAdmin(let a, let team, let org, let admins):
       return
-        "\(quoted(a)) is neither in team \(quoted(team)) nor an admin of \(org): ask one of its members or an admin (\(admins))"
+        "\(quoted(a)) is neither in team \(quoted(team)) nor an admin of \(org): ask one of its members or an admin (\(admins.words))"
     case .onlyAdminsAbsorbTeamPlans(let space, let teamPlans, let admins):
       return
         "\(space) has team plans (\(listed(teamPlans, "and"))): only its admins (\(admins)) can upgrade the whole organization"
@@ -406,6 +412,20 @@ package indirect enum Reason: Equatable, Sendable {
       return
         "no rule \(quoted(id))\(didYouMean(near, quote: { $0 })); rules are R1 to R22 and P1 to P8 (rules lists them)"
     }
+  }
+}
+
+/// Who to ask instead: the first few handles, and how many more (none: nobody yet).
+package struct SomePeople: Sendable, Equatable {
+  package var handles: [String]
+  package var more: Int
+
+  /// "ann, bob and 3 more", or "nobody yet (add a member first)".
+  var words: String {
+    if handles.isEmpty { return "nobody yet (add a member first)" }
+    var names = handles.map { quoted($0) }
+    if more > 0 { names.append("\(more) more") }
+    return listed(names, "and")
   }
 }
 

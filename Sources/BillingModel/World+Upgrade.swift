@@ -136,7 +136,7 @@ extension World {
 
   /// Makes a checked upgrade: P6 absorbs team plans, P4 converts a trial, the first invoice.
   package func apply(_ u: UpgradeChange) -> PlanOutcome {
-    var notes: [String] = []
+    var notes: [Fact] = []
     let price = Charge.period(seats: u.seats, unitCents: catalog.unitCents(u.tier, u.cycle) ?? 0)
     var charge = price
     if case .space(let s) = u.scope {
@@ -146,34 +146,24 @@ extension World {
           tp, seats: p.isTrial ? 0 : p.seats, unitCents: unitCents(of: p),
           days: p.periodEnd - today, periodDays: p.periodEnd - p.periodStart)
         let credit = -(charge.lines.last?.cents ?? 0)
-        endPlan(tp, "absorbed by the organization plan (P6)")
-        happened(
-          .ended, p.scope, plan: tp,
-          "\(tp) ended: absorbed by the plan of \(describe(u.scope)), \(Money.format(credit)) credited (P6)"
-        )
-        notes.append(
-          "\(tp) (\(describe(p.scope))) ended: absorbed by the organization plan, \(Money.format(credit)) credited (P6)"
-        )
-        tell(
-          p.owner,
-          "\(tp) (\(describe(p.scope))) ended: \(describe(u.scope)) was upgraded and now covers the team; \(Money.format(credit)) of unused time credited on its first invoice"
-        )
+        let fact = Fact.absorbed(shape(tp), by: u.scope, creditCents: credit)
+        endPlan(tp, .absorbed)
+        happened(.ended, p.scope, plan: tp, fact)
+        notes.append(fact)
+        tell(p.owner, fact)
       }
     }
     let credits = charge.credited
     charge.capAtZero()
     if let trial = u.trial {
-      notes.append("trial ended: \(trial) is now paid (P4)")
-      happened(.trialEnded, u.scope, plan: trial, "trial \(trial) ended: upgraded, now paid (P4)")
+      notes.append(.trialConverted(trial))
+      happened(.trialEnded, u.scope, plan: trial, .trialConverted(trial))
     }
     let id = startPaid(
       scope: u.scope, tier: u.tier, cycle: u.cycle, seats: u.seats, owner: u.owner,
       payment: u.payment, address: u.address, unitCents: nil, converting: u.trial)
-    happened(.started, u.scope, plan: id, startedText(id))
-    let inv = issueInvoice(
-      id, charge,
-      credits > 0
-        ? "first period less \(Money.format(credits)) credited for team plans" : "first period")
+    happened(.started, u.scope, plan: id, .planStarted(terms(id), bySales: false, bought: nil))
+    let inv = issueInvoice(id, charge, .firstPeriod(credits: credits))
     return PlanOutcome(plan: id, invoice: inv, notes: notes)
   }
 
@@ -225,13 +215,9 @@ extension World {
         owner: c.actor,
         payment: nil, status: .trial, anchor: today, periodStart: today, periodEnd: end))
     trialsUsed.insert(c.scope)
-    happened(
-      .trialStarted, c.scope, plan: id,
-      "\(c.tier.name) trial \(id) started by \(quoted(handle(c.actor))); it ends on \(end)")
-    tell(
-      c.actor,
-      "\(c.tier.name) trial \(id) of \(describe(c.scope)) started; it ends on \(end) unless upgraded"
-    )
+    let fact = Fact.trialStarted(shape(id), by: c.actor, ends: end)
+    happened(.trialStarted, c.scope, plan: id, fact)
+    tell(c.actor, fact)
     return PlanOutcome(plan: id, invoice: nil, notes: [])
   }
 

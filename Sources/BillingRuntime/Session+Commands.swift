@@ -28,7 +28,8 @@ extension Session {
       let o = try world.createPlan(request)
       return planOutcome("created a plan for", o)
     case .add(let handles, let place, let guest, let admin):
-      let notes = try world.add(handles, to: place, guest: guest, admin: admin)
+      let facts = try world.add(handles, to: place, guest: guest, admin: admin)
+      let notes = facts.map { Words().note($0, in: world) }
       var text: Text = "added "
       text.append(handles, separator: ", ") { $0.append(quoted: $1) }
       text.append(" to ")
@@ -45,7 +46,7 @@ extension Session {
           ("notes", .array(notes.map { .string($0) })),
         ]))
     case .remove(let handle, let place):
-      _ = try world.remove(handle, from: place)
+      try world.remove(handle, from: place)
       let note = if case .space(.org, _) = place { " (and its teams)" } else { "" }
       return ok(
         "removed \(quoted(handle)) from \(placeText(place))\(note)",
@@ -135,7 +136,7 @@ extension Session {
         ]))
     case .inbox(let handle):
       let u = try world.resolveUser(handle)
-      let messages = world.user(u).inbox
+      let messages = world.user(u).inbox.map { Words().message($0, in: world) }
       let text: Text =
         messages.isEmpty
         ? "\(quoted: handle) has no messages" : Text(messages.joined(separator: "\n"))
@@ -248,7 +249,7 @@ extension Session {
       for r in rows {
         text += "\n  \(r.name)"
         for _ in 0..<(width - r.name.count + 2) { text.append(byte: 32) }
-        if r.allowed { text.append("yes") } else { text += "no: \(r.note)" }
+        if let b = r.block { text += "no: \(Words().block(b))" } else { text.append("yes") }
       }
       return ok(
         text,
@@ -260,7 +261,7 @@ extension Session {
               rows.map {
                 .object([
                   ("name", .string($0.name)), ("allowed", .bool($0.allowed)),
-                  ("note", .str($0.note.isEmpty ? nil : $0.note)),
+                  ("note", .str($0.block.map { Words().block($0) })),
                 ])
               })
           ),
@@ -356,12 +357,12 @@ extension Session {
       touch(world.plan(o.plan).scope)
       return planOutcome("changed", o)
     case .billing(let change):
-      let text = world.apply(change)
+      let text = Words().result(world.apply(change), in: world)
       let plan = change.plan
       touch(world.plan(plan).scope)
       return ok(Text(text), .object([("plan", world.planJSON(plan))]))
     case .admin(let change, let place):
-      let text = world.apply(change)
+      let text = Words().result(world.apply(change), in: world)
       return ok(
         Text(text),
         .object([
@@ -376,7 +377,7 @@ extension Session {
     var text: Text = "\(verb) \(world.describe(world.plan(o.plan).scope)):\n"
     world.writePlan(o.plan, to: &text, indent: true)
     if let inv = o.invoice { text += "\n  \(world.invoiceLine(inv))" }
-    for n in o.notes { text += "\n  \(n)" }
+    for n in o.notes { text += "\n  \(Words().note(n, in: world))" }
     return ok(
       text,
       .object([
@@ -494,7 +495,8 @@ extension Session {
     if !ended.isEmpty {
       lines.append(
         "ended plans: "
-          + ended.map { "\($0.id) (\($0.endReason ?? "ended"))" }.joined(separator: ", "))
+          + ended.map { "\($0.id) (\($0.endReason.map { Words().endReason($0) } ?? "ended"))" }
+          .joined(separator: ", "))
     }
     lines.append("invoices: \(world.invoices.count), log entries: \(world.log.count)")
     return ok(
