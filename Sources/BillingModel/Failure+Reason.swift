@@ -52,16 +52,18 @@ package indirect enum Reason: Equatable, Sendable {
   case pastSelfServeLimit(Int, limit: Int)
   case tooManySeats(Int)
   case unitCentsTooHigh(Int, cycle: Cycle)
-  case sumTooLarge(String)
+  /// P6: the credits for the team plans of the named space.
+  case creditsTooLarge(space: String)
   case basicIsNotAPlan
   case salesOnlyTier(Tier)
-  case ownerNotInSpace(String, space: String, role: String, rule: Rule)
-  case ownerIsGuest(String, space: String, role: String, rule: Rule)
+  /// R11 (the billing owner) or R15 (a new billing owner).
+  case ownerNotInSpace(String, space: String, rule: Rule)
+  case ownerIsGuest(String, space: String, rule: Rule)
 
   // Upgrades and trials.
-  case notInSpace(String, space: String, verb: String, ask: SomePeople)
-  case guestOfSpace(String, space: String, verb: String, ask: SomePeople)
-  case guestOfTeamOrg(String, org: String, verb: String, team: String, admins: SomePeople)
+  case notInSpace(String, space: String, verb: Attempt, ask: SomePeople)
+  case guestOfSpace(String, space: String, verb: Attempt, ask: SomePeople)
+  case guestOfTeamOrg(String, org: String, verb: Attempt, team: String, admins: SomePeople)
   case neitherInTeamNorAdmin(String, team: String, org: String, admins: SomePeople)
   case onlyAdminsAbsorbTeamPlans(space: String, teamPlans: [String], admins: String)
   case invoicePaymentNotOffered(cycle: Cycle, seats: Int)
@@ -72,10 +74,10 @@ package indirect enum Reason: Equatable, Sendable {
   case trialTier(Tier)
 
   // The billing tab.
-  case onBasic(String, what: String)
-  case endedPlanOwnerOnly(PlanID, owner: String, what: String)
-  case billingOwnerOnly(Text, owner: String, what: String, actorIsAdmin: Bool)
-  case paidByInvoice(Text, what: String)
+  case onBasic(String, what: Attempt)
+  case endedPlanOwnerOnly(PlanID, owner: String, what: Attempt)
+  case billingOwnerOnly(Text, owner: String, what: Attempt, actorIsAdmin: Bool)
+  case paidByInvoice(Text, what: Attempt)
   case trialNotEditable(Text)
   case salesOnlyPlan(Text)
   case cancelingNotEditable(Text, ends: Day)
@@ -142,10 +144,10 @@ package indirect enum Reason: Equatable, Sendable {
     case .notASize: (.invalid, .r5)
     case .seatsDoNotCover(_, _, _, let isTeam, _): (.invalid, isTeam ? .r4 : .r3)
     case .pastSelfServeLimit: (.contactSales, .p1)
-    case .tooManySeats, .unitCentsTooHigh, .sumTooLarge: (.invalid, nil)
+    case .tooManySeats, .unitCentsTooHigh, .creditsTooLarge: (.invalid, nil)
     case .basicIsNotAPlan: (.invalid, .r9)
     case .salesOnlyTier, .salesOnlyPlan: (.contactSales, .r9)
-    case .ownerNotInSpace(_, _, _, let rule), .ownerIsGuest(_, _, _, let rule): (.invalid, rule)
+    case .ownerNotInSpace(_, _, let rule), .ownerIsGuest(_, _, let rule): (.invalid, rule)
     case .notInSpace, .guestOfSpace, .guestOfTeamOrg: (.permissionDenied, .r10)
     case .neitherInTeamNorAdmin: (.permissionDenied, .p2)
     case .onlyAdminsAbsorbTeamPlans: (.permissionDenied, .p6)
@@ -285,27 +287,29 @@ package indirect enum Reason: Equatable, Sendable {
     case .unitCentsTooHigh(let n, let cycle):
       return
         "\(n) cents per seat is more than billsh models: a price per seat is at most \(Money.maxUnitCents(cycle)) cents (\(Money.format(Money.maxUnitCents(cycle)))) a \(cycle.unitWord)"
-    case .sumTooLarge(let what):
+    case .creditsTooLarge(let space):
+      let what = "the credits for the team plans of \(space)"
       return
         "\(what) would pass \(Money.format(Money.maxTotal)), the largest sum billsh computes"
     case .basicIsNotAPlan:
       return "basic is the free tier, not a paid plan: to go back to Basic, cancel the plan"
     case .salesOnlyTier(let tier):
       return "\(tier.name) is bought through sales; self-serve tiers are starter and advanced"
-    case .ownerNotInSpace(let h, let space, let role, _):
-      return "\(quoted(h)) is not in \(space): \(role) must be a member of it"
-    case .ownerIsGuest(let h, let space, let role, _):
-      return "\(quoted(h)) is a guest of \(space): \(role) must be a member, not a guest"
+    case .ownerNotInSpace(let h, let space, let rule):
+      return "\(quoted(h)) is not in \(space): \(ownerRole(rule)) must be a member of it"
+    case .ownerIsGuest(let h, let space, let rule):
+      return
+        "\(quoted(h)) is a guest of \(space): \(ownerRole(rule)) must be a member, not a guest"
 
     case .notInSpace(let a, let space, let verb, let ask):
       return
-        "\(quoted(a)) is not in \(space): only its members can \(verb) there, such as \(ask.words)"
+        "\(quoted(a)) is not in \(space): only its members can \(verb.words) there, such as \(ask.words)"
     case .guestOfSpace(let a, let space, let verb, let ask):
       return
-        "\(quoted(a)) is a guest of \(space): guests cannot \(verb); ask a member such as \(ask.words)"
+        "\(quoted(a)) is a guest of \(space): guests cannot \(verb.words); ask a member such as \(ask.words)"
     case .guestOfTeamOrg(let a, let org, let verb, let team, let admins):
       return
-        "\(quoted(a)) is a guest of \(org): guests cannot \(verb) for team \(quoted(team)); ask one of its members or an admin (\(admins.words))"
+        "\(quoted(a)) is a guest of \(org): guests cannot \(verb.words) for team \(quoted(team)); ask one of its members or an admin (\(admins.words))"
     case .neitherInTeamNorAdmin(let a, let team, let org, let admins):
       return
         "\(quoted(a)) is neither in team \(quoted(team)) nor an admin of \(org): ask one of its members or an admin (\(admins.words))"
@@ -330,15 +334,15 @@ package indirect enum Reason: Equatable, Sendable {
 
     case .onBasic(let scope, let what):
       return
-        "\(scope) is on Basic, which has no billing tab: nobody can \(what) there; upgrade it first"
+        "\(scope) is on Basic, which has no billing tab: nobody can \(what.words) there; upgrade it first"
     case .endedPlanOwnerOnly(let id, let owner, let what):
-      return "\(id) has ended; only its last billing owner, \(quoted(owner)), can \(what)"
+      return "\(id) has ended; only its last billing owner, \(quoted(owner)), can \(what.words)"
     case .billingOwnerOnly(let plan, let owner, let what, let admin):
       let adminNote = admin ? " (being an admin is not enough)" : ""
       return
-        "only the billing owner of \(plan), \(quoted(owner)), can \(what)\(adminNote); ask \(quoted(owner)) or have them transfer billing ownership"
+        "only the billing owner of \(plan), \(quoted(owner)), can \(what.words)\(adminNote); ask \(quoted(owner)) or have them transfer billing ownership"
     case .paidByInvoice(let plan, let what):
-      return "\(plan) is paid by invoice: to \(what), contact sales from the billing tab"
+      return "\(plan) is paid by invoice: to \(what.words), contact sales from the billing tab"
     case .trialNotEditable(let plan):
       return "\(plan) is a trial: upgrade it to choose tier, cycle and seats"
     case .salesOnlyPlan(let plan):
@@ -411,6 +415,39 @@ package indirect enum Reason: Equatable, Sendable {
     case .unknownRule(let id, let near):
       return
         "no rule \(quoted(id))\(didYouMean(near, quote: { $0 })); rules are R1 to R22 and P1 to P8 (rules lists them)"
+    }
+  }
+}
+
+/// R11 names the billing owner of a plan being bought; R15 the new owner of a transfer.
+private func ownerRole(_ rule: Rule) -> String {
+  rule == .r15 ? "a new billing owner" : "the billing owner"
+}
+
+/// What the actor tried, as a refusal names it ("only the billing owner … can cancel the plan").
+package enum Attempt: Sendable, Equatable {
+  case upgrade, startTrial
+  case changePlan, cancel, cancelPlan, resumePlan, transferOwnership, changePayment
+  case updateBillingInfo, viewSeatUsage, listInvoices, download(InvoiceID), moveAPlan, movePlan
+  case openBillingTab
+
+  var words: String {
+    switch self {
+    case .upgrade: "upgrade"
+    case .startTrial: "start a trial"
+    case .changePlan: "change the plan"
+    case .cancel: "cancel"
+    case .cancelPlan: "cancel the plan"
+    case .resumePlan: "resume the plan"
+    case .transferOwnership: "transfer billing ownership"
+    case .changePayment: "change the payment method"
+    case .updateBillingInfo: "update billing info"
+    case .viewSeatUsage: "view seat usage"
+    case .listInvoices: "list invoices"
+    case .download(let id): "download \(id)"
+    case .moveAPlan: "move a plan"
+    case .movePlan: "move the plan"
+    case .openBillingTab: "open the billing tab"
     }
   }
 }

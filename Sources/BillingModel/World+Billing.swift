@@ -64,7 +64,7 @@ package enum BillingChange: Sendable {
 /// The billing tab's actions: R14 (only the billing owner), R17–R20, R22.
 extension World {
   /// R17, R6: the scope's own live plan, for commands that need one.
-  func requirePlan(_ scope: Scope, _ what: String) throws(Failure) -> PlanID {
+  func requirePlan(_ scope: Scope, _ what: Attempt) throws(Failure) -> PlanID {
     try checkCovering(scope)
     guard let id = planOfScope[scope] else {
       throw Failure(.onBasic(describe(scope), what: what))
@@ -73,7 +73,7 @@ extension World {
   }
 
   /// R14: only the current billing owner.
-  func requireOwner(_ id: PlanID, _ actor: UserID, _ what: String) throws(Failure) {
+  func requireOwner(_ id: PlanID, _ actor: UserID, _ what: Attempt) throws(Failure) {
     let owner = plans[id.index].owner
     guard actor != owner else { return }
     if !plans[id.index].isLive {
@@ -86,7 +86,7 @@ extension World {
   }
 
   /// The common opening of billing-tab commands: names, actor, plan, owner.
-  func ownedPlan(_ ref: ScopeRef, _ actorID: UserID?, verb: String, what: String) throws(Failure)
+  func ownedPlan(_ ref: ScopeRef, _ actorID: UserID?, verb: String, what: Attempt) throws(Failure)
     -> (PlanID, UserID)
   {
     let scope = try resolve(ref)
@@ -97,7 +97,7 @@ extension World {
   }
 
   /// R19: invoice-paid plans change only through sales.
-  func checkSelfServe(_ id: PlanID, _ what: String) throws(Failure) {
+  func checkSelfServe(_ id: PlanID, _ what: Attempt) throws(Failure) {
     if plans[id.index].payment == .invoice {
       throw Failure(.paidByInvoice(summary(id), what: what))
     }
@@ -107,12 +107,12 @@ extension World {
   package func checkEdit(_ ref: ScopeRef, _ r: EditRequest, by actorID: UserID?) throws(Failure)
     -> EditChange
   {
-    let (id, _) = try ownedPlan(ref, actorID, verb: "edit", what: "change the plan")
+    let (id, _) = try ownedPlan(ref, actorID, verb: "edit", what: .changePlan)
     let p = plans[id.index]
     if p.isTrial {
       throw Failure(.trialNotEditable(summary(id)))
     }
-    try checkSelfServe(id, "change the plan")
+    try checkSelfServe(id, .changePlan)
     if p.tier.isSalesOnly {
       throw Failure(.salesOnlyPlan(summary(id)))
     }
@@ -204,9 +204,9 @@ extension World {
 
   /// `cancel`: R14, R19, R20; changes nothing.
   package func checkCancel(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> BillingChange {
-    let (id, actor) = try ownedPlan(ref, actorID, verb: "cancel", what: "cancel the plan")
+    let (id, actor) = try ownedPlan(ref, actorID, verb: "cancel", what: .cancelPlan)
     let p = plans[id.index]
-    try checkSelfServe(id, "cancel")
+    try checkSelfServe(id, .cancel)
     if p.status == .canceling {
       throw Failure(.alreadyCanceling(summary(id), ends: p.periodEnd))
     }
@@ -215,7 +215,7 @@ extension World {
 
   /// `resume`: R14, R20; changes nothing.
   package func checkResume(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> BillingChange {
-    let (id, actor) = try ownedPlan(ref, actorID, verb: "resume", what: "resume the plan")
+    let (id, actor) = try ownedPlan(ref, actorID, verb: "resume", what: .resumePlan)
     let p = plans[id.index]
     guard p.status == .canceling else {
       throw Failure(.nothingToResume(summary(id), status: p.status))
@@ -230,12 +230,12 @@ extension World {
     let scope = try resolve(ref)
     let to = try resolveUser(handle)
     let actor = try requireActor(actorID, "transfer")
-    let id = try requirePlan(scope, "transfer billing ownership")
-    try requireOwner(id, actor, "transfer billing ownership")
+    let id = try requirePlan(scope, .transferOwnership)
+    try requireOwner(id, actor, .transferOwnership)
     if to == plans[id.index].owner {
       throw Failure(.alreadyOwner(handle, summary(id)))
     }
-    try checkOwner(to, for: scope, rule: .r15, role: "a new billing owner")
+    try checkOwner(to, for: scope, rule: .r15)
     return .transfer(id, to: to, handle: handle, by: actor)
   }
 
@@ -243,12 +243,12 @@ extension World {
   package func checkPay(_ ref: ScopeRef, method: Payment, by actorID: UserID?) throws(Failure)
     -> BillingChange
   {
-    let (id, actor) = try ownedPlan(ref, actorID, verb: "pay", what: "change the payment method")
+    let (id, actor) = try ownedPlan(ref, actorID, verb: "pay", what: .changePayment)
     let p = plans[id.index]
     if p.isTrial {
       throw Failure(.trialHasNoPayment(summary(id)))
     }
-    try checkSelfServe(id, "change the payment method")
+    try checkSelfServe(id, .changePayment)
     if method == .invoice {
       throw Failure(.invoiceNotAMethod)
     }
@@ -261,7 +261,7 @@ extension World {
     -> BillingChange
   {
     try World.checkShownText(text, .billingAddress)
-    let (id, actor) = try ownedPlan(ref, actorID, verb: "address", what: "update billing info")
+    let (id, actor) = try ownedPlan(ref, actorID, verb: "address", what: .updateBillingInfo)
     return .address(id, text, by: actor)
   }
 
@@ -311,7 +311,7 @@ extension World {
   }
 
   package func seats(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> SeatUsage {
-    let (id, _) = try ownedPlan(ref, actorID, verb: "seats", what: "view seat usage")
+    let (id, _) = try ownedPlan(ref, actorID, verb: "seats", what: .viewSeatUsage)
     let p = plans[id.index]
     if p.isTrial { throw Failure(.trialHasNoSeats(summary(id))) }
     return SeatUsage(plan: id, seats: p.seats, used: billable(p.scope), over: isOver(p))
@@ -320,7 +320,7 @@ extension World {
   package func listInvoices(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> (
     PlanID, [InvoiceID]
   ) {
-    let (id, _) = try ownedPlan(ref, actorID, verb: "invoices", what: "list invoices")
+    let (id, _) = try ownedPlan(ref, actorID, verb: "invoices", what: .listInvoices)
     return (id, invoicesOfPlan[id.index])
   }
 
@@ -328,7 +328,7 @@ extension World {
   package func showInvoice(_ text: String, by actorID: UserID?) throws(Failure) -> InvoiceID {
     let inv = try resolveInvoice(text)
     let actor = try requireActor(actorID, "invoice")
-    try requireOwner(invoices[inv.index].plan, actor, "download \(inv)")
+    try requireOwner(invoices[inv.index].plan, actor, .download(inv))
     return inv
   }
 
@@ -336,8 +336,8 @@ extension World {
     let scope = try resolve(from)
     let target = try resolve(to)
     let actor = try requireActor(actorID, "move")
-    let id = try requirePlan(scope, "move a plan")
-    try requireOwner(id, actor, "move the plan")
+    let id = try requirePlan(scope, .moveAPlan)
+    try requireOwner(id, actor, .movePlan)
     throw Failure(
       .planCannotMove(
         id, from: describe(scope), to: describe(target), sameSpace: holder(scope) == holder(target))
@@ -350,7 +350,7 @@ extension World {
   ) {
     let scope = try resolve(ref)
     let actor = try requireActor(actorID, "billing")
-    let id = try requirePlan(scope, "open the billing tab")
+    let id = try requirePlan(scope, .openBillingTab)
     let p = plans[id.index]
     switch scope {
     case .team(let t):

@@ -130,16 +130,16 @@ extension World {
 
   /// R11, R15: the billing owner must be a member (not a guest) of the space that holds the scope.
   package func checkOwner(
-    _ owner: UserID, for scope: Scope, rule: Rule, role: String = "the billing owner"
+    _ owner: UserID, for scope: Scope, rule: Rule
   ) throws(Failure) {
     let holder = holder(scope)
     guard let m = membership(owner, in: holder) else {
       throw Failure(
-        .ownerNotInSpace(handle(owner), space: describe(.space(holder)), role: role, rule: rule))
+        .ownerNotInSpace(handle(owner), space: describe(.space(holder)), rule: rule))
     }
     if m.guest {
       throw Failure(
-        .ownerIsGuest(handle(owner), space: describe(.space(holder)), role: role, rule: rule))
+        .ownerIsGuest(handle(owner), space: describe(.space(holder)), rule: rule))
     }
   }
 }

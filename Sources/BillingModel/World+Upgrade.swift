@@ -52,7 +52,7 @@ package struct TrialChange: Sendable {
 /// Upgrades, trials and quotes.
 extension World {
   /// R10, P2: who may upgrade or trial a scope.
-  func checkMayUpgrade(_ actor: UserID, _ scope: Scope, _ verb: String) throws(Failure) {
+  func checkMayUpgrade(_ actor: UserID, _ scope: Scope, _ verb: Attempt) throws(Failure) {
     let a = handle(actor)
     switch scope {
     case .space(let s):
@@ -92,7 +92,7 @@ extension World {
     let named = try r.billingOwner.map { (h: String) throws(Failure) -> UserID in try resolveUser(h)
     }
     let actor = try requireActor(actorID, "upgrade")
-    try checkMayUpgrade(actor, scope, "upgrade")
+    try checkMayUpgrade(actor, scope, .upgrade)
     if case .space(let s) = scope, !spaces[s.index].teamPlans.isEmpty, !isAdmin(actor, of: s) {
       let tps = spaces[s.index].teamPlans.sorted().map { $0.description }
       throw Failure(
@@ -118,7 +118,7 @@ extension World {
     if case .space(let s) = scope {
       for tp in spaces[s.index].teamPlans {
         guard let sum = Money.add(credits, unusedCredit(plans[tp.index])) else {
-          throw Failure(.sumTooLarge("the credits for the team plans of \(describe(scope))"))
+          throw Failure(.creditsTooLarge(space: describe(scope)))
         }
         credits = sum
       }
@@ -182,7 +182,7 @@ extension World {
   {
     let scope = try resolve(ref)
     let actor = try requireActor(actorID, "trial")
-    try checkMayUpgrade(actor, scope, "start a trial")
+    try checkMayUpgrade(actor, scope, .startTrial)
     try checkCovering(scope)
     if let existing = planOfScope[scope] {
       if plans[existing.index].isTrial {

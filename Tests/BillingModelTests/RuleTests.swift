@@ -21,7 +21,7 @@ struct RuleTests {
   func failuresCarryFacts() {
     let f = Failure(
       .billingOwnerOnly(
-        "P1 (org Acme, starter annual, 2 seats)", owner: "ann", what: "cancel the plan",
+        "P1 (org Acme, starter annual, 2 seats)", owner: "ann", what: .cancelPlan,
         actorIsAdmin: true))
     expectEqual(f.code, .permissionDenied)
     expectEqual(f.rule, .r14)
@@ -62,7 +62,7 @@ struct RuleTests {
     #expect(
       throws: Failure(
         .billingOwnerOnly(
-          w.summary(PlanID(index: 0)), owner: "ann", what: "change the plan", actorIsAdmin: false))
+          w.summary(PlanID(index: 0)), owner: "ann", what: .changePlan, actorIsAdmin: false))
     ) {
       try w.checkEdit(.org("Acme"), EditRequest(seats: 5), by: bob)
     }
