@@ -134,19 +134,75 @@ package enum Command: Sendable {
   case forecast(ScopeRef, Duration)
   indirect case compare(ScopeRef, Duration, with: Command, text: String)
 
-  package var group: CommandGroup {
+  /// The table entry the command comes from: its group, logging, undo effect and scopes.
+  package var spec: CommandSpec { commandTable[specIndex[name] ?? 0] }
+
+  /// The words of its table entry (`clock` and `clock <date>` are one entry).
+  /// NB: the one place a command is tied to its entry; every fact about it is in the entry.
+  var name: String {
     switch self {
-    case .createUsers, .createSpace, .createTeam, .createPlan, .add, .remove: .setup
-    case .login, .runAs, .logout, .whoami: .session
-    case .upgrade, .trial, .plan, .billing, .edit, .cancel, .resume, .transfer, .pay, .address,
-      .seats, .invoices, .invoice, .appoint, .revoke, .move:
-      .action
-    case .quote, .features, .can, .clock, .setClock, .advance, .advanceTo, .rules, .inbox, .log,
-      .show, .timeline, .forecast, .compare:
-      .view
-    case .help, .read, .record, .save, .load, .demo, .reset, .history, .quit, .mark, .back, .marks,
-      .undo:
-      .shell
+    case .createUsers: "create user"
+    case .createSpace(let kind, _): kind == .org ? "create org" : "create workspace"
+    case .createTeam: "create team"
+    case .createPlan: "create plan"
+    case .add: "add"
+    case .remove: "remove"
+    case .login: "login"
+    case .runAs: "as"
+    case .logout: "logout"
+    case .whoami: "whoami"
+    case .upgrade: "upgrade"
+    case .trial: "trial"
+    case .plan: "plan"
+    case .billing: "billing"
+    case .edit: "edit"
+    case .cancel: "cancel"
+    case .resume: "resume"
+    case .transfer: "transfer"
+    case .pay: "pay"
+    case .address: "address"
+    case .seats: "seats"
+    case .invoices: "invoices"
+    case .invoice: "invoice"
+    case .appoint: "appoint"
+    case .revoke: "revoke"
+    case .move: "move"
+    case .quote: "quote"
+    case .features: "features"
+    case .can: "can"
+    case .clock, .setClock: "clock"
+    case .advance, .advanceTo: "advance"
+    case .rules: "rules"
+    case .inbox: "inbox"
+    case .log: "log"
+    case .show: "show"
+    case .timeline: "timeline"
+    case .help: ".help"
+    case .read: ".read"
+    case .record: ".record"
+    case .save: ".save"
+    case .load: ".load"
+    case .demo: ".demo"
+    case .reset: ".reset"
+    case .history: ".history"
+    case .quit: ".quit"
+    case .mark: ".mark"
+    case .back: ".back"
+    case .marks: ".marks"
+    case .undo: ".undo"
+    case .forecast: "forecast"
+    case .compare: "compare"
     }
   }
+
+  /// Whether it has arguments beyond its words (`clock <date>`, not `clock`; see `LogRule`).
+  package var hasArguments: Bool {
+    if case .clock = self { return false }
+    return true
+  }
+
 }
+
+/// Table entries by name, for `Command.spec`.
+private let specIndex: [String: Int] = Dictionary(
+  commandTable.indices.map { (commandTable[$0].name, $0) }, uniquingKeysWith: { a, _ in a })

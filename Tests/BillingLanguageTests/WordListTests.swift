@@ -36,3 +36,12 @@ struct WordListTests {
     expectEqual(commandSpec(named: "quote")?.flags.map(\.name).contains("monthly"), true)
   }
 }
+
+/// Every fact about a command (group, logging, undo, scopes) is read from its table entry
+/// through `Command.spec`: each entry's example parses to a command of that entry.
+@Test(arguments: commandTable.map(\.name))
+func eachCommandFindsItsTableEntry(_ name: String) throws {
+  let entry = try #require(commandTable.first { $0.name == name })
+  let command = try parse(line: Substring(entry.example))
+  expectEqual(command?.spec.name, entry.name, "\(entry.example)")
+}
