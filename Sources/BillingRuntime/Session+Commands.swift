@@ -25,8 +25,7 @@ extension Session {
         "created team \(quoted(name)) in \(org)",
         .object([("team", .string(world.describe(.team(id)))), ("org", .string(org))]))
     case .createPlan(let request):
-      let o = try world.createPlan(request)
-      return planOutcome("created a plan for", o)
+      return outcome(.plan(.createdFor, try world.createPlan(request)))
     case .add(let handles, let place, let guest, let admin):
       let facts = try world.add(handles, to: place, guest: guest, admin: admin)
       let notes = facts.map { Words().note($0, in: world) }
@@ -224,7 +223,7 @@ extension Session {
 
   /// Actions: need an acting user, permission-checked by the model.
   func action(_ command: Command) throws(Failure) -> Outcome {
-    if let decision = try decide(command) { return apply(decision) }
+    if let decision = try decide(command) { return outcome(apply(decision)) }
     let world = self.world
     switch command {
     case .plan(let ref):
@@ -340,50 +339,34 @@ extension Session {
     }
   }
 
-  /// Makes a decided change and renders what happened.
-  func apply(_ decision: Decision) -> Outcome {
+  /// Makes a decided change; returns what it did, one value for every view.
+  func apply(_ decision: Decision) -> ActionResult {
     let world = self.world
     switch decision {
     case .upgrade(let u):
       let o = world.apply(u)
       touch(world.plan(o.plan).scope)
-      return planOutcome("upgraded", o)
+      return .plan(.upgraded, o)
     case .trial(let t):
       let o = world.apply(t)
       touch(world.plan(o.plan).scope)
-      return planOutcome("started trial", o)
+      return .plan(.startedTrial, o)
     case .edit(let e):
       let o = world.apply(e)
       touch(world.plan(o.plan).scope)
-      return planOutcome("changed", o)
+      return .plan(.changed, o)
     case .billing(let change):
-      let text = Words().result(world.apply(change), in: world)
-      let plan = change.plan
-      touch(world.plan(plan).scope)
-      return ok(Text(text), .object([("plan", world.planJSON(plan))]))
+      let fact = world.apply(change)
+      touch(world.plan(change.plan).scope)
+      return .billing(fact, plan: change.plan)
     case .admin(let change, let place):
-      let text = Words().result(world.apply(change), in: world)
-      return ok(
-        Text(text),
-        .object([
-          ("user", .string(change.handle)), ("space", .string(placeText(place))),
-          ("admin", .bool(change.admin)),
-        ]))
+      return .admin(world.apply(change), change, place: placeText(place))
     }
   }
 
-  func planOutcome(_ verb: String, _ o: PlanOutcome) -> Outcome {
-    let world = self.world
-    var text: Text = "\(verb) \(world.describe(world.plan(o.plan).scope)):\n"
-    world.writePlan(o.plan, to: &text, indent: true)
-    if let inv = o.invoice { text += "\n  \(world.invoiceLine(inv))" }
-    for n in o.notes { text += "\n  \(Words().note(n, in: world))" }
-    return ok(
-      text,
-      .object([
-        ("plan", world.planJSON(o.plan)),
-        ("invoice", o.invoice.map { world.invoiceJSON($0) } ?? .null),
-      ]))
+  /// An action's result as an outcome: its text and JSON views.
+  func outcome(_ r: ActionResult) -> Outcome {
+    ok(r.text(in: world), r.json(in: world))
   }
 
   func whoText(_ u: UserID) -> String {
