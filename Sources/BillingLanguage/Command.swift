@@ -135,7 +135,13 @@ package enum Command: Sendable {
   indirect case compare(ScopeRef, Duration, with: Command, text: String)
 
   /// The table entry the command comes from: its group, logging, undo effect and scopes.
-  package var spec: CommandSpec { commandTable[specIndex[name] ?? 0] }
+  package var spec: CommandSpec {
+    let name = self.name
+    for i in specsByShape[shape(name)] where commandTable[i].name == name {
+      return commandTable[i]
+    }
+    return commandTable[0]
+  }
 
   /// The words of its table entry (`clock` and `clock <date>` are one entry).
   /// NB: the one place a command is tied to its entry; every fact about it is in the entry.
@@ -203,6 +209,14 @@ package enum Command: Sendable {
 
 }
 
-/// Table entries by name, for `Command.spec`.
-private let specIndex: [String: Int] = Dictionary(
-  commandTable.indices.map { (commandTable[$0].name, $0) }, uniquingKeysWith: { a, _ in a })
+/// Table entries by the length and first byte of their name, for `Command.spec`.
+/// NB: every line played looks its command's entry up here: no hashing, a bucket of one or two.
+private let specsByShape: [[Int]] = {
+  var table = Array(repeating: [Int](), count: 32 * 128)
+  for (i, e) in commandTable.enumerated() { table[shape(e.name)].append(i) }
+  return table
+}()
+
+private func shape(_ name: String) -> Int {
+  min(name.utf8.count, 31) * 128 + Int((name.utf8.first ?? 0) & 127)
+}
