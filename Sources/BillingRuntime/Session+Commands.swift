@@ -8,48 +8,23 @@ extension Session {
     let world = self.world
     switch command {
     case .createUsers(let handles):
-      let ids = try world.createUsers(handles)
-      return ok(
-        "created user\(ids.count == 1 ? "" : "s") "
-          + ids.map { quoted(world.handle($0)) }.joined(separator: ", "),
-        .object([("users", .array(ids.map { .string(world.handle($0)) }))]))
+      return outcome(.usersCreated(try world.createUsers(handles)))
     case .createSpace(let kind, let name):
-      let id = try world.createSpace(kind, name)
-      return ok(
-        "created \(world.describe(.space(id)))",
-        .object([("space", .string(world.describe(.space(id))))]))
+      return outcome(.spaceCreated(try world.createSpace(kind, name)))
     case .createTeam(let name, let place):
-      let id = try world.createTeam(name, in: place)
-      let org = world.describe(.space(world.team(id).org))
-      return ok(
-        "created team \(quoted(name)) in \(org)",
-        .object([("team", .string(world.describe(.team(id)))), ("org", .string(org))]))
+      return outcome(.teamCreated(try world.createTeam(name, in: place), name: name))
     case .createPlan(let request):
       return outcome(.plan(.createdFor, try world.createPlan(request)))
     case .add(let handles, let place, let guest, let admin):
       let facts = try world.add(handles, to: place, guest: guest, admin: admin)
-      let notes = facts.map { Words().note($0, in: world) }
-      var text: Text = "added "
-      text.append(handles, separator: ", ") { $0.append(quoted: $1) }
-      text.append(" to ")
-      text.append(placeText(place))
-      if guest || admin {
-        text.append(guest ? " as guest" : " as admin")
-        if handles.count != 1 { text.append("s") }
-      }
-      for n in notes { text += "\n  \(n)" }
-      return ok(
-        text,
-        .object([
-          ("users", .array(handles.map { .string($0) })), ("to", .string(placeText(place))),
-          ("notes", .array(notes.map { .string($0) })),
-        ]))
+      return outcome(
+        .added(
+          handles, to: placeText(place), as: guest ? .guest : admin ? .admin : .member,
+          notes: facts))
     case .remove(let handle, let place):
       try world.remove(handle, from: place)
-      let note = if case .space(.org, _) = place { " (and its teams)" } else { "" }
-      return ok(
-        "removed \(quoted(handle)) from \(placeText(place))\(note)",
-        .object([("user", .string(handle)), ("from", .string(placeText(place)))]))
+      let withTeams = if case .space(.org, _) = place { true } else { false }
+      return outcome(.removed(handle, from: placeText(place), withTeams: withTeams))
     case .login(let handle):
       let u = try world.resolveUser(handle)
       actor = u
