@@ -135,69 +135,124 @@ package enum Command: Sendable {
   indirect case compare(ScopeRef, Duration, with: Command, text: String)
 
   /// The table entry the command comes from: its group, logging, undo effect and scopes.
-  package var spec: CommandSpec {
-    let name = self.name
-    for i in specsByShape[shape(name)] where commandTable[i].name == name {
-      return commandTable[i]
-    }
-    return commandTable[0]
-  }
+  /// NB: every line played asks: an index into a list made once, no lookup by name.
+  package var spec: CommandSpec { specs[entry] }
 
   /// The words of its table entry (`clock` and `clock <date>` are one entry).
-  /// NB: the one place a command is tied to its entry; every fact about it is in the entry.
-  var name: String {
+  var name: String { Command.entryNames[entry] }
+
+  /// Entry words in the order of `entry`.
+  static let entryNames = [
+    "create user",
+    "create org",
+    "create workspace",
+    "create team",
+    "create plan",
+    "add",
+    "remove",
+    "login",
+    "as",
+    "logout",
+    "whoami",
+    "upgrade",
+    "trial",
+    "plan",
+    "billing",
+    "edit",
+    "cancel",
+    "resume",
+    "transfer",
+    "pay",
+    "address",
+    "seats",
+    "invoices",
+    "invoice",
+    "appoint",
+    "revoke",
+    "move",
+    "quote",
+    "features",
+    "can",
+    "clock",
+    "advance",
+    "rules",
+    "inbox",
+    "log",
+    "show",
+    "timeline",
+    ".help",
+    ".read",
+    ".record",
+    ".save",
+    ".load",
+    ".demo",
+    ".reset",
+    ".history",
+    ".quit",
+    ".mark",
+    ".back",
+    ".marks",
+    ".undo",
+    "forecast",
+    "compare",
+  ]
+
+  /// The command's entry, as an index into `entryNames`.
+  /// NB: the one place a command is tied to its entry; every fact about it is in the entry (a
+  /// test checks each entry's example finds it).
+  private var entry: Int {
     switch self {
-    case .createUsers: "create user"
-    case .createSpace(let kind, _): kind == .org ? "create org" : "create workspace"
-    case .createTeam: "create team"
-    case .createPlan: "create plan"
-    case .add: "add"
-    case .remove: "remove"
-    case .login: "login"
-    case .runAs: "as"
-    case .logout: "logout"
-    case .whoami: "whoami"
-    case .upgrade: "upgrade"
-    case .trial: "trial"
-    case .plan: "plan"
-    case .billing: "billing"
-    case .edit: "edit"
-    case .cancel: "cancel"
-    case .resume: "resume"
-    case .transfer: "transfer"
-    case .pay: "pay"
-    case .address: "address"
-    case .seats: "seats"
-    case .invoices: "invoices"
-    case .invoice: "invoice"
-    case .appoint: "appoint"
-    case .revoke: "revoke"
-    case .move: "move"
-    case .quote: "quote"
-    case .features: "features"
-    case .can: "can"
-    case .clock, .setClock: "clock"
-    case .advance, .advanceTo: "advance"
-    case .rules: "rules"
-    case .inbox: "inbox"
-    case .log: "log"
-    case .show: "show"
-    case .timeline: "timeline"
-    case .help: ".help"
-    case .read: ".read"
-    case .record: ".record"
-    case .save: ".save"
-    case .load: ".load"
-    case .demo: ".demo"
-    case .reset: ".reset"
-    case .history: ".history"
-    case .quit: ".quit"
-    case .mark: ".mark"
-    case .back: ".back"
-    case .marks: ".marks"
-    case .undo: ".undo"
-    case .forecast: "forecast"
-    case .compare: "compare"
+    case .createUsers: 0
+    case .createSpace(let kind, _): kind == .org ? 1 : 2
+    case .createTeam: 3
+    case .createPlan: 4
+    case .add: 5
+    case .remove: 6
+    case .login: 7
+    case .runAs: 8
+    case .logout: 9
+    case .whoami: 10
+    case .upgrade: 11
+    case .trial: 12
+    case .plan: 13
+    case .billing: 14
+    case .edit: 15
+    case .cancel: 16
+    case .resume: 17
+    case .transfer: 18
+    case .pay: 19
+    case .address: 20
+    case .seats: 21
+    case .invoices: 22
+    case .invoice: 23
+    case .appoint: 24
+    case .revoke: 25
+    case .move: 26
+    case .quote: 27
+    case .features: 28
+    case .can: 29
+    case .clock, .setClock: 30
+    case .advance, .advanceTo: 31
+    case .rules: 32
+    case .inbox: 33
+    case .log: 34
+    case .show: 35
+    case .timeline: 36
+    case .help: 37
+    case .read: 38
+    case .record: 39
+    case .save: 40
+    case .load: 41
+    case .demo: 42
+    case .reset: 43
+    case .history: 44
+    case .quit: 45
+    case .mark: 46
+    case .back: 47
+    case .marks: 48
+    case .undo: 49
+    case .forecast: 50
+    case .compare: 51
     }
   }
 
@@ -209,14 +264,7 @@ package enum Command: Sendable {
 
 }
 
-/// Table entries by the length and first byte of their name, for `Command.spec`.
-/// NB: every line played looks its command's entry up here: no hashing, a bucket of one or two.
-private let specsByShape: [[Int]] = {
-  var table = Array(repeating: [Int](), count: 32 * 128)
-  for (i, e) in commandTable.enumerated() { table[shape(e.name)].append(i) }
-  return table
-}()
-
-private func shape(_ name: String) -> Int {
-  min(name.utf8.count, 31) * 128 + Int((name.utf8.first ?? 0) & 127)
+/// The table entry of each of `Command.entryNames`.
+private let specs: [CommandSpec] = Command.entryNames.map { name in
+  commandTable.first { $0.name == name } ?? commandTable[0]
 }
