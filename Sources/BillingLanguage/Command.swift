@@ -134,19 +134,137 @@ package enum Command: Sendable {
   case forecast(ScopeRef, Duration)
   indirect case compare(ScopeRef, Duration, with: Command, text: String)
 
-  package var group: CommandGroup {
+  /// The table entry the command comes from: its group, logging, undo effect and scopes.
+  /// NB: every line played asks: an index into a list made once, no lookup by name.
+  package var spec: CommandSpec { specs[entry] }
+
+  /// The words of its table entry (`clock` and `clock <date>` are one entry).
+  var name: String { Command.entryNames[entry] }
+
+  /// Entry words in the order of `entry`.
+  static let entryNames = [
+    "create user",
+    "create org",
+    "create workspace",
+    "create team",
+    "create plan",
+    "add",
+    "remove",
+    "login",
+    "as",
+    "logout",
+    "whoami",
+    "upgrade",
+    "trial",
+    "plan",
+    "billing",
+    "edit",
+    "cancel",
+    "resume",
+    "transfer",
+    "pay",
+    "address",
+    "seats",
+    "invoices",
+    "invoice",
+    "appoint",
+    "revoke",
+    "move",
+    "quote",
+    "features",
+    "can",
+    "clock",
+    "advance",
+    "rules",
+    "inbox",
+    "log",
+    "show",
+    "timeline",
+    ".help",
+    ".read",
+    ".record",
+    ".save",
+    ".load",
+    ".demo",
+    ".reset",
+    ".history",
+    ".quit",
+    ".mark",
+    ".back",
+    ".marks",
+    ".undo",
+    "forecast",
+    "compare",
+  ]
+
+  /// The command's entry, as an index into `entryNames`.
+  /// NB: the one place a command is tied to its entry; every fact about it is in the entry (a
+  /// test checks each entry's example finds it).
+  private var entry: Int {
     switch self {
-    case .createUsers, .createSpace, .createTeam, .createPlan, .add, .remove: .setup
-    case .login, .runAs, .logout, .whoami: .session
-    case .upgrade, .trial, .plan, .billing, .edit, .cancel, .resume, .transfer, .pay, .address,
-      .seats, .invoices, .invoice, .appoint, .revoke, .move:
-      .action
-    case .quote, .features, .can, .clock, .setClock, .advance, .advanceTo, .rules, .inbox, .log,
-      .show, .timeline, .forecast, .compare:
-      .view
-    case .help, .read, .record, .save, .load, .demo, .reset, .history, .quit, .mark, .back, .marks,
-      .undo:
-      .shell
+    case .createUsers: 0
+    case .createSpace(let kind, _): kind == .org ? 1 : 2
+    case .createTeam: 3
+    case .createPlan: 4
+    case .add: 5
+    case .remove: 6
+    case .login: 7
+    case .runAs: 8
+    case .logout: 9
+    case .whoami: 10
+    case .upgrade: 11
+    case .trial: 12
+    case .plan: 13
+    case .billing: 14
+    case .edit: 15
+    case .cancel: 16
+    case .resume: 17
+    case .transfer: 18
+    case .pay: 19
+    case .address: 20
+    case .seats: 21
+    case .invoices: 22
+    case .invoice: 23
+    case .appoint: 24
+    case .revoke: 25
+    case .move: 26
+    case .quote: 27
+    case .features: 28
+    case .can: 29
+    case .clock, .setClock: 30
+    case .advance, .advanceTo: 31
+    case .rules: 32
+    case .inbox: 33
+    case .log: 34
+    case .show: 35
+    case .timeline: 36
+    case .help: 37
+    case .read: 38
+    case .record: 39
+    case .save: 40
+    case .load: 41
+    case .demo: 42
+    case .reset: 43
+    case .history: 44
+    case .quit: 45
+    case .mark: 46
+    case .back: 47
+    case .marks: 48
+    case .undo: 49
+    case .forecast: 50
+    case .compare: 51
     }
   }
+
+  /// Whether it has arguments beyond its words (`clock <date>`, not `clock`; see `LogRule`).
+  package var hasArguments: Bool {
+    if case .clock = self { return false }
+    return true
+  }
+
+}
+
+/// The table entry of each of `Command.entryNames`.
+private let specs: [CommandSpec] = Command.entryNames.map { name in
+  commandTable.first { $0.name == name } ?? commandTable[0]
 }

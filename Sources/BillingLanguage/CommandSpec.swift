@@ -73,10 +73,36 @@ package enum Value: Sendable {
 
 /// One entry of the command table: it drives parsing, help and completion.
 /// NB: a class, so the table is shared, never copied, on the parsing hot path.
+/// Whether a command goes in the log (SPEC §3 `log`, SPEC §8).
+package enum LogRule: Sendable {
+  case never, always
+  /// Only with arguments: `clock <date>` sets the clock, `clock` shows it.
+  case withArguments
+}
+
+/// How a command that ran enters the undo history (SPEC §8: what `.undo` counts); a refused
+/// one, or one that changed nothing, enters only as its log entry (when it is logged).
+package enum UndoRule: Sendable {
+  /// It changes nothing in the world.
+  case none
+  /// It changes the world; played again with the same actor it changes it the same way.
+  case replayed
+  /// It moves the clock forward (with every event on the way).
+  case clock
+  /// It sets the clock, which may go back while no plan has existed: played again.
+  case setClock
+  /// It replaces the whole world.
+  case replaced
+}
+
 package final class CommandSpec: Sendable {
   package let words: [String]
   package let aliases: [[String]]
   package let group: CommandGroup
+  package let log: LogRule
+  package let undo: UndoRule
+  /// The scopes a command names: a refused one is listed in their timelines (SPEC §8).
+  package let scopes: @Sendable (Command) -> [ScopeRef]
   package let synopsis: String
   package let summary: String
   package let rules: [Rule]
@@ -86,7 +112,8 @@ package final class CommandSpec: Sendable {
   let build: @Sendable (Arguments) throws(Failure) -> Command
 
   init(
-    words: [String], aliases: [[String]], group: CommandGroup, synopsis: String, summary: String,
+    words: [String], aliases: [[String]], group: CommandGroup, log: LogRule, undo: UndoRule,
+    scopes: @escaping @Sendable (Command) -> [ScopeRef], synopsis: String, summary: String,
     rules: [Rule], example: String, args: [ArgSpec], flags: [FlagSpec],
     build: @escaping @Sendable (Arguments) throws(Failure) -> Command
   ) {
@@ -94,6 +121,9 @@ package final class CommandSpec: Sendable {
     self.name = words.joined(separator: " ")
     self.aliases = aliases
     self.group = group
+    self.log = log
+    self.undo = undo
+    self.scopes = scopes
     self.synopsis = synopsis
     self.summary = summary
     self.rules = rules
@@ -277,7 +307,7 @@ package struct Arguments: Sendable {
         .usage, nil,
         "unknown payment method \(quoted(w))"
           + didYouMean(suggestions(for: w, among: Payment.allCases.map(\.rawValue)))
-          + " (\(listed(Payment.allCases.map(\.rawValue))))")
+          + " (\(listed(Payment.allCases.map(\.rawValue), "or")))")
     }
     return p
   }

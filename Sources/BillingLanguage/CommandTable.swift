@@ -11,37 +11,51 @@ private let payWords = Payment.allCases.map(\.rawValue).joined(separator: "|")
 private let methodWords = switchablePayments.map(\.rawValue).joined(separator: "|")
 private let trialWords = selfServeTiers.map(\.name).joined(separator: "|")
 
+/// An entry of the table. `log` defaults by group: setup commands and actions are logged
+/// (SPEC §3 `log`), the rest not.
 private func spec(
-  _ words: String, aliases: [String] = [], _ group: CommandGroup, _ synopsis: String,
-  _ summary: String,
+  _ words: String, aliases: [String] = [], _ group: CommandGroup, log: LogRule? = nil,
+  undo: UndoRule = .none, scopes: @escaping @Sendable (Command) -> [ScopeRef] = { _ in [] },
+  _ synopsis: String, _ summary: String,
   rules: [Rule] = [], example: String, args: [ArgSpec] = [], flags: [FlagSpec] = [],
   build: @escaping @Sendable (Arguments) throws(Failure) -> Command
 ) -> CommandSpec {
   CommandSpec(
     words: words.split(separator: " ").map(String.init),
     aliases: aliases.map { $0.split(separator: " ").map(String.init) }, group: group,
-    synopsis: synopsis, summary: summary, rules: rules, example: example, args: args, flags: flags,
+    log: log ?? (group == .setup || group == .action ? .always : .never), undo: undo,
+    scopes: scopes, synopsis: synopsis, summary: summary, rules: rules, example: example,
+    args: args, flags: flags,
     build: build)
+}
+
+/// A place's space, as the scope `appoint` and `revoke` name.
+private func spaceNamed(_ place: PlaceTarget) -> [ScopeRef] {
+  guard case .space(let kind, let name) = place else { return [] }
+  return [kind == .org ? .org(name) : .workspace(name)]
 }
 
 /// Every command billsh understands. Parsing, `.help`, `--help` and completion all read this table.
 package let commandTable: [CommandSpec] = [
   // Setup
   spec(
-    "create user", .setup, "create user <handle>...", "new users", example: "create user ann bob",
+    "create user", .setup, undo: .replayed, "create user <handle>...", "new users",
+    example: "create user ann bob",
     args: [ArgSpec("handle", .users)]
   ) { a throws(Failure) in .createUsers(a.list(0)) },
   spec(
-    "create org", .setup, "create org <Name>", "a new organization", example: "create org Acme",
+    "create org", .setup, undo: .replayed, "create org <Name>", "a new organization",
+    example: "create org Acme",
     args: [ArgSpec("Name", .name)]
   ) { a throws(Failure) in .createSpace(.org, a.string(0) ?? "") },
   spec(
-    "create workspace", .setup, "create workspace <Name>", "a new workspace",
+    "create workspace", .setup, undo: .replayed, "create workspace <Name>", "a new workspace",
     example: "create workspace \"Side Project\"",
     args: [ArgSpec("Name", .name)]
   ) { a throws(Failure) in .createSpace(.workspace, a.string(0) ?? "") },
   spec(
-    "create team", .setup, "create team <Name> --org <Org>", "a new team of an organization",
+    "create team", .setup, undo: .replayed, "create team <Name> --org <Org>",
+    "a new team of an organization",
     rules: [.r1],
     example: "create team Design --org Acme", args: [ArgSpec("Name", .name)],
     flags: [orgFlag, FlagSpec("workspace", .workspace)]
@@ -49,7 +63,7 @@ package let commandTable: [CommandSpec] = [
     .createTeam(a.string(0) ?? "", try a.place(allowTeam: false))
   },
   spec(
-    "create plan", .setup,
+    "create plan", .setup, undo: .replayed,
     "create plan <scope> --tier <t> [--seats <n>] \(cycleChoice) --owner <user> [--pay \(payWords)] [--unit-cents <n>] [--since <YYYY-MM-DD>]",
     "a plan sold by sales (any tier); starts today with its first invoice (or was bought --since a past date)",
     rules: [.r1, .r3, .r4, .r5, .r6, .r11, .r13],
@@ -77,7 +91,7 @@ package let commandTable: [CommandSpec] = [
         since: try a.flagDate("since")))
   },
   spec(
-    "add", .setup,
+    "add", .setup, undo: .replayed,
     "add <user>... --org <Org> [--guest] [--admin] | --workspace <Name> [--admin] | --team <Team> [--org <Org>]",
     "put people in a space or a team (unknown users are created)", rules: [.p5],
     example: "add carl dana --org Acme --guest", args: [ArgSpec("user", .users)],
@@ -89,7 +103,7 @@ package let commandTable: [CommandSpec] = [
     .add(a.list(0), try a.place(allowTeam: true), guest: a.has("guest"), admin: a.has("admin"))
   },
   spec(
-    "remove", .setup,
+    "remove", .setup, undo: .replayed,
     "remove <user> --org <Org> | --workspace <Name> | --team <Team> [--org <Org>]",
     "take someone out (leaving an org leaves its teams)", rules: [.p7],
     example: "remove carl --org Acme", args: [ArgSpec("user", .user)],
@@ -112,7 +126,7 @@ package let commandTable: [CommandSpec] = [
     if rest.isEmpty { return .login(user) }
     let inner = try parse(tokens: rest, source: a.source)
     if case .runAs = inner { throw Failure(.usage, nil, "as cannot be nested") }
-    if inner.group == .shell {
+    if inner.spec.group == .shell {
       throw Failure(.usage, nil, "as runs billing commands, not shell commands")
     }
     return .runAs(user, inner, text: a.text(from: rest))
@@ -125,7 +139,8 @@ package let commandTable: [CommandSpec] = [
   ) { _ throws(Failure) in .whoami },
   // Actions
   spec(
-    "upgrade", .action,
+    "upgrade", .action, undo: .replayed,
+    scopes: { if case .upgrade(let r) = $0 { [r.scope] } else { [] } },
     "upgrade <scope> --tier <t> [--seats <n>] \(cycleChoice) [--billing-owner <user>] [--pay \(payWords)] [--address \"<text>\"]",
     "buy a paid plan; defaults: annual, the smallest size covering billable members, you as billing owner, card; `upgrade team A,B` goes through sales",
     rules: [.r3, .r4, .r5, .r6, .r8, .r9, .r10, .r11, .r12, .r13, .p1, .p2, .p4, .p6],
@@ -143,7 +158,7 @@ package let commandTable: [CommandSpec] = [
       }
       throw Failure(
         .usage, nil,
-        "upgrade needs --tier <t> (\(listed(selfServeTiers.map(\.name))); enterprise tiers through sales)"
+        "upgrade needs --tier <t> (\(listed(selfServeTiers.map(\.name), "or")); enterprise tiers through sales)"
       )
     }
     return .upgrade(
@@ -153,7 +168,9 @@ package let commandTable: [CommandSpec] = [
         address: a.flagString("address")))
   },
   spec(
-    "trial", .action, "trial <scope> --tier \(trialWords)", "a 30-day trial, once per scope",
+    "trial", .action, undo: .replayed,
+    scopes: { if case .trial(let r, _) = $0 { [r] } else { [] } },
+    "trial <scope> --tier \(trialWords)", "a 30-day trial, once per scope",
     rules: [.p4, .p6, .r6, .r10, .p2], example: "trial org Acme --tier advanced", args: [scopeArg],
     flags: [FlagSpec("tier", .tier), orgFlag]
   ) { a throws(Failure) in
@@ -164,17 +181,21 @@ package let commandTable: [CommandSpec] = [
     return .trial(scope, tier)
   },
   spec(
-    "plan", .action, "plan <scope>",
+    "plan", .action,
+    scopes: { if case .plan(let r) = $0 { [r] } else { [] } }, "plan <scope>",
     "the plan of a scope (or the organization plan covering a team)", rules: [.p8],
     example: "plan team Design", args: [scopeArg], flags: [orgFlag]
   ) { a throws(Failure) in .plan(try a.scope(0)) },
   spec(
-    "billing", .action, "billing <scope>", "the billing tab: its actions and which you may use",
+    "billing", .action,
+    scopes: { if case .billing(let r) = $0 { [r] } else { [] } }, "billing <scope>",
+    "the billing tab: its actions and which you may use",
     rules: [.r17, .r18],
     example: "billing org Acme", args: [scopeArg], flags: [orgFlag]
   ) { a throws(Failure) in .billing(try a.scope(0)) },
   spec(
-    "edit", aliases: ["downgrade"], .action,
+    "edit", aliases: ["downgrade"], .action, undo: .replayed,
+    scopes: { if case .edit(let r, _) = $0 { [r] } else { [] } },
     "edit <scope> [--tier <t>] [--seats <n>] \(cycleChoice)",
     "change tier, seats or cycle: increases now (pro rata), the rest at renewal",
     rules: [.r14, .r19, .r20, .p3, .r5, .r9], example: "edit org Acme --seats 15", args: [scopeArg],
@@ -185,17 +206,23 @@ package let commandTable: [CommandSpec] = [
       EditRequest(tier: try a.tier(), seats: a.flagInt("seats"), cycle: try a.cycle()))
   },
   spec(
-    "cancel", .action, "cancel <scope>", "cancel at the end of the period (a trial at once)",
+    "cancel", .action, undo: .replayed,
+    scopes: { if case .cancel(let r) = $0 { [r] } else { [] } }, "cancel <scope>",
+    "cancel at the end of the period (a trial at once)",
     rules: [.r14, .r19, .r20, .r21],
     example: "cancel workspace \"Side Project\"", args: [scopeArg], flags: [orgFlag]
   ) { a throws(Failure) in .cancel(try a.scope(0)) },
   spec(
-    "resume", .action, "resume <scope>", "undo a cancellation before the period ends",
+    "resume", .action, undo: .replayed,
+    scopes: { if case .resume(let r) = $0 { [r] } else { [] } }, "resume <scope>",
+    "undo a cancellation before the period ends",
     rules: [.r14, .r20],
     example: "resume workspace \"Side Project\"", args: [scopeArg], flags: [orgFlag]
   ) { a throws(Failure) in .resume(try a.scope(0)) },
   spec(
-    "transfer", .action, "transfer <scope> --to <user>", "pass billing ownership to another member",
+    "transfer", .action, undo: .replayed,
+    scopes: { if case .transfer(let r, _) = $0 { [r] } else { [] } },
+    "transfer <scope> --to <user>", "pass billing ownership to another member",
     rules: [.r13, .r14, .r15],
     example: "transfer org Acme --to bob", args: [scopeArg],
     flags: [FlagSpec("to", .owner), orgFlag]
@@ -203,7 +230,9 @@ package let commandTable: [CommandSpec] = [
     .transfer(try a.scope(0), to: try a.require("to", "<user>"))
   },
   spec(
-    "pay", .action, "pay <scope> --method \(methodWords)", "switch the payment method",
+    "pay", .action, undo: .replayed,
+    scopes: { if case .pay(let r, _) = $0 { [r] } else { [] } },
+    "pay <scope> --method \(methodWords)", "switch the payment method",
     rules: [.r14, .r19, .r22],
     example: "pay team Design --method paypal", args: [scopeArg],
     flags: [FlagSpec("method", .method), orgFlag]
@@ -215,7 +244,9 @@ package let commandTable: [CommandSpec] = [
     return .pay(scope, m)
   },
   spec(
-    "address", .action, "address <scope> \"<text>\"", "set the billing address", rules: [.r14],
+    "address", .action, undo: .replayed,
+    scopes: { if case .address(let r, _) = $0 { [r] } else { [] } }, "address <scope> \"<text>\"",
+    "set the billing address", rules: [.r14],
     example: "address org Acme \"1 Main St, Springfield\"",
     args: [scopeArg, ArgSpec("text", .text)], flags: [orgFlag]
   ) { a throws(Failure) in
@@ -226,12 +257,15 @@ package let commandTable: [CommandSpec] = [
     return .address(scope, t)
   },
   spec(
-    "seats", .action, "seats <scope>",
+    "seats", .action,
+    scopes: { if case .seats(let r) = $0 { [r] } else { [] } }, "seats <scope>",
     "seats, billable members and whether the plan is over its size", rules: [.r14, .p5],
     example: "seats org Acme", args: [scopeArg], flags: [orgFlag]
   ) { a throws(Failure) in .seats(try a.scope(0)) },
   spec(
-    "invoices", .action, "invoices <scope>", "the current plan's invoices",
+    "invoices", .action,
+    scopes: { if case .invoices(let r) = $0 { [r] } else { [] } }, "invoices <scope>",
+    "the current plan's invoices",
     rules: [.r14, .r16, .r21],
     example: "invoices team Design", args: [scopeArg], flags: [orgFlag]
   ) { a throws(Failure) in .invoices(try a.scope(0)) },
@@ -241,7 +275,9 @@ package let commandTable: [CommandSpec] = [
     example: "invoice INV-0001", args: [ArgSpec("id", .invoice)]
   ) { a throws(Failure) in .invoice(a.string(0) ?? "") },
   spec(
-    "appoint", .action, "appoint <user> --org <Org>|--workspace <Name>", "make a member an admin",
+    "appoint", .action, undo: .replayed,
+    scopes: { if case .appoint(_, let p) = $0 { spaceNamed(p) } else { [] } },
+    "appoint <user> --org <Org>|--workspace <Name>", "make a member an admin",
     rules: [.r13],
     example: "appoint bob --org Acme", args: [ArgSpec("user", .user)],
     flags: [orgFlag, FlagSpec("workspace", .workspace)]
@@ -249,7 +285,9 @@ package let commandTable: [CommandSpec] = [
     .appoint(a.string(0) ?? "", try a.place(allowTeam: false))
   },
   spec(
-    "revoke", .action, "revoke <user> --org <Org>|--workspace <Name>", "take the admin role away",
+    "revoke", .action, undo: .replayed,
+    scopes: { if case .revoke(_, let p) = $0 { spaceNamed(p) } else { [] } },
+    "revoke <user> --org <Org>|--workspace <Name>", "take the admin role away",
     rules: [.r13, .p7],
     example: "revoke bob --org Acme", args: [ArgSpec("user", .user)],
     flags: [orgFlag, FlagSpec("workspace", .workspace)]
@@ -257,7 +295,9 @@ package let commandTable: [CommandSpec] = [
     .revoke(a.string(0) ?? "", try a.place(allowTeam: false))
   },
   spec(
-    "move", .action, "move <scope> --to <scope>",
+    "move", .action,
+    scopes: { if case .move(let a, let b) = $0 { [a, b] } else { [] } },
+    "move <scope> --to <scope>",
     "always refused: plans cannot move (cancel, then upgrade the right one)",
     rules: [.r7, .r14], example: "move workspace Wrong --to workspace Right", args: [scopeArg],
     flags: [FlagSpec("to", .scope), orgFlag]
@@ -293,7 +333,7 @@ package let commandTable: [CommandSpec] = [
       throw Failure(.usage, nil, "can needs a command: can <user> <command...>")
     }
     let inner = try parse(tokens: rest, source: a.source)
-    guard inner.group == .action else {
+    guard inner.spec.group == .action else {
       throw Failure(
         .usage, nil,
         "can checks actions (upgrade, edit, cancel, ...), not \(rest[rest.startIndex].text)")
@@ -301,7 +341,7 @@ package let commandTable: [CommandSpec] = [
     return .can(a.string(0) ?? "", inner, text: a.text(from: rest))
   },
   spec(
-    "clock", .view, "clock [<YYYY-MM-DD>]",
+    "clock", .view, log: .withArguments, undo: .setClock, "clock [<YYYY-MM-DD>]",
     "today's simulated date; with a date, sets it while no plan has ever existed",
     example: "clock 2025-03-31", args: [ArgSpec("date", .date, optional: true)]
   ) { a throws(Failure) in
@@ -309,7 +349,7 @@ package let commandTable: [CommandSpec] = [
     return .setClock(try date(w, for: "clock"))
   },
   spec(
-    "advance", .view, "advance <n>d|<n>m|<n>y|[to] <YYYY-MM-DD>",
+    "advance", .view, log: .always, undo: .clock, "advance <n>d|<n>m|<n>y|[to] <YYYY-MM-DD>",
     "move the date; prints each renewal, change, cancellation and trial end",
     rules: [.r20, .p3, .p4], example: "advance to 2026-03-31",
     args: [ArgSpec("n", .duration), ArgSpec("date", .date, optional: true)]
@@ -421,15 +461,18 @@ package let commandTable: [CommandSpec] = [
     args: [ArgSpec("file", .file)]
   ) { a throws(Failure) in .save(a.string(0) ?? "") },
   spec(
-    ".load", .shell, ".load <file.json>", "replace the world with a saved one",
+    ".load", .shell, undo: .replaced, ".load <file.json>", "replace the world with a saved one",
     example: ".load acme.json",
     args: [ArgSpec("file", .file)]
   ) { a throws(Failure) in .load(a.string(0) ?? "") },
   spec(
-    ".demo", .shell, ".demo", "replace the world with the bundled demo world (as --demo starts)",
+    ".demo", .shell, undo: .replaced, ".demo",
+    "replace the world with the bundled demo world (as --demo starts)",
     example: ".demo"
   ) { _ throws(Failure) in .demo },
-  spec(".reset", .shell, ".reset", "start over with an empty world", example: ".reset") {
+  spec(
+    ".reset", .shell, undo: .replaced, ".reset", "start over with an empty world", example: ".reset"
+  ) {
     _ throws(Failure) in .reset
   },
   spec(".history", .shell, ".history", "the command history", example: ".history") {
@@ -502,7 +545,7 @@ func whatIfCommand(_ text: String) throws(Failure) -> (Command, String) {
   let command = try parse(tokens: tokens, source: line)
   var inner = command
   if case .runAs(_, let c, _) = command { inner = c }
-  guard inner.group == .setup || inner.group == .action else {
+  guard inner.spec.group == .setup || inner.spec.group == .action else {
     throw Failure(
       .usage, nil,
       "compare --with takes a setup command or an action (optionally as <user> ...), not \(quoted(text))"

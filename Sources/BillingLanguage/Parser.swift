@@ -20,12 +20,6 @@ package let createTargets: [String] = commandTable.compactMap {
   $0.words.count == 2 && $0.words[0] == "create" ? $0.words[1] : nil
 }
 
-/// "a, b or c".
-package func listed(_ words: [String]) -> String {
-  words.count < 2
-    ? words.joined() : words.dropLast().joined(separator: ", ") + " or " + words[words.count - 1]
-}
-
 /// Parses one line (without its comment) into a command; an empty line gives nil.
 package func parse(line: Substring) throws(Failure) -> Command? {
   let tokens = try Tokenizer.split(line)
@@ -36,11 +30,6 @@ package func parse(line: Substring) throws(Failure) -> Command? {
 /// Rebuilds a command text from tokens, quoting where needed.
 package func render(_ tokens: some Collection<Token>) -> String {
   tokens.map { $0.quoted ? quotedAlways($0.text) : $0.text }.joined(separator: " ")
-}
-
-private func quotedAlways(_ s: String) -> String {
-  let q = quoted(s)
-  return q.hasPrefix("\"") ? q : "\"" + s + "\""
 }
 
 /// Entries by the length and first byte of their first word, longest first: a cheap index
@@ -98,11 +87,11 @@ package func parse(tokens: ArraySlice<Token>, source: Substring? = nil) throws(F
           among: entries.filter { $0.words[0] == "create" }.map { $0.words.joined(separator: " ") }),
         quote: { $0 })
       return try fail(
-        "create what? \(quoted(tokens[1].text)) is not something to create (\(listed(createTargets)))\(hint)"
+        "create what? \(quoted(tokens[1].text)) is not something to create (\(listed(createTargets, "or")))\(hint)"
       )
     }
     if first == "create" {
-      return try fail("create needs what to create: \(listed(createTargets))")
+      return try fail("create needs what to create: \(listed(createTargets, "or"))")
     }
     return try fail("unknown command \(quoted(first))\(hint); try .help")
   }

@@ -80,7 +80,7 @@ package struct User: Sendable {
   package var teams: Set<TeamID> = []
   /// Live plans (trial, active, canceling) this user is the billing owner of.
   package var ownedPlans: Set<PlanID> = []
-  package var inbox: [String] = []
+  package var inbox: [Message] = []
 }
 
 /// A person's place in a space.
@@ -154,8 +154,8 @@ package struct Plan: Sendable {
   /// A price per seat per period set by sales; nil means the catalog's.
   package var unitCents: Int?
   package var endedOn: Day?
-  /// Why the plan ended: "canceled", "trial ended", "absorbed (P6)", "replaced".
-  package var endReason: String?
+  /// Why the plan ended.
+  package var endReason: EndReason?
 
   package var isLive: Bool { status != .ended }
   package var isTrial: Bool { status == .trial }
@@ -170,8 +170,8 @@ package struct Invoice: Sendable {
   package var amountCents: Int
   package var payment: Payment
   package var sentTo: UserID
-  /// What it bills: "first period", "renewal", "pro rata: ...".
-  package var label: String
+  /// What it bills: the first period, a renewal, a change pro rata.
+  package var label: InvoiceLabel
   /// Its arithmetic, line by line (the lines add up to the amount); nil for an invoice loaded
   /// from a save made before invoices kept their lines.
   package var lines: [InvoiceLine]?
@@ -201,7 +201,8 @@ package struct Event: Sendable, Equatable {
   package var date: Day
   package var kind: Kind
   package var plan: PlanID
-  package var scope: String
+  package var scope: Scope
   package var invoice: InvoiceID?
-  package var detail: String
+  /// What happened, in order (a renewal: the change it made, the new period).
+  package var facts: [Fact]
 }

@@ -22,6 +22,8 @@ package indirect enum Reason: Equatable, Sendable {
   case noActor(String)
 
   // Setup.
+  /// A command that needs a flag the line left out: `create team` needs --org.
+  case missingFlag(command: String, flag: String, value: String)
   case badHandle(String)
   case badName(String, what: String)
   case userExists(String)
@@ -50,17 +52,19 @@ package indirect enum Reason: Equatable, Sendable {
   case pastSelfServeLimit(Int, limit: Int)
   case tooManySeats(Int)
   case unitCentsTooHigh(Int, cycle: Cycle)
-  case sumTooLarge(String)
+  /// P6: the credits for the team plans of the named space.
+  case creditsTooLarge(space: String)
   case basicIsNotAPlan
   case salesOnlyTier(Tier)
-  case ownerNotInSpace(String, space: String, role: String, rule: Rule)
-  case ownerIsGuest(String, space: String, role: String, rule: Rule)
+  /// R11 (the billing owner) or R15 (a new billing owner).
+  case ownerNotInSpace(String, space: String, rule: Rule)
+  case ownerIsGuest(String, space: String, rule: Rule)
 
   // Upgrades and trials.
-  case notInSpace(String, space: String, verb: String, ask: String)
-  case guestOfSpace(String, space: String, verb: String, ask: String)
-  case guestOfTeamOrg(String, org: String, verb: String, team: String, admins: String)
-  case neitherInTeamNorAdmin(String, team: String, org: String, admins: String)
+  case notInSpace(String, space: String, verb: Attempt, ask: SomePeople)
+  case guestOfSpace(String, space: String, verb: Attempt, ask: SomePeople)
+  case guestOfTeamOrg(String, org: String, verb: Attempt, team: String, admins: SomePeople)
+  case neitherInTeamNorAdmin(String, team: String, org: String, admins: SomePeople)
   case onlyAdminsAbsorbTeamPlans(space: String, teamPlans: [String], admins: String)
   case invoicePaymentNotOffered(cycle: Cycle, seats: Int)
   case severalTeams([String])
@@ -70,10 +74,10 @@ package indirect enum Reason: Equatable, Sendable {
   case trialTier(Tier)
 
   // The billing tab.
-  case onBasic(String, what: String)
-  case endedPlanOwnerOnly(PlanID, owner: String, what: String)
-  case billingOwnerOnly(Text, owner: String, what: String, actorIsAdmin: Bool)
-  case paidByInvoice(Text, what: String)
+  case onBasic(String, what: Attempt)
+  case endedPlanOwnerOnly(PlanID, owner: String, what: Attempt)
+  case billingOwnerOnly(Text, owner: String, what: Attempt, actorIsAdmin: Bool)
+  case paidByInvoice(Text, what: Attempt)
   case trialNotEditable(Text)
   case salesOnlyPlan(Text)
   case cancelingNotEditable(Text, ends: Day)
@@ -124,7 +128,8 @@ package indirect enum Reason: Equatable, Sendable {
     case .nothingToUndo, .undoTooFar: (.conflict, nil)
     case .ambiguousTeam: (.ambiguous, nil)
     case .noActor: (.noActor, nil)
-    case .badHandle, .badName, .namedTwice, .noListPrice, .negativeUnitCents, .badAddress:
+    case .missingFlag, .badHandle, .badName, .namedTwice, .noListPrice, .negativeUnitCents,
+      .badAddress:
       (.usage, nil)
     case .userExists, .spaceExists, .teamExists, .alreadyInSpace, .alreadyInTeam,
       .notInSpaceToRemove, .notInTeamToRemove, .alreadyHasPlan, .samePayment, .nothingToChange,
@@ -139,10 +144,10 @@ package indirect enum Reason: Equatable, Sendable {
     case .notASize: (.invalid, .r5)
     case .seatsDoNotCover(_, _, _, let isTeam, _): (.invalid, isTeam ? .r4 : .r3)
     case .pastSelfServeLimit: (.contactSales, .p1)
-    case .tooManySeats, .unitCentsTooHigh, .sumTooLarge: (.invalid, nil)
+    case .tooManySeats, .unitCentsTooHigh, .creditsTooLarge: (.invalid, nil)
     case .basicIsNotAPlan: (.invalid, .r9)
     case .salesOnlyTier, .salesOnlyPlan: (.contactSales, .r9)
-    case .ownerNotInSpace(_, _, _, let rule), .ownerIsGuest(_, _, _, let rule): (.invalid, rule)
+    case .ownerNotInSpace(_, _, let rule), .ownerIsGuest(_, _, let rule): (.invalid, rule)
     case .notInSpace, .guestOfSpace, .guestOfTeamOrg: (.permissionDenied, .r10)
     case .neitherInTeamNorAdmin: (.permissionDenied, .p2)
     case .onlyAdminsAbsorbTeamPlans: (.permissionDenied, .p6)
@@ -175,6 +180,8 @@ package indirect enum Reason: Equatable, Sendable {
       return text
     case .unknownUser(let h, let near):
       return "unknown user \(quoted(h))\(didYouMean(near))"
+    case .missingFlag(let command, let flag, let value):
+      return "\(command) needs \(flag) \(value)"
     case .unknownMark(let name, let marks):
       return marks.isEmpty
         ? "no mark \(quoted(name)): there are no marks (make one with .mark <name>)"
@@ -280,38 +287,41 @@ package indirect enum Reason: Equatable, Sendable {
     case .unitCentsTooHigh(let n, let cycle):
       return
         "\(n) cents per seat is more than billsh models: a price per seat is at most \(Money.maxUnitCents(cycle)) cents (\(Money.format(Money.maxUnitCents(cycle)))) a \(cycle.unitWord)"
-    case .sumTooLarge(let what):
+    case .creditsTooLarge(let space):
+      let what = "the credits for the team plans of \(space)"
       return
         "\(what) would pass \(Money.format(Money.maxTotal)), the largest sum billsh computes"
     case .basicIsNotAPlan:
       return "basic is the free tier, not a paid plan: to go back to Basic, cancel the plan"
     case .salesOnlyTier(let tier):
       return "\(tier.name) is bought through sales; self-serve tiers are starter and advanced"
-    case .ownerNotInSpace(let h, let space, let role, _):
-      return "\(quoted(h)) is not in \(space): \(role) must be a member of it"
-    case .ownerIsGuest(let h, let space, let role, _):
-      return "\(quoted(h)) is a guest of \(space): \(role) must be a member, not a guest"
+    case .ownerNotInSpace(let h, let space, let rule):
+      return "\(quoted(h)) is not in \(space): \(ownerRole(rule)) must be a member of it"
+    case .ownerIsGuest(let h, let space, let rule):
+      return
+        "\(quoted(h)) is a guest of \(space): \(ownerRole(rule)) must be a member, not a guest"
 
     case .notInSpace(let a, let space, let verb, let ask):
-      return "\(quoted(a)) is not in \(space): only its members can \(verb) there, such as \(ask)"
+      return
+        "\(quoted(a)) is not in \(space): only its members can \(verb.words) there, such as \(ask.words)"
     case .guestOfSpace(let a, let space, let verb, let ask):
       return
-        "\(quoted(a)) is a guest of \(space): guests cannot \(verb); ask a member such as \(ask)"
+        "\(quoted(a)) is a guest of \(space): guests cannot \(verb.words); ask a member such as \(ask.words)"
     case .guestOfTeamOrg(let a, let org, let verb, let team, let admins):
       return
-        "\(quoted(a)) is a guest of \(org): guests cannot \(verb) for team \(quoted(team)); ask one of its members or an admin (\(admins))"
+        "\(quoted(a)) is a guest of \(org): guests cannot \(verb.words) for team \(quoted(team)); ask one of its members or an admin (\(admins.words))"
     case .neitherInTeamNorAdmin(let a, let team, let org, let admins):
       return
-        "\(quoted(a)) is neither in team \(quoted(team)) nor an admin of \(org): ask one of its members or an admin (\(admins))"
+        "\(quoted(a)) is neither in team \(quoted(team)) nor an admin of \(org): ask one of its members or an admin (\(admins.words))"
     case .onlyAdminsAbsorbTeamPlans(let space, let teamPlans, let admins):
       return
-        "\(space) has team plans (\(readableList(teamPlans))): only its admins (\(admins)) can upgrade the whole organization"
+        "\(space) has team plans (\(listed(teamPlans, "and"))): only its admins (\(admins)) can upgrade the whole organization"
     case .invoicePaymentNotOffered(let cycle, let seats):
       return
         "invoice payment is offered only for annual plans of 20 or more seats (this is \(cycle.rawValue), \(seats) seats): pay by card or paypal"
     case .severalTeams(let names):
       return
-        "upgrading several teams at once (\(readableList(names.map { "team " + quoted($0) }))) goes through sales; or upgrade one team at a time, or the whole organization"
+        "upgrading several teams at once (\(listed(names.map { "team " + quoted($0) }, "and"))) goes through sales; or upgrade one team at a time, or the whole organization"
     case .alreadyOnTrial(let space, let plan, let until):
       return "\(space) is already on trial \(plan) until \(until)"
     case .teamPlansBlockTrial(let space, let teamPlan):
@@ -324,15 +334,15 @@ package indirect enum Reason: Equatable, Sendable {
 
     case .onBasic(let scope, let what):
       return
-        "\(scope) is on Basic, which has no billing tab: nobody can \(what) there; upgrade it first"
+        "\(scope) is on Basic, which has no billing tab: nobody can \(what.words) there; upgrade it first"
     case .endedPlanOwnerOnly(let id, let owner, let what):
-      return "\(id) has ended; only its last billing owner, \(quoted(owner)), can \(what)"
+      return "\(id) has ended; only its last billing owner, \(quoted(owner)), can \(what.words)"
     case .billingOwnerOnly(let plan, let owner, let what, let admin):
       let adminNote = admin ? " (being an admin is not enough)" : ""
       return
-        "only the billing owner of \(plan), \(quoted(owner)), can \(what)\(adminNote); ask \(quoted(owner)) or have them transfer billing ownership"
+        "only the billing owner of \(plan), \(quoted(owner)), can \(what.words)\(adminNote); ask \(quoted(owner)) or have them transfer billing ownership"
     case .paidByInvoice(let plan, let what):
-      return "\(plan) is paid by invoice: to \(what), contact sales from the billing tab"
+      return "\(plan) is paid by invoice: to \(what.words), contact sales from the billing tab"
     case .trialNotEditable(let plan):
       return "\(plan) is a trial: upgrade it to choose tier, cycle and seats"
     case .salesOnlyPlan(let plan):
@@ -409,15 +419,56 @@ package indirect enum Reason: Equatable, Sendable {
   }
 }
 
+/// R11 names the billing owner of a plan being bought; R15 the new owner of a transfer.
+private func ownerRole(_ rule: Rule) -> String {
+  rule == .r15 ? "a new billing owner" : "the billing owner"
+}
+
+/// What the actor tried, as a refusal names it ("only the billing owner … can cancel the plan").
+package enum Attempt: Sendable, Equatable {
+  case upgrade, startTrial
+  case changePlan, cancel, cancelPlan, resumePlan, transferOwnership, changePayment
+  case updateBillingInfo, viewSeatUsage, listInvoices, download(InvoiceID), moveAPlan, movePlan
+  case openBillingTab
+
+  var words: String {
+    switch self {
+    case .upgrade: "upgrade"
+    case .startTrial: "start a trial"
+    case .changePlan: "change the plan"
+    case .cancel: "cancel"
+    case .cancelPlan: "cancel the plan"
+    case .resumePlan: "resume the plan"
+    case .transferOwnership: "transfer billing ownership"
+    case .changePayment: "change the payment method"
+    case .updateBillingInfo: "update billing info"
+    case .viewSeatUsage: "view seat usage"
+    case .listInvoices: "list invoices"
+    case .download(let id): "download \(id)"
+    case .moveAPlan: "move a plan"
+    case .movePlan: "move the plan"
+    case .openBillingTab: "open the billing tab"
+    }
+  }
+}
+
+/// Who to ask instead: the first few handles, and how many more (none: nobody yet).
+package struct SomePeople: Sendable, Equatable {
+  package var handles: [String]
+  package var more: Int
+
+  /// "ann, bob and 3 more", or "nobody yet (add a member first)".
+  var words: String {
+    if handles.isEmpty { return "nobody yet (add a member first)" }
+    var names = handles.map { quoted($0) }
+    if more > 0 { names.append("\(more) more") }
+    return listed(names, "and")
+  }
+}
+
 extension SpaceKind {
   /// "an org", "a workspace".
   var article: String { self == .org ? "an org" : "a workspace" }
-}
-
-/// Names in a readable list: "ann, bob and carl".
-func readableList(_ names: [String]) -> String {
-  if names.count <= 1 { return names.first ?? "" }
-  return names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
 }
 
 /// A code point as four (or more) upper-case hex digits: `001B`.

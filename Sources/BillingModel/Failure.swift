@@ -85,8 +85,7 @@ package func suggestions(for word: String, among names: some Sequence<String>, l
 package func didYouMean(_ names: [String], quote: (String) -> String = { quoted($0) }) -> String {
   guard !names.isEmpty else { return "" }
   let q = names.map(quote)
-  let list = q.count == 1 ? q[0] : q.dropLast().joined(separator: ", ") + " or " + q[q.count - 1]
-  return "; did you mean \(list)?"
+  return "; did you mean \(listed(q, "or"))?"
 }
 
 func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], cap: Int) -> Int {

@@ -18,8 +18,8 @@ package struct Happening: Sendable {
   private var invoiceIndex: Int32
   private var userIndex: Int32
   private var logIndex: Int32
-  /// The words, where they are not made from the facts (for people: the role, or "").
-  package var note: String
+  /// Its fact in the journal's `facts` (-1: none, for a refusal or an invoice).
+  fileprivate var factIndex: Int32 = -1
 
   package var plan: PlanID? { planIndex < 0 ? nil : PlanID(index: Int(planIndex)) }
   package var invoice: InvoiceID? { invoiceIndex < 0 ? nil : InvoiceID(index: Int(invoiceIndex)) }
@@ -30,7 +30,7 @@ package struct Happening: Sendable {
 
   package init(
     date: Day, kind: Kind, scope: Scope, plan: PlanID? = nil, invoice: InvoiceID? = nil,
-    user: UserID? = nil, log: Int? = nil, note: String = ""
+    user: UserID? = nil, log: Int? = nil
   ) {
     self.date = date
     self.kind = kind
@@ -39,8 +39,13 @@ package struct Happening: Sendable {
     self.invoiceIndex = Int32(truncatingIfNeeded: invoice?.index ?? -1)
     self.userIndex = Int32(truncatingIfNeeded: user?.index ?? -1)
     self.logIndex = Int32(truncatingIfNeeded: log ?? -1)
-    self.note = note
   }
+}
+
+/// A journal entry as a timeline lists it, with its fact.
+package struct TimelineEntry: Sendable {
+  package var happening: Happening
+  package var fact: Fact?
 }
 
 /// What one person did and was told, in order (`timeline <user>`).
@@ -51,22 +56,29 @@ package enum Deed: Sendable, Equatable {
   case message(Int)
 }
 
-/// NB: an `add` of many people is one `added` entry, its note the role then the handles
-/// ("guest ann bob"), so a world of many members keeps a few bytes a member for it; timelines
-/// list one line a person.
+/// NB: an `add` of many people is one `added` entry, its fact the role and the people's ids, so
+/// a world of many members keeps a few bytes a member for it; timelines list one line a person.
+/// NB: facts are kept apart from the entries (`facts`), so an entry stays small: a long
+/// playback keeps one for every refusal, and a refusal has none.
 /// What happened, appended as it happens and indexed by scope and by person, so a timeline
 /// costs what it lists, not the size of the world.
 /// NB: `.save` writes it; a save made before it existed loads with an empty one.
 package struct Journal: Sendable {
   package private(set) var entries: [Happening] = []
+  private var facts: [Fact] = []
   // NB: lists by dense space and team index, not a dictionary by scope: no hashing on the way.
   var ofSpace: [[Int]] = []
   var ofTeam: [[Int]] = []
   /// By user index; grown as people act or are told something.
   package private(set) var ofUser: [[Deed]] = []
 
-  mutating func append(_ h: Happening, to scope: Scope) {
+  mutating func append(_ h: Happening, to scope: Scope, fact: Fact? = nil) {
     let n = entries.count
+    var h = h
+    if let fact {
+      h.factIndex = Int32(truncatingIfNeeded: facts.count)
+      facts.append(fact)
+    }
     entries.append(h)
     switch scope {
     case .space(let s): Journal.add(n, at: s.index, in: &ofSpace)
@@ -79,6 +91,11 @@ package struct Journal: Sendable {
       lists.append(contentsOf: repeatElement([], count: index + 1 - lists.count))
     }
     lists[index].append(n)
+  }
+
+  /// The fact of an entry (nil for a refusal or an invoice, worded from the log or the invoice).
+  package func fact(of h: Happening) -> Fact? {
+    h.factIndex < 0 ? nil : facts[Int(h.factIndex)]
   }
 
   /// Indexes of the scope's entries, oldest first.
@@ -114,13 +131,12 @@ package struct Journal: Sendable {
 extension World {
   func happened(
     _ kind: Happening.Kind, _ scope: Scope, plan: PlanID? = nil, invoice: InvoiceID? = nil,
-    user: UserID? = nil, on date: Day? = nil, _ note: String = ""
+    user: UserID? = nil, on date: Day? = nil, _ fact: Fact
   ) {
     journal.append(
       Happening(
-        date: date ?? today, kind: kind, scope: scope, plan: plan, invoice: invoice, user: user,
-        note: note),
-      to: scope)
+        date: date ?? today, kind: kind, scope: scope, plan: plan, invoice: invoice, user: user),
+      to: scope, fact: fact)
   }
 
   /// Starts a command: messages sent from here on are its own (see `appendLog`).
@@ -129,10 +145,16 @@ extension World {
   }
 
   /// Puts a message in a user's inbox, and in their timeline.
-  func deliver(_ user: UserID, _ message: String) {
+  func deliver(_ message: Message) {
+    let user = message.to
     journal.note(.message(users[user.index].inbox.count), of: user)
     users[user.index].inbox.append(message)
     sentThisCommand.append(user)
+  }
+
+  /// Tells a user what happened, today.
+  func tell(_ user: UserID, _ fact: Fact) {
+    deliver(Message(date: today, fact: fact, to: user))
   }
 
   /// Appends to the log; an entry with an actor goes in their timeline before the messages the
@@ -153,32 +175,11 @@ extension World {
     }
   }
 
-  /// The words of an entry: its note, or for people and invoices, made from the facts.
-  package func words(_ h: Happening) -> String {
-    switch h.kind {
-    case .added, .removed, .role:
-      let who = h.user.map { quoted(handle($0)) } ?? "someone"
-      if h.kind == .role {
-        return
-          "\(who) is now \(h.note == "admin" ? "an admin" : "a member") of \(describe(h.scope))"
-      }
-      let verb = h.kind == .added ? "added to" : "removed from"
-      let text = "\(who) \(verb) \(describe(h.scope))"
-      return h.note.isEmpty ? text : "\(text) \(h.note)"
-    case .invoice:
-      guard let id = h.invoice else { return h.note }
-      let i = invoices[id.index]
-      return "\(id) \(Money.format(i.amountCents)) for \(i.plan), \(i.status): \(i.label)"
-    case .renewed where h.note.isEmpty:
-      guard let id = h.invoice, let plan = h.plan else { return h.note }
-      return "\(plan) renewed: \(invoices[id.index].label)"
-    case .refused:
-      guard let n = h.log, n < log.count else { return h.note }
-      let e = log[n]
-      return "\(e.actor.map(quoted) ?? "-") \(e.command) → \(e.outcome)"
-    default:
-      return h.note
-    }
+  /// A plan as it stands now, for a fact about it.
+  func shape(_ id: PlanID) -> PlanShape {
+    let p = plans[id.index]
+    return PlanShape(
+      plan: id, scope: p.scope, tier: p.tier, cycle: p.cycle, seats: p.seats, trial: p.isTrial)
   }
 }
 
@@ -186,7 +187,7 @@ extension World {
 extension World {
   /// A scope's entries, oldest first (same-day entries in the order they happened): an
   /// organization's with its teams'; a team's with the events of its organization's plans.
-  package func timeline(of scope: Scope) -> [Happening] {
+  package func timeline(of scope: Scope) -> [TimelineEntry] {
     var lists = [journal.entries(of: scope)]
     switch scope {
     case .space(let s):
@@ -195,32 +196,34 @@ extension World {
       let org = journal.entries(of: .space(teams[t.index].org))
       lists.append(org.filter { journal.entries[$0].plan != nil })
     }
-    var out: [Happening] = []
+    var out: [TimelineEntry] = []
     for i in merged(lists) { expand(journal.entries[i], into: &out) }
-    return oldestFirst(out) { $0.date }
+    return oldestFirst(out) { $0.happening.date }
   }
 
   /// An entry as timelines list it: an `add` of several people, one entry a person.
-  private func expand(_ h: Happening, into out: inout [Happening]) {
-    guard h.kind == .added, h.user == nil, !h.note.isEmpty else {
-      out.append(h)
+  private func expand(_ h: Happening, into out: inout [TimelineEntry]) {
+    let fact = journal.fact(of: h)
+    guard h.kind == .added, h.user == nil, case .joined(let role, let people)? = fact else {
+      out.append(TimelineEntry(happening: h, fact: fact))
       return
     }
-    let words = h.note.split(separator: " ")
-    let role = words.first.map(String.init) ?? "member"
-    let note = role == "member" ? "" : "as " + role
-    for w in words.dropFirst() {
-      guard let u = userID(String(w)) else { continue }
-      out.append(Happening(date: h.date, kind: .added, scope: h.scope, user: u, note: note))
+    for u in people {
+      out.append(
+        TimelineEntry(
+          happening: Happening(date: h.date, kind: .added, scope: h.scope, user: u),
+          fact: .joinedAs(role)))
     }
   }
 
   /// A plan's own entries, oldest first.
-  package func timeline(of plan: PlanID) -> [Happening] {
+  package func timeline(of plan: PlanID) -> [TimelineEntry] {
     oldestFirst(
       journal.entries(of: plans[plan.index].scope).lazy.map { self.journal.entries[$0] }
-        .filter { $0.plan == plan }
-    ) { $0.date }
+        .filter { $0.plan == plan }.map {
+          TimelineEntry(happening: $0, fact: self.journal.fact(of: $0))
+        }
+    ) { $0.happening.date }
   }
 
   /// Ascending lists of entry indexes, merged into one (each entry once).

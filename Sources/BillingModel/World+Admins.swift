@@ -51,21 +51,20 @@ extension World {
     return AdminChange(user: u, space: s, handle: handle, admin: false)
   }
 
-  /// Makes a checked appointment or revocation; returns what happened, in words.
-  package func apply(_ c: AdminChange) -> String {
+  /// Makes a checked appointment or revocation; returns what happened.
+  package func apply(_ c: AdminChange) -> Fact {
     setAdmin(c.user, of: c.space, c.admin)
-    happened(
-      c.admin ? .appointed : .revoked, .space(c.space), user: c.user,
-      c.admin ? "\(quoted(c.handle)) appointed admin" : "\(quoted(c.handle)) no longer admin")
-    let verb = c.admin ? "is now" : "is no longer"
-    return "\(quoted(c.handle)) \(verb) an admin of \(describe(.space(c.space)))"
+    let fact = Fact.adminChanged(name: c.handle, space: c.space, admin: c.admin)
+    happened(c.admin ? .appointed : .revoked, .space(c.space), user: c.user, fact)
+    return fact
   }
 
   private func adminCommand(
     _ handle: String, _ target: PlaceTarget, _ actorID: UserID?, _ verb: String
   ) throws(Failure) -> (UserID, SpaceID, UserID) {
     guard case .space(let kind, let name) = target else {
-      throw Failure(.usage, nil, "\(verb) needs --org <Org> or --workspace <Name>")
+      throw Failure(
+        .missingFlag(command: verb, flag: "--org", value: "<Org> or --workspace <Name>"))
     }
     let u = try resolveUser(handle)
     let s = try resolveSpace(kind, name)

@@ -12,9 +12,18 @@ package struct EditRequest: Sendable, Equatable {
 
 /// One row of the billing tab (`billing`).
 package struct BillingAction: Sendable {
+  /// Why an action of the billing tab is not open to the actor.
+  package enum Block: Sendable, Equatable {
+    /// R14: only the billing owner, named.
+    case notOwner(String)
+    /// P4: not on a trial.
+    case trial
+    /// R19: paid by invoice, so through sales.
+    case paidByInvoice
+  }
   package var name: String
-  package var allowed: Bool
-  package var note: String
+  package var block: Block?
+  package var allowed: Bool { block == nil }
 }
 
 /// Seat usage (`seats`).
@@ -35,18 +44,18 @@ package struct EditChange: Sendable {
 
 /// A billing-tab change other than `edit`, checked against the world and ready to apply.
 package enum BillingChange: Sendable {
-  case cancel(PlanID)
-  case resume(PlanID)
+  case cancel(PlanID, by: UserID)
+  case resume(PlanID, by: UserID)
   /// `handle` as the command named it, for the words of the result.
-  case transfer(PlanID, to: UserID, handle: String)
-  case pay(PlanID, Payment)
-  case address(PlanID, String)
+  case transfer(PlanID, to: UserID, handle: String, by: UserID)
+  case pay(PlanID, Payment, by: UserID)
+  case address(PlanID, String, by: UserID)
 
   /// The plan the change is made to.
   package var plan: PlanID {
     switch self {
-    case .cancel(let id), .resume(let id), .transfer(let id, _, _), .pay(let id, _),
-      .address(let id, _):
+    case .cancel(let id, _), .resume(let id, _), .transfer(let id, _, _, _), .pay(let id, _, _),
+      .address(let id, _, _):
       id
     }
   }
@@ -55,7 +64,7 @@ package enum BillingChange: Sendable {
 /// The billing tab's actions: R14 (only the billing owner), R17–R20, R22.
 extension World {
   /// R17, R6: the scope's own live plan, for commands that need one.
-  func requirePlan(_ scope: Scope, _ what: String) throws(Failure) -> PlanID {
+  func requirePlan(_ scope: Scope, _ what: Attempt) throws(Failure) -> PlanID {
     try checkCovering(scope)
     guard let id = planOfScope[scope] else {
       throw Failure(.onBasic(describe(scope), what: what))
@@ -64,7 +73,7 @@ extension World {
   }
 
   /// R14: only the current billing owner.
-  func requireOwner(_ id: PlanID, _ actor: UserID, _ what: String) throws(Failure) {
+  func requireOwner(_ id: PlanID, _ actor: UserID, _ what: Attempt) throws(Failure) {
     let owner = plans[id.index].owner
     guard actor != owner else { return }
     if !plans[id.index].isLive {
@@ -77,7 +86,7 @@ extension World {
   }
 
   /// The common opening of billing-tab commands: names, actor, plan, owner.
-  func ownedPlan(_ ref: ScopeRef, _ actorID: UserID?, verb: String, what: String) throws(Failure)
+  func ownedPlan(_ ref: ScopeRef, _ actorID: UserID?, verb: String, what: Attempt) throws(Failure)
     -> (PlanID, UserID)
   {
     let scope = try resolve(ref)
@@ -88,7 +97,7 @@ extension World {
   }
 
   /// R19: invoice-paid plans change only through sales.
-  func checkSelfServe(_ id: PlanID, _ what: String) throws(Failure) {
+  func checkSelfServe(_ id: PlanID, _ what: Attempt) throws(Failure) {
     if plans[id.index].payment == .invoice {
       throw Failure(.paidByInvoice(summary(id), what: what))
     }
@@ -98,12 +107,12 @@ extension World {
   package func checkEdit(_ ref: ScopeRef, _ r: EditRequest, by actorID: UserID?) throws(Failure)
     -> EditChange
   {
-    let (id, _) = try ownedPlan(ref, actorID, verb: "edit", what: "change the plan")
+    let (id, _) = try ownedPlan(ref, actorID, verb: "edit", what: .changePlan)
     let p = plans[id.index]
     if p.isTrial {
       throw Failure(.trialNotEditable(summary(id)))
     }
-    try checkSelfServe(id, "change the plan")
+    try checkSelfServe(id, .changePlan)
     if p.tier.isSalesOnly {
       throw Failure(.salesOnlyPlan(summary(id)))
     }
@@ -143,7 +152,7 @@ extension World {
     let id = e.plan
     let p = plans[id.index]
     let (nowTier, nowSeats, newScheduled) = (e.tier, e.seats, e.scheduled)
-    var notes: [String] = []
+    var notes: [Fact] = []
     var inv: InvoiceID?
     if nowTier != p.tier || nowSeats != p.seats {
       let unitBefore = unitCents(of: p)
@@ -164,26 +173,22 @@ extension World {
       if nowTier != p.tier { plans[id.index].unitCents = nil }
       plans[id.index].tier = nowTier
       plans[id.index].seats = nowSeats
-      var what: [String] = []
-      if nowTier != p.tier { what.append("\(p.tier.name) → \(nowTier.name)") }
-      if nowSeats != p.seats { what.append("\(p.seats) → \(nowSeats) seats") }
-      happened(
-        .changed, p.scope, plan: id, "\(id) changed now: \(what.joined(separator: ", ")) (P3)")
-      inv = issueInvoice(
-        id, charge, "pro rata for \(what.joined(separator: ", ")) until \(p.periodEnd)")
-      notes.append(
-        "now: \(what.joined(separator: ", ")), charged \(Money.format(amount)) pro rata for \(p.periodEnd - today) of \(p.periodEnd - p.periodStart) days (P3)"
-      )
+      let step = PlanStep(fromTier: p.tier, toTier: nowTier, fromSeats: p.seats, toSeats: nowSeats)
+      let fact = Fact.changedNow(
+        id, step, chargedCents: amount, days: p.periodEnd - today,
+        periodDays: p.periodEnd - p.periodStart)
+      happened(.changed, p.scope, plan: id, fact)
+      inv = issueInvoice(id, charge, .proRata(step, until: p.periodEnd))
+      notes.append(fact)
     }
     plans[id.index].scheduled = newScheduled
     if let c = newScheduled, newScheduled != p.scheduled {
       // NB: the plan lines show the scheduled change itself.
-      happened(
-        .scheduled, p.scope, plan: id, "\(id) on \(p.periodEnd): \(describe(c)) (scheduled, P3)")
+      happened(.scheduled, p.scope, plan: id, .scheduled(id, c, on: p.periodEnd))
     } else if newScheduled == nil && p.scheduled != nil {
-      notes.append("the change scheduled for \(p.periodEnd) is dropped")
-      happened(
-        .scheduled, p.scope, plan: id, "\(id): the change scheduled for \(p.periodEnd) is dropped")
+      let fact = Fact.scheduleDropped(id, on: p.periodEnd)
+      notes.append(fact)
+      happened(.scheduled, p.scope, plan: id, fact)
     }
     return PlanOutcome(plan: id, invoice: inv, notes: notes)
   }
@@ -199,23 +204,23 @@ extension World {
 
   /// `cancel`: R14, R19, R20; changes nothing.
   package func checkCancel(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> BillingChange {
-    let (id, _) = try ownedPlan(ref, actorID, verb: "cancel", what: "cancel the plan")
+    let (id, actor) = try ownedPlan(ref, actorID, verb: "cancel", what: .cancelPlan)
     let p = plans[id.index]
-    try checkSelfServe(id, "cancel")
+    try checkSelfServe(id, .cancel)
     if p.status == .canceling {
       throw Failure(.alreadyCanceling(summary(id), ends: p.periodEnd))
     }
-    return .cancel(id)
+    return .cancel(id, by: actor)
   }
 
   /// `resume`: R14, R20; changes nothing.
   package func checkResume(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> BillingChange {
-    let (id, _) = try ownedPlan(ref, actorID, verb: "resume", what: "resume the plan")
+    let (id, actor) = try ownedPlan(ref, actorID, verb: "resume", what: .resumePlan)
     let p = plans[id.index]
     guard p.status == .canceling else {
       throw Failure(.nothingToResume(summary(id), status: p.status))
     }
-    return .resume(id)
+    return .resume(id, by: actor)
   }
 
   /// `transfer`: R14, R15; changes nothing.
@@ -225,30 +230,30 @@ extension World {
     let scope = try resolve(ref)
     let to = try resolveUser(handle)
     let actor = try requireActor(actorID, "transfer")
-    let id = try requirePlan(scope, "transfer billing ownership")
-    try requireOwner(id, actor, "transfer billing ownership")
+    let id = try requirePlan(scope, .transferOwnership)
+    try requireOwner(id, actor, .transferOwnership)
     if to == plans[id.index].owner {
       throw Failure(.alreadyOwner(handle, summary(id)))
     }
-    try checkOwner(to, for: scope, rule: .r15, role: "a new billing owner")
-    return .transfer(id, to: to, handle: handle)
+    try checkOwner(to, for: scope, rule: .r15)
+    return .transfer(id, to: to, handle: handle, by: actor)
   }
 
   /// `pay`: R14, P4, R19, R22; changes nothing.
   package func checkPay(_ ref: ScopeRef, method: Payment, by actorID: UserID?) throws(Failure)
     -> BillingChange
   {
-    let (id, _) = try ownedPlan(ref, actorID, verb: "pay", what: "change the payment method")
+    let (id, actor) = try ownedPlan(ref, actorID, verb: "pay", what: .changePayment)
     let p = plans[id.index]
     if p.isTrial {
       throw Failure(.trialHasNoPayment(summary(id)))
     }
-    try checkSelfServe(id, "change the payment method")
+    try checkSelfServe(id, .changePayment)
     if method == .invoice {
       throw Failure(.invoiceNotAMethod)
     }
     if p.payment == method { throw Failure(.samePayment(summary(id), method)) }
-    return .pay(id, method)
+    return .pay(id, method, by: actor)
   }
 
   /// `address`: R14 and the address itself; changes nothing.
@@ -256,63 +261,57 @@ extension World {
     -> BillingChange
   {
     try World.checkShownText(text, .billingAddress)
-    let (id, _) = try ownedPlan(ref, actorID, verb: "address", what: "update billing info")
-    return .address(id, text)
+    let (id, actor) = try ownedPlan(ref, actorID, verb: "address", what: .updateBillingInfo)
+    return .address(id, text, by: actor)
   }
 
-  /// Makes a checked billing-tab change; returns what happened, in words.
-  package func apply(_ change: BillingChange) -> String {
+  /// Makes a checked billing-tab change; returns what happened.
+  package func apply(_ change: BillingChange) -> Fact {
     switch change {
-    case .cancel(let id):
+    case .cancel(let id, let actor):
       let p = plans[id.index]
       if p.isTrial {
-        endPlan(id, "trial canceled")
-        happened(
-          .trialEnded, p.scope, plan: id, "trial \(id) canceled at once; back on Basic (R20)")
-        tell(p.owner, "trial \(id) of \(describe(p.scope)) canceled; back on Basic")
-        return
-          "\(p.tier.name) trial \(id) of \(describe(p.scope)) canceled at once; \(describe(p.scope)) is back on Basic (R20)"
+        let fact = Fact.trialCanceled(shape(id), by: actor)
+        endPlan(id, .trialCanceled)
+        happened(.trialEnded, p.scope, plan: id, fact)
+        tell(p.owner, fact)
+        return fact
       }
       plans[id.index].status = .canceling
-      happened(.canceled, p.scope, plan: id, "\(id) canceled: active until \(p.periodEnd) (R20)")
-      tell(p.owner, "\(summary(id)) will end on \(p.periodEnd); resume it before then to keep it")
-      return
-        "\(summary(id)) is canceling: it stays active until \(p.periodEnd), then \(describe(p.scope)) returns to Basic; resume undoes this (R20)"
-    case .resume(let id):
+      let fact = Fact.canceled(shape(id), by: actor, until: p.periodEnd)
+      happened(.canceled, p.scope, plan: id, fact)
+      tell(p.owner, fact)
+      return fact
+    case .resume(let id, let actor):
       let p = plans[id.index]
       plans[id.index].status = .active
-      happened(.resumed, p.scope, plan: id, "\(id) resumed: it renews on \(p.periodEnd)")
-      tell(p.owner, "\(summary(id)) resumed; it renews on \(p.periodEnd)")
-      return "\(summary(id)) resumed: it renews on \(p.periodEnd)"
-    case .transfer(let id, let to, let handle):
+      let fact = Fact.resumed(shape(id), by: actor, renews: p.periodEnd)
+      happened(.resumed, p.scope, plan: id, fact)
+      tell(p.owner, fact)
+      return fact
+    case .transfer(let id, let to, let handle, let actor):
       let old = plans[id.index].owner
       setOwner(id, to)
-      happened(
-        .transferred, plans[id.index].scope, plan: id,
-        "billing ownership of \(id) passed from \(quoted(self.handle(old))) to \(quoted(handle))")
-      tell(old, "you passed billing ownership of \(summary(id)) to \(quoted(handle))")
-      tell(to, "you are now the billing owner of \(summary(id))")
-      var text =
-        "billing ownership of \(summary(id)) passed from \(quoted(self.handle(old))) to \(quoted(handle))"
-      if case .space = plans[id.index].scope {
-        text += "; \(quoted(handle)) is now an admin of \(describe(plans[id.index].scope)) (R13)"
-      }
-      return text
-    case .pay(let id, let method):
+      let fact = Fact.transferred(shape(id), from: old, to: to, name: handle, by: actor)
+      happened(.transferred, plans[id.index].scope, plan: id, fact)
+      tell(old, fact)
+      tell(to, fact)
+      return fact
+    case .pay(let id, let method, let actor):
       plans[id.index].payment = method
-      happened(.payment, plans[id.index].scope, plan: id, "\(id) now paid by \(method.rawValue)")
-      return "\(summary(id)) is now paid by \(method.rawValue)"
-    case .address(let id, let text):
+      let fact = Fact.paymentChanged(shape(id), method, by: actor)
+      happened(.payment, plans[id.index].scope, plan: id, fact)
+      return fact
+    case .address(let id, let text, let actor):
       plans[id.index].address = text
-      happened(
-        .address, plans[id.index].scope, plan: id, "billing address of \(id) set to \(quoted(text))"
-      )
-      return "billing address of \(summary(id)) set to \(quoted(text))"
+      let fact = Fact.addressChanged(shape(id), text, by: actor)
+      happened(.address, plans[id.index].scope, plan: id, fact)
+      return fact
     }
   }
 
   package func seats(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> SeatUsage {
-    let (id, _) = try ownedPlan(ref, actorID, verb: "seats", what: "view seat usage")
+    let (id, _) = try ownedPlan(ref, actorID, verb: "seats", what: .viewSeatUsage)
     let p = plans[id.index]
     if p.isTrial { throw Failure(.trialHasNoSeats(summary(id))) }
     return SeatUsage(plan: id, seats: p.seats, used: billable(p.scope), over: isOver(p))
@@ -321,7 +320,7 @@ extension World {
   package func listInvoices(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> (
     PlanID, [InvoiceID]
   ) {
-    let (id, _) = try ownedPlan(ref, actorID, verb: "invoices", what: "list invoices")
+    let (id, _) = try ownedPlan(ref, actorID, verb: "invoices", what: .listInvoices)
     return (id, invoicesOfPlan[id.index])
   }
 
@@ -329,7 +328,7 @@ extension World {
   package func showInvoice(_ text: String, by actorID: UserID?) throws(Failure) -> InvoiceID {
     let inv = try resolveInvoice(text)
     let actor = try requireActor(actorID, "invoice")
-    try requireOwner(invoices[inv.index].plan, actor, "download \(inv)")
+    try requireOwner(invoices[inv.index].plan, actor, .download(inv))
     return inv
   }
 
@@ -337,8 +336,8 @@ extension World {
     let scope = try resolve(from)
     let target = try resolve(to)
     let actor = try requireActor(actorID, "move")
-    let id = try requirePlan(scope, "move a plan")
-    try requireOwner(id, actor, "move the plan")
+    let id = try requirePlan(scope, .moveAPlan)
+    try requireOwner(id, actor, .movePlan)
     throw Failure(
       .planCannotMove(
         id, from: describe(scope), to: describe(target), sameSpace: holder(scope) == holder(target))
@@ -351,7 +350,7 @@ extension World {
   ) {
     let scope = try resolve(ref)
     let actor = try requireActor(actorID, "billing")
-    let id = try requirePlan(scope, "open the billing tab")
+    let id = try requirePlan(scope, .openBillingTab)
     let p = plans[id.index]
     switch scope {
     case .team(let t):
@@ -368,17 +367,12 @@ extension World {
     }
     let owner = actor == p.owner
     let invoicePaid = p.payment == .invoice
-    let notOwner = "only the billing owner \(quoted(handle(p.owner))) (R14)"
+    // R14: only the billing owner; P4: not on a trial; R19: through sales when paid by invoice.
     func row(_ name: String, selfServe: Bool, trialOK: Bool = true) -> BillingAction {
-      if !owner { return BillingAction(name: name, allowed: false, note: notOwner) }
-      if !trialOK && p.isTrial {
-        return BillingAction(name: name, allowed: false, note: "not on a trial (P4)")
-      }
-      if selfServe && invoicePaid {
-        return BillingAction(
-          name: name, allowed: false, note: "contact sales: paid by invoice (R19)")
-      }
-      return BillingAction(name: name, allowed: true, note: "")
+      if !owner { return BillingAction(name: name, block: .notOwner(handle(p.owner))) }
+      if !trialOK && p.isTrial { return BillingAction(name: name, block: .trial) }
+      if selfServe && invoicePaid { return BillingAction(name: name, block: .paidByInvoice) }
+      return BillingAction(name: name, block: nil)
     }
     var rows = [
       row("edit", selfServe: true, trialOK: false),
@@ -389,7 +383,7 @@ extension World {
       row("transfer", selfServe: false),
       row("invoices", selfServe: false),
     ]
-    rows.append(BillingAction(name: "contact support", allowed: true, note: ""))
+    rows.append(BillingAction(name: "contact support", block: nil))
     return (id, rows)
   }
 

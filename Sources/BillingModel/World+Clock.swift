@@ -73,20 +73,16 @@ extension World {
 
   private func renew(_ id: PlanID, on day: Day) -> Event {
     let p = plans[id.index]
-    let scopeText = describe(p.scope)
     if p.isTrial {
-      endPlan(id, "trial ended")
-      happened(.trialEnded, p.scope, plan: id, "\(p.tier.name) trial \(id) ended; back on Basic")
-      tell(
-        p.owner,
-        "\(p.tier.name) trial \(id) of \(scopeText) ended; back on Basic (upgrade to keep the paid features)"
-      )
+      let fact = Fact.trialExpired(shape(id))
+      endPlan(id, .trialEnded)
+      happened(.trialEnded, p.scope, plan: id, fact)
+      tell(p.owner, fact)
       return Event(
-        date: day, kind: .trialEnd, plan: id, scope: scopeText, invoice: nil,
-        detail: "\(p.tier.name) trial ended; \(scopeText) is back on Basic")
+        date: day, kind: .trialEnd, plan: id, scope: p.scope, invoice: nil, facts: [fact])
     }
     var kind = Event.Kind.renewal
-    var detail: [String] = []
+    var facts: [Fact] = []
     if let change = p.scheduled {
       kind = .change
       if let t = change.tier {
@@ -103,27 +99,27 @@ extension World {
         plans[id.index].periodIndex = -1
       }
       plans[id.index].scheduled = nil
-      detail.append("changed to \(describe(change))")
+      facts.append(.changedAtRenewal(id, change))
     }
     if p.status == .canceling {
-      endPlan(id, "canceled")
+      let ended = Fact.endedCanceled(shape(id))
+      endPlan(id, .canceled)
       if let change = p.scheduled {
-        happened(.changed, p.scope, plan: id, "\(id) changed to \(describe(change)) (P3)")
+        happened(.changed, p.scope, plan: id, .changedAtRenewal(id, change))
       }
-      happened(.ended, p.scope, plan: id, "\(id) ended as canceled; back on Basic (R21)")
-      tell(p.owner, "\(id) of \(scopeText) ended as canceled; back on Basic (data kept, R21)")
+      happened(.ended, p.scope, plan: id, ended)
+      tell(p.owner, ended)
       return Event(
-        date: day, kind: .cancellation, plan: id, scope: scopeText, invoice: nil,
-        detail: "canceled plan ended; \(scopeText) is back on Basic")
+        date: day, kind: .cancellation, plan: id, scope: p.scope, invoice: nil, facts: [ended])
     }
     let need = billable(p.scope)
+    var raised: (from: Int, to: Int)?
     if plans[id.index].seats < need {
       let size = catalog.size(atLeast: need)
       if size <= max(catalog.selfServeLimit, plans[id.index].seats)
         || p.payment == .invoice && size <= catalog.selfServeLimit
       {
-        detail.append(
-          "seats raised from \(plans[id.index].seats) to \(size) to cover \(need) billable members")
+        raised = (plans[id.index].seats, size)
         plans[id.index].seats = size
         kind = .resize
       }
@@ -137,21 +133,21 @@ extension World {
     agenda.push(end, id)
     let q = plans[id.index]
     if let change = p.scheduled {
-      happened(.changed, p.scope, plan: id, "\(id) changed to \(describe(change)) (P3)")
+      happened(.changed, p.scope, plan: id, .changedAtRenewal(id, change))
     }
-    // NB: a plain renewal's words are made when shown, from its invoice's label.
-    if kind == .resize {
-      happened(
-        .resized, p.scope, plan: id, "\(id) renewed for \(start) to \(end); \(detail.last ?? "")")
+    let renewed: Fact
+    if let raised {
+      renewed = .renewedResized(
+        id, start: start, end: end, from: raised.from, to: raised.to, billable: need)
+      happened(.resized, p.scope, plan: id, renewed)
     } else {
-      happened(.renewed, p.scope, plan: id, invoice: InvoiceID(index: invoices.count))
+      renewed = .renewed(id, invoice: InvoiceID(index: invoices.count), start: start, end: end)
+      happened(.renewed, p.scope, plan: id, invoice: InvoiceID(index: invoices.count), renewed)
     }
+    facts.append(renewed)
     let inv = issueInvoice(
       id, periodCharge(of: q),
-      "\(q.tier.name) \(q.cycle.rawValue), \(q.seats) seats, \(start) to \(end)", on: day)
-    detail.append("new period \(start) to \(end)")
-    return Event(
-      date: day, kind: kind, plan: id, scope: scopeText, invoice: inv,
-      detail: detail.joined(separator: "; "))
+      .renewal(tier: q.tier, cycle: q.cycle, seats: q.seats, start: start, end: end), on: day)
+    return Event(date: day, kind: kind, plan: id, scope: p.scope, invoice: inv, facts: facts)
   }
 }

@@ -85,11 +85,10 @@ extension World {
   }
 
   /// Handles (or names) in a readable list: "ann, bob and carl".
-  func list(_ names: [String]) -> String { readableList(names) }
 
   /// Admins of a space, or if it has none a few of its members: who to ask instead.
-  func someMembers(_ s: SpaceID) -> String {
-    if !spaces[s.index].admins.isEmpty { return handles(spaces[s.index].admins, limit: 3) }
+  func someMembers(_ s: SpaceID) -> SomePeople {
+    if !spaces[s.index].admins.isEmpty { return somePeople(spaces[s.index].admins) }
     // NB: the three earliest users, not dictionary order, so output is the same on every run.
     var found: [UserID] = []
     for (u, m) in spaces[s.index].people where !m.guest {
@@ -101,16 +100,22 @@ extension World {
         found.sort()
       }
     }
-    return found.isEmpty ? "nobody yet (add a member first)" : handles(found, limit: 3)
+    return somePeople(found)
+  }
+
+  /// The first three handles in id order, and how many more.
+  func somePeople(_ ids: some Collection<UserID>) -> SomePeople {
+    let sorted = ids.sorted()
+    return SomePeople(
+      handles: sorted.prefix(3).map { handle($0) }, more: max(0, sorted.count - 3))
   }
 
   /// P2: who may upgrade a team, to ask instead: its organization's admins, or if it has none
   /// a few of the team's people who are members of the organization.
-  func someWhoMayUpgrade(_ t: TeamID) -> String {
+  func someWhoMayUpgrade(_ t: TeamID) -> SomePeople {
     let org = teams[t.index].org
-    if !spaces[org.index].admins.isEmpty { return handles(spaces[org.index].admins, limit: 3) }
-    let members = teams[t.index].people.keys.filter { isMember($0, of: org) }
-    return members.isEmpty ? "nobody yet (add a member first)" : handles(members, limit: 3)
+    if !spaces[org.index].admins.isEmpty { return somePeople(spaces[org.index].admins) }
+    return somePeople(teams[t.index].people.keys.filter { isMember($0, of: org) })
   }
 
   /// "ann, bob and 3 more", in id order; "nobody" when empty.
@@ -120,7 +125,7 @@ extension World {
     let sorted = ids.sorted()
     var names = sorted.prefix(limit).map { quoted(handle($0)) }
     if sorted.count > limit { names.append("\(sorted.count - limit) more") }
-    return names.isEmpty ? "nobody" : list(names)
+    return names.isEmpty ? "nobody" : listed(names, "and")
   }
 
   /// "P1 (org Acme, starter annual, 10 seats)".

@@ -107,17 +107,11 @@ extension World {
     if isMember(user, of: teams[team.index].org) { teams[team.index].billable -= 1 }
   }
 
-  func tell(_ user: UserID, _ message: Text) {
-    var line: Text = "\(today) "
-    line.append(message)
-    deliver(user, line.string)
-  }
-
   /// P5: after billable members were added, resize each full card/PayPal plan to the smallest
   /// size covering everyone at once (charged pro rata); flag invoice plans, and plans whose
   /// resize would pass the self-serve limit, as over their size. Returns what happened.
-  func settleSeats(after grown: [Scope]) -> [String] {
-    var notes: [String] = []
+  func settleSeats(after grown: [Scope]) -> [Fact] {
+    var notes: [Fact] = []
     // NB: usually one scope grew; a set is made only for more.
     var seen = grown.count > 1 ? Set<PlanID>() : []
     for scope in grown {
@@ -128,20 +122,13 @@ extension World {
       guard !p.isTrial, need > p.seats else { continue }
       let size = catalog.size(atLeast: need)
       if p.payment == .invoice || size > max(catalog.selfServeLimit, p.seats) {
-        let why: Text =
+        let cause: OverSizeCause =
           p.payment == .invoice
-          ? "it is paid by invoice; sales will follow up"
-          : "\(size) seats is past the self-serve limit of \(catalog.selfServeLimit); contact sales"
-        notes.append(
-          ("\(pid) is over its size: \(need) billable members on \(p.seats) seats (\(why)) (P5)"
-            as Text).string)
-        happened(
-          .overSize, scope, plan: pid,
-          ("\(pid) over its size: \(need) billable members on \(p.seats) seats (\(why)) (P5)"
-            as Text).string)
-        tell(
-          p.owner,
-          "\(summary(pid)) is over its size: \(need) billable members on \(p.seats) seats; \(why)")
+          ? .invoicePaid : .pastSelfServeLimit(size: size, limit: catalog.selfServeLimit)
+        let fact = Fact.overSize(shape(pid), billable: need, seats: p.seats, cause: cause)
+        notes.append(fact)
+        happened(.overSize, scope, plan: pid, fact)
+        tell(p.owner, fact)
         continue
       }
       let unit = unitCents(of: p)
@@ -150,19 +137,15 @@ extension World {
         periodDays: p.periodEnd - p.periodStart)
       let amount = charge.total
       let old = p.seats
+      let before = shape(pid)
       plans[pid.index].seats = size
-      happened(
-        .resized, scope, plan: pid,
-        "\(pid) resized from \(old) to \(size) seats to cover \(need) billable members (P5)")
-      let inv = issueInvoice(
-        pid, charge, ("resize from \(old) to \(size) seats, pro rata" as Text).string)
-      notes.append(
-        ("\(pid) resized from \(old) to \(size) seats to cover \(need) billable members; \(inv) charged \(money: amount) pro rata (P5)"
-          as Text).string)
-      tell(
-        p.owner,
-        "\(pid) (\(describe(scope))) resized from \(old) to \(size) seats to cover \(need) billable members; \(inv) for \(money: amount)"
-      )
+      let fact = Fact.resized(
+        before, from: old, to: size, billable: need, invoice: InvoiceID(index: invoices.count),
+        cents: amount)
+      happened(.resized, scope, plan: pid, fact)
+      issueInvoice(pid, charge, .resize(from: old, to: size))
+      notes.append(fact)
+      tell(p.owner, fact)
     }
     return notes
   }
@@ -170,7 +153,7 @@ extension World {
   /// R16: every invoice goes to the billing owner, with a copy in their inbox. Its amount is the
   /// sum of the charge's lines, which it keeps.
   @discardableResult
-  func issueInvoice(_ pid: PlanID, _ charge: Charge, _ label: String, on date: Day? = nil)
+  func issueInvoice(_ pid: PlanID, _ charge: Charge, _ label: InvoiceLabel, on date: Day? = nil)
     -> InvoiceID
   {
     let owner = plans[pid.index].owner, payment = plans[pid.index].payment,
@@ -185,12 +168,7 @@ extension World {
     invoicesOfPlan[pid.index].append(id)
     journal.append(
       Happening(date: day, kind: .invoice, scope: scope, plan: pid, invoice: id), to: scope)
-    let paid: Text =
-      payment == .invoice ? "open, pay by invoice" : "paid by \(payment?.rawValue ?? "card")"
-    deliver(
-      owner,
-      ("\(day) invoice \(id) for \(pid) (\(describe(scope))): \(money: amount), \(label), \(paid)"
-        as Text).string)
+    deliver(Message(date: day, fact: .invoiceIssued(id), to: owner))
     return id
   }
 }

@@ -26,7 +26,7 @@ extension World {
     if case .space(let s) = p.scope { setAdmin(p.owner, of: s, true) }  // R13
   }
 
-  func endPlan(_ id: PlanID, _ reason: String) {
+  func endPlan(_ id: PlanID, _ reason: EndReason) {
     let p = plans[id.index]
     plans[id.index].status = .ended
     plans[id.index].endedOn = today
@@ -37,11 +37,11 @@ extension World {
     if case .team(let t) = p.scope { spaces[teams[t.index].org.index].teamPlans.remove(id) }
   }
 
-  /// "P1 started: starter annual, 10 seats, card, billing owner "ann"", for the journal.
-  func startedText(_ id: PlanID) -> String {
+  /// What a plan started with, for the journal.
+  func terms(_ id: PlanID) -> PlanTerms {
     let p = plans[id.index]
-    return
-      "\(id) started: \(p.tier.name) \(p.cycle.rawValue), \(p.seats) seats, \(p.payment?.rawValue ?? "-"), billing owner \(quoted(handle(p.owner)))"
+    return PlanTerms(
+      plan: id, tier: p.tier, cycle: p.cycle, seats: p.seats, payment: p.payment, owner: p.owner)
   }
 
   func setOwner(_ id: PlanID, _ owner: UserID) {
@@ -130,16 +130,16 @@ extension World {
 
   /// R11, R15: the billing owner must be a member (not a guest) of the space that holds the scope.
   package func checkOwner(
-    _ owner: UserID, for scope: Scope, rule: Rule, role: String = "the billing owner"
+    _ owner: UserID, for scope: Scope, rule: Rule
   ) throws(Failure) {
     let holder = holder(scope)
     guard let m = membership(owner, in: holder) else {
       throw Failure(
-        .ownerNotInSpace(handle(owner), space: describe(.space(holder)), role: role, rule: rule))
+        .ownerNotInSpace(handle(owner), space: describe(.space(holder)), rule: rule))
     }
     if m.guest {
       throw Failure(
-        .ownerIsGuest(handle(owner), space: describe(.space(holder)), role: role, rule: rule))
+        .ownerIsGuest(handle(owner), space: describe(.space(holder)), rule: rule))
     }
   }
 }

@@ -1,7 +1,10 @@
 /// The writes a saved world needs that no command makes: BillingStore's restore puts stored
 /// values back as they were saved, through these and the setup operations.
 extension World {
-  package func restoreInbox(of user: UserID, _ inbox: [String]) { users[user.index].inbox = inbox }
+  /// A saved inbox: its messages' words as saved.
+  package func restoreInbox(of user: UserID, _ inbox: [String]) {
+    users[user.index].inbox = inbox.map { Message(date: today, fact: .said($0), to: user) }
+  }
 
   /// Appends a plan as saved; a live one is attached to its scope by `attach` after the checks.
   package func restorePlan(_ plan: Plan) {
@@ -17,7 +20,9 @@ extension World {
   package func restoreTrialUsed(_ scope: Scope) { trialsUsed.insert(scope) }
 
   /// Appends a saved journal entry (after the log, which refusals point into).
-  package func restoreHappening(_ h: Happening) { journal.append(h, to: h.scope) }
+  package func restoreHappening(_ h: Happening, fact: Fact?) {
+    journal.append(h, to: h.scope, fact: fact)
+  }
 
   /// Sets a user's saved timeline of actions and messages.
   package func restoreDeeds(of user: UserID, _ deeds: [Deed]) {
@@ -50,7 +55,7 @@ extension Plan {
 extension Invoice {
   package static func restored(
     id: InvoiceID, plan: PlanID, date: Day, amountCents: Int, payment: Payment, sentTo: UserID,
-    label: String, lines: [InvoiceLine]?
+    label: InvoiceLabel, lines: [InvoiceLine]?
   ) -> Invoice {
     Invoice(
       id: id, plan: plan, date: date, amountCents: amountCents, payment: payment, sentTo: sentTo,

@@ -10,7 +10,8 @@ package enum PlaceTarget: Sendable, Equatable {
 package struct PlanOutcome: Sendable {
   package var plan: PlanID
   package var invoice: InvoiceID?
-  package var notes: [String]
+  /// What else happened, in order (team plans absorbed, a trial ended or converted).
+  package var notes: [Fact]
 }
 
 /// A plan sold by sales (`create plan`): any tier, no P1 or R12 limits.
@@ -73,7 +74,7 @@ extension World {
   package func createTeam(_ name: String, in container: PlaceTarget) throws(Failure) -> TeamID {
     try World.checkShownText(name, .teamName)
     guard case .space(let kind, let spaceName) = container else {
-      throw Failure(.usage, nil, "create team needs --org <Org>")
+      throw Failure(.missingFlag(command: "create team", flag: "--org", value: "<Org>"))
     }
     if kind == .org, let w = spacesByName[spaceName], spaces[w.index].kind == .workspace {
       throw Failure(.workspaceNamedAsOrg(describe(.space(w)), team: name))
@@ -89,7 +90,7 @@ extension World {
   }
 
   package func add(_ handles: [String], to target: PlaceTarget, guest: Bool, admin: Bool)
-    throws(Failure) -> [String]
+    throws(Failure) -> [Fact]
   {
     // SPEC §4: syntax first (a handle named twice, a handle that cannot be one), then names.
     // NB: one handle is the usual case; a table is made only for more (names hashed cheaply,
@@ -120,20 +121,20 @@ extension World {
       }
       var grown: [Scope] = []
       // NB: one journal entry for everyone the command adds (see `Journal`), not one each.
-      var joined: Text = guest ? "guest" : admin ? "admin" : "member"
-      let role = joined.count
+      var joined: [UserID] = []
       for (h, known) in zip(handles, known) {
         let u = known ?? newUser(h)
         let old = known == nil ? nil : membership(u, in: s)
         place(u, in: s, guest: guest, admin: admin, grown: &grown)
         if old == nil {
-          joined.append(byte: 32)
-          joined.append(h)
+          joined.append(u)
         } else {
-          happened(.role, .space(s), user: u, admin ? "admin" : "member")
+          happened(.role, .space(s), user: u, .roleChanged(admin: admin))
         }
       }
-      if joined.count > role { happened(.added, .space(s), joined.string) }
+      if !joined.isEmpty {
+        happened(.added, .space(s), .joined(guest ? .guest : admin ? .admin : .member, joined))
+      }
       return settleSeats(after: grown)
     case .team(let name, let org):
       let t = try resolveTeam(name, org: org)
@@ -155,12 +156,12 @@ extension World {
       }
       var grown: [Scope] = []
       for u in ids where joinTeam(u, t) { grown.append(.team(t)) }
-      happened(.added, .team(t), "member " + handles.joined(separator: " "))
+      happened(.added, .team(t), .joined(.member, users))
       return settleSeats(after: grown)
     }
   }
 
-  package func remove(_ handle: String, from target: PlaceTarget) throws(Failure) -> [String] {
+  package func remove(_ handle: String, from target: PlaceTarget) throws(Failure) {
     let u = try resolveUser(handle)
     switch target {
     case .space(let kind, let name):
@@ -174,19 +175,17 @@ extension World {
         throw Failure(.ownerCannotLeave(handle, plan: summary(owned), space: describe(.space(s))))
       }
       for t in users[u.index].teams.sorted() where teams[t.index].org == s {
-        happened(.removed, .team(t), user: u, "(left \(describe(.space(s))))")
+        happened(.removed, .team(t), user: u, .leftSpace(s))
       }
       unplace(u, from: s)
-      happened(.removed, .space(s), user: u)
-      return []
+      happened(.removed, .space(s), user: u, .removed)
     case .team(let name, let org):
       let t = try resolveTeam(name, org: org)
       guard teams[t.index].people[u] != nil else {
         throw Failure(.notInTeamToRemove(handle, team: name))
       }
       leaveTeam(u, t)
-      happened(.removed, .team(t), user: u)
-      return []
+      happened(.removed, .team(t), user: u, .removed)
     }
   }
 
@@ -227,13 +226,11 @@ extension World {
     } else {
       try checkNewPeriodFits(cycle: cycle)
     }
-    var notes: [String] = []
+    var notes: [Fact] = []
     if let endingTrial {
-      endPlan(endingTrial, "replaced by a plan sold by sales")
-      notes.append("trial \(endingTrial) ended")
-      happened(
-        .trialEnded, scope, plan: endingTrial,
-        "trial \(endingTrial) ended: replaced by a plan sold by sales")
+      endPlan(endingTrial, .replacedBySales)
+      notes.append(.trialReplaced(endingTrial))
+      happened(.trialEnded, scope, plan: endingTrial, .trialReplaced(endingTrial))
     }
     let id = startPaid(
       scope: scope, tier: r.tier, cycle: cycle, seats: seats, owner: owner, payment: payment,
@@ -241,11 +238,11 @@ extension World {
     // NB: a plan bought in the past (`--since`) started on that day, before its first invoice.
     happened(
       .started, scope, plan: id, on: r.since,
-      "\(startedText(id)), sold by sales" + (r.since.map { " (bought \($0))" } ?? ""))
+      .planStarted(terms(id), bySales: true, bought: r.since))
     let inv = issueInvoice(
       id, periodCharge(of: plans[id.index]),
-      current.map { "period \($0.start) to \($0.end), bought \(r.since ?? today)" }
-        ?? "first period", on: current?.start)
+      current.map { .bought(start: $0.start, end: $0.end, on: r.since ?? today) }
+        ?? .firstPeriod(credits: 0), on: current?.start)
     return PlanOutcome(plan: id, invoice: inv, notes: notes)
   }
 

@@ -52,7 +52,7 @@ package struct TrialChange: Sendable {
 /// Upgrades, trials and quotes.
 extension World {
   /// R10, P2: who may upgrade or trial a scope.
-  func checkMayUpgrade(_ actor: UserID, _ scope: Scope, _ verb: String) throws(Failure) {
+  func checkMayUpgrade(_ actor: UserID, _ scope: Scope, _ verb: Attempt) throws(Failure) {
     let a = handle(actor)
     switch scope {
     case .space(let s):
@@ -92,7 +92,7 @@ extension World {
     let named = try r.billingOwner.map { (h: String) throws(Failure) -> UserID in try resolveUser(h)
     }
     let actor = try requireActor(actorID, "upgrade")
-    try checkMayUpgrade(actor, scope, "upgrade")
+    try checkMayUpgrade(actor, scope, .upgrade)
     if case .space(let s) = scope, !spaces[s.index].teamPlans.isEmpty, !isAdmin(actor, of: s) {
       let tps = spaces[s.index].teamPlans.sorted().map { $0.description }
       throw Failure(
@@ -119,7 +119,7 @@ extension World {
     if case .space(let s) = scope {
       for tp in spaces[s.index].teamPlans {
         guard let sum = Money.add(credits, unusedCredit(plans[tp.index])) else {
-          throw Failure(.sumTooLarge("the credits for the team plans of \(describe(scope))"))
+          throw Failure(.creditsTooLarge(space: describe(scope)))
         }
         credits = sum
       }
@@ -137,7 +137,7 @@ extension World {
 
   /// Makes a checked upgrade: P6 absorbs team plans, P4 converts a trial, the first invoice.
   package func apply(_ u: UpgradeChange) -> PlanOutcome {
-    var notes: [String] = []
+    var notes: [Fact] = []
     let price = Charge.period(seats: u.seats, unitCents: catalog.unitCents(u.tier, u.cycle) ?? 0)
     var charge = price
     if case .space(let s) = u.scope {
@@ -147,34 +147,24 @@ extension World {
           tp, seats: p.isTrial ? 0 : p.seats, unitCents: unitCents(of: p),
           days: p.periodEnd - today, periodDays: p.periodEnd - p.periodStart)
         let credit = -(charge.lines.last?.cents ?? 0)
-        endPlan(tp, "absorbed by the organization plan (P6)")
-        happened(
-          .ended, p.scope, plan: tp,
-          "\(tp) ended: absorbed by the plan of \(describe(u.scope)), \(Money.format(credit)) credited (P6)"
-        )
-        notes.append(
-          "\(tp) (\(describe(p.scope))) ended: absorbed by the organization plan, \(Money.format(credit)) credited (P6)"
-        )
-        tell(
-          p.owner,
-          "\(tp) (\(describe(p.scope))) ended: \(describe(u.scope)) was upgraded and now covers the team; \(Money.format(credit)) of unused time credited on its first invoice"
-        )
+        let fact = Fact.absorbed(shape(tp), by: u.scope, creditCents: credit)
+        endPlan(tp, .absorbed)
+        happened(.ended, p.scope, plan: tp, fact)
+        notes.append(fact)
+        tell(p.owner, fact)
       }
     }
     let credits = charge.credited
     charge.capAtZero()
     if let trial = u.trial {
-      notes.append("trial ended: \(trial) is now paid (P4)")
-      happened(.trialEnded, u.scope, plan: trial, "trial \(trial) ended: upgraded, now paid (P4)")
+      notes.append(.trialConverted(trial))
+      happened(.trialEnded, u.scope, plan: trial, .trialConverted(trial))
     }
     let id = startPaid(
       scope: u.scope, tier: u.tier, cycle: u.cycle, seats: u.seats, owner: u.owner,
       payment: u.payment, address: u.address, unitCents: nil, converting: u.trial)
-    happened(.started, u.scope, plan: id, startedText(id))
-    let inv = issueInvoice(
-      id, charge,
-      credits > 0
-        ? "first period less \(Money.format(credits)) credited for team plans" : "first period")
+    happened(.started, u.scope, plan: id, .planStarted(terms(id), bySales: false, bought: nil))
+    let inv = issueInvoice(id, charge, .firstPeriod(credits: credits))
     return PlanOutcome(plan: id, invoice: inv, notes: notes)
   }
 
@@ -193,7 +183,7 @@ extension World {
   {
     let scope = try resolve(ref)
     let actor = try requireActor(actorID, "trial")
-    try checkMayUpgrade(actor, scope, "start a trial")
+    try checkMayUpgrade(actor, scope, .startTrial)
     try checkCovering(scope)
     if let existing = planOfScope[scope] {
       if plans[existing.index].isTrial {
@@ -227,13 +217,9 @@ extension World {
         owner: c.actor,
         payment: nil, status: .trial, anchor: today, periodStart: today, periodEnd: end))
     trialsUsed.insert(c.scope)
-    happened(
-      .trialStarted, c.scope, plan: id,
-      "\(c.tier.name) trial \(id) started by \(quoted(handle(c.actor))); it ends on \(end)")
-    tell(
-      c.actor,
-      "\(c.tier.name) trial \(id) of \(describe(c.scope)) started; it ends on \(end) unless upgraded"
-    )
+    let fact = Fact.trialStarted(shape(id), by: c.actor, ends: end)
+    happened(.trialStarted, c.scope, plan: id, fact)
+    tell(c.actor, fact)
     return PlanOutcome(plan: id, invoice: nil, notes: [])
   }
 

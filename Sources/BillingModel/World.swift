@@ -138,8 +138,6 @@ package final class World {
 
   package var userCount: Int { users.count }
   package var spaceIDs: [SpaceID] { spaces.indices.map(SpaceID.init) }
-  package var teamIDsInOrder: [TeamID] { teams.indices.map(TeamID.init) }
   package var allHandles: some Sequence<String> { users.lazy.map(\.handle) }
-  package var allSpaceNames: some Sequence<String> { spacesByName.keys }
   package var allTeamNames: some Sequence<String> { teamsByName.keys }
 }

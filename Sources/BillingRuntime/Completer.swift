@@ -15,9 +15,9 @@ package struct Completer {
     self.marks = marks
   }
 
-  package func complete(_ before: String) -> Completion {
+  package func complete(_ before: String) -> TabCompletion {
     let line = Tokenizer.splitPartial(before[...])
-    if line.inComment { return Completion(wordLength: 0, candidates: []) }
+    if line.inComment { return TabCompletion(wordLength: 0, candidates: []) }
     let current = line.current
     let q = current.text
     let candidates = options(words: line.words, current: current).filter { $0.hasPrefix(q) }
@@ -26,7 +26,7 @@ package struct Completer {
         name.contains(" ") || name.contains("\"") || name.contains("#") || current.quoted
       return needsQuote ? quotedAlways(name) : name
     }
-    return Completion(wordLength: line.currentLength, candidates: unique)
+    return TabCompletion(wordLength: line.currentLength, candidates: unique)
   }
 
   /// Groups of commands that `as <user>` runs: no shell commands (the parser refuses them), and
@@ -221,9 +221,4 @@ package struct Completer {
     }
     return out
   }
-}
-
-func quotedAlways(_ s: String) -> String {
-  let q = quoted(s)
-  return q.hasPrefix("\"") ? q : "\"" + s + "\""
 }

@@ -25,7 +25,7 @@ package struct Prompt: Sendable {
 /// being completed; `candidates` are full replacements for that word
 /// (e.g. for "upg" -> ["upgrade"]). Candidates that need quoting come
 /// already quoted.
-package struct Completion: Sendable {
+package struct TabCompletion: Sendable {
   package var wordLength: Int
   package var candidates: [String]
   package init(wordLength: Int, candidates: [String]) {

@@ -43,7 +43,7 @@ extension World {
   func invoiceLine(_ id: InvoiceID) -> Text {
     let i = invoice(id)
     return
-      "\(id) \(i.date) \(i.plan) \(money: i.amountCents) \(i.payment.rawValue) \(i.status), sent to \(quoted: handle(i.sentTo)): \(i.label)"
+      "\(id) \(i.date) \(i.plan) \(money: i.amountCents) \(i.payment.rawValue) \(i.status), sent to \(quoted: handle(i.sentTo)): \(Words().label(i.label, in: self))"
   }
 
   /// A plan as `plan` shows it: its lines, each after the first indented two more when `indent`.
@@ -69,7 +69,8 @@ extension World {
       t += "\(lead)ends on \(p.periodEnd): canceling, resume keeps it (R20)"
     }
     if p.status == .ended {
-      t += "\(lead)ended on \(p.endedOn?.description ?? "?"): \(p.endReason ?? "ended")"
+      t +=
+        "\(lead)ended on \(p.endedOn?.description ?? "?"): \(p.endReason.map { Words().endReason($0) } ?? "ended")"
     }
     if !p.address.isEmpty { t += "\(lead)billing address \(quoted: p.address)" }
   }
@@ -78,12 +79,13 @@ extension World {
     .object([
       ("date", .string(e.date.description)), ("type", .string(e.kind.rawValue)),
       ("plan", .string(e.plan.description)),
-      ("scope", .string(e.scope)), ("invoice", .str(e.invoice?.description)),
+      ("scope", .string(describe(e.scope))), ("invoice", .str(e.invoice?.description)),
     ])
   }
 
   func eventLine(_ e: Event) -> Text {
-    var t: Text = "  \(e.date) \(e.kind.rawValue) \(e.plan) \(e.scope): \(e.detail)"
+    var t: Text =
+      "  \(e.date) \(e.kind.rawValue) \(e.plan) \(describe(e.scope)): \(Words().detail(e, in: self))"
     if let inv = e.invoice { t += "; \(inv) \(money: invoice(inv).amountCents)" }
     return t
   }

@@ -350,7 +350,6 @@ package enum Runner {
     var items: [Transcript.Item] = []
     var reader = ScriptReader()
     var start = 0, number = 0
-    var lineNo = 0
     for i in 0...bytes.count where i == bytes.count || bytes[i] == 10 {
       if i == bytes.count && start == i { break }
       number += 1
@@ -370,7 +369,6 @@ package enum Runner {
         throw Failure(.usage, nil, "\(path):\(l.number): \(f.message)")
       }
       session.perform(l.text, file: nil, line: nil, expectation: l.expectation)
-      lineNo += 1
       items.append(.command(text: l.text, line: 0, output: current))
     }
     if let l = reader.finish(), let f = l.failure {

@@ -8,48 +8,23 @@ extension Session {
     let world = self.world
     switch command {
     case .createUsers(let handles):
-      let ids = try world.createUsers(handles)
-      return ok(
-        "created user\(ids.count == 1 ? "" : "s") "
-          + ids.map { quoted(world.handle($0)) }.joined(separator: ", "),
-        .object([("users", .array(ids.map { .string(world.handle($0)) }))]))
+      return outcome(.usersCreated(try world.createUsers(handles)))
     case .createSpace(let kind, let name):
-      let id = try world.createSpace(kind, name)
-      return ok(
-        "created \(world.describe(.space(id)))",
-        .object([("space", .string(world.describe(.space(id))))]))
+      return outcome(.spaceCreated(try world.createSpace(kind, name)))
     case .createTeam(let name, let place):
-      let id = try world.createTeam(name, in: place)
-      let org = world.describe(.space(world.team(id).org))
-      return ok(
-        "created team \(quoted(name)) in \(org)",
-        .object([("team", .string(world.describe(.team(id)))), ("org", .string(org))]))
+      return outcome(.teamCreated(try world.createTeam(name, in: place), name: name))
     case .createPlan(let request):
-      let o = try world.createPlan(request)
-      return planOutcome("created a plan for", o)
+      return outcome(.plan(.createdFor, try world.createPlan(request)))
     case .add(let handles, let place, let guest, let admin):
-      let notes = try world.add(handles, to: place, guest: guest, admin: admin)
-      var text: Text = "added "
-      text.append(handles, separator: ", ") { $0.append(quoted: $1) }
-      text.append(" to ")
-      text.append(placeText(place))
-      if guest || admin {
-        text.append(guest ? " as guest" : " as admin")
-        if handles.count != 1 { text.append("s") }
-      }
-      for n in notes { text += "\n  \(n)" }
-      return ok(
-        text,
-        .object([
-          ("users", .array(handles.map { .string($0) })), ("to", .string(placeText(place))),
-          ("notes", .array(notes.map { .string($0) })),
-        ]))
+      let facts = try world.add(handles, to: place, guest: guest, admin: admin)
+      return outcome(
+        .added(
+          handles, to: placeText(place), as: guest ? .guest : admin ? .admin : .member,
+          notes: facts))
     case .remove(let handle, let place):
-      _ = try world.remove(handle, from: place)
-      let note = if case .space(.org, _) = place { " (and its teams)" } else { "" }
-      return ok(
-        "removed \(quoted(handle)) from \(placeText(place))\(note)",
-        .object([("user", .string(handle)), ("from", .string(placeText(place)))]))
+      try world.remove(handle, from: place)
+      let withTeams = if case .space(.org, _) = place { true } else { false }
+      return outcome(.removed(handle, from: placeText(place), withTeams: withTeams))
     case .login(let handle):
       let u = try world.resolveUser(handle)
       actor = u
@@ -136,7 +111,7 @@ extension Session {
         ]))
     case .inbox(let handle):
       let u = try world.resolveUser(handle)
-      let messages = world.user(u).inbox
+      let messages = world.user(u).inbox.map { Words().message($0, in: world) }
       let text: Text =
         messages.isEmpty
         ? "\(quoted: handle) has no messages" : Text(messages.joined(separator: "\n"))
@@ -224,7 +199,7 @@ extension Session {
 
   /// Actions: need an acting user, permission-checked by the model.
   func action(_ command: Command) throws(Failure) -> Outcome {
-    if let decision = try decide(command) { return apply(decision) }
+    if let decision = try decide(command) { return outcome(apply(decision)) }
     let world = self.world
     switch command {
     case .plan(let ref):
@@ -249,7 +224,7 @@ extension Session {
       for r in rows {
         text += "\n  \(r.name)"
         for _ in 0..<(width - r.name.count + 2) { text.append(byte: 32) }
-        if r.allowed { text.append("yes") } else { text += "no: \(r.note)" }
+        if let b = r.block { text += "no: \(Words().block(b))" } else { text.append("yes") }
       }
       return ok(
         text,
@@ -261,7 +236,7 @@ extension Session {
               rows.map {
                 .object([
                   ("name", .string($0.name)), ("allowed", .bool($0.allowed)),
-                  ("note", .str($0.note.isEmpty ? nil : $0.note)),
+                  ("note", .str($0.block.map { Words().block($0) })),
                 ])
               })
           ),
@@ -340,50 +315,34 @@ extension Session {
     }
   }
 
-  /// Makes a decided change and renders what happened.
-  func apply(_ decision: Decision) -> Outcome {
+  /// Makes a decided change; returns what it did, one value for every view.
+  func apply(_ decision: Decision) -> ActionResult {
     let world = self.world
     switch decision {
     case .upgrade(let u):
       let o = world.apply(u)
       touch(world.plan(o.plan).scope)
-      return planOutcome("upgraded", o)
+      return .plan(.upgraded, o)
     case .trial(let t):
       let o = world.apply(t)
       touch(world.plan(o.plan).scope)
-      return planOutcome("started trial", o)
+      return .plan(.startedTrial, o)
     case .edit(let e):
       let o = world.apply(e)
       touch(world.plan(o.plan).scope)
-      return planOutcome("changed", o)
+      return .plan(.changed, o)
     case .billing(let change):
-      let text = world.apply(change)
-      let plan = change.plan
-      touch(world.plan(plan).scope)
-      return ok(Text(text), .object([("plan", world.planJSON(plan))]))
+      let fact = world.apply(change)
+      touch(world.plan(change.plan).scope)
+      return .billing(fact, plan: change.plan)
     case .admin(let change, let place):
-      let text = world.apply(change)
-      return ok(
-        Text(text),
-        .object([
-          ("user", .string(change.handle)), ("space", .string(placeText(place))),
-          ("admin", .bool(change.admin)),
-        ]))
+      return .admin(world.apply(change), change, place: placeText(place))
     }
   }
 
-  func planOutcome(_ verb: String, _ o: PlanOutcome) -> Outcome {
-    let world = self.world
-    var text: Text = "\(verb) \(world.describe(world.plan(o.plan).scope)):\n"
-    world.writePlan(o.plan, to: &text, indent: true)
-    if let inv = o.invoice { text += "\n  \(world.invoiceLine(inv))" }
-    for n in o.notes { text += "\n  \(n)" }
-    return ok(
-      text,
-      .object([
-        ("plan", world.planJSON(o.plan)),
-        ("invoice", o.invoice.map { world.invoiceJSON($0) } ?? .null),
-      ]))
+  /// An action's result as an outcome: its text and JSON views.
+  func outcome(_ r: ActionResult) -> Outcome {
+    ok(r.text(in: world), r.json(in: world))
   }
 
   func whoText(_ u: UserID) -> String {
@@ -523,7 +482,8 @@ extension Session {
     if !ended.isEmpty {
       lines.append(
         "ended plans: "
-          + ended.map { "\($0.id) (\($0.endReason ?? "ended"))" }.joined(separator: ", "))
+          + ended.map { "\($0.id) (\($0.endReason.map { Words().endReason($0) } ?? "ended"))" }
+          .joined(separator: ", "))
     }
     lines.append("invoices: \(world.invoices.count), log entries: \(world.log.count)")
     return ok(

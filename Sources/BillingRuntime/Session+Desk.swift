@@ -218,7 +218,10 @@ extension Session {
     for i in invoices { text += "\n    \(world.invoiceLine(i))" }
     let events = world.timeline(of: id)
     if !events.isEmpty { text += "\n  events:" }
-    for e in events { text += "\n    \(e.date) \(e.kind.rawValue): \(world.words(e))" }
+    for e in events {
+      let h = e.happening
+      text += "\n    \(h.date) \(h.kind.rawValue): \(Words().entry(h, e.fact, in: world))"
+    }
     return ok(
       text,
       .object([
@@ -258,17 +261,21 @@ extension Session {
 
   // MARK: timelines
 
-  private func entryJSON(_ h: Happening) -> JSON {
-    .object([
+  private func entryJSON(_ e: TimelineEntry) -> JSON {
+    let h = e.happening
+    return .object([
       ("date", .string(h.date.description)), ("kind", .string(h.kind.rawValue)),
-      ("text", .string(world.words(h))), ("plan", .str(h.plan?.description)),
+      ("text", .string(Words().entry(h, e.fact, in: world))), ("plan", .str(h.plan?.description)),
       ("invoice", .str(h.invoice?.description)),
     ])
   }
 
-  private func timelineOutcome(_ entries: [Happening], of what: String) -> Outcome {
+  private func timelineOutcome(_ entries: [TimelineEntry], of what: String) -> Outcome {
     var text = Text()
-    for e in entries { text.appendLine("\(e.date) \(e.kind.rawValue): \(world.words(e))") }
+    for e in entries {
+      let h = e.happening
+      text.appendLine("\(h.date) \(h.kind.rawValue): \(Words().entry(h, e.fact, in: world))")
+    }
     return ok(
       entries.isEmpty ? "nothing has happened to \(what) yet" : text,
       .object([("entries", .array(entries.map { entryJSON($0) }))]))
@@ -286,7 +293,7 @@ extension Session {
       case .message(let i):
         guard i < inbox.count else { continue }
         // NB: a message starts with its date ("2026-01-01 invoice INV-0001 …").
-        let m = inbox[i]
+        let m = Words().message(inbox[i], in: world)
         let date = String(m.prefix(10))
         rows.append((date, "message", String(m.dropFirst(11))))
       }

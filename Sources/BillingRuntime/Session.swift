@@ -246,10 +246,7 @@ package final class Session {
       // SPEC §5 `log`: charged to the named user when it exists, else to nobody.
       who = world.userID(tokens[used].text).map { world.handle($0) }
     }
-    if let (spec, _) = found,
-      spec.group == .setup || spec.group == .action || spec.name == "advance"
-        || (spec.name == "clock" && tokens.count > 1)
-    {
+    if let (spec, used) = found, Session.isLogged(spec, hasArguments: tokens.count > used) {
       followWorld()
       record(
         logText, actor: spec.group == .setup ? nil : who.flatMap { world.userID($0) },
@@ -280,7 +277,7 @@ package final class Session {
       let u: UserID
       do { u = try world.resolveUser(handle) } catch {
         // Refused before it could run as anyone: logged without the prefix, charged to nobody.
-        if Session.isLogged(inner) {
+        if Session.isLogged(inner.spec, hasArguments: inner.hasArguments) {
           followWorld()
           record(innerText, actor: nil, .fail(error), refused: refusedScopes(inner))
           journal(.logged)
@@ -296,18 +293,19 @@ package final class Session {
       let was = world
       let before = world.today
       // SPEC §5 `log`: setup commands have no actor, whoever is logged in.
-      let who = command.group == .setup ? nil : actor
+      let spec = command.spec
+      let who = spec.group == .setup ? nil : actor
       world.beginCommand()
       var outcome: Outcome
       do { outcome = try dispatch(command) } catch { outcome = .fail(error) }
-      let logged = Session.isLogged(command)
+      let logged = Session.isLogged(spec, hasArguments: command.hasArguments)
       if logged {
         record(
           text, actor: who, outcome, date: before,
           refused: outcome.isOK ? [] : refusedScopes(command))
       }
       let effect = Session.undoEffect(
-        of: command, ok: outcome.isOK, logged: logged, clock: (before, world.today))
+        of: spec.undo, ok: outcome.isOK, logged: logged, clock: (before, world.today))
       if case .none = effect {} else { journal(effect, was: was, text: text) }
       return outcome
     }
@@ -319,15 +317,12 @@ package final class Session {
     Outcome(okText: text, result: keepsResults ? result() : .null, failure: nil)
   }
 
-  /// Setup, actions, `advance` and `clock <date>` go in the log (SPEC §3, `log`; SPEC §8).
-  static func isLogged(_ command: Command) -> Bool {
-    switch command.group {
-    case .setup, .action: return true
-    default:
-      switch command {
-      case .advance, .advanceTo, .setClock: return true
-      default: return false
-      }
+  /// Whether a command goes in the log, as its table entry says (SPEC §3, `log`; SPEC §8).
+  static func isLogged(_ spec: CommandSpec, hasArguments: Bool) -> Bool {
+    switch spec.log {
+    case .always: true
+    case .never: false
+    case .withArguments: hasArguments
     }
   }
 
@@ -341,29 +336,17 @@ package final class Session {
         outcome: result), by: actor, refusedIn: refused)
   }
 
-  /// The scopes a refused billing action named (SPEC §8: they list it in their timelines).
+  /// The scopes a refused command named, as its table entry says (SPEC §8: they list it in their
+  /// timelines); names that do not resolve are left out.
   func refusedScopes(_ command: Command) -> [Scope] {
-    // NB: one scope is the usual case: resolved straight into its list, no list of references.
-    func one(_ r: ScopeRef) -> [Scope] { (try? world.resolve(r)).map { [$0] } ?? [] }
-    switch command {
-    case .upgrade(let r): return one(r.scope)
-    case .trial(let ref, _), .plan(let ref), .billing(let ref), .edit(let ref, _),
-      .cancel(let ref), .resume(let ref), .transfer(let ref, _), .pay(let ref, _),
-      .address(let ref, _), .seats(let ref), .invoices(let ref):
-      return one(ref)
-    case .move(let from, let to):
-      var scopes: [Scope] = []
-      for r in [from, to] {
-        if let s = try? world.resolve(r), !scopes.contains(s) { scopes.append(s) }
-      }
-      return scopes
-    case .appoint(_, let place), .revoke(_, let place):
-      if case .space(let kind, let name) = place {
-        return one(kind == .org ? .org(name) : .workspace(name))
-      }
-      return []
-    default: return []
+    let refs = command.spec.scopes(command)
+    // NB: one scope is the usual case: resolved straight into its list.
+    if refs.count == 1 { return (try? world.resolve(refs[0])).map { [$0] } ?? [] }
+    var scopes: [Scope] = []
+    for r in refs {
+      if let s = try? world.resolve(r), !scopes.contains(s) { scopes.append(s) }
     }
+    return scopes
   }
 
   /// `error[code] (rule)` for the log; the few different ones are made once and shared.

@@ -2,8 +2,7 @@ import BillingLanguage
 import BillingModel
 
 /// How a command that ran enters the undo history (SPEC §8: what `.undo` counts).
-/// NB: the one place that decides it, from the command and its outcome; a new command that
-/// changes the world gets its case in `Session.undoEffect`.
+/// NB: made in one place, from the command's table entry (`CommandSpec.undo`) and its outcome.
 enum UndoEffect {
   /// Nothing in the world changed.
   case none
@@ -20,24 +19,18 @@ enum UndoEffect {
 
 extension Session {
   /// What `.undo` makes of a command that ran; `logged` says whether it went into the log.
-  static func undoEffect(of command: Command, ok: Bool, logged: Bool, clock: (Day, Day))
+  static func undoEffect(of rule: UndoRule, ok: Bool, logged: Bool, clock: (Day, Day))
     -> UndoEffect
   {
     let onlyLogged: UndoEffect = logged ? .logged : .none
     guard ok else { return onlyLogged }
-    switch command {
-    case .createUsers, .createSpace, .createTeam, .createPlan, .add, .remove, .upgrade, .trial,
-      .edit, .cancel, .resume, .transfer, .pay, .address, .appoint, .revoke:
-      return .replayed
-    case .advance, .advanceTo:
-      return clock.0 != clock.1 ? .clock(clock.1) : onlyLogged
-    case .setClock:
-      // NB: it may set the clock back (while no plan ever existed), which `advance` cannot.
-      return clock.0 != clock.1 ? .replayed : onlyLogged
-    case .load, .demo, .reset:
-      return .replaced
-    default:
-      return onlyLogged
+    switch rule {
+    case .replayed: return .replayed
+    case .clock: return clock.0 != clock.1 ? .clock(clock.1) : onlyLogged
+    // NB: it may set the clock back (while no plan ever existed), which `advance` cannot.
+    case .setClock: return clock.0 != clock.1 ? .replayed : onlyLogged
+    case .replaced: return .replaced
+    case .none: return onlyLogged
     }
   }
 }

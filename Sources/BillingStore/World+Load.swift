@@ -191,7 +191,7 @@ extension World {
     plan.endedOn = try pr.optionalString("ended_on").map { (_: String) throws(Failure) in
       try pr.day("ended_on", notAfter: today)
     }
-    plan.endReason = try pr.optionalString("end_reason")
+    plan.endReason = try pr.optionalString("end_reason").map { .said($0) }
     if (status == .ended) != (plan.endedOn != nil) || (status == .ended) != (plan.endReason != nil)
     {
       throw pr.fail(
@@ -286,7 +286,8 @@ extension World {
     restoreInvoice(
       Invoice.restored(
         id: id, plan: pid, date: try ir.day("date", notAfter: today), amountCents: amount,
-        payment: payment, sentTo: try ir.user("sent_to", in: self), label: try ir.string("label"),
+        payment: payment, sentTo: try ir.user("sent_to", in: self),
+        label: .said(try ir.string("label")),
         lines: lines))
   }
 

@@ -55,6 +55,25 @@ extension World {
       kind: kind, cents: cents, seats: seats, unitCents: unit, days: days, periodDays: period)
   }
 
+  /// The fact of a saved journal entry: the people an `add` named and a role as values, the rest
+  /// as the words saved (none where the words are made from the ids: invoices, refusals, renewals).
+  private func savedFact(_ h: Happening, note: String) -> Fact? {
+    switch h.kind {
+    case .added where h.user == nil && !note.isEmpty:
+      let words = note.split(separator: " ")
+      let role: JoinRole =
+        switch words.first {
+        case "guest": .guest
+        case "admin": .admin
+        default: .member
+        }
+      return .joined(role, words.dropFirst().compactMap { userID(String($0)) })
+    case .role: return .roleChanged(admin: note == "admin")
+    case .removed where note.isEmpty: return .removed
+    default: return note.isEmpty ? nil : .said(note)
+    }
+  }
+
   /// The journal and the people's timelines, when the save has them.
   func loadJournal(_ r: Reader) throws(Failure) {
     if let j = r.json["journal"], j != .null {
@@ -82,10 +101,10 @@ extension World {
           guard let u = userID(h) else { throw er.fail("user", "unknown user \(quoted(h))") }
           return u
         }
-        restoreHappening(
-          Happening(
-            date: try er.day("date"), kind: kind, scope: try er.scope("scope", in: self),
-            plan: plan, invoice: invoice, user: user, log: log, note: try er.string("note")))
+        let h = Happening(
+          date: try er.day("date"), kind: kind, scope: try er.scope("scope", in: self),
+          plan: plan, invoice: invoice, user: user, log: log)
+        restoreHappening(h, fact: savedFact(h, note: try er.string("note")))
       }
     }
     if let t = r.json["timelines"], t != .null {

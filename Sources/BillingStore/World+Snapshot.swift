@@ -4,8 +4,8 @@ import BillingSupport
 /// The whole world as JSON (`.save`, `.load`, `--state`), and back.
 extension World {
   /// `history: false` leaves out the log, the journal and the timelines (what a refused command
-  /// or `can` may add to), for comparing the rest cheaply.
-  package func snapshot(history: Bool = true) -> [(String, JSON)] {
+  /// or `can` may add to), for comparing the rest cheaply. `words` words the facts kept as words.
+  package func snapshot(history: Bool = true, words: some SavedWords) -> [(String, JSON)] {
     func scopeJSON(_ s: Scope) -> JSON {
       switch s {
       case .space(let id):
@@ -21,7 +21,10 @@ extension World {
       }
     }
     let usersJ: [JSON] = self.users.map {
-      .object([("handle", .string($0.handle)), ("inbox", .array($0.inbox.map { .string($0) }))])
+      .object([
+        ("handle", .string($0.handle)),
+        ("inbox", .array($0.inbox.map { .string(words.message($0, in: self)) })),
+      ])
     }
     let spacesJ: [JSON] = self.spaces.map { sp in
       let people = sp.people.sorted { $0.value.seq < $1.value.seq }.map { (u, m) -> JSON in
@@ -61,7 +64,7 @@ extension World {
           } ?? .null
         ),
         ("unit_cents", .num(p.unitCents)), ("ended_on", .str(p.endedOn?.description)),
-        ("end_reason", .str(p.endReason)),
+        ("end_reason", .str(p.endReason.map { words.endReason($0) })),
       ])
     }
     let invoicesJ: [JSON] = self.invoices.map { i in
@@ -70,7 +73,7 @@ extension World {
         ("date", .string(i.date.description)),
         ("amount_cents", .int(i.amountCents)), ("payment", .string(i.payment.rawValue)),
         ("sent_to", .string(handle(i.sentTo))),
-        ("label", .string(i.label)),
+        ("label", .string(words.label(i.label, in: self))),
         ("lines", i.lines.map { .array($0.map(lineJSON)) } ?? .null),
       ])
     }
@@ -102,7 +105,7 @@ extension World {
         ("date", .string(h.date.description)), ("kind", .string(h.kind.rawValue)),
         ("scope", scopeJSON(h.scope)), ("plan", .str(h.plan?.description)),
         ("invoice", .str(h.invoice?.description)), ("user", .str(h.user.map { handle($0) })),
-        ("log", .num(h.log)), ("note", .string(h.note)),
+        ("log", .num(h.log)), ("note", .string(words.note(h, journal.fact(of: h), in: self))),
       ])
     }
     let deedsJ: [JSON] = journal.ofUser.enumerated().compactMap { i, deeds in

@@ -113,11 +113,9 @@ package struct JSONSyntaxError: Error, Equatable, Sendable {
 }
 
 /// A JSON reader that keeps object keys in order and says where text goes wrong.
-/// NB: kept rather than Foundation's JSONDecoder. The billsh binary already loads
-/// libFoundationEssentials (swift-argument-parser imports it; `ldd .build/debug/billsh`), but no
-/// target of ours imports Foundation, and the runtime and the fuzz build link none of it. A tiny
-/// program decoding one array with JSONDecoder took 13.7 to 15.9 ms a run against 10.1 to
-/// 11.5 ms without it (-O, 200 runs each, 2-core Linux). JSONDecoder also loses key order (the
+/// NB: kept rather than Foundation's JSONDecoder: no target of ours imports Foundation, and the
+/// runtime and the fuzz build link none of it. A tiny program decoding one array with
+/// JSONDecoder took 13.7 to 15.9 ms a run against 10.1 to 11.5 ms without it (-O, 200 runs each, 2-core Linux). JSONDecoder also loses key order (the
 /// catalog names the first unknown key) and words its errors differently (no line and column),
 /// so messages would change.
 struct JSONParser {

@@ -1,4 +1,5 @@
 import BillingRuntime
+import BillingSupport
 
 // The command line's one table: `billsh`'s subcommands, their options and operands. Parsing
 // (`Invocation.parse`), `--help` (`UsageHelp`), the man page (`Manual`) and the completion
@@ -44,7 +45,7 @@ package enum ValueKind: Sendable, Equatable {
     case .file, .path: "a file name"
     case .count: "a positive whole number"
     case .shard: "K/N, whole numbers with 1 <= K <= N"
-    case .shellName: list(CompletionShell.allCases.map(\.rawValue), "or")
+    case .shellName: listed(CompletionShell.allCases.map(\.rawValue), "or")
     case .command: "a command line"
     case .seconds: "a number of seconds above 0, at most 86400"
     case .seed: "a whole number from 0 to 18446744073709551615"

@@ -1,4 +1,5 @@
 import BillingModel
+import BillingSupport
 
 /// A mistake on the command line, as data; `message` words it, once for all.
 package enum UsageError: Error, Equatable {
@@ -47,7 +48,7 @@ package enum UsageError: Error, Equatable {
       return "the subcommand \(q(name)) must come first: billsh \(name) [<options>]"
     case .unknownSubcommand(let name, let close):
       return "no subcommand \(q(name)); the subcommands are "
-        + list(cliCommands.map(\.name), "and") + didYouMean(close, quote: q)
+        + listed(cliCommands.map(\.name), "and") + didYouMean(close, quote: q)
     case .stateWithManyFiles(let n):
       return "--state goes with one script file, not \(n)"
     case .needsOption(let name, let other):
@@ -59,12 +60,6 @@ package enum UsageError: Error, Equatable {
       return "missing option: \(q(command)) needs \(q(label))"
     }
   }
-}
-
-/// `a, b and c`.
-func list(_ words: [String], _ conjunction: String) -> String {
-  guard let last = words.last, words.count > 1 else { return words.joined() }
-  return words.dropLast().joined(separator: ", ") + " \(conjunction) " + last
 }
 
 /// A value from the command line, in single quotes as the messages show them.

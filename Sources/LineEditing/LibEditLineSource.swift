@@ -16,7 +16,7 @@ package final class LibEditLineSource: LineSource {
 
   private let historyPath: String?
   private let colour: Bool
-  private let completer: (String) -> Completion
+  private let completer: (String) -> TabCompletion
   private var history: OpaquePointer?
   private var editLine: OpaquePointer?
   private var promptBuffer: UnsafeMutablePointer<CChar>?
@@ -40,7 +40,7 @@ package final class LibEditLineSource: LineSource {
   /// `styled`; completer: called on Tab with the text before the cursor.
   package init(
     program: String, historyFile: String?, historyLimit: Int = 1000, colour: Bool,
-    completer: @escaping (String) -> Completion
+    completer: @escaping (String) -> TabCompletion
   ) {
     Terminal.ensureUTF8Locale()
     self.historyPath = historyFile.map(LibEditLineSource.expandTilde)

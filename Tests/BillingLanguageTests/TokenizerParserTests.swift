@@ -201,7 +201,10 @@ struct ParserTests {
     }
     expectEqual(d.scope, .workspace("Side Project"))
     expectEqual(d.tier, .basic)
-    expectTrue(d.seats == nil && d.cycle == nil && d.billingOwner == nil && d.payment == nil)
+    expectEqual(d.seats, nil)
+    expectEqual(d.cycle, nil)
+    expectEqual(d.billingOwner, nil)
+    expectEqual(d.payment, nil)
   }
 
   @Test("--seats=5 and --seats 0 are numbers (0 is a value error later, R5)")

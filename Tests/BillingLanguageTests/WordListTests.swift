@@ -1,4 +1,5 @@
 import BillingModel
+import BillingSupport
 import Testing
 
 @testable import BillingLanguage
@@ -18,9 +19,9 @@ struct WordListTests {
 
   @Test func createTargetsInTableOrder() {
     expectEqual(createTargets, ["user", "org", "workspace", "team", "plan"])
-    expectEqual(listed(createTargets), "user, org, workspace, team or plan")
-    expectEqual(listed(["a"]), "a")
-    expectEqual(listed([]), "")
+    expectEqual(listed(createTargets, "or"), "user, org, workspace, team or plan")
+    expectEqual(listed(["a"], "or"), "a")
+    expectEqual(listed([], "and"), "")
   }
 
   @Test func paymentsAndTiersOfCommands() {
@@ -34,4 +35,13 @@ struct WordListTests {
         == "quote <scope> --tier <t> [--seats <n>] [--monthly|--annual]")
     expectEqual(commandSpec(named: "quote")?.flags.map(\.name).contains("monthly"), true)
   }
+}
+
+/// Every fact about a command (group, logging, undo, scopes) is read from its table entry
+/// through `Command.spec`: each entry's example parses to a command of that entry.
+@Test(arguments: commandTable.map(\.name))
+func eachCommandFindsItsTableEntry(_ name: String) throws {
+  let entry = try #require(commandTable.first { $0.name == name })
+  let command = try parse(line: Substring(entry.example))
+  expectEqual(command?.spec.name, entry.name, "\(entry.example)")
 }

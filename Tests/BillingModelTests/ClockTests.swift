@@ -57,6 +57,7 @@ struct ClockTests {
   ) {
     let p = World().period(anchor: day(anchor), cycle: cycle, holding: day(today))
     expectEqual(p.index, index)
-    expectTrue(p.start == day(start) && p.end == day(end))
+    expectEqual(p.start, day(start))
+    expectEqual(p.end, day(end))
   }
 }

@@ -9,26 +9,30 @@ struct RuleTests {
     let ids = Rule.allCases.map(\.id)
     expectEqual(ids, (1...22).map { "R\($0)" } + (1...8).map { "P\($0)" })
     for rule in Rule.allCases {
-      expectTrue(!rule.summary.isEmpty && !rule.summary.contains("\n"), "\(rule.id)")
+      expectTrue(!rule.summary.isEmpty, "\(rule.id)")
+      expectTrue(!rule.summary.contains("\n"), "\(rule.id)")
       expectEqual(Rule(id: rule.id.lowercased()), rule)
     }
-    expectTrue(Rule(id: "R23") == nil && Rule(id: "") == nil)
+    expectEqual(Rule(id: "R23"), nil)
+    expectEqual(Rule(id: ""), nil)
   }
 
   @Test("a failure's code and rule come from its reason; its words only when asked")
   func failuresCarryFacts() {
     let f = Failure(
       .billingOwnerOnly(
-        "P1 (org Acme, starter annual, 2 seats)", owner: "ann", what: "cancel the plan",
+        "P1 (org Acme, starter annual, 2 seats)", owner: "ann", what: .cancelPlan,
         actorIsAdmin: true))
-    expectTrue(f.code == .permissionDenied && f.rule == .r14)
+    expectEqual(f.code, .permissionDenied)
+    expectEqual(f.rule, .r14)
     #expect(
       f.line
         == "error[permission-denied]: only the billing owner of P1 (org Acme, starter annual, 2 seats), ann, can cancel the plan (being an admin is not enough); ask ann or have them transfer billing ownership (R14)"
     )
     let team = Failure(
       .seatsDoNotCover(2, billable: 3, of: "team Design", isTeam: true, smallest: 3))
-    expectTrue(team.rule == .r4 && team.code == .invalid)
+    expectEqual(team.rule, .r4)
+    expectEqual(team.code, .invalid)
     #expect(
       Failure(.seatsDoNotCover(2, billable: 3, of: "org Acme", isTeam: false, smallest: 3)).rule
         == .r3)
@@ -58,7 +62,7 @@ struct RuleTests {
     #expect(
       throws: Failure(
         .billingOwnerOnly(
-          w.summary(PlanID(index: 0)), owner: "ann", what: "change the plan", actorIsAdmin: false))
+          w.summary(PlanID(index: 0)), owner: "ann", what: .changePlan, actorIsAdmin: false))
     ) {
       try w.checkEdit(.org("Acme"), EditRequest(seats: 5), by: bob)
     }
@@ -67,6 +71,8 @@ struct RuleTests {
     )
     expectTrue(before == after)
     let o = w.apply(edit)
-    expectTrue(o.invoice != nil && w.plan(o.plan).tier == .advanced && w.plan(o.plan).seats == 5)
+    expectTrue(o.invoice != nil)
+    expectEqual(w.plan(o.plan).tier, .advanced)
+    expectEqual(w.plan(o.plan).seats, 5)
   }
 }

@@ -15,7 +15,8 @@ struct TextTests {
     let t: Text = "a \(name), \(n), \(Substring("sub")), \(3.5), \(true) z"
     expectEqual(t.string, "a Design Team, -42, sub, 3.5, true z")
     let empty: Text = ""
-    expectTrue(empty.isEmpty && empty.string == "")
+    expectTrue(empty.isEmpty)
+    expectEqual(empty.string, "")
     expectEqual(Text("héllo ✓").string, "héllo ✓")
   }
 
@@ -120,9 +121,12 @@ struct NameMapTests {
     for i in 0..<5000 { map["u\(i)"] = i }
     expectEqual(map.count, 5000)
     for i in stride(from: 0, to: 5000, by: 7) { #expect(map["u\(i)"] == i) }
-    expectTrue(map["u5000"] == nil && map["U1"] == nil && map[""] == nil)
+    expectEqual(map["u5000"], nil)
+    expectEqual(map["U1"], nil)
+    expectEqual(map[""], nil)
     map["u42"] = -1
-    expectTrue(map["u42"] == -1 && map.count == 5000)
+    expectEqual(map["u42"], -1)
+    expectEqual(map.count, 5000)
     expectEqual(Array(map.keys.prefix(3)), ["u0", "u1", "u2"])
   }
 
@@ -132,7 +136,8 @@ struct NameMapTests {
     map["caf\u{E9}"] = 1  // é, one scalar
     expectEqual(map["cafe\u{301}"], 1)  // e and a combining accent
     map["Zo\u{eb} Team"] = 2
-    expectTrue(map["Zo\u{eb} Team"] == 2 && map["Zoe Team"] == nil)
+    expectEqual(map["Zo\u{eb} Team"], 2)
+    expectEqual(map["Zoe Team"], nil)
   }
 
   @Test("a default value is added once, then changed in place")
@@ -141,7 +146,9 @@ struct NameMapTests {
     map["T1", default: []].append(1)
     map["T1", default: []].append(2)
     map["T2", default: []].append(3)
-    expectTrue(map["T1"] == [1, 2] && map["T2"] == [3] && map.count == 2)
+    expectEqual(map["T1"], [1, 2])
+    expectEqual(map["T2"], [3])
+    expectEqual(map.count, 2)
     expectEqual(map.pairs.map(\.name), ["T1", "T2"])
   }
 

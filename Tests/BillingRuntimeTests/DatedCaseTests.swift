@@ -55,7 +55,8 @@ import Testing
   func clockFixedOnceAPlanExists(_ setup: [String]) {
     let s = session(setup)
     let f = s.perform("clock 2026-06-01").failure
-    expectTrue(f?.code == .conflict && f?.rule == nil)
+    expectEqual(f?.code, .conflict)
+    expectEqual(f?.rule, nil)
     expectEqual(f?.message.contains("advance"), true)
     expectEqual(s.world.today, Day.start)
   }
@@ -83,12 +84,14 @@ import Testing
     ])
     let o = s.perform("advance to 2026-03-01")
     expectTrue(o.text.hasPrefix("2026-03-01\n"))
-    expectTrue(o.text.contains("2026-02-01 renewal P1") && o.text.contains("2026-03-01 renewal P1"))
+    expectTrue(o.text.contains("2026-02-01 renewal P1"))
+    expectTrue(o.text.contains("2026-03-01 renewal P1"))
     expectEqual(s.world.invoices.count, 3)
     expectEqual(s.perform("advance 2026-03-01").text, "2026-03-01 (no events)")
     expectEqual(s.perform("advance 2026-03-02").text, "2026-03-02 (no events)")
     let back = s.perform("advance to 2026-02-01").failure
-    expectTrue(back?.code == .invalid && back?.message.contains(".back") == true)
+    expectEqual(back?.code, .invalid)
+    expectEqual(back?.message.contains(".back"), true)
     expectEqual(s.world.today.description, "2026-03-02")
     expectEqual(s.world.log.suffix(4).map(\.outcome), ["ok", "ok", "ok", "error[invalid]"])
   }
@@ -111,10 +114,12 @@ import Testing
     ])
     let p = s.world.plan(PlanID(index: 0))
     // Jan 31 → Feb 28 → Mar 31 → Apr 30: today (Apr 15) falls in Mar 31 – Apr 30.
-    expectTrue(p.periodStart.description == "2025-03-31" && p.periodEnd.description == "2025-04-30")
+    expectEqual(p.periodStart.description, "2025-03-31")
+    expectEqual(p.periodEnd.description, "2025-04-30")
     expectEqual(p.anchor.description, "2025-01-31")
     let inv = s.world.invoice(InvoiceID(index: 0))
-    expectTrue(inv.date.description == "2025-03-31" && inv.amountCents == 2 * 1349)
+    expectEqual(inv.date.description, "2025-03-31")
+    expectEqual(inv.amountCents, 2 * 1349)
     expectEqual(s.world.invoices.count, 1)
     let o = s.perform("advance to 2025-07-01")
     expectTrue(
@@ -139,7 +144,8 @@ import Testing
       "create plan org Acme --tier starter --owner ann --\(c.cycle) --since \(since)",
     ])
     let p = s.world.plan(PlanID(index: 0))
-    expectTrue(p.periodStart.description == c.start && p.periodEnd.description == c.end)
+    expectEqual(p.periodStart.description, c.start)
+    expectEqual(p.periodEnd.description, c.end)
   }
 
   @Test("--since today is a plan bought today; after today is invalid, checked last")
@@ -148,7 +154,8 @@ import Testing
     let later = s.perform(
       "create plan org Acme --tier starter --owner ann --since 2026-01-02"
     ).failure
-    expectTrue(later?.code == .invalid && later?.rule == nil)
+    expectEqual(later?.code, .invalid)
+    expectEqual(later?.rule, nil)
     // NB: values in the synopsis's order: the size (R5) before the date.
     let size = s.perform(
       "create plan org Acme --tier starter --seats 7 --owner ann --since 2026-01-02"
@@ -185,7 +192,8 @@ import Testing
   func json() {
     let s = session(["create org Acme", "add ann bob --org Acme"])
     let c = s.perform("clock 2025-12-30").result
-    expectTrue(c["date"] == .string("2025-12-30") && c["events"] == .array([]))
+    expectEqual(c["date"], .string("2025-12-30"))
+    expectEqual(c["events"], .array([]))
     _ = s.perform("create plan org Acme --tier starter --owner ann --monthly --since 2025-11-30")
     let a = s.perform("advance to 2026-02-05").result
     expectEqual(a["date"], .string("2026-02-05"))
@@ -193,6 +201,7 @@ import Testing
       Issue.record("no events")
       return
     }
-    expectTrue(events.count == 1 && events[0]["date"] == .string("2026-01-30"))
+    expectEqual(events.count, 1)
+    expectEqual(events[0]["date"], .string("2026-01-30"))
   }
 }

@@ -106,7 +106,8 @@ import BillingSupport
     expectTrue(r.stdout.contains("folder: is a folder"))
     expectTrue(r.stdout.contains("ro.json: is read-only"))
     // The links stay links; their targets hold the world.
-    expectTrue(kind(dir + "/link.json") == S_IFLNK && kind(dir + "/dangling.json") == S_IFLNK)
+    expectEqual(kind(dir + "/link.json"), S_IFLNK)
+    expectEqual(kind(dir + "/dangling.json"), S_IFLNK)
     expectEqual(read(dir + "/target.json")?.contains("\"billsh-world\""), true)
     expectEqual(read(dir + "/sub/new.json")?.contains("\"billsh-world\""), true)
     expectEqual(kind("/dev/null"), S_IFCHR)
@@ -140,7 +141,8 @@ import BillingSupport
     expectEqual(kind("/dev/null"), S_IFCHR)
     expectEqual(kind(dir + "/link.transcript"), S_IFLNK)
     let recorded = read(dir + "/real.transcript") ?? ""
-    expectTrue(recorded.contains("  > create user a\n") && recorded.contains("  > create user b\n"))
+    expectTrue(recorded.contains("  > create user a\n"))
+    expectTrue(recorded.contains("  > create user b\n"))
   }
 
   @Test func aStateFileThatCannotBeWrittenIsRefusedBeforeAnythingRuns() throws {
@@ -196,13 +198,15 @@ import BillingSupport
     let r = try billsh(["run", "s.bill"], cwd: dir)
     expectEqual(r.code, 0, "\(r.stdout)")
     let state = try billsh(["--state", "fifo"], cwd: dir)
-    expectTrue(state.code == 2 && state.stderr.contains("fifo: not a regular file"))
+    expectEqual(state.code, 2)
+    expectTrue(state.stderr.contains("fifo: not a regular file"))
     let test = try billsh(["test", "fifo", "/dev/zero"], cwd: dir)
     expectEqual(test.code, 1)
     expectTrue(test.stdout.contains("fifo: error[io]: not a regular file"), "\(test.stdout)")
     expectTrue(test.stdout.contains("/dev/zero: error[io]: not a regular file"))
     let catalog = try billsh(["--catalog", "/dev/zero"], cwd: dir)
-    expectTrue(catalog.code == 2 && catalog.stderr.contains("not a regular file"))
+    expectEqual(catalog.code, 2)
+    expectTrue(catalog.stderr.contains("not a regular file"))
   }
 
   // MARK: - Exit status tells the truth
@@ -270,7 +274,8 @@ import BillingSupport
     expectEqual(first.terminationStatus, 0)
     // The first one's world is saved; the second one changed nothing.
     let saved = read(dir + "/s.json") ?? ""
-    expectTrue(saved.contains("\"one\"") && !saved.contains("\"two\""))
+    expectTrue(saved.contains("\"one\""))
+    expectTrue(!saved.contains("\"two\""))
     // Once the first has ended, the next one may write.
     let third = try billsh(["--state", "s.json"], cwd: dir, input: "create user three\n")
     expectEqual(third.code, 0)

@@ -299,7 +299,8 @@ import Testing
     let script = setup + "log\n.save before.json\n.load broken.json\n.save after.json\nshow\n"
     _ = FileManager.default.createFile(atPath: dir + "/story.bill", contents: Data(script.utf8))
     let r = try HostileInputTests.billsh(["run", dir + "/story.bill"])
-    expectTrue(!r.signaled && !r.timedOut, "\(name)")
+    expectTrue(!r.signaled, "\(name)")
+    expectTrue(!r.timedOut, "\(name)")
     expectEqual(r.code, 2, "\(name): the broken file was accepted (exit \(r.code))\n\(r.stdout)")
     expectTrue(r.stdout.contains(dir + "/story.bill:6: error[io]: "), "\(name): \(r.stdout)")
     #expect(
@@ -307,7 +308,8 @@ import Testing
       "\(name)")
     let before = try? String(contentsOfFile: dir + "/before.json", encoding: .utf8)
     let after = try? String(contentsOfFile: dir + "/after.json", encoding: .utf8)
-    expectTrue(before != nil && before == after, "\(name): the world changed")
+    expectTrue(before != nil, "\(name): the world changed")
+    expectEqual(before, after, "\(name): the world changed")
     expectTrue(r.stdout.contains("org Acme"), "\(name): show lost the world")
   }
 
@@ -329,7 +331,8 @@ import Testing
     let second = "create org Beta\n.save ro/w.json\n.save plain.json/w.json\n.save ro\n"
     _ = FileManager.default.createFile(atPath: dir + "/two.bill", contents: Data(second.utf8))
     let r = try HostileInputTests.billsh(["run", dir + "/two.bill"])
-    expectTrue(!r.signaled && !r.timedOut)
+    expectTrue(!r.signaled)
+    expectTrue(!r.timedOut)
     expectTrue(r.stdout.contains(dir + "/two.bill:3: error[io]: "), "\(r.stdout)")
     expectTrue(r.stdout.contains(dir + "/two.bill:4: error[io]: "), "\(r.stdout)")
     expectEqual(r.code, 2)
@@ -419,7 +422,8 @@ struct ScanBytesTests {
       let plain = [UInt8](repeating: 0x61, count: n)
       plain.withUnsafeBufferPointer {
         let r = ScriptReader.scanBytes($0)
-        expectTrue(r.high < 0x80 && !r.nul)
+        expectTrue(r.high < 0x80)
+        expectTrue(!r.nul)
       }
       for at in 0..<n {
         var withNul = plain
@@ -429,7 +433,8 @@ struct ScanBytesTests {
         withHigh[at] = 0xC3
         withHigh.withUnsafeBufferPointer {
           let r = ScriptReader.scanBytes($0)
-          expectTrue(r.high >= 0x80 && !r.nul)
+          expectTrue(r.high >= 0x80)
+          expectTrue(!r.nul)
         }
         // 0x01 and 0x80 next to each other must not look like a NUL (the word trick's edge).
         var edge = plain

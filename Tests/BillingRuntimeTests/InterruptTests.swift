@@ -34,7 +34,8 @@ struct InterruptTests {
     s.shouldStop = { lines >= 2 }
     let o = s.perform(".read \(dir).bill")
     expectTrue(o.text.hasSuffix("; interrupted"))
-    expectTrue(s.world.spaceID("A") != nil && s.world.spaceID("B") != nil)
+    expectTrue(s.world.spaceID("A") != nil)
+    expectTrue(s.world.spaceID("B") != nil)
     expectTrue(s.world.spaceID("C") == nil)
   }
 

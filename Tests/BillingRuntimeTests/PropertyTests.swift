@@ -44,10 +44,10 @@ import BillingSupport
     }
     // The generator must reach both outcomes and the `can` check, or the properties prove little.
     expectTrue(commands > runs.count * 10)
-    #expect(
-      failures > commands / 20 && failures < commands * 9 / 10,
-      "failures \(failures) of \(commands)")
-    expectTrue(cans > runs.count && allowed > cans / 60, "can: \(allowed) allowed of \(cans)")
+    expectTrue(failures > commands / 20, "failures \(failures) of \(commands)")
+    expectTrue(failures < commands * 9 / 10, "failures \(failures) of \(commands)")
+    expectTrue(cans > runs.count, "can: \(allowed) allowed of \(cans)")
+    expectTrue(allowed > cans / 60, "can: \(allowed) allowed of \(cans)")
   }
 
   /// The generator is a function of its seed: the same seed gives the same script.

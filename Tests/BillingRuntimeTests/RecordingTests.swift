@@ -46,7 +46,8 @@ extension EndToEndTests {
     expectTrue(early.contains("  parts/more.bill:2: error[usage]"))
     // `.record late.transcript` ends the first recording and writes everything again.
     let late = try session(dir + "/late.transcript")
-    expectTrue(late.hasPrefix(early) && late.contains("\n  > advance 40d\n"))
+    expectTrue(late.hasPrefix(early))
+    expectTrue(late.contains("\n  > advance 40d\n"))
     try expectReplays("early.transcript", cwd: dir)
     try expectReplays("late.transcript", cwd: dir)
 

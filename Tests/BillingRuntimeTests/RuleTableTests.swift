@@ -651,7 +651,8 @@ struct BoundaryTests {
     for n in 0...560 {
       let o = s.perform("quote workspace Solo --tier starter --seats \(n)")
       if !valid.contains(n) {
-        expectTrue(o.failure?.code == .invalid && o.failure?.rule == .r5, "R5 \(n): \(o.text)")
+        expectEqual(o.failure?.code, .invalid, "R5 \(n): \(o.text)")
+        expectEqual(o.failure?.rule, .r5, "R5 \(n): \(o.text)")
         if n >= 3 {
           let up = valid.sorted().first { $0 > n }!, down = valid.sorted().last { $0 < n }!
           expectTrue(o.text.contains("\(down) and \(up)"), "R5 hint for \(n): \(o.text)")
@@ -659,7 +660,8 @@ struct BoundaryTests {
           expectTrue(o.text.contains("smallest size is 2"), "R5 hint for \(n): \(o.text)")
         }
       } else if n > 500 {
-        expectTrue(o.failure?.code == .contactSales && o.failure?.rule == .p1, "P1 \(n): \(o.text)")
+        expectEqual(o.failure?.code, .contactSales, "P1 \(n): \(o.text)")
+        expectEqual(o.failure?.rule, .p1, "P1 \(n): \(o.text)")
       } else {
         expectTrue(o.failure == nil, "\(n): \(o.text)")
         expectEqual(o.result["seats"]?.asInt, n)

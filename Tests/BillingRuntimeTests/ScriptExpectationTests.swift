@@ -51,8 +51,10 @@ extension EndToEndTests {
     let json = try billsh(["run", "--json", path])
     let r = json.records
     expectEqual(r.count, 6)
-    expectTrue(r[3]["expect"] == .string("R14") && r[3]["met"] == .bool(true))
-    expectTrue(r[4]["expect"] == .string("R12") && r[4]["met"] == .bool(false))
+    expectEqual(r[3]["expect"], .string("R14"))
+    expectEqual(r[3]["met"], .bool(true))
+    expectEqual(r[4]["expect"], .string("R12"))
+    expectEqual(r[4]["met"], .bool(false))
     // SPEC §8: the summary is printed under --json too, on stderr.
     expectEqual(json.stderr, "\(path): 6 commands, 4 met, 2 unmet\n")
   }

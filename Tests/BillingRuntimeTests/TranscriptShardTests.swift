@@ -7,7 +7,8 @@ import Testing
   @Test(arguments: [("1/1", 1, 1), ("1/3", 1, 3), ("3/3", 3, 3), ("2/4", 2, 4), ("07/10", 7, 10)])
   func readsKOfN(_ text: String, _ k: Int, _ n: Int) {
     expectEqual(TranscriptShard(text), TranscriptShard(index: k, count: n))
-    expectTrue(TranscriptShard(text)?.index == k && TranscriptShard(text)?.count == n)
+    expectEqual(TranscriptShard(text)?.index, k)
+    expectEqual(TranscriptShard(text)?.count, n)
   }
 
   @Test(arguments: [
@@ -54,7 +55,8 @@ import Testing
     }
     var whole = ""
     let all = runner.run(paths: [dir], output: &whole)
-    expectTrue(all.files.count == names.count && all.failed == 3)
+    expectEqual(all.files.count, names.count)
+    expectEqual(all.failed, 3)
 
     var seen: [String] = []
     var passed = 0
@@ -72,6 +74,7 @@ import Testing
     }
     expectEqual(seen.sorted(), all.files.map(\.path))
     expectEqual(Set(seen).count, seen.count)
-    expectTrue(passed == all.passed && failed == all.failed)
+    expectEqual(passed, all.passed)
+    expectEqual(failed, all.failed)
   }
 }

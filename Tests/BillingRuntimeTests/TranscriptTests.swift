@@ -253,7 +253,9 @@ private let goodTranscript = """
           j += 1
         }
       }
-      expectTrue(i == a.count && j == b.count && rebuilt == b)
+      expectEqual(i, a.count)
+      expectEqual(j, b.count)
+      expectEqual(rebuilt, b)
       let edits = ops.filter { $0 != .equal }.count
       expectEqual(edits, a.count + b.count - 2 * lcsLength(a, b), "a=\(a) b=\(b)")
     }
@@ -299,7 +301,8 @@ private func lcsLength(_ a: [String], _ b: [String]) -> Int {
     writeFile("\(dir)/good.transcript", goodTranscript)
     let r = runReport([dir])
     expectEqual(r.report, "1 passed, 0 failed\n")
-    expectTrue(r.passed == 1 && r.failed == 0)
+    expectEqual(r.passed, 1)
+    expectEqual(r.failed, 0)
   }
 
   @Test func tamperedTranscriptShowsDiff() {
@@ -323,7 +326,8 @@ private func lcsLength(_ a: [String], _ b: [String]) -> Int {
         0 passed, 1 failed
 
         """)
-    expectTrue(r.passed == 0 && r.failed == 1)
+    expectEqual(r.passed, 0)
+    expectEqual(r.failed, 1)
   }
 
   @Test func updateRestoresTamperedFileByteForByte() {
@@ -431,7 +435,8 @@ private func lcsLength(_ a: [String], _ b: [String]) -> Int {
     writeFile("\(dir)/empty.transcript", "")
     writeFile("\(dir)/notes.transcript", "Just commentary.\n\nMore.\n")
     let r = runReport([dir])
-    expectTrue(r.passed == 0 && r.failed == 2)
+    expectEqual(r.passed, 0)
+    expectEqual(r.failed, 2)
     expectTrue(r.report.contains("\(dir)/empty.transcript: nothing to check"))
     expectTrue(r.report.contains("\(dir)/notes.transcript: nothing to check"))
     expectEqual(runReport([dir], update: true).failed, 2)
@@ -444,7 +449,8 @@ private func lcsLength(_ a: [String], _ b: [String]) -> Int {
     let bad = goodTranscript.replacingOccurrences(of: "  2\n", with: "  two\n")
     writeFile("\(dir)/crlf.transcript", bad.replacingOccurrences(of: "\n", with: "\r\n"))
     let r = runReport([dir])
-    expectTrue(r.failed == 1 && r.report.contains("-  two\n+  2\n"))
+    expectEqual(r.failed, 1)
+    expectTrue(r.report.contains("-  two\n+  2\n"))
   }
 
   @Test func noTranscripts() {
@@ -489,7 +495,8 @@ private func lcsLength(_ a: [String], _ b: [String]) -> Int {
     let four = runReport(paths, jobs: 4, replay: replay)
     expectEqual(one.report, two.report)
     expectEqual(one.report, four.report)
-    expectTrue(one.passed == 14 && one.failed == 11)
+    expectEqual(one.passed, 14)
+    expectEqual(one.failed, 11)
   }
 
   @Test func workersRunConcurrently() {

@@ -32,7 +32,11 @@ func completionNamesEverySubcommandAndOption(_ shell: CompletionShell) {
 
 @Test(arguments: CompletionShell.allCases)
 func completionScriptLoadsInItsShell(_ shell: CompletionShell) throws {
-  guard let path = shellPath(shell) else { return }  // NB: zsh and fish are often not installed
+  // NB: `Scripts/setup` installs zsh and fish; a missing shell is a failure, not a pass.
+  guard let path = shellPath(shell) else {
+    Issue.record("\(shell.rawValue) is not installed: run Scripts/setup")
+    return
+  }
   let file = FileManager.default.temporaryDirectory.appendingPathComponent(
     "billsh-completion-\(getpid()).\(shell.rawValue)")
   defer { try? FileManager.default.removeItem(at: file) }

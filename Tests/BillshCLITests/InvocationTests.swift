@@ -182,7 +182,8 @@ struct InvocationTests {
       let labels = (command.options + commonOptions).map(\.label)
       #expect(labels.allSatisfy { page.contains("  " + $0 + " ") }, "\(name ?? "billsh")")
       #expect(page.hasPrefix("OVERVIEW: "))
-      #expect(!page.contains("--man") && !page.contains("--generate-completion-script"))
+      #expect(!page.contains("--man"))
+      #expect(!page.contains("--generate-completion-script"))
     }
     #expect(UsageHelp.page(for: nil, width: 80).contains(Help.overview(width: 80)))
   }

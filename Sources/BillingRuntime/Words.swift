@@ -1,0 +1,315 @@
+import BillingModel
+import BillingSupport
+
+/// The English words of the model's facts, in one place: journal entries (`timeline`, `show`),
+/// inbox messages, the results and notes of commands, `advance`'s events, end reasons and
+/// invoice labels. A second language is a second value of this kind.
+/// NB: words are made when shown (or saved), not when the fact happens: a playback makes none.
+package struct Words: SavedWords {
+  package init() {}
+
+  // MARK: Pieces
+
+  /// "P1 (org Acme, starter annual, 10 seats)", as the plan stood then.
+  func summary(_ s: PlanShape, _ w: World) -> String {
+    s.trial
+      ? "\(s.plan) (\(w.describe(s.scope)), \(s.tier.name) trial)"
+      : "\(s.plan) (\(w.describe(s.scope)), \(s.tier.name) \(s.cycle.rawValue), \(s.seats) seats)"
+  }
+
+  /// "starter → advanced, 5 → 10 seats".
+  func step(_ s: PlanStep) -> String {
+    var parts: [String] = []
+    if s.tierChanged { parts.append("\(s.fromTier.name) → \(s.toTier.name)") }
+    if s.seatsChanged { parts.append("\(s.fromSeats) → \(s.toSeats) seats") }
+    return parts.joined(separator: ", ")
+  }
+
+  func cause(_ c: OverSizeCause) -> String {
+    switch c {
+    case .invoicePaid: "it is paid by invoice; sales will follow up"
+    case .pastSelfServeLimit(let size, let limit):
+      "\(size) seats is past the self-serve limit of \(limit); contact sales"
+    }
+  }
+
+  func role(_ r: JoinRole) -> String {
+    switch r {
+    case .member: "member"
+    case .admin: "admin"
+    case .guest: "guest"
+    }
+  }
+
+  /// Why a billing-tab action is closed to the actor.
+  func block(_ b: BillingAction.Block) -> String {
+    switch b {
+    case .notOwner(let owner): "only the billing owner \(quoted(owner)) (R14)"
+    case .trial: "not on a trial (P4)"
+    case .paidByInvoice: "contact sales: paid by invoice (R19)"
+    }
+  }
+
+  package func endReason(_ r: EndReason) -> String {
+    switch r {
+    case .trialEnded: "trial ended"
+    case .trialCanceled: "trial canceled"
+    case .canceled: "canceled"
+    case .absorbed: "absorbed by the organization plan (P6)"
+    case .replacedBySales: "replaced by a plan sold by sales"
+    case .said(let s): s
+    }
+  }
+
+  package func label(_ l: InvoiceLabel, in w: World) -> String {
+    switch l {
+    case .firstPeriod(let credits):
+      credits > 0
+        ? "first period less \(Money.format(credits)) credited for team plans" : "first period"
+    case .proRata(let s, let until): "pro rata for \(step(s)) until \(until)"
+    case .resize(let from, let to): "resize from \(from) to \(to) seats, pro rata"
+    case .renewal(let tier, let cycle, let seats, let start, let end):
+      "\(tier.name) \(cycle.rawValue), \(seats) seats, \(start) to \(end)"
+    case .bought(let start, let end, let on): "period \(start) to \(end), bought \(on)"
+    case .said(let s): s
+    }
+  }
+
+  // MARK: The journal (`timeline`, `show <plan>`)
+
+  /// A journal entry's words: made from its fact, or for invoices and refusals from their ids.
+  package func entry(_ h: Happening, _ fact: Fact?, in w: World) -> String {
+    switch h.kind {
+    case .added, .removed, .role:
+      let who = h.user.map { quoted(w.handle($0)) } ?? "someone"
+      if h.kind == .role {
+        let admin = fact == .roleChanged(admin: true)
+        return "\(who) is now \(admin ? "an admin" : "a member") of \(w.describe(h.scope))"
+      }
+      let verb = h.kind == .added ? "added to" : "removed from"
+      let text = "\(who) \(verb) \(w.describe(h.scope))"
+      let more: String =
+        switch fact {
+        case .joinedAs(let r)?: r == .member ? "" : "as " + role(r)
+        case .leftSpace(let s)?: "(left \(w.describe(.space(s))))"
+        case .joined?: note(h, fact, in: w)
+        case .said(let s)?: s
+        default: ""
+        }
+      return more.isEmpty ? text : "\(text) \(more)"
+    case .invoice:
+      guard let id = h.invoice else { return said(fact) }
+      let i = w.invoice(id)
+      return
+        "\(id) \(Money.format(i.amountCents)) for \(i.plan), \(i.status): \(label(i.label, in: w))"
+    case .refused:
+      guard let n = h.log, n < w.log.count else { return said(fact) }
+      let e = w.log[n]
+      return "\(e.actor.map(quoted) ?? "-") \(e.command) → \(e.outcome)"
+    case .renewed where fact == nil:
+      guard let id = h.invoice, let plan = h.plan else { return "" }
+      return "\(plan) renewed: \(label(w.invoice(id).label, in: w))"
+    default:
+      return fact.map { journal($0, in: w) } ?? ""
+    }
+  }
+
+  private func said(_ fact: Fact?) -> String {
+    if case .said(let s)? = fact { return s }
+    return ""
+  }
+
+  /// A plan's or an admin's fact as the journal words it.
+  func journal(_ f: Fact, in w: World) -> String {
+    switch f {
+    case .planStarted(let t, let bySales, let bought):
+      let started =
+        "\(t.plan) started: \(t.tier.name) \(t.cycle.rawValue), \(t.seats) seats, \(t.payment?.rawValue ?? "-"), billing owner \(quoted(w.handle(t.owner)))"
+      guard bySales else { return started }
+      return "\(started), sold by sales" + (bought.map { " (bought \($0))" } ?? "")
+    case .trialStarted(let s, let by, let ends):
+      return "\(s.tier.name) trial \(s.plan) started by \(quoted(w.handle(by))); it ends on \(ends)"
+    case .trialConverted(let id): return "trial \(id) ended: upgraded, now paid (P4)"
+    case .trialExpired(let s): return "\(s.tier.name) trial \(s.plan) ended; back on Basic"
+    case .trialCanceled(let s, _): return "trial \(s.plan) canceled at once; back on Basic (R20)"
+    case .trialReplaced(let id): return "trial \(id) ended: replaced by a plan sold by sales"
+    case .changedNow(let id, let s, _, _, _): return "\(id) changed now: \(step(s)) (P3)"
+    case .scheduled(let id, let c, let on):
+      return "\(id) on \(on): \(w.describe(c)) (scheduled, P3)"
+    case .scheduleDropped(let id, let on):
+      return "\(id): the change scheduled for \(on) is dropped"
+    case .changedAtRenewal(let id, let c): return "\(id) changed to \(w.describe(c)) (P3)"
+    case .renewed(let id, let inv, _, _):
+      return "\(id) renewed: \(label(w.invoice(inv).label, in: w))"
+    case .renewedResized(let id, let start, let end, let from, let to, let need):
+      return
+        "\(id) renewed for \(start) to \(end); seats raised from \(from) to \(to) to cover \(need) billable members"
+    case .resized(let s, let from, let to, let need, _, _):
+      return "\(s.plan) resized from \(from) to \(to) seats to cover \(need) billable members (P5)"
+    case .overSize(let s, let need, let seats, let c):
+      return
+        "\(s.plan) over its size: \(need) billable members on \(seats) seats (\(cause(c))) (P5)"
+    case .canceled(let s, _, let until): return "\(s.plan) canceled: active until \(until) (R20)"
+    case .resumed(let s, _, let renews): return "\(s.plan) resumed: it renews on \(renews)"
+    case .endedCanceled(let s): return "\(s.plan) ended as canceled; back on Basic (R21)"
+    case .absorbed(let s, let by, let credit):
+      return
+        "\(s.plan) ended: absorbed by the plan of \(w.describe(by)), \(Money.format(credit)) credited (P6)"
+    case .transferred(let s, let from, _, let name, _):
+      return
+        "billing ownership of \(s.plan) passed from \(quoted(w.handle(from))) to \(quoted(name))"
+    case .paymentChanged(let s, let m, _): return "\(s.plan) now paid by \(m.rawValue)"
+    case .addressChanged(let s, let text, _):
+      return "billing address of \(s.plan) set to \(quoted(text))"
+    case .adminChanged(let name, _, let admin):
+      return admin ? "\(quoted(name)) appointed admin" : "\(quoted(name)) no longer admin"
+    case .said(let s): return s
+    case .invoiceIssued, .joined, .joinedAs, .roleChanged, .removed, .leftSpace: return ""
+    }
+  }
+
+  /// A journal entry's note as `.save` keeps it: the words, or for people the role (and the
+  /// handles an `add` named), as saves have always had them.
+  package func note(_ h: Happening, _ fact: Fact?, in w: World) -> String {
+    switch fact {
+    case .joined(let r, let people)?:
+      var text = role(r)
+      for u in people { text += " " + w.handle(u) }
+      return text
+    case .joinedAs(let r)?: return role(r)
+    case .roleChanged(let admin)?: return admin ? "admin" : "member"
+    case .leftSpace(let s)?: return "(left \(w.describe(.space(s))))"
+    case .removed?, .invoiceIssued?, .renewed?, nil: return ""
+    case let f?: return journal(f, in: w)
+    }
+  }
+
+  // MARK: Inboxes
+
+  /// An inbox message: its date, then what its reader is told.
+  package func message(_ m: Message, in w: World) -> String {
+    if case .said(let s) = m.fact { return s }
+    return "\(m.date) \(told(m.fact, to: m.to, in: w))"
+  }
+
+  private func told(_ f: Fact, to reader: UserID, in w: World) -> String {
+    switch f {
+    case .absorbed(let s, let by, let credit):
+      return
+        "\(s.plan) (\(w.describe(s.scope))) ended: \(w.describe(by)) was upgraded and now covers the team; \(Money.format(credit)) of unused time credited on its first invoice"
+    case .trialStarted(let s, _, let ends):
+      return
+        "\(s.tier.name) trial \(s.plan) of \(w.describe(s.scope)) started; it ends on \(ends) unless upgraded"
+    case .trialCanceled(let s, _):
+      return "trial \(s.plan) of \(w.describe(s.scope)) canceled; back on Basic"
+    case .canceled(let s, _, let until):
+      return "\(summary(s, w)) will end on \(until); resume it before then to keep it"
+    case .resumed(let s, _, let renews):
+      return "\(summary(s, w)) resumed; it renews on \(renews)"
+    case .transferred(let s, let from, _, let name, _):
+      return reader == from
+        ? "you passed billing ownership of \(summary(s, w)) to \(quoted(name))"
+        : "you are now the billing owner of \(summary(s, w))"
+    case .trialExpired(let s):
+      return
+        "\(s.tier.name) trial \(s.plan) of \(w.describe(s.scope)) ended; back on Basic (upgrade to keep the paid features)"
+    case .endedCanceled(let s):
+      return
+        "\(s.plan) of \(w.describe(s.scope)) ended as canceled; back on Basic (data kept, R21)"
+    case .overSize(let s, let need, let seats, let c):
+      return
+        "\(summary(s, w)) is over its size: \(need) billable members on \(seats) seats; \(cause(c))"
+    case .resized(let s, let from, let to, let need, let inv, let cents):
+      return
+        "\(s.plan) (\(w.describe(s.scope))) resized from \(from) to \(to) seats to cover \(need) billable members; \(inv) for \(Money.format(cents))"
+    case .invoiceIssued(let id):
+      let i = w.invoice(id)
+      let paid = i.payment == .invoice ? "open, pay by invoice" : "paid by \(i.payment.rawValue)"
+      return
+        "invoice \(id) for \(i.plan) (\(w.describe(w.plan(i.plan).scope))): \(Money.format(i.amountCents)), \(label(i.label, in: w)), \(paid)"
+    default:
+      return journal(f, in: w)
+    }
+  }
+
+  // MARK: Results of commands
+
+  /// What a billing-tab change or an admin change did, as its command says.
+  package func result(_ f: Fact, in w: World) -> String {
+    switch f {
+    case .trialCanceled(let s, _):
+      let scope = w.describe(s.scope)
+      return
+        "\(s.tier.name) trial \(s.plan) of \(scope) canceled at once; \(scope) is back on Basic (R20)"
+    case .canceled(let s, _, let until):
+      return
+        "\(summary(s, w)) is canceling: it stays active until \(until), then \(w.describe(s.scope)) returns to Basic; resume undoes this (R20)"
+    case .resumed(let s, _, let renews): return "\(summary(s, w)) resumed: it renews on \(renews)"
+    case .transferred(let s, let from, _, let name, _):
+      var text =
+        "billing ownership of \(summary(s, w)) passed from \(quoted(w.handle(from))) to \(quoted(name))"
+      if case .space = s.scope {
+        text += "; \(quoted(name)) is now an admin of \(w.describe(s.scope)) (R13)"
+      }
+      return text
+    case .paymentChanged(let s, let m, _): return "\(summary(s, w)) is now paid by \(m.rawValue)"
+    case .addressChanged(let s, let text, _):
+      return "billing address of \(summary(s, w)) set to \(quoted(text))"
+    case .adminChanged(let name, let space, let admin):
+      return
+        "\(quoted(name)) \(admin ? "is now" : "is no longer") an admin of \(w.describe(.space(space)))"
+    default: return journal(f, in: w)
+    }
+  }
+
+  /// A note under a command's result (a team plan absorbed, a trial converted, a resize).
+  package func note(_ f: Fact, in w: World) -> String {
+    switch f {
+    case .absorbed(let s, _, let credit):
+      return
+        "\(s.plan) (\(w.describe(s.scope))) ended: absorbed by the organization plan, \(Money.format(credit)) credited (P6)"
+    case .trialConverted(let id): return "trial ended: \(id) is now paid (P4)"
+    case .trialReplaced(let id): return "trial \(id) ended"
+    case .changedNow(_, let s, let cents, let days, let periodDays):
+      return
+        "now: \(step(s)), charged \(Money.format(cents)) pro rata for \(days) of \(periodDays) days (P3)"
+    case .scheduleDropped(_, let on): return "the change scheduled for \(on) is dropped"
+    case .overSize(let s, let need, let seats, let c):
+      return
+        "\(s.plan) is over its size: \(need) billable members on \(seats) seats (\(cause(c))) (P5)"
+    case .resized(let s, let from, let to, let need, let inv, let cents):
+      return
+        "\(s.plan) resized from \(from) to \(to) seats to cover \(need) billable members; \(inv) charged \(Money.format(cents)) pro rata (P5)"
+    default: return journal(f, in: w)
+    }
+  }
+
+  // MARK: advance's events
+
+  /// What an event did: "changed to starter; new period 2026-02-01 to 2026-03-01".
+  package func detail(_ e: Event, in w: World) -> String {
+    var parts: [String] = []
+    for f in e.facts {
+      switch f {
+      case .trialExpired(let s):
+        parts.append("\(s.tier.name) trial ended; \(w.describe(s.scope)) is back on Basic")
+      case .endedCanceled(let s):
+        parts.append("canceled plan ended; \(w.describe(s.scope)) is back on Basic")
+      case .changedAtRenewal(_, let c): parts.append("changed to \(w.describe(c))")
+      case .renewedResized(_, let start, let end, let from, let to, let need):
+        parts.append("seats raised from \(from) to \(to) to cover \(need) billable members")
+        parts.append("new period \(start) to \(end)")
+      case .renewed(_, _, let start, let end): parts.append("new period \(start) to \(end)")
+      default: parts.append(journal(f, in: w))
+      }
+    }
+    return parts.joined(separator: "; ")
+  }
+}
+
+extension World {
+  /// The world as `.save` writes it, its facts in English.
+  package func snapshot(history: Bool = true) -> [(String, JSON)] {
+    snapshot(history: history, words: Words())
+  }
+}
