@@ -21,6 +21,8 @@ package enum UsageError: Error, Equatable {
   case unknownSubcommand(String, suggestions: [String])
   /// `billsh run --state FILE` with more than one script.
   case stateWithManyFiles(Int)
+  /// Two options that cannot go together: `billsh run --transcript --json`.
+  case exclusiveOptions(String, String, why: String)
 
   /// The message after `error[usage]: `.
   package var message: String {
@@ -44,6 +46,8 @@ package enum UsageError: Error, Equatable {
         + list(cliCommands.map(\.name), "and") + didYouMean(close, quote: q)
     case .stateWithManyFiles(let n):
       return "--state goes with one script file, not \(n)"
+    case .exclusiveOptions(let a, let b, let why):
+      return "\(a) and \(b) cannot go together: \(why)"
     }
   }
 }

@@ -25,8 +25,11 @@ final class AtomicFile {
     if stat(target, &info) == 0 { mode = info.st_mode & 0o7777 }
     fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     if fd < 0 {
+      // NB: the message names the folder, never the hidden temporary file (nobody asked for it).
       throw TranscriptIOError(
-        path: path, message: "cannot create \(temp): \(TranscriptFileIO.errnoMessage())")
+        path: path,
+        message:
+          "cannot write in the folder \(dir): \(TranscriptFileIO.errnoMessage()): not written")
     }
     _ = fchmod(fd, mode)
   }
@@ -36,7 +39,7 @@ final class AtomicFile {
   func commit() throws(TranscriptIOError) {
     if fsync(fd) != 0 {
       throw TranscriptIOError(
-        path: temp, message: "cannot sync: \(TranscriptFileIO.errnoMessage())")
+        path: target, message: "cannot sync: \(TranscriptFileIO.errnoMessage()): not written")
     }
     if rename(temp, target) != 0 {
       throw TranscriptIOError(
