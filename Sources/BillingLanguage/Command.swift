@@ -126,6 +126,8 @@ package enum Command: Sendable {
   case demo
   case reset
   case history
+  /// `.pager on|off`, or `.pager` alone to show whether it is on.
+  case pager(Bool?)
   case quit
   case mark(String)
   case back(String)
@@ -144,8 +146,8 @@ package enum Command: Sendable {
     case .quote, .features, .can, .clock, .setClock, .advance, .advanceTo, .rules, .inbox, .log,
       .show, .timeline, .forecast, .compare:
       .view
-    case .help, .read, .record, .save, .load, .demo, .reset, .history, .quit, .mark, .back, .marks,
-      .undo:
+    case .help, .read, .record, .save, .load, .demo, .reset, .history, .pager, .quit, .mark, .back,
+      .marks, .undo:
       .shell
     }
   }
