@@ -105,7 +105,8 @@ struct WrappingTests {
       let deadline = Date().addingTimeInterval(60)
       while Date() < deadline {
         if condition(self) { return true }
-        usleep(50_000)
+        // NB: not too often: each look is a tmux process, and other suites run meanwhile.
+        usleep(150_000)
       }
       Issue.record("waited 60 s for \(what); the screen:\n\(rows.joined(separator: "\n"))")
       return false
@@ -232,6 +233,43 @@ struct WrappingTests {
       expectTrue(row.count <= 80, "\(row)")
       expectTrue(!row.hasSuffix("INV-") && !row.hasSuffix("INV"), "\(row)")
     }
+  }
+
+  @Test func aResizeRedrawsTheLineWithNoStalePromptAbove() throws {
+    guard let s = try start() else { return }
+    let line = "show team Design and some more words to make the line long"
+    s.type(line)
+    /// The screen's text without spaces: where a row breaks does not matter.
+    func flat(_ rows: [String]) -> String { rows.joined().filter { $0 != " " } }
+    let typed = flat([PagerInTmuxTests.prompt + " " + line])
+    guard s.waitUntil("the typed line", { flat($0.rows).contains(typed) }) else { return }
+    s.tmux(["resize-window", "-x", "50", "-y", "24"])
+    // The prompt and the line on two rows of 50 and a bit, once: no stale prompt row above.
+    _ = s.waitUntil(
+      "one prompt, redrawn for 50 columns",
+      { screen in
+        let rows = screen.rows
+        return rows.filter { $0.hasPrefix(PagerInTmuxTests.prompt) }.count == 1
+          && flat(rows).contains(typed)
+          && rows.allSatisfy { $0.count <= 50 }
+      })
+  }
+
+  @Test func ctrlRSaysItIsAReverseSearch() throws {
+    guard let s = try start() else { return }
+    s.type("whoami", "Enter")
+    _ = s.waitUntil("whoami's answer", { $0.lastRow == PagerInTmuxTests.prompt })
+    s.type("C-r", "who")
+    _ = s.waitUntil("the search", { $0.lastRow == "(reverse search) 'who': whoami" })
+    s.type("x")
+    _ = s.waitUntil(
+      "a failed search",
+      {
+        $0.lastRow == "(failed reverse search) 'whox': whoami"
+      })
+    s.type("C-g")
+    _ = s.waitUntil("the line back as it was", { $0.lastRow == PagerInTmuxTests.prompt })
+    expectTrue(!s.rows.contains { $0.hasPrefix("bck:") }, "\(s.rows)")
   }
 
   @Test func stdoutThatIsNotATerminalIsNeverPaged() throws {
