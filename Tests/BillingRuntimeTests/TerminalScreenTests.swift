@@ -213,6 +213,26 @@ struct WrappingTests {
     expectTrue(!s.rows.contains(":"), "\(s.rows)")
   }
 
+  @Test func aPagerThatCannotStartIsSaidOnceAndAnEmptyPagerIsNone() throws {
+    guard let s = try start(environment: ["PAGER": "/nonexistent/pager -x"]) else { return }
+    s.type(".help", "Enter")
+    _ = s.waitUntil(
+      "the help printed as it is",
+      {
+        $0.lastRow == PagerInTmuxTests.prompt && $0.rows.contains { $0.contains(".undo [n]") }
+      })
+    let said = s.tmux(["capture-pane", "-p", "-S", "-200"])
+    expectTrue(said.contains("billsh: cannot start the pager '/nonexistent/pager -x'"), "\(said)")
+    guard let none = try start(environment: ["PAGER": ""]) else { return }
+    none.type(".help", "Enter")
+    _ = none.waitUntil(
+      "the help printed as it is",
+      {
+        $0.lastRow == PagerInTmuxTests.prompt && $0.rows.contains { $0.contains(".undo [n]") }
+      })
+    expectTrue(!none.rows.contains(":"), "\(none.rows)")
+  }
+
   @Test func longLinesWrapAt80ColumnsBetweenWords() throws {
     guard let s = try start() else { return }
     s.type("forecast org Acme 2m", "Enter")
