@@ -126,6 +126,8 @@ package enum Command: Sendable {
   case demo
   case reset
   case history
+  /// `.pager on|off`, or `.pager` alone to show whether it is on.
+  case pager(Bool?)
   case quit
   case mark(String)
   case back(String)
@@ -195,6 +197,7 @@ package enum Command: Sendable {
     ".undo",
     "forecast",
     "compare",
+    ".pager",
   ]
 
   /// The command's entry, as an index into `entryNames`.
@@ -253,6 +256,7 @@ package enum Command: Sendable {
     case .undo: 49
     case .forecast: 50
     case .compare: 51
+    case .pager: 52
     }
   }
 

@@ -6,6 +6,8 @@ package enum ArgKind: Sendable, Equatable {
   case user, users, scope, name, text, duration, date, rule, invoice, command, topic, file
   /// A mark's name (`.mark`, `.back`) and a count (`.undo`).
   case mark, count
+  /// `on` or `off` (`.pager`).
+  case toggle
   /// A scope, `user <handle>`, a plan id, an invoice id, or a handle (`show`, `timeline`).
   case subject
 }

@@ -478,6 +478,18 @@ package let commandTable: [CommandSpec] = [
   spec(".history", .shell, ".history", "the command history", example: ".history") {
     _ throws(Failure) in .history
   },
+  spec(
+    ".pager", .shell, ".pager [on|off]",
+    "page output longer than the screen through $PAGER (default less -FRX), as psql does; on at start",
+    example: ".pager off", args: [ArgSpec("on|off", .toggle, optional: true)]
+  ) { a throws(Failure) in
+    switch a.string(0) {
+    case nil: return .pager(nil)
+    case "on": return .pager(true)
+    case "off": return .pager(false)
+    case let w?: throw Failure(.usage, nil, ".pager takes on or off, not \(quoted(w))")
+    }
+  },
   spec(".quit", aliases: [".exit"], .shell, ".quit", "leave the shell", example: ".quit") {
     _ throws(Failure) in .quit
   },

@@ -88,6 +88,7 @@ package struct Completer {
     case .duration: return spec.name == "advance" ? ["to"] : []
     case .file: return files(current.text)
     case .mark: return marks
+    case .toggle: return ["on", "off"]
     case .name, .text, .command, .count: return []
     }
   }

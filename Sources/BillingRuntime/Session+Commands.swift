@@ -169,6 +169,13 @@ extension Session {
       return ok(
         lines.isEmpty ? "no history yet" : text,
         .object([("history", .array(lines.map { .string($0) }))]))
+    case .pager(let on):
+      if let on { pager = on }
+      return ok(
+        pager
+          ? "pager on: in the shell, output longer than the screen goes through $PAGER (default less -FRX)"
+          : "pager off: output is printed as it is",
+        .object([("pager", .bool(pager))]))
     case .record(let path):
       return try record(path)
     case .quit:

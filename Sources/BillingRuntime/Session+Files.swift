@@ -51,10 +51,25 @@ extension Session {
   }
 
   /// Opens a script to stream it; io errors name the path and the reason.
+  /// SPEC §5: any readable stream a shell hands over is a script (a regular file, a pipe, a
+  /// FIFO, `/dev/stdin`, `<(…)`); only a folder is refused. A FIFO is opened as `cat` opens it,
+  /// waiting for its writer; an endless input is given up by the 64 KiB line limit.
   static func openScript(_ path: String) throws(Failure) -> Int32 {
-    do { return try TranscriptFileIO.openForReading(path) } catch {
-      throw Failure(.io, nil, message: error.description)
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 {
+      throw Failure(.io, nil, message: "\(path): cannot open: \(TranscriptFileIO.errnoMessage())")
     }
+    var info = stat()
+    if fstat(fd, &info) != 0 {
+      let message = "\(path): cannot read: \(TranscriptFileIO.errnoMessage())"
+      _ = close(fd)
+      throw Failure(.io, nil, message: message)
+    }
+    if info.st_mode & S_IFMT == S_IFDIR {
+      _ = close(fd)
+      throw Failure(.io, nil, message: "\(path): is a directory")
+    }
+    return fd
   }
 
   /// Plays a script file line by line as it is read (SPEC §5: no size limit, each line at most
@@ -66,6 +81,12 @@ extension Session {
       reject(error, input: "", file: path, line: nil)
       return false
     }
+    return play(fd: fd, path: path)
+  }
+
+  /// Plays an opened script and closes it.
+  /// NB: a pipe or FIFO can be opened only once, so `.read` opens it here and nowhere else.
+  private func play(fd: Int32, path: String) -> Bool {
     defer { _ = close(fd) }
     reading.append(path)
     defer { reading.removeLast() }
@@ -98,9 +119,10 @@ extension Session {
     if reading.count >= 32 {
       return .fail(Failure(.io, nil, "\(path): .read nested more than 32 deep"))
     }
-    do { _ = close(try Session.openScript(path)) } catch { return .fail(error) }
+    let fd: Int32
+    do { fd = try Session.openScript(path) } catch { return .fail(error) }
     let before = unmet
-    let stopped = play(file: path)
+    let stopped = play(fd: fd, path: path)
     let failed = unmet - before
     var text =
       "read \(path)"

@@ -57,6 +57,9 @@ package final class Session {
   package var origin: Origin?
   /// Whether outcomes carry their JSON result (JSON output, tests); text output skips building it.
   package var keepsResults = true
+  /// `.pager on|off`: whether the shell pages output longer than the screen (only the
+  /// interactive shell with a terminal on stdout does; elsewhere it is only remembered).
+  package var pager = true
   /// Log outcomes made so far (see `logOutcome`).
   /// NB: a short list searched in order, not a dictionary: a playback meets a handful of
   /// different ones, and comparing two small values costs less than hashing one.

@@ -1,6 +1,18 @@
 import BillingLanguage
 import BillingModel
 
+/// Where the interactive shell's output goes when stdout is a terminal: wrapped to its width,
+/// and paged when one command's output is longer than the screen (`.pager`).
+package protocol ShellScreen: AnyObject {
+  /// `text` wrapped to the screen's width (`Wrapping.wrap`).
+  func wrap(_ text: String) -> String
+  /// One command's output (whole lines, each ending in a newline), through the pager when
+  /// `paging` and it is longer than the screen.
+  /// NB: one command's, as psql pages each query's result: the lines a `.read` plays still
+  /// show as they run, and only a long one among them is paged.
+  func show(_ text: String, paging: Bool)
+}
+
 /// The interactive loop: prompt, read, run, print. The terminal sits behind `LineSource`,
 /// so tests drive it with an `ArrayLineSource`.
 package final class ShellLoop {
@@ -12,6 +24,8 @@ package final class ShellLoop {
   let beforeCommand: () -> Void
   /// Runs each command (the shell holds a lock meanwhile, so a hangup waits for it).
   package var runCommand: (() -> Void) -> Void = { $0() }
+  /// The terminal's screen, when stdout is one; nil prints output as it is.
+  package var screen: ShellScreen?
 
   package init(
     session: Session, source: LineSource, out: Output, colour: Bool,
@@ -45,14 +59,20 @@ package final class ShellLoop {
   package func run() -> Int32 {
     let printer = RecordPrinter(json: false)
     session.keepsTranscript = true
-    session.sink = { [out, colour] r in
-      let t = printer.text(r, prefixed: r.file != nil)
+    session.sink = { [out, colour, screen, unowned session] r in
+      var t = printer.text(r, prefixed: r.file != nil)
+      if let screen { t = screen.wrap(t) }
       if colour, r.outcome.failure != nil, !t.isEmpty {
-        out.write("\u{1b}[31m" + t + "\u{1b}[0m\n")
+        t = "\u{1b}[31m" + t + "\u{1b}[0m\n"
       } else {
-        out.write(t + "\n")
+        t += "\n"
       }
-      out.flush()
+      if let screen {
+        screen.show(t, paging: session.pager)
+      } else {
+        out.write(t)
+        out.flush()
+      }
     }
     session.historyLines = { [source] in source.historyLines }
     // NB: continuations as in scripts (SPEC §5): the mark is read on the line as typed.

@@ -94,6 +94,8 @@ package struct CLIOperands: Sendable {
   package let help: String
   /// What a missing one is called in the message: `script file`.
   let noun: String
+  /// The name ending completion offers (folders too, to go into): `.bill`; nil for any file.
+  package var ending: String? = nil
 
   /// `<FILE>...` or `[<PATH>...]`.
   package var label: String {
@@ -211,10 +213,15 @@ package let cliCommands: [CLICommand] = [
     abstract:
       "Play .bill scripts, each in a fresh world; exit 0 when every line met its expectation, 1 otherwise, 2 on a usage or file error.",
     options: [.catalog, .state, .json, .bail, .transcript],
-    operands: CLIOperands(kind: .file, required: true, help: "Script files.", noun: "script file")
+    operands: CLIOperands(
+      kind: .file, required: true, help: "Script files.", noun: "script file", ending: ".bill")
   ) { g throws(UsageError) in
     let state = g.text(.state)
     if state != nil && g.operands.count > 1 { throw .stateWithManyFiles(g.operands.count) }
+    if g.has(.transcript) && g.has(.json) {
+      throw .exclusiveOptions(
+        "--transcript", "--json", why: "a transcript is text (drop one of them)")
+    }
     return .run(
       RunOptions(
         files: g.operands, catalog: g.text(.catalog), state: state, json: g.has(.json),
@@ -227,7 +234,7 @@ package let cliCommands: [CLICommand] = [
     operands: CLIOperands(
       kind: .path, required: false,
       help: "Transcript files or folders (default: Tests/Transcripts).",
-      noun: "transcript file or folder")
+      noun: "transcript file or folder", ending: ".transcript")
   ) { g throws(UsageError) in
     let against = g.text(.against)
     if against == nil {

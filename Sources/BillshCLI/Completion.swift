@@ -1,7 +1,7 @@
 // The completion scripts `Scripts/install` installs (`billsh --generate-completion-script SHELL`),
 // written from the command-line table: the subcommands; each one's options with their help;
-// files where a file goes, 1 to the number of cores after `--jobs`; script files after `run`,
-// transcript files or folders after `test`.
+// files where a file goes, 1 to the number of cores after `--jobs`; folders and `.bill` files
+// after `run`, folders and `.transcript` files after `test`.
 
 /// A shell billsh writes a completion script for.
 package enum CompletionShell: String, CaseIterable, Sendable {
@@ -42,6 +42,16 @@ package enum Completion {
         local IFS=$'\\n'
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))
+      }
+
+      # Folders (to go into) and the files whose names end in $1.
+      _billsh_files_ending() {
+        local IFS=$'\n' f
+        compopt -o filenames 2>/dev/null
+        COMPREPLY=()
+        for f in $(compgen -f -- "$cur"); do
+          [[ -d $f || $f == *"$1" ]] && COMPREPLY+=("$f")
+        done
       }
 
       _billsh() {
@@ -95,8 +105,10 @@ package enum Completion {
         case $sub in
 
       """
-    for c in cliCommands where c.operands != nil {
-      s += "    \(c.name)) _billsh_files ;;\n"
+    for c in cliCommands {
+      guard let operands = c.operands else { continue }
+      let action = operands.ending.map { "_billsh_files_ending \($0)" } ?? "_billsh_files"
+      s += "    \(c.name)) \(action) ;;\n"
     }
     s += """
           *) ((COMP_CWORD == 1)) && COMPREPLY=($(compgen -W "\(names) help" -- "$cur")) ;;
@@ -177,7 +189,10 @@ package enum Completion {
 
       """
     for c in cliCommands {
-      let operands = c.operands.map { " '*:\($0.noun):_files'" } ?? ""
+      let operands =
+        c.operands.map { o in
+          " '*:\(o.noun):_files" + (o.ending.map { " -g \"*\($0)(-.)\"" } ?? "") + "'"
+        } ?? ""
       s += """
             \(c.name))
               shift words
@@ -248,7 +263,8 @@ package enum Completion {
         s += line + " -d \(fishQuoted(short(o.help)))\n"
       }
       if let operands = c.operands {
-        s += "complete -c billsh \(when) -F -d \(fishQuoted(operands.noun))\n"
+        let files = operands.ending.map { "-a '(__fish_complete_suffix \($0))'" } ?? "-F"
+        s += "complete -c billsh \(when) \(files) -d \(fishQuoted(operands.noun))\n"
       }
     }
     return s

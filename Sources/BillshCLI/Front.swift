@@ -44,6 +44,10 @@ enum Front {
         _ = Interrupts.take()
       }
       loop.runCommand = { command in busy.run(command) }
+      // NB: never when stdout is not a terminal (a file, a pipe): output then goes as it is.
+      if Terminal.isTerminal(1) {
+        loop.screen = TerminalScreen(out: out, pager: getenv("PAGER").map { String(cString: $0) })
+      }
       code = loop.run()
       source.save()
     } else {

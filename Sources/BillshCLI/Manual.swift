@@ -150,6 +150,12 @@ package enum Manual {
     out.append(bold("NO_COLOR"))
     out.append(text("When set and not empty, the shell prints no colour."))
     out.append(".TP")
+    out.append(bold("PAGER"))
+    out.append(
+      text(
+        "The pager the shell shows output longer than the screen through (default less -FRX), only when stdout is a terminal; empty means none. .pager off turns it off."
+      ))
+    out.append(".TP")
     out.append(bold("XDG_STATE_HOME") + ", " + bold("HOME"))
     out.append(text("Where the history file goes."))
     return out.joined(separator: "\n") + "\n"

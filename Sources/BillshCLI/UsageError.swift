@@ -28,6 +28,8 @@ package enum UsageError: Error, Equatable {
   case conflictingOptions(String, String)
   /// A required option left out (its label): `billsh fuzz` without `--against <CMD>`.
   case missingOption(String, command: String)
+  /// Two options that cannot go together: `billsh run --transcript --json`.
+  case exclusiveOptions(String, String, why: String)
 
   /// The message after `error[usage]: `.
   package var message: String {
@@ -58,6 +60,8 @@ package enum UsageError: Error, Equatable {
         "\(a) cannot go with \(b): a transcript is not rewritten from another program's records"
     case .missingOption(let label, let command):
       return "missing option: \(q(command)) needs \(q(label))"
+    case .exclusiveOptions(let a, let b, let why):
+      return "\(a) and \(b) cannot go together: \(why)"
     }
   }
 }

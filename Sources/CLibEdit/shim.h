@@ -239,6 +239,13 @@ static inline int billsh_terminal_columns(int fd) {
   return (int)ws.ws_col;
 }
 
+/// Terminal rows of fd, or 0 if unknown.
+static inline int billsh_terminal_rows(int fd) {
+  struct winsize ws;
+  if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return 0;
+  return (int)ws.ws_row;
+}
+
 /// Column width of one Unicode scalar (wcwidth), -1 if not printable.
 static inline int billsh_wcwidth(unsigned int scalar) {
   return wcwidth((wchar_t)scalar);

@@ -20,6 +20,8 @@ package final class LibEditLineSource: LineSource {
   private var history: OpaquePointer?
   private var editLine: OpaquePointer?
   private var promptBuffer: UnsafeMutablePointer<CChar>?
+  /// Columns the prompt takes (its plain text), to find the line's first row after a resize.
+  private var promptWidth = 0
   private var savingDisabled = false
 
   // State shared with the C callbacks (reached through EL_CLIENTDATA).
@@ -73,6 +75,7 @@ package final class LibEditLineSource: LineSource {
 
   package func readLine(prompt: Prompt) -> LineReadResult {
     guard let el = editLine else { return readPlainLine(prompt: prompt) }
+    promptWidth = Terminal.displayWidth(LibEditLineSource.stripMarkers(prompt.plain))
     setPrompt(
       colour
         ? LibEditLineSource.markEscapes(prompt.styled)
@@ -179,9 +182,15 @@ package final class LibEditLineSource: LineSource {
         guard let el, let data = billsh_el_get_clientdata(el) else { return UInt8(CC_ERROR) }
         return Unmanaged<LibEditLineSource>.fromOpaque(data).takeUnretainedValue().interrupt(el)
       })
+    _ = billsh_el_addfn(
+      el, "billsh-search", "Search the history backwards (Ctrl-R)",
+      { el, _ in
+        guard let el, let data = billsh_el_get_clientdata(el) else { return UInt8(CC_ERROR) }
+        return Unmanaged<LibEditLineSource>.fromOpaque(data).takeUnretainedValue().search(el)
+      })
     _ = billsh_el_bind(el, "^I", "billsh-complete")
     _ = billsh_el_bind(el, "^C", "billsh-interrupt")
-    _ = billsh_el_bind(el, "^R", "em-inc-search-prev")
+    _ = billsh_el_bind(el, "^R", "billsh-search")
     _ = billsh_el_bind(el, "^X^R", "ed-redisplay")
     _ = billsh_el_set_getcfn(
       el,
@@ -390,12 +399,11 @@ package final class LibEditLineSource: LineSource {
         // handled), and the wait wakes every 100 ms to look, so no resize waits for a key.
         if resize || Resizes.take() {
           resize = false
-          el_resize(el)
           // NB: not during a search: any key but its own ends it.
           if bytes.isEmpty && !isSearching(el) {
-            pendingBytes = Array(LibEditLineSource.redrawKey.dropFirst()) + pendingBytes
-            out.pointee = wchar_t(LibEditLineSource.redrawKey[0])
-            return 1
+            redrawAfterResize(el)
+          } else {
+            el_resize(el)
           }
         }
         var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
@@ -453,6 +461,123 @@ package final class LibEditLineSource: LineSource {
         return 1
       }
     }
+  }
+
+  /// Ctrl-R: a reverse search through the history that says what it is, as bash's does:
+  /// `(reverse search) 'ann': login ann` in place of the prompt and the line.
+  ///
+  /// Typing narrows the search, Backspace widens it, Ctrl-R finds the next older match, Enter
+  /// runs the match, Ctrl-G or Ctrl-C gives the line back as it was, and any other key (an
+  /// arrow, Ctrl-A, Ctrl-E, Esc) keeps the match in the line for editing and then does what it
+  /// does. NB: libedit's own search shows only `bck:` and the pattern below the line.
+  fileprivate func search(_ el: OpaquePointer) -> UInt8 {
+    let original = currentLine(el).map { String(decoding: $0.line, as: UTF8.self) } ?? ""
+    let lines = Array(historyLines.reversed())  // newest first
+    var pattern = ""
+    var found: Int? = nil
+    var failed = false
+    /// The newest match at or after `start` (counting back in time).
+    func find(from start: Int) -> Int? {
+      guard !pattern.isEmpty else { return nil }
+      return lines.indices.dropFirst(start).first { lines[$0].contains(pattern) }
+    }
+    moveToLineStart(el)
+    func draw() {
+      let columns = max(10, Terminal.columns(2) ?? 80)
+      let head =
+        failed ? "(failed reverse search) '\(pattern)': " : "(reverse search) '\(pattern)': "
+      var text = head + (found.map { lines[$0] } ?? "")
+      // NB: one row, so redrawing it is a carriage return and a clear to the end of the row.
+      while Terminal.displayWidth(text) > columns - 1 { text.removeLast() }
+      billsh_write_stderr("\r\u{1b}[K" + text)
+    }
+    func finish(with line: String) {
+      billsh_write_stderr("\r\u{1b}[K")
+      if let state = currentLine(el) {
+        let after = String(decoding: state.line[state.cursor...], as: UTF8.self)
+        if !after.isEmpty { _ = el_cursor(el, Int32(clamping: after.unicodeScalars.count)) }
+        let all = String(decoding: state.line, as: UTF8.self).unicodeScalars.count
+        if all > 0 { el_deletestr(el, Int32(clamping: all)) }
+      }
+      if !line.isEmpty { _ = line.withCString { el_insertstr(el, $0) } }
+      // The cursor on the match, as the search left it (an arrow then moves from there).
+      if !pattern.isEmpty, let at = line.firstRange(of: pattern) {
+        let back = line[at.lowerBound...].unicodeScalars.count
+        _ = el_cursor(el, -Int32(clamping: back))
+      }
+      // NB: the cursor is where the prompt starts, on a cleared row; libedit draws it all there.
+      _ = billsh_el_refresh(el)
+    }
+    draw()
+    while true {
+      var key: wchar_t = 0
+      guard el_wgetc(el, &key) == 1 else {
+        finish(with: original)
+        return UInt8(CC_NORM)
+      }
+      switch key {
+      case 0x0D, 0x0A:  // Enter: run the match
+        finish(with: found.map { lines[$0] } ?? original)
+        el_push(el, "\n")  // ed-newline: moves below the line and ends el_gets
+        return UInt8(CC_NORM)
+      case 0x07, 0x03:  // Ctrl-G, Ctrl-C: the line as it was
+        finish(with: original)
+        return UInt8(CC_NORM)
+      case 0x12:  // Ctrl-R: the next older match
+        if let f = found, let next = find(from: f + 1) {
+          found = next; failed = false
+        } else {
+          failed = !pattern.isEmpty
+        }
+      case 0x7F, 0x08:  // Backspace
+        if !pattern.isEmpty { pattern.removeLast() }
+        found = find(from: 0)
+        failed = !pattern.isEmpty && found == nil
+      default:
+        if key >= 0x20 && key != 0x7F, let scalar = Unicode.Scalar(UInt32(key)) {
+          pattern.unicodeScalars.append(scalar)
+          if let next = find(from: found ?? 0) {
+            found = next; failed = false
+          } else {
+            failed = true
+          }
+        } else {
+          // Any other key keeps the match for editing, then acts.
+          finish(with: found.map { lines[$0] } ?? original)
+          var rest: [wchar_t] = [key, 0]
+          if key == 0x1B { rest = [key] + escapeSequenceRest().map { wchar_t($0) } + [0] }
+          el_wpush(el, &rest)
+          return UInt8(CC_NORM)
+        }
+      }
+      draw()
+    }
+  }
+
+  /// Moves the cursor to where the prompt starts and clears from there to the end of the
+  /// screen (the line may run over several rows).
+  private func moveToLineStart(_ el: OpaquePointer) {
+    let columns = max(1, Terminal.columns(2) ?? 80)
+    var before = promptWidth
+    if let state = currentLine(el) {
+      before += Terminal.displayWidth(String(decoding: state.line[..<state.cursor], as: UTF8.self))
+    }
+    let up = before / columns
+    billsh_write_stderr("\r" + (up > 0 ? "\u{1b}[\(up)A" : "") + "\u{1b}[J")
+  }
+
+  /// Draws the prompt and the line again for the terminal's new width, where they were, with
+  /// nothing left of the old drawing.
+  ///
+  /// NB: libedit alone redraws from the row the cursor is on, so a line the terminal re-flowed
+  /// onto more rows (tmux, VTE, kitty, iTerm2 re-flow a line drawn across rows) left its first
+  /// rows behind as a stale prompt above. The cursor's row in the line at the new width is
+  /// known (the prompt's width and the text before the cursor): go up to the line's first row,
+  /// clear to the end of the screen, and have libedit draw it all there.
+  private func redrawAfterResize(_ el: OpaquePointer) {
+    moveToLineStart(el)
+    el_resize(el)
+    _ = billsh_el_refresh(el)
   }
 
   /// The bytes that follow an ESC at once: the rest of a CSI (`[` … final byte) or SS3 (`O`

@@ -24,6 +24,12 @@ package enum Terminal {
     return width
   }
 
+  /// Rows of the terminal on `fd`, or nil if unknown.
+  package static func rows(_ fd: Int32) -> Int? {
+    let r = Int(billsh_terminal_rows(fd))
+    return r > 0 ? r : nil
+  }
+
   /// Columns of the terminal on `fd`, or nil if unknown.
   package static func columns(_ fd: Int32) -> Int? {
     let c = Int(billsh_terminal_columns(fd))

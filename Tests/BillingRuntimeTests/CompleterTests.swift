@@ -50,6 +50,19 @@ import Testing
     expectEqual(c.complete(".back b").candidates, ["before"])
   }
 
+  /// `.pager` is a shell command of the table: Tab knows it and offers on and off after it.
+  @Test func pagerAndItsValues() {
+    expectEqual(candidates(".pa"), [".pager"])
+    expectEqual(Set(candidates(".pager ")), ["on", "off"])
+    expectEqual(candidates(".pager o").sorted(), ["off", "on"])
+    let session = Self.demoSession()
+    expectTrue(session.perform(".pager off").isOK)
+    expectEqual(session.pager, false)
+    expectTrue(session.perform(".pager on").isOK)
+    expectEqual(session.pager, true)
+    expectTrue(!session.perform(".pager maybe").isOK)
+  }
+
   @Test func commandWordByPrefix() {
     expectEqual(candidates("upg"), ["upgrade"])
     expectEqual(complete("upg").wordLength, 3)

@@ -48,3 +48,44 @@ func completionScriptLoadsInItsShell(_ shell: CompletionShell) throws {
   p.waitUntilExit()
   #expect(p.terminationStatus == 0, "\(shell) -n")
 }
+
+/// Runs the bash completion for the words typed so far in a folder holding scripts,
+/// transcripts, another file and a subfolder; returns what it offers, sorted.
+private func bashOffers(_ words: [String]) throws -> [String]? {
+  guard let bash = shellPath(.bash) else { return nil }
+  let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "billsh-completion-files-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(
+    at: dir.appendingPathComponent("cases"), withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: dir) }
+  for name in ["a.bill", "b.transcript", "notes.txt"] {
+    FileManager.default.createFile(atPath: dir.appendingPathComponent(name).path, contents: nil)
+  }
+  let script = dir.appendingPathComponent("completion.bash")
+  try Completion.script(for: .bash).write(to: script, atomically: true, encoding: .utf8)
+  let quoted = words.map { "'\($0)'" }.joined(separator: " ")
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: bash)
+  p.currentDirectoryURL = dir
+  p.arguments = [
+    "-c",
+    "source completion.bash; COMP_WORDS=(\(quoted)); COMP_CWORD=\(words.count - 1); _billsh; "
+      + "printf '%s\\n' \"${COMPREPLY[@]}\"",
+  ]
+  let out = Pipe()
+  p.standardOutput = out
+  try p.run()
+  let data = out.fileHandleForReading.readDataToEndOfFile()
+  p.waitUntilExit()
+  return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).sorted()
+}
+
+@Test func bashOffersScriptsAfterRunAndTranscriptsAfterTest() throws {
+  guard let run = try bashOffers(["billsh", "run", ""]) else { return }
+  #expect(run == ["a.bill", "cases"])
+  #expect(try bashOffers(["billsh", "test", ""]) == ["b.transcript", "cases"])
+  #expect(
+    try bashOffers(["billsh", "run", "--catalog", ""]) == [
+      "a.bill", "b.transcript", "cases", "completion.bash", "notes.txt",
+    ])
+}

@@ -93,3 +93,16 @@ func installPutsFiveFilesUnderDestdirAndPrefix() throws {
     #expect(got == text, "\(file)")
   }
 }
+
+/// Scripts/shell and Scripts/install build through Scripts/build, one set of flags, so the
+/// release binary Scripts/shell built is up to date for Scripts/install (no second build).
+@Test func shellAndInstallShareOneReleaseBuild() throws {
+  for script in ["shell", "install"] {
+    let text = try String(contentsOfFile: root + "/Scripts/" + script, encoding: .utf8)
+    let code = text.split(separator: "\n").filter { !$0.hasPrefix("#") }.joined(separator: "\n")
+    #expect(code.contains("Scripts/build"), "Scripts/\(script)")
+    #expect(!code.contains("swift build"), "Scripts/\(script) builds on its own")
+  }
+  let build = try String(contentsOfFile: root + "/Scripts/build", encoding: .utf8)
+  #expect(build.contains("-c release --static-swift-stdlib --product billsh"))
+}

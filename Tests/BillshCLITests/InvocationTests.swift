@@ -119,6 +119,10 @@ private let rejected: [([String], String)] = [
     "--generate-completion-script must be bash, zsh or fish, not 'ksh'"
   ),
   (["run"], "missing argument: 'billsh run' needs at least one script file"),
+  (
+    ["run", "--transcript", "--json", "a.bill"],
+    "--transcript and --json cannot go together: a transcript is text (drop one of them)"
+  ),
   (["run", "--json"], "missing argument: 'billsh run' needs at least one script file"),
   (["run", "--"], "missing argument: 'billsh run' needs at least one script file"),
   (["a.bill"], "unexpected argument 'a.bill' for 'billsh'"),

@@ -18,6 +18,7 @@ private let lines = page.split(separator: "\n", omittingEmptySubsequences: false
     #expect(lines.contains(".SH \"\(name)\""), "no section \(name)")
   }
   #expect(page.contains("NO_COLOR"))
+  #expect(page.contains("PAGER"))
 }
 
 @Test func manualListsTheOptions() {

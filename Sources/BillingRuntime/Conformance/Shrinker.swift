@@ -1,6 +1,7 @@
 /// Makes a failing scenario small (SPEC §9): drops lines while it still fails, in halves, then
-/// quarters, down to single lines, then simplifies what is left: smaller numbers and spans,
-/// fewer optional flags, fewer names in a list. Deterministic: the same scenario and test give the same result.
+/// quarters, down to single lines, then simplifies what is left: a `login` folded into the line
+/// after it (`as <user> …`), smaller numbers and spans, fewer optional flags, fewer names in a
+/// list. Deterministic: the same scenario and test give the same result.
 package struct Shrinker {
   /// Whether a candidate still shows the failure.
   package var fails: ([String]) -> Bool
@@ -22,6 +23,7 @@ package struct Shrinker {
   /// The smallest version of `lines` found; `lines` itself if nothing smaller fails.
   package mutating func shrink(_ lines: [String]) -> [String] {
     var current = dropLines(lines)
+    current = foldLogins(current)
     current = simplify(current)
     // NB: a simpler line may leave another line with nothing to do.
     return dropLines(current)
@@ -49,6 +51,29 @@ package struct Shrinker {
       if !removed { size = max(1, size / 2) }
       if tried >= budget { return current }
     }
+  }
+
+  /// Tries `login <user>` followed by a line as one line, `as <user> <line>`, where the
+  /// scenario still fails so.
+  mutating func foldLogins(_ lines: [String]) -> [String] {
+    var current = lines
+    var i = 0
+    while i + 1 < current.count && tried < budget {
+      let words = current[i].split(separator: " ")
+      if words.count == 2, words[0] == "login" || words[0] == "as",
+        !current[i + 1].hasPrefix("as "), !current[i + 1].hasPrefix(".")
+      {
+        var candidate = current
+        candidate[i + 1] = "as \(words[1]) \(current[i + 1])"
+        candidate.remove(at: i)
+        if test(candidate) {
+          current = candidate
+          continue
+        }
+      }
+      i += 1
+    }
+    return current
   }
 
   /// Tries simpler words in each line: a smaller number or span, an optional flag or a name of

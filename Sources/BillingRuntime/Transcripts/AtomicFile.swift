@@ -27,9 +27,13 @@ final class AtomicFile {
     TemporaryFiles.shared.add(temp)
     fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     if fd < 0 {
+      let why = TranscriptFileIO.errnoMessage()
       TemporaryFiles.shared.forget(temp)
+      // NB: the message names the folder, never the hidden temporary file (nobody asked for it).
       throw TranscriptIOError(
-        path: path, message: "cannot create \(temp): \(TranscriptFileIO.errnoMessage())")
+        path: path,
+        message:
+          "cannot write in the folder \(dir): \(why): not written")
     }
     _ = fchmod(fd, mode)
   }
@@ -39,7 +43,7 @@ final class AtomicFile {
   func commit() throws(TranscriptIOError) {
     if fsync(fd) != 0 {
       throw TranscriptIOError(
-        path: temp, message: "cannot sync: \(TranscriptFileIO.errnoMessage())")
+        path: target, message: "cannot sync: \(TranscriptFileIO.errnoMessage()): not written")
     }
     if rename(temp, target) != 0 {
       throw TranscriptIOError(
