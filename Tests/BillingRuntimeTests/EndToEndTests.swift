@@ -39,8 +39,8 @@ import BillingSupport
     // NB: billsh may exit before reading it all: the write tolerates EPIPE.
     let writer = Thread { HangGuard.feed(inp.fileHandleForWriting, bytes) }
     writer.start()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
+    let o = HangGuard.readAll(out.fileHandleForReading)
+    let e = HangGuard.readAll(err.fileHandleForReading)
     p.waitUntilExit()
     return Run(
       code: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),

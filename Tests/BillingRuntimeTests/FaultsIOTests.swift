@@ -54,8 +54,8 @@ import BillingSupport
     let (p, inp, out, err) = try start(args, cwd: cwd, stdin: stdin, stdout: stdout)
     if stdin == nil { HangGuard.feed(inp.fileHandleForWriting, Array(input.utf8)) }
     finish(p, args)
-    let o = stdout == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
+    let o = stdout == nil ? HangGuard.readAll(out.fileHandleForReading) : Data()
+    let e = HangGuard.readAll(err.fileHandleForReading)
     return Run(
       code: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
       stderr: String(decoding: e, as: UTF8.self))

@@ -52,7 +52,7 @@ import Testing
     let box = Box()
     let done = DispatchSemaphore(value: 0)
     let reader = Thread {
-      box.data = out.fileHandleForReading.readDataToEndOfFile()
+      box.data = HangGuard.readAll(out.fileHandleForReading)
       done.signal()
     }
     reader.start()

@@ -35,8 +35,8 @@ import Testing
     let timer = DispatchWorkItem { if p.isRunning { kill(p.processIdentifier, SIGKILL) } }
     DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: timer)
     // NB: stderr holds a summary line a file, far less than a pipe's buffer, so it is read last.
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
+    let o = HangGuard.readAll(out.fileHandleForReading)
+    let e = HangGuard.readAll(err.fileHandleForReading)
     p.waitUntilExit()
     timer.cancel()
     return Run(

@@ -36,8 +36,8 @@ import Testing
     p.standardError = err
     p.standardInput = FileHandle.nullDevice
     try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
+    let o = HangGuard.readAll(out.fileHandleForReading)
+    let e = HangGuard.readAll(err.fileHandleForReading)
     p.waitUntilExit()
     return Run(
       code: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),

@@ -46,4 +46,23 @@ enum HangGuard {
       }
     }
   }
+
+  /// Reads `handle` to its end. A read interrupted by a signal (EINTR) is tried again, where
+  /// `FileHandle.readDataToEndOfFile` would trap.
+  static func readAll(_ handle: FileHandle) -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { b in
+        read(handle.fileDescriptor, b.baseAddress, b.count)
+      }
+      if n > 0 {
+        data.append(contentsOf: buffer[0..<n])
+      } else if n < 0 && errno == EINTR {
+        continue
+      } else {
+        return data
+      }
+    }
+  }
 }
