@@ -224,6 +224,69 @@ private let goodTranscript = """
         == "--- expected: p\n+++ actual: p\n@@ -1,0 +2,1 @@\n+x\n")
   }
 
+  /// The lines kept by `ops` (equal ones) and what they make of `a`: `b` again, and as many
+  /// kept lines as the longest common subsequence has.
+  static func apply(_ ops: [UnifiedDiff.Op], _ a: [String], _ b: [String]) -> (
+    result: [String], kept: Int
+  ) {
+    var i = 0, j = 0, out: [String] = [], kept = 0
+    for op in ops {
+      switch op {
+      case .equal:
+        out.append(a[i])
+        i += 1
+        j += 1
+        kept += 1
+      case .delete: i += 1
+      case .insert:
+        out.append(b[j])
+        j += 1
+      }
+    }
+    return (out, kept)
+  }
+
+  static func longestCommon(_ a: [String], _ b: [String]) -> Int {
+    var row = [Int](repeating: 0, count: b.count + 1)
+    for x in a {
+      var diagonal = 0
+      for (k, y) in b.enumerated() {
+        let above = row[k + 1]
+        row[k + 1] = x == y ? diagonal + 1 : max(row[k + 1], row[k])
+        diagonal = above
+      }
+    }
+    return row[b.count]
+  }
+
+  /// Issue 23: lines the other side lacks are set aside before the search; the script is
+  /// still a shortest one (as many kept lines as the longest common subsequence).
+  @Test func shortestScriptOnRandomInputsWithLinesOnOneSideOnly() {
+    var seed: UInt64 = 7
+    func next(_ n: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(n))
+    }
+    for _ in 0..<300 {
+      let a = (0..<next(12)).map { _ in "abcdefgh".map(String.init)[next(8)] }
+      let b = (0..<next(12)).map { _ in "efghijkl".map(String.init)[next(8)] }
+      let ops = UnifiedDiff.editScript(a, b)
+      let (result, kept) = Self.apply(ops, a, b)
+      expectEqual(result, b, "\(a) → \(b)")
+      expectEqual(kept, Self.longestCommon(a, b), "\(a) → \(b)")
+    }
+  }
+
+  /// Issue 23: a block where every line differs is one hunk of deletions, then insertions.
+  @Test func everyLineDifferentIsDeletionsThenInsertions() {
+    let a = (0..<100_000).map { "expected \($0)" }
+    let b = (0..<100_000).map { "actual \($0)" }
+    let ops = UnifiedDiff.editScript(a, b)
+    expectEqual(ops.count, 200_000)
+    expectTrue(ops.prefix(100_000).allSatisfy { $0 == .delete })
+    expectTrue(ops.suffix(100_000).allSatisfy { $0 == .insert })
+  }
+
   @Test func comparesExactBytes() {
     // Canonically equivalent but byte-different lines are a difference.
     let diff = UnifiedDiff.make(expected: ["caf\u{E9}"], actual: ["cafe\u{301}"], path: "p")

@@ -3,7 +3,9 @@
 // The edit script is computed with Myers' O(ND) algorithm in its linear-space
 // form (middle snake, divide and conquer), after stripping the common prefix and
 // suffix, so large inputs that are mostly equal cost near-linear time and memory
-// is O(N + M). Lines are compared by their exact UTF-8 bytes.
+// is O(N + M). Lines that the other side lacks are set aside first, so inputs that
+// are mostly different cost near-linear time too. Lines are compared by their
+// exact UTF-8 bytes.
 
 package enum UnifiedDiff {
   /// A unified diff with `context` lines of context, labelled
@@ -84,9 +86,48 @@ package enum UnifiedDiff {
     }
     let x = a.map(intern)
     let y = b.map(intern)
-    var differ = MyersDiffer(a: x, b: y)
-    differ.diff(0, x.count, 0, y.count)
-    return differ.ops
+    // NB: a line that the other side does not have at all can only be deleted or inserted, so
+    // the search runs on the lines both sides have (as GNU diff discards them): a block where
+    // every line differs costs O(N + M), not O((N + M)²). Where the lines all match somewhere,
+    // this is Myers' search as before.
+    var inA = [Bool](repeating: false, count: ids.count)
+    var inB = [Bool](repeating: false, count: ids.count)
+    for id in x { inA[id] = true }
+    for id in y { inB[id] = true }
+    let keptA = x.indices.filter { inB[x[$0]] }
+    let keptB = y.indices.filter { inA[y[$0]] }
+    if keptA.count == x.count && keptB.count == y.count {
+      var differ = MyersDiffer(a: x, b: y)
+      differ.diff(0, x.count, 0, y.count)
+      return differ.ops
+    }
+    var differ = MyersDiffer(a: keptA.map { x[$0] }, b: keptB.map { y[$0] })
+    differ.diff(0, keptA.count, 0, keptB.count)
+    // The matched pairs, mapped back; between two of them, deletions before insertions.
+    var ops: [Op] = []
+    ops.reserveCapacity(x.count + y.count)
+    var i = 0, j = 0, fi = 0, fj = 0
+    func gap(to ai: Int, _ bj: Int) {
+      ops.append(contentsOf: repeatElement(.delete, count: ai - i))
+      ops.append(contentsOf: repeatElement(.insert, count: bj - j))
+      i = ai
+      j = bj
+    }
+    for op in differ.ops {
+      switch op {
+      case .equal:
+        gap(to: keptA[fi], keptB[fj])
+        ops.append(.equal)
+        i += 1
+        j += 1
+        fi += 1
+        fj += 1
+      case .delete: fi += 1
+      case .insert: fj += 1
+      }
+    }
+    gap(to: x.count, y.count)
+    return ops
   }
 }
 
