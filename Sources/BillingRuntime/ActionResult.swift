@@ -1,7 +1,7 @@
 import BillingModel
 import BillingSupport
 
-/// What a setup command or a state-changing action did, as one value; its text and its JSON are two views of it,
+/// What a setup command or an action did, as one value; its text and its JSON are two views of it,
 /// each written once below (a third view, another language, is one more function).
 enum ActionResult {
   /// How the first line of a plan's result names what was done.
@@ -19,6 +19,13 @@ enum ActionResult {
   case added([String], to: String, as: JoinRole, notes: [Fact])
   /// A person removed from a place; from an organization, from its teams too.
   case removed(String, from: String, withTeams: Bool)
+  // What the billing tab's read-only actions show.
+  /// `plan`: the plan covering a scope, or none (Basic).
+  case covering(Scope, PlanID?)
+  case billingTab(PlanID, [BillingAction])
+  case seats(SeatUsage)
+  case invoices(of: PlanID, [InvoiceID])
+  case invoice(InvoiceID)
   /// A plan bought, started, changed or sold: the plan, its invoice and what else happened.
   case plan(PlanVerb, PlanOutcome)
   /// A billing-tab change (cancel, resume, transfer, pay, address) to a plan.
@@ -59,6 +66,38 @@ enum ActionResult {
       return text
     case .removed(let handle, let place, let withTeams):
       return "removed \(quoted(handle)) from \(place)\(withTeams ? " (and its teams)" : "")"
+    case .covering(let scope, let id):
+      guard let id else { return "\(world.describe(scope)) is on Basic (free)" }
+      var text = Text(capacity: 256)
+      if case .team = scope, case .space = world.plan(id).scope {
+        text += "\(world.describe(scope)) is covered by the organization plan (R6):\n"
+      }
+      world.writePlan(id, to: &text)
+      return text
+    case .billingTab(let id, let rows):
+      let p = world.plan(id)
+      let place =
+        if case .team = p.scope { "in the team's settings" } else { "in the admin console" }
+      let width = rows.map(\.name.count).max() ?? 8
+      var text: Text =
+        "billing tab of \(world.summary(id)), \(place); billing owner \(quoted: world.handle(p.owner))"
+      for r in rows {
+        text += "\n  \(r.name)"
+        for _ in 0..<(width - r.name.count + 2) { text.append(byte: 32) }
+        if let b = r.block { text += "no: \(words.block(b))" } else { text.append("yes") }
+      }
+      return text
+    case .seats(let s):
+      let state = s.over ? "over its size by \(s.used - s.seats) (P5)" : "\(s.seats - s.used) free"
+      return
+        "\(world.summary(s.plan)): \(s.seats) seats, \(s.used) billable member\(s.used == 1 ? "" : "s"), \(state)"
+    case .invoices(let id, let list):
+      if list.isEmpty { return "\(world.summary(id)) has no invoices" }
+      var text = Text()
+      for i in list { text.appendLine(world.invoiceLine(i)) }
+      return text
+    case .invoice(let id):
+      return world.invoiceLine(id)
     }
   }
 
@@ -93,6 +132,31 @@ enum ActionResult {
       ])
     case .removed(let handle, let place, _):
       return .object([("user", .string(handle)), ("from", .string(place))])
+    case .covering(_, let id):
+      return id.map { world.planJSON($0) } ?? .null
+    case .billingTab(let id, let rows):
+      return .object([
+        ("plan", .string(id.description)),
+        (
+          "actions",
+          .array(
+            rows.map {
+              .object([
+                ("name", .string($0.name)), ("allowed", .bool($0.allowed)),
+                ("note", .str($0.block.map { Words().block($0) })),
+              ])
+            })
+        ),
+      ])
+    case .seats(let s):
+      return .object([
+        ("plan", .string(s.plan.description)), ("seats", .int(s.seats)), ("used", .int(s.used)),
+        ("over", .bool(s.over)),
+      ])
+    case .invoices(_, let list):
+      return .object([("invoices", .array(list.map { world.invoiceJSON($0) }))])
+    case .invoice(let id):
+      return world.invoiceJSON(id)
     }
   }
 }

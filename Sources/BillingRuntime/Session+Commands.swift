@@ -212,63 +212,21 @@ extension Session {
     case .plan(let ref):
       let (scope, id) = try world.viewPlan(ref, by: actor)
       touch(scope)
-      guard let id else { return ok("\(world.describe(scope)) is on Basic (free)", .null) }
-      var text = Text(capacity: 256)
-      if case .team = scope, case .space = world.plan(id).scope {
-        text += "\(world.describe(scope)) is covered by the organization plan (R6):\n"
-      }
-      world.writePlan(id, to: &text)
-      return ok(text, world.planJSON(id))
+      return outcome(.covering(scope, id))
     case .billing(let ref):
       let (id, rows) = try world.billingTab(ref, by: actor)
-      let p = world.plan(id)
-      touch(p.scope)
-      let place =
-        if case .team = p.scope { "in the team's settings" } else { "in the admin console" }
-      let width = rows.map(\.name.count).max() ?? 8
-      var text: Text =
-        "billing tab of \(world.summary(id)), \(place); billing owner \(quoted: world.handle(p.owner))"
-      for r in rows {
-        text += "\n  \(r.name)"
-        for _ in 0..<(width - r.name.count + 2) { text.append(byte: 32) }
-        if let b = r.block { text += "no: \(Words().block(b))" } else { text.append("yes") }
-      }
-      return ok(
-        text,
-        .object([
-          ("plan", .string(id.description)),
-          (
-            "actions",
-            .array(
-              rows.map {
-                .object([
-                  ("name", .string($0.name)), ("allowed", .bool($0.allowed)),
-                  ("note", .str($0.block.map { Words().block($0) })),
-                ])
-              })
-          ),
-        ]))
+      touch(world.plan(id).scope)
+      return outcome(.billingTab(id, rows))
     case .seats(let ref):
       let s = try world.seats(ref, by: actor)
       touch(world.plan(s.plan).scope)
-      let state = s.over ? "over its size by \(s.used - s.seats) (P5)" : "\(s.seats - s.used) free"
-      return ok(
-        "\(world.summary(s.plan)): \(s.seats) seats, \(s.used) billable member\(s.used == 1 ? "" : "s"), \(state)",
-        .object([
-          ("plan", .string(s.plan.description)), ("seats", .int(s.seats)), ("used", .int(s.used)),
-          ("over", .bool(s.over)),
-        ]))
+      return outcome(.seats(s))
     case .invoices(let ref):
       let (id, list) = try world.listInvoices(ref, by: actor)
       touch(world.plan(id).scope)
-      var text = Text()
-      for i in list { text.appendLine(world.invoiceLine(i)) }
-      return ok(
-        list.isEmpty ? "\(world.summary(id)) has no invoices" : text,
-        .object([("invoices", .array(list.map { world.invoiceJSON($0) }))]))
+      return outcome(.invoices(of: id, list))
     case .invoice(let text):
-      let id = try world.showInvoice(text, by: actor)
-      return ok(world.invoiceLine(id), world.invoiceJSON(id))
+      return outcome(.invoice(try world.showInvoice(text, by: actor)))
     case .move(let from, let to):
       try world.move(from, to: to, by: actor)
       return ok("")
