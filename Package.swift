@@ -16,11 +16,18 @@ let package = Package(
     .target(name: "Platform", swiftSettings: fast),
     .target(name: "BillingSupport", dependencies: ["Platform"], swiftSettings: fast),
     .target(name: "BillingModel", dependencies: ["BillingSupport"], swiftSettings: fast),
-    .target(name: "BillingStore", dependencies: ["BillingModel", "BillingSupport"], swiftSettings: fast),
-    .target(name: "BillingLanguage", dependencies: ["BillingModel", "BillingSupport"], swiftSettings: fast),
+    // NB: the words of refusals and rules; the model holds facts only.
+    .target(name: "BillingWords", dependencies: ["BillingModel", "BillingSupport"], swiftSettings: fast),
+    .target(
+      name: "BillingStore", dependencies: ["BillingModel", "BillingSupport", "BillingWords"],
+      swiftSettings: fast),
+    .target(
+      name: "BillingLanguage", dependencies: ["BillingModel", "BillingSupport", "BillingWords"],
+      swiftSettings: fast),
     .target(
       name: "BillingRuntime", dependencies: [
-        "BillingModel", "BillingLanguage", "BillingStore", "BillingSupport", "Platform",
+        "BillingModel", "BillingLanguage", "BillingStore", "BillingSupport", "BillingWords",
+        "Platform",
       ],
       swiftSettings: fast),
     .systemLibrary(
@@ -29,16 +36,22 @@ let package = Package(
     .target(
       name: "BillshCLI",
       dependencies: [
-        "BillingLanguage", "BillingModel", "BillingRuntime", "BillingSupport", "LineEditing",
-        "Platform",
+        "BillingLanguage", "BillingModel", "BillingRuntime", "BillingSupport", "BillingWords",
+        "LineEditing", "Platform",
       ]),
     .executableTarget(name: "billsh", dependencies: ["BillshCLI"]),
-    .testTarget(name: "BillingModelTests", dependencies: ["BillingModel", "BillingSupport"]),
-    .testTarget(name: "BillingLanguageTests", dependencies: ["BillingLanguage", "BillingSupport"]),
+    .testTarget(
+      name: "BillingModelTests", dependencies: ["BillingModel", "BillingSupport", "BillingWords"]),
+    .testTarget(
+      name: "BillingLanguageTests",
+      dependencies: ["BillingLanguage", "BillingSupport", "BillingWords"]),
     .testTarget(
       name: "BillingRuntimeTests",
-      dependencies: ["BillingRuntime", "BillingStore", "BillingSupport", "LineEditing"],
+      dependencies: [
+        "BillingRuntime", "BillingStore", "BillingSupport", "BillingWords", "LineEditing",
+      ],
       exclude: []),
-    .testTarget(name: "BillshCLITests", dependencies: ["BillshCLI", "BillingRuntime"]),
+    .testTarget(
+      name: "BillshCLITests", dependencies: ["BillshCLI", "BillingRuntime", "BillingWords"]),
   ]
 )

@@ -1,5 +1,6 @@
 import BillingModel
 import BillingSupport
+import BillingWords
 
 /// A saved world read back (`.load`, `--state`): as strict as `.save`. Every invariant of SPEC
 /// §1–2 is checked with the functions the commands use, unknown keys are refused (the JSON

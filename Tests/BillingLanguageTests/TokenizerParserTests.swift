@@ -2,6 +2,7 @@ import BillingModel
 import Testing
 
 @testable import BillingLanguage
+import BillingWords
 
 // SPEC §3 (values in double quotes), §4 (`usage`: unknown command or flag, missing value, bad
 // number; suggest the closest command), §5 (`#` comments, unterminated quote).

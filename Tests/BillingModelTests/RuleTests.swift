@@ -1,6 +1,7 @@
 import Testing
 
 @testable import BillingModel
+import BillingWords
 
 @Suite("Rules and failures as data")
 struct RuleTests {

@@ -2,6 +2,7 @@ import Testing
 
 @testable import BillingModel
 @testable import BillingSupport
+import BillingWords
 
 // `Text`, the byte builder behind messages and output: it must write exactly what String
 // interpolation and the old formatters wrote, and behave as a value.

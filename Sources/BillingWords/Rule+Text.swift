@@ -1,3 +1,5 @@
+import BillingModel
+
 /// A rule in full, as `rules <id>` and `.help <id>` show it (SPEC §8).
 package struct RuleText: Sendable {
   /// The rule in our own words.
