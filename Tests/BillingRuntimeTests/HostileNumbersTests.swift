@@ -50,7 +50,7 @@ extension HostileInputTests {
       expect: [
         "$FILE:3006: error[invalid]: the credits for the team plans of org Acme would pass $10,000,000,000,000,000.00, the largest sum billsh computes",
         "$FILE:3007: error[unavailable]",
-      ], timeout: 120),
+      ]),
     Case(
       name: "a monthly price per seat over $1,000,000.00", feed: .file,
       bytes: text(
