@@ -22,24 +22,7 @@ package struct AgainstRunner: Sendable {
   package func run(
     paths: [String], shard: TranscriptShard = .whole, output: inout some TextOutputStream
   ) -> (summary: TranscriptRunner.Summary, code: Int32) {
-    var entries: [(path: String, error: String?)] = []
-    var seen = Set<String>()
-    for path in paths {
-      var files: [String] = []
-      var errors: [TranscriptIOError] = []
-      switch TranscriptFileIO.kind(path) {
-      case .missing:
-        errors.append(TranscriptIOError(path: path, message: "no such file or directory"))
-      case .directory:
-        TranscriptFileIO.findFiles(
-          under: path, suffix: ".transcript", files: &files, errors: &errors)
-      case .file, .other:
-        files.append(path)
-      }
-      for f in files where seen.insert(f).inserted { entries.append((f, nil)) }
-      for e in errors where seen.insert(e.path).inserted { entries.append((e.path, e.message)) }
-    }
-    entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    let entries = TranscriptRunner.discover(paths)
     let work = shard.share(of: entries)
 
     let clock = ContinuousClock()

@@ -32,18 +32,9 @@ package struct TranscriptRunner: Sendable {
     self.replay = replay
   }
 
-  /// Finds the `*.transcript` files under each path (a file is taken as given, a
-  /// folder is searched recursively), replays them in parallel on `jobs`
-  /// threads and writes a report: for each failure, in path order, "FAIL <path>"
-  /// followed by messages and a unified diff (expected = the file, actual = the
-  /// file with its outputs replaced), I/O errors as "<path>: error[io]: ...",
-  /// "updated <path>" for files rewritten with `update`; the last line is
-  /// "N passed, N failed". Paths that do not exist count as failed files. With `shard`, only
-  /// the shard's share of the discovered files is replayed, reported and counted.
-  package func run(
-    paths: [String], shard: TranscriptShard = .whole, output: inout some TextOutputStream
-  ) -> Summary {
-    // Discover. Each entry is a file to check or an error to report.
+  /// The transcripts under `paths` (folders searched for `*.transcript`), each once, in path
+  /// order; a path that cannot be read is an entry with its error.
+  package static func discover(_ paths: [String]) -> [(path: String, error: String?)] {
     var entries: [(path: String, error: String?)] = []
     var seen = Set<String>()
     for path in paths {
@@ -66,6 +57,21 @@ package struct TranscriptRunner: Sendable {
       }
     }
     entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    return entries
+  }
+
+  /// Finds the `*.transcript` files under each path (a file is taken as given, a
+  /// folder is searched recursively), replays them in parallel on `jobs`
+  /// threads and writes a report: for each failure, in path order, "FAIL <path>"
+  /// followed by messages and a unified diff (expected = the file, actual = the
+  /// file with its outputs replaced), I/O errors as "<path>: error[io]: ...",
+  /// "updated <path>" for files rewritten with `update`; the last line is
+  /// "N passed, N failed". Paths that do not exist count as failed files. With `shard`, only
+  /// the shard's share of the discovered files is replayed, reported and counted.
+  package func run(
+    paths: [String], shard: TranscriptShard = .whole, output: inout some TextOutputStream
+  ) -> Summary {
+    let entries = TranscriptRunner.discover(paths)
     let work = shard.share(of: entries)
 
     // Check in parallel; results are indexed, so the report order is fixed.
