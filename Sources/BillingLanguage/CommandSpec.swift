@@ -249,6 +249,8 @@ package struct Arguments: Sendable {
     guard i < positionals.count else { return nil }
     switch positionals[i] {
     case .scope: return .scope(try scope(i))
+    case .list(let forced) where forced.count == 2:
+      return forced[0] == "plan" ? .plan(forced[1]) : .invoice(forced[1])
     case .list(let forced): return .user(forced.first ?? "")
     case .word(let w): return Subject.classify(w)
     default: return nil
@@ -344,6 +346,22 @@ package struct Arguments: Sendable {
 /// else is syntax (`usage`), named with what it was given to.
 package func date(_ word: String, for what: String) throws(Failure) -> Day {
   guard let d = Day(word) else {
+    // A date written right whose day or month does not exist: "no such day", not "wrong format".
+    let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+    if parts.count == 3, parts[0].utf8.count == 4, parts[1].utf8.count == 2,
+      parts[2].utf8.count == 2, parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }),
+      let y = Int(parts[0]), let m = Int(parts[1])
+    {
+      let names = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+      ]
+      let why =
+        (1...12).contains(m)
+        ? "\(names[m - 1]) \(parts[0]) has \(Day.daysIn(year: y, month: m)) days"
+        : "months run from 01 to 12"
+      throw Failure(.usage, nil, "\(what): \(word) is no such day (\(why))")
+    }
     throw Failure(
       .usage, nil,
       "\(what) takes a date as YYYY-MM-DD, e.g. 2026-03-31 (not \(quoted(word)))")

@@ -394,7 +394,7 @@ package let commandTable: [CommandSpec] = [
   spec(
     "compare", .view, "compare <scope> [<n>d|<n>m|<n>y] --with \"<command>\"",
     "the forecast as it stands beside the forecast after a command (run on a copy); changes nothing",
-    example: "compare org Acme 12m --with \"edit org Acme --annual\"",
+    example: "compare org Acme 12m --with \"as ann edit org Acme --annual\"",
     args: [scopeArg, ArgSpec("n", .duration, optional: true)],
     flags: [FlagSpec("with", .text), orgFlag]
   ) { a throws(Failure) in

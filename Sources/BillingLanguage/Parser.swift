@@ -216,6 +216,13 @@ func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>, into a: inout Argumen
         }
         a.positionals.append(.list([tokens[i + 1].text]))
         i += 2
+      } else if !t.quoted, t.text == "plan" || t.text == "invoice" {
+        // SPEC §8 (tolerant lookups): `show plan P1` and `show invoice INV-0001` name an id.
+        guard i + 1 < tokens.count, !tokens[i + 1].isFlag else {
+          throw usage("\(t.text) needs an id: \(spec.synopsis)")
+        }
+        a.positionals.append(.list([t.text, tokens[i + 1].text]))
+        i += 2
       } else {
         a.positionals.append(.word(t.text))
         i += 1

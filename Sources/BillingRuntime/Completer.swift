@@ -20,7 +20,11 @@ package struct Completer {
     if line.inComment { return TabCompletion(wordLength: 0, candidates: []) }
     let current = line.current
     let q = current.text
-    let candidates = options(words: line.words, current: current).filter { $0.hasPrefix(q) }
+    // NB: rule ids are accepted in any case (SPEC §8), so `r1` completes to `R14`.
+    let upper = q.uppercased()
+    let candidates = options(words: line.words, current: current).filter {
+      $0.hasPrefix(q) || (!q.isEmpty && Rule(id: $0) != nil && $0.hasPrefix(upper))
+    }
     let unique = Array(Set(candidates)).sorted().map { name -> String in
       let needsQuote =
         name.contains(" ") || name.contains("\"") || name.contains("#") || current.quoted
@@ -72,19 +76,28 @@ package struct Completer {
     guard let place = walk(spec, rest) else { return [] }
     if let scopeKind = place.scopeKind { return names(scopeKind) }
     if place.userNext { return handles }
+    if let id = place.idNext {
+      return id == "plan"
+        ? world.plans.map { $0.id.description } : world.invoices.map { $0.id.description }
+    }
     guard place.argIndex < spec.args.count else { return [] }
     switch spec.args[place.argIndex].kind {
     case .scope: return ScopeKind.allCases.map(\.rawValue)
     case .user, .users: return handles
     case .invoice: return world.invoices.map { $0.id.description }
     case .subject:
-      // SPEC §8: a scope kind, `user`, a handle, a plan id or an invoice id.
-      return ScopeKind.allCases.map(\.rawValue) + ["user"] + handles
-        + world.plans.map { $0.id.description } + world.invoices.map { $0.id.description }
+      // SPEC §8: a scope kind, `user`, a handle, a plan id or an invoice id (`show` only:
+      // `timeline` refuses invoices).
+      let kinds = ScopeKind.allCases.map(\.rawValue) + ["user"]
+      let plans = world.plans.map { $0.id.description }
+      guard spec.name == "show" else { return kinds + handles + plans }
+      return kinds + ["plan", "invoice"] + handles + plans
+        + world.invoices.map { $0.id.description }
     case .topic: return commandNames + Rule.allCases.map(\.id)
     case .rule: return Rule.allCases.map(\.id)
     // NB: today's date, to edit; `to` starts `advance to <date>`.
-    case .date: return [world.today.description]
+    // `clock <date>` is refused once a plan has existed (SPEC §8): nothing to offer then.
+    case .date: return spec.name == "clock" && !world.plans.isEmpty ? [] : [world.today.description]
     case .duration: return spec.name == "advance" ? ["to"] : []
     case .file: return files(current.text)
     case .mark: return marks
@@ -102,6 +115,8 @@ package struct Completer {
     var scope: ScopeRef?
     /// Set when the last word is `user` where a subject goes, so the next word is a handle.
     var userNext = false
+    /// Set to `plan` or `invoice` when that word is last where `show`'s subject goes.
+    var idNext: String?
   }
 
   /// Walks the positional arguments, skipping flags and their values; nil when the words
@@ -130,13 +145,15 @@ package struct Completer {
           i += 1
         }
       case .subject:
-        let keyword = ScopeKind(word: w.text) != nil || w.text == "user"
+        let idWord = spec.name == "show" && (w.text == "plan" || w.text == "invoice")
+        let keyword = ScopeKind(word: w.text) != nil || w.text == "user" || idWord
         if keyword && i + 1 < rest.count {
           place.scope = ScopeKind(word: w.text).map { scopeRef($0, rest[i + 1].text) }
           i += 2; place.argIndex += 1
         } else if keyword {
           place.scopeKind = ScopeKind(word: w.text)
           place.userNext = w.text == "user"
+          place.idNext = idWord ? w.text : nil
           i += 1
         } else {
           i += 1; place.argIndex += 1

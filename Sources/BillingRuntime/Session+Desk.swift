@@ -8,7 +8,7 @@ extension Session {
   func show(_ subject: Subject) throws(Failure) -> Outcome {
     switch subject {
     case .scope(let ref): return showScope(try world.resolve(ref))
-    case .user(let handle): return showUser(try world.resolveUser(handle))
+    case .user(let handle): return showUser(try resolveShown(handle))
     case .plan(let text): return showPlan(try world.resolvePlan(text))
     case .invoice(let text): return showInvoice(try world.resolveInvoice(text))
     }
@@ -31,6 +31,20 @@ extension Session {
         "timeline takes a scope, a user or a plan, not an invoice (\(quoted(text))); show \(text) explains an invoice"
       )
     }
+  }
+
+  /// A user for `show`; a word that is no user but names a space or team points there (SPEC §8).
+  private func resolveShown(_ handle: String) throws(Failure) -> UserID {
+    let world = self.world
+    if let id = world.userID(handle) { return id }
+    var places: [String] = []
+    if let s = world.spaceID(handle) { places.append(world.describe(.space(s))) }
+    for t in world.teamIDs(named: handle) { places.append(world.describe(.team(t))) }
+    guard !places.isEmpty else { return try world.resolveUser(handle) }
+    throw Failure(
+      .notFound, nil,
+      "unknown user \(quoted(handle)): did you mean "
+        + places.map { "show \($0)" }.joined(separator: " or ") + "?")
   }
 
   // MARK: show <scope>
@@ -240,7 +254,7 @@ extension Session {
     let lines =
       inv.lines ?? [InvoiceLine(kind: .unitemized, cents: inv.amountCents)]
     var text: Text = world.invoiceLine(id)
-    let words = lines.map { world.arithmetic($0) }
+    let words = lines.map { world.arithmetic($0, issued: inv.date) }
     for w in words { text += "\n  \(w)" }
     text += "\n  total \(money: inv.amountCents)"
     guard case .object(var fields) = world.invoiceJSON(id) else { return ok(text) }
@@ -253,6 +267,8 @@ extension Session {
               ("text", .string(w)), ("cents", .int(l.cents)), ("seats", .num(l.seats)),
               ("unit_cents", .num(l.unitCents)), ("days", .num(l.days)),
               ("period_days", .num(l.periodDays)),
+              ("from", .str(l.span(issued: inv.date)?.from.description)),
+              ("to", .str(l.span(issued: inv.date)?.to.description)),
             ])
           })
       ))

@@ -126,7 +126,14 @@ package struct Words: SavedWords {
       let started =
         "\(t.plan) started: \(t.tier.name) \(t.cycle.rawValue), \(t.seats) seats, \(t.payment?.rawValue ?? "-"), billing owner \(quoted(w.handle(t.owner)))"
       guard bySales else { return started }
-      return "\(started), sold by sales" + (bought.map { " (bought \($0))" } ?? "")
+      // Only terms self-serve cannot sell say "sold by sales"; a plan set up as bought earlier
+      // on self-serve terms says when it was bought.
+      let p = w.plan(t.plan)
+      let salesOnly =
+        t.tier.isSalesOnly || t.payment == .invoice || t.seats > w.catalog.selfServeLimit
+        || p.unitCents != nil
+      let bought = bought.map { " (bought \($0))" } ?? ""
+      return salesOnly ? "\(started), sold by sales\(bought)" : started + bought
     case .trialStarted(let s, let by, let ends):
       return "\(s.tier.name) trial \(s.plan) started by \(quoted(w.handle(by))); it ends on \(ends)"
     case .trialConverted(let id): return "trial \(id) ended: upgraded, now paid (P4)"
