@@ -78,6 +78,29 @@ extension Session {
     }
     let tier = covering.map { world.plan($0).tier } ?? .basic
     let owner = covering.map { world.plan($0).owner }
+    // SPEC §8 "one glance": the plan in effect as `plan` prints it, the next invoice, the last
+    // billing action.
+    let next = covering.flatMap { nextInvoice(of: $0, scope: scope) }
+    let last = covering.flatMap { lastAction(of: $0) }
+    if let p = covering {
+      text += "\n  plan: "
+      var block = Text()
+      world.writePlan(p, to: &block, indent: true)
+      text += "\(String(block.string.dropFirst(2)))"
+      if let next {
+        text += "\n  next invoice: \(next.date) \(money: next.cents)"
+      } else {
+        let plan = world.plan(p)
+        text +=
+          plan.status == .canceling
+          ? "\n  next invoice: none (canceling, ends \(plan.periodEnd))"
+          : "\n  next invoice: none (\(plan.isTrial ? "a trial ends on \(plan.periodEnd)" : "none due"))"
+      }
+      if let last {
+        text += "\n  last billing action: \(last.date) \(last.command)"
+        if let a = last.actor { text += " by \(quoted: world.handle(a))" }
+      }
+    }
     let people = peopleRows(scope, owner: owner)
     text += "\n  people:"
     if people.isEmpty { text += " nobody yet" }
@@ -108,7 +131,24 @@ extension Session {
       text,
       .object([
         ("scope", .string(world.describe(scope))), ("tier", .string(tier.name)),
-        ("plan", .str(own?.description)), ("covered_by", .str(coveredBy?.description)),
+        ("plan", own.map { world.planJSON($0) } ?? .null),
+        ("covered_by", .str(coveredBy?.description)),
+        (
+          "next_invoice",
+          next.map {
+            .object([("date", .string($0.date.description)), ("amount_cents", .int($0.cents))])
+          }
+            ?? .null
+        ),
+        (
+          "last_action",
+          last.map {
+            .object([
+              ("date", .string($0.date.description)),
+              ("actor", .str($0.actor.map { world.handle($0) })), ("command", .string($0.command)),
+            ])
+          } ?? .null
+        ),
         ("seats", .num(seats)), ("used", .num(used)), ("over", .bool(over)),
         ("billable", .int(billable)),
         (
@@ -135,6 +175,43 @@ extension Session {
         ),
         ("invoices", .array(invoices.map { world.invoiceJSON($0) })),
       ]))
+  }
+
+  /// The invoice a plan's renewal would issue, played on a copy (nil when it ends or is a trial).
+  private func nextInvoice(of id: PlanID, scope: Scope) -> (date: Day, cents: Int)? {
+    let plan = world.plan(id)
+    guard !plan.isTrial, plan.status == .active, plan.periodEnd <= Day.latest else { return nil }
+    let copy = world.copy()
+    let f = copy.forecast(scope, to: plan.periodEnd, invoicesFrom: world.invoices.count)
+    for i in f.invoices {
+      let inv = f.world.invoice(i)
+      if inv.plan == id { return (inv.date, inv.amountCents) }
+    }
+    return nil
+  }
+
+  /// The last billing action on a plan, from its journal: the command's word, its date and
+  /// who acted (nil for a setup command such as `create plan`).
+  private func lastAction(of id: PlanID) -> (date: Day, command: String, actor: UserID?)? {
+    for e in world.timeline(of: id).reversed() {
+      let h = e.happening
+      let word: String
+      switch h.kind {
+      case .started: word = h.actor == nil ? "create plan" : "upgrade"
+      case .trialStarted: word = "trial"
+      case .changed, .scheduled: word = "edit"
+      case .canceled: word = "cancel"
+      case .resumed: word = "resume"
+      case .transferred: word = "transfer"
+      case .payment: word = "pay"
+      case .address: word = "address"
+      default: continue
+      }
+      // NB: what the clock did (a change made at renewal) is nobody's action.
+      if h.actor == nil && h.kind != .started { continue }
+      return (h.date, word, h.actor)
+    }
+    return nil
   }
 
   /// Each person of a scope in join order, with their roles and whether they are billable.
@@ -283,6 +360,7 @@ extension Session {
       ("date", .string(h.date.description)), ("kind", .string(h.kind.rawValue)),
       ("text", .string(Words().entry(h, e.fact, in: world))), ("plan", .str(h.plan?.description)),
       ("invoice", .str(h.invoice?.description)),
+      ("actor", .str(h.actor.map { world.handle($0) })),
     ])
   }
 

@@ -148,6 +148,8 @@ extension Session {
         // the same command, and run by the same user it makes the same change.
         actor = who
         if let text = entry?.command, let command = try? parse(line: text[...]) {
+          // SPEC §8 "who did it": replayed, an action is its actor's again.
+          world.beginCommand(actor: command.spec.group == .action ? who : nil)
           _ = try? dispatch(command)
         }
       case .clock(let day): _ = world.advance(to: day)

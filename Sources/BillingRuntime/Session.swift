@@ -295,7 +295,8 @@ package final class Session {
       // SPEC §5 `log`: setup commands have no actor, whoever is logged in.
       let spec = command.spec
       let who = spec.group == .setup ? nil : actor
-      world.beginCommand()
+      // SPEC §8 "who did it": an action's doings are its actor's; the clock's are nobody's.
+      world.beginCommand(actor: spec.group == .action ? actor : nil)
       var outcome: Outcome
       do { outcome = try dispatch(command) } catch { outcome = .fail(error) }
       let logged = Session.isLogged(spec, hasArguments: command.hasArguments)

@@ -77,8 +77,27 @@ package struct Words: SavedWords {
 
   // MARK: The journal (`timeline`, `show <plan>`)
 
-  /// A journal entry's words: made from its fact, or for invoices and refusals from their ids.
+  /// A journal entry's words, naming who caused it (SPEC §8 "who did it"): `P1 canceled by
+  /// wati: active until 2026-05-20`. Invoices and refusals name nobody more (an invoice is the
+  /// action's, listed after it; a refusal names who was refused).
   package func entry(_ h: Happening, _ fact: Fact?, in w: World) -> String {
+    let text = entryText(h, fact, in: w)
+    guard let actor = h.actor, h.kind != .invoice, h.kind != .refused else { return text }
+    let by = " by \(quoted(w.handle(actor)))"
+    // NB: before the first ": " (the verb's end), else at the end.
+    var i = text.startIndex
+    while i < text.endIndex {
+      let next = text.index(after: i)
+      if text[i] == ":" && next < text.endIndex && text[next] == " " {
+        return String(text[..<i]) + by + String(text[i...])
+      }
+      i = next
+    }
+    return text + " (\(by.dropFirst()))"
+  }
+
+  /// A journal entry's words: made from its fact, or for invoices and refusals from their ids.
+  func entryText(_ h: Happening, _ fact: Fact?, in w: World) -> String {
     switch h.kind {
     case .added, .removed, .role:
       let who = h.user.map { quoted(w.handle($0)) } ?? "someone"
