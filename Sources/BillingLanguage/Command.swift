@@ -80,6 +80,10 @@ package enum Command: Sendable {
   case createSpace(SpaceKind, String)
   case createTeam(String, PlaceTarget)
   case createPlan(SalesPlanRequest)
+  /// `sales <scope> …`: what sales may change on an existing plan (SPEC §8).
+  case sales(SalesChangeRequest)
+  /// `support transfer <scope> --to <user>`: billing ownership moved by support (SPEC §8).
+  case supportTransfer(ScopeRef, to: String)
   case add([String], PlaceTarget, guest: Bool, admin: Bool)
   case remove(String, PlaceTarget)
   case login(String)
@@ -195,6 +199,8 @@ package enum Command: Sendable {
     ".undo",
     "forecast",
     "compare",
+    "sales",
+    "support transfer",
   ]
 
   /// The command's entry, as an index into `entryNames`.
@@ -253,6 +259,8 @@ package enum Command: Sendable {
     case .undo: 49
     case .forecast: 50
     case .compare: 51
+    case .sales: 52
+    case .supportTransfer: 53
     }
   }
 

@@ -91,6 +91,34 @@ package let commandTable: [CommandSpec] = [
         since: try a.flagDate("since")))
   },
   spec(
+    "sales", .setup, undo: .replayed,
+    scopes: { if case .sales(let r) = $0 { [r.scope] } else { [] } },
+    "sales <scope> [--tier <t>] [--seats <n>] \(cycleChoice) [--pay \(payWords)] [--unit-cents <n>]",
+    "what sales may change on an existing plan: any tier, any size, invoice payment; increases now (pro rata), the rest at renewal",
+    rules: [.r9, .r19, .r22, .p3, .p1],
+    example: "sales org Acme --seats 40 --pay invoice",
+    args: [scopeArg],
+    flags: [FlagSpec("tier", .tier), FlagSpec("seats", .int)] + cycleFlags + [
+      FlagSpec("pay", .payment), FlagSpec("unit-cents", .int), orgFlag,
+    ]
+  ) { a throws(Failure) in
+    .sales(
+      SalesChangeRequest(
+        scope: try a.scope(0), tier: try a.tier(), seats: a.flagInt("seats"),
+        cycle: try a.cycle(), payment: try a.payment("pay"), unitCents: a.flagInt("unit-cents")))
+  },
+  spec(
+    "support transfer", .setup, undo: .replayed,
+    scopes: { if case .supportTransfer(let r, _) = $0 { [r] } else { [] } },
+    "support transfer <scope> --to <user>",
+    "support moves billing ownership when the owner cannot (gone, or unreachable)",
+    rules: [.r15],
+    example: "support transfer org Acme --to bob", args: [scopeArg],
+    flags: [FlagSpec("to", .owner), orgFlag]
+  ) { a throws(Failure) in
+    .supportTransfer(try a.scope(0), to: try a.require("to", "<user>"))
+  },
+  spec(
     "add", .setup, undo: .replayed,
     "add <user>... --org <Org> [--guest] [--admin] | --workspace <Name> [--admin] | --team <Team> [--org <Org>]",
     "put people in a space or a team (unknown users are created)", rules: [.p5],

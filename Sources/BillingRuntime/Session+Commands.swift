@@ -15,6 +15,13 @@ extension Session {
       return outcome(.teamCreated(try world.createTeam(name, in: place), name: name))
     case .createPlan(let request):
       return outcome(.plan(.createdFor, try world.createPlan(request)))
+    case .sales(let request):
+      return outcome(.plan(.changedBySales, world.apply(try world.checkSales(request))))
+    case .supportTransfer(let ref, let to):
+      let change = try world.checkSupportTransfer(ref, to: to)
+      let fact = world.apply(change)
+      touch(world.plan(change.plan).scope)
+      return outcome(.billing(fact, plan: change.plan))
     case .add(let handles, let place, let guest, let admin):
       let facts = try world.add(handles, to: place, guest: guest, admin: admin)
       return outcome(

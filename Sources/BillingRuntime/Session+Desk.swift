@@ -207,8 +207,16 @@ extension Session {
       case .address: word = "address"
       default: continue
       }
-      // NB: what the clock did (a change made at renewal) is nobody's action.
-      if h.actor == nil && h.kind != .started { continue }
+      if h.actor == nil {
+        // Nobody acting: sales or support (setup commands), or the clock, which is no action.
+        switch e.fact {
+        case .changedNow?, .scheduled?, .scheduleDropped?, .paymentChanged?:
+          return (h.date, "sales", nil)
+        case .transferred?: return (h.date, "support transfer", nil)
+        case .planStarted?: break
+        default: continue
+        }
+      }
       return (h.date, word, h.actor)
     }
     return nil

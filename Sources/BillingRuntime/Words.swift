@@ -47,6 +47,9 @@ package struct Words: SavedWords {
     case .notOwner(let owner): "only the billing owner \(quoted(owner)) (R14)"
     case .trial: "not on a trial (P4)"
     case .paidByInvoice: "contact sales: paid by invoice (R19)"
+    case .salesOnly: "contact sales: bought through sales (R9)"
+    case .canceling: "not while canceling: resume it first (R20)"
+    case .noOtherOwner: "nobody else in the space could own it (R15)"
     }
   }
 
@@ -181,10 +184,12 @@ package struct Words: SavedWords {
     case .absorbed(let s, let by, let credit):
       return
         "\(s.plan) ended: absorbed by the plan of \(w.describe(by)), \(Money.format(credit)) credited (P6)"
-    case .transferred(let s, let from, _, let name, _):
+    case .transferred(let s, let from, _, let name, let by):
       return
         "billing ownership of \(s.plan) passed from \(quoted(w.handle(from))) to \(quoted(name))"
-    case .paymentChanged(let s, let m, _): return "\(s.plan) now paid by \(m.rawValue)"
+        + (by == nil ? " by support" : "")
+    case .paymentChanged(let s, let m, let by):
+      return "\(s.plan) now paid by \(m.rawValue)" + (by == nil ? ", arranged with sales" : "")
     case .addressChanged(let s, let text, _):
       return "billing address of \(s.plan) set to \(quoted(text))"
     case .adminChanged(let name, _, let admin):
@@ -232,7 +237,10 @@ package struct Words: SavedWords {
       return "\(summary(s, w)) will end on \(until); resume it before then to keep it"
     case .resumed(let s, _, let renews):
       return "\(summary(s, w)) resumed; it renews on \(renews)"
-    case .transferred(let s, let from, _, let name, _):
+    case .transferred(let s, let from, _, let name, let by):
+      if reader == from && by == nil {
+        return "support passed billing ownership of \(summary(s, w)) from you to \(quoted(name))"
+      }
       return reader == from
         ? "you passed billing ownership of \(summary(s, w)) to \(quoted(name))"
         : "you are now the billing owner of \(summary(s, w))"
