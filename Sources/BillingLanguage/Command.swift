@@ -73,6 +73,17 @@ package enum CommandGroup: String, Sendable, CaseIterable {
   }
 }
 
+/// One alternative of `compare`: its steps, each a command and its text, and the text it was
+/// given as.
+package struct Alternative: Sendable {
+  package var steps: [(command: Command, text: String)]
+  package var text: String
+  package init(steps: [(command: Command, text: String)], text: String) {
+    self.steps = steps
+    self.text = text
+  }
+}
+
 /// A parsed command line.
 /// NB: only the cases that hold a command are indirect, so the others need no box.
 package enum Command: Sendable {
@@ -136,7 +147,9 @@ package enum Command: Sendable {
   case marks
   case undo(Int)
   case forecast(ScopeRef, Duration)
-  indirect case compare(ScopeRef, Duration, with: Command, text: String)
+  /// `compare <scope> [<span>] --with "<steps>"…`: up to four alternatives, each of steps
+  /// separated by `;` (SPEC §8 "paths compared").
+  indirect case compare(ScopeRef, Duration, alternatives: [Alternative])
 
   /// The table entry the command comes from: its group, logging, undo effect and scopes.
   /// NB: every line played asks: an index into a list made once, no lookup by name.

@@ -54,10 +54,13 @@ package struct FlagSpec: Sendable {
   package var kind: FlagKind
   /// `--name`, as a token spells it (matched without building the name from the token).
   let dashed: String
-  package init(_ name: String, _ kind: FlagKind) {
+  /// At most this many times on a line (`compare --with` takes up to four alternatives).
+  package var most: Int
+  package init(_ name: String, _ kind: FlagKind, most: Int = 1) {
     self.name = name
     self.kind = kind
     self.dashed = "--" + name
+    self.most = most
   }
 }
 
@@ -237,6 +240,15 @@ package struct Arguments: Sendable {
   package func flagString(_ name: String) -> String? {
     if case .word(let w)? = flags[name] { return w }
     return nil
+  }
+
+  /// Every value of a flag that may be given more than once, in order.
+  package func flagStrings(_ name: String) -> [String] {
+    switch flags[name] {
+    case .word(let w)?: return [w]
+    case .list(let l)?: return l
+    default: return []
+    }
   }
 
   package func flagInt(_ name: String) -> Int? {

@@ -420,21 +420,38 @@ package let commandTable: [CommandSpec] = [
       try a.string(1).map { w throws(Failure) in try duration(w, for: "forecast") } ?? .months(12))
   },
   spec(
-    "compare", .view, "compare <scope> [<n>d|<n>m|<n>y] --with \"<command>\"",
-    "the forecast as it stands beside the forecast after a command (run on a copy); changes nothing",
+    "compare", .view,
+    "compare <scope> [<n>d|<n>m|<n>y] --with \"<steps>\"...",
+    "the forecast as it stands beside up to four alternatives (steps separated by ;, advance among them, played on a copy); names the cheapest; changes nothing",
     example: "compare org Acme 12m --with \"as ann edit org Acme --annual\"",
     args: [scopeArg, ArgSpec("n", .duration, optional: true)],
-    flags: [FlagSpec("with", .text), orgFlag]
+    flags: [FlagSpec("with", .text, most: 4), orgFlag]
   ) { a throws(Failure) in
     let scope = try a.scope(0)
     let span =
       try a.string(1).map { w throws(Failure) in try duration(w, for: "compare") } ?? .months(12)
-    guard let text = a.flagString("with") else {
+    let texts = a.flagStrings("with")
+    guard !texts.isEmpty else {
       throw Failure(
-        .usage, nil, "compare needs --with \"<command>\" (a setup command or an action)")
+        .usage, nil,
+        "compare needs --with \"<steps>\" (setup commands, actions or advance, separated by ;)")
     }
-    let (inner, innerText) = try whatIfCommand(text)
-    return .compare(scope, span, with: inner, text: innerText)
+    var alternatives: [Alternative] = []
+    for (n, text) in texts.enumerated() {
+      var steps: [(command: Command, text: String)] = []
+      let parts = whatIfSteps(text)
+      for (k, part) in parts.enumerated() {
+        do throws(Failure) {
+          steps.append(try whatIfCommand(part, advance: true))
+        } catch {
+          let place =
+            texts.count > 1 || parts.count > 1 ? "alternative \(n + 1), step \(k + 1): " : ""
+          throw Failure(error.code, error.rule, "\(place)\(error.message)")
+        }
+      }
+      alternatives.append(Alternative(steps: steps, text: text))
+    }
+    return .compare(scope, span, alternatives: alternatives)
   },
   spec(
     "inbox", .view, "inbox <user>", "the user's messages", rules: [.r16], example: "inbox ann",
@@ -564,7 +581,33 @@ func markName(_ w: String) throws(Failure) -> String {
 }
 
 /// The command `compare --with` tries: a setup command or an action, optionally `as <user> …`.
-func whatIfCommand(_ text: String) throws(Failure) -> (Command, String) {
+/// The steps of a `compare --with` text, split on `;` outside double quotes.
+func whatIfSteps(_ text: String) -> [String] {
+  var parts: [String] = []
+  var current = ""
+  var quoted = false
+  var escaped = false
+  for c in text {
+    if escaped {
+      escaped = false
+    } else if c == "\\" && quoted {
+      escaped = true
+    } else if c == "\"" {
+      quoted.toggle()
+    } else if c == ";" && !quoted {
+      parts.append(current)
+      current = ""
+      continue
+    }
+    current.append(c)
+  }
+  parts.append(current)
+  return parts
+}
+
+func whatIfCommand(_ text: String, advance: Bool = false) throws(Failure) -> (
+  command: Command, text: String
+) {
   let line = text[...]
   let (tokens, _) = try Tokenizer.words(line)
   guard !tokens.isEmpty else {
@@ -573,10 +616,13 @@ func whatIfCommand(_ text: String) throws(Failure) -> (Command, String) {
   let command = try parse(tokens: tokens, source: line)
   var inner = command
   if case .runAs(_, let c, _) = command { inner = c }
-  guard inner.spec.group == .setup || inner.spec.group == .action else {
+  var isAdvance = false
+  if case .advance = inner { isAdvance = advance }
+  if case .advanceTo = inner { isAdvance = advance }
+  guard inner.spec.group == .setup || inner.spec.group == .action || isAdvance else {
     throw Failure(
       .usage, nil,
-      "compare --with takes a setup command or an action (optionally as <user> ...), not \(quoted(text))"
+      "compare --with takes setup commands, actions (optionally as <user> ...) and advance, not \(quoted(text))"
     )
   }
   let trimmed = text.drop { $0 == " " || $0 == "\t" }

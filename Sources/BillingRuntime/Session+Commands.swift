@@ -190,8 +190,13 @@ extension Session {
       return try undo(n)
     case .forecast(let ref, let span):
       return try forecast(ref, span)
-    case .compare(let ref, let span, let command, let text):
-      return try compare(ref, span, command, text)
+    case .compare(let ref, let span, let alternatives):
+      if alternatives.count == 1, let only = alternatives.first, only.steps.count == 1,
+        !Session.isAdvance(only.steps[0].command)
+      {
+        return try compare(ref, span, only.steps[0].command, only.steps[0].text)
+      }
+      return try compare(ref, span, alternatives)
     default:
       return try action(command)
     }

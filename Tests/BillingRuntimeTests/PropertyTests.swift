@@ -487,7 +487,8 @@ struct ScenarioPlayer {
         }
         let start = span.to.adding(days: -pd)
         if !(start <= span.from && span.from <= span.to && days <= pd) {
-          fail("\(inv.id): a line's \(span.from) to \(span.to) is not inside \(start) to \(span.to)")
+          fail(
+            "\(inv.id): a line's \(span.from) to \(span.to) is not inside \(start) to \(span.to)")
         }
         let plan: Plan
         if case .credit(let q) = l.kind { plan = w.plan(q) } else { plan = w.plan(inv.plan) }
