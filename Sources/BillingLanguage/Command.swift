@@ -73,6 +73,18 @@ package enum CommandGroup: String, Sendable, CaseIterable {
   }
 }
 
+/// The language of a reply to a customer (SPEC §8): English, or Indonesian, the help
+/// article's language.
+package enum Language: String, Sendable, CaseIterable {
+  case en, id
+}
+
+/// What `explain` explains: an invoice, or the session's last refused command.
+package enum Explained: Sendable, Equatable {
+  case invoice(String)
+  case last
+}
+
 /// One alternative of `compare`: its steps, each a command and its text, and the text it was
 /// given as.
 package struct Alternative: Sendable {
@@ -127,7 +139,9 @@ package enum Command: Sendable {
   /// `advance to <YYYY-MM-DD>` (or `advance <YYYY-MM-DD>`).
   case advanceTo(Day)
   /// `rules` (every rule) or `rules <id>` (one in full).
-  case rules(String?)
+  case rules(String?, lang: Language)
+  /// `explain <invoice-id>|last [--lang en|id]` (SPEC §8 "the customer's language").
+  case explain(Explained, lang: Language)
   case inbox(String)
   case log
   /// `show` alone, or one scope, user, plan or invoice (SPEC §8).
@@ -214,6 +228,7 @@ package enum Command: Sendable {
     "compare",
     "sales",
     "support transfer",
+    "explain",
   ]
 
   /// The command's entry, as an index into `entryNames`.
@@ -274,6 +289,7 @@ package enum Command: Sendable {
     case .compare: 51
     case .sales: 52
     case .supportTransfer: 53
+    case .explain: 54
     }
   }
 

@@ -36,6 +36,8 @@ package let selfServeTiers: [Tier] = Tier.allCases.filter { $0 != .basic && !$0.
 /// command's scope (R11, R15).
 package enum FlagKind: Sendable, Equatable {
   case none, int, tier, payment, method, user, owner, text, name, scope, org, workspace, team, date
+  /// `--lang en|id`.
+  case lang
 }
 
 package struct ArgSpec: Sendable {

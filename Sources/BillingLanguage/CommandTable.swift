@@ -476,10 +476,23 @@ package let commandTable: [CommandSpec] = [
     return .timeline(s)
   },
   spec(
-    "rules", .view, "rules [<id>]",
-    "every rule in a line, or one in full with an example",
-    example: "rules R14", args: [ArgSpec("id", .rule, optional: true)]
-  ) { a throws(Failure) in .rules(a.string(0)) },
+    "rules", .view, "rules [<id>] [--lang en|id]",
+    "every rule in a line, or one in full with an example; --lang id adds the help article's own sentence",
+    example: "rules R14 --lang id", args: [ArgSpec("id", .rule, optional: true)],
+    flags: [FlagSpec("lang", .lang)]
+  ) { a throws(Failure) in .rules(a.string(0), lang: try language(a)) },
+  spec(
+    "explain", .view, "explain <invoice-id>|last [--lang en|id]",
+    "a reply to paste to the customer: why an invoice was charged, line by line, or why the last refused command was refused and what they can do; --lang id writes Indonesian",
+    example: "explain INV-0001 --lang id", args: [ArgSpec("what", .invoice)],
+    flags: [FlagSpec("lang", .lang)]
+  ) { a throws(Failure) in
+    guard let w = a.string(0) else {
+      throw Failure(
+        .usage, nil, "explain needs an invoice id or last: explain INV-0001 [--lang id]")
+    }
+    return .explain(w == "last" ? .last : .invoice(w), lang: try language(a))
+  },
   // Shell
   spec(
     ".help", .shell, ".help [command|rule]", "this list, or one command or rule in full",
@@ -581,6 +594,15 @@ func markName(_ w: String) throws(Failure) -> String {
 }
 
 /// The command `compare --with` tries: a setup command or an action, optionally `as <user> …`.
+/// `--lang en|id` (default en).
+func language(_ a: Arguments) throws(Failure) -> Language {
+  guard let w = a.flagString("lang") else { return .en }
+  guard let l = Language(rawValue: w.lowercased()) else {
+    throw Failure(.usage, nil, "--lang takes en or id (not \(quoted(w)))")
+  }
+  return l
+}
+
 /// The steps of a `compare --with` text, split on `;` outside double quotes.
 func whatIfSteps(_ text: String) -> [String] {
   var parts: [String] = []

@@ -214,6 +214,7 @@ package struct Completer {
     case .team: return names(.team)
     case .scope: return ScopeKind.allCases.map(\.rawValue)
     case .date: return [world.today.description]
+    case .lang: return Language.allCases.map(\.rawValue)
     case .none, .int, .text, .name: return []
     }
   }

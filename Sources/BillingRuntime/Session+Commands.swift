@@ -75,8 +75,10 @@ extension Session {
       try world.checkAdvance(to: day)
       try world.checkCalendarEnd(upTo: day, "advance to \(day)")
       return advance(to: day)
-    case .rules(let id):
-      return try rules(id)
+    case .rules(let id, let lang):
+      return try rules(id, lang: lang)
+    case .explain(let what, let lang):
+      return try explain(what, lang: lang)
     case .quote(let ref, let tier, let seats, let cycle):
       let q = try world.quote(ref, tier: tier, seats: seats, cycle: cycle)
       let scope = try world.resolve(ref)

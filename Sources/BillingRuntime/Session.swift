@@ -82,6 +82,8 @@ package final class Session {
   package internal(set) var backAt: String?
   /// Off while a command runs on a copy (`compare`) or history is replayed.
   var journaling = true
+  /// The last command refused (not for its syntax), for `explain last` (SPEC §8).
+  var lastRefusal: (text: String, failure: Failure)?
 
   package init(catalog: Catalog = .standard) {
     self.catalog = catalog
@@ -299,6 +301,9 @@ package final class Session {
       world.beginCommand(actor: spec.group == .action ? actor : nil)
       var outcome: Outcome
       do { outcome = try dispatch(command) } catch { outcome = .fail(error) }
+      if let f = outcome.failure, f.code != .usage, spec.group == .action || spec.group == .setup {
+        lastRefusal = (text, f)
+      }
       let logged = Session.isLogged(spec, hasArguments: command.hasArguments)
       if logged {
         record(
