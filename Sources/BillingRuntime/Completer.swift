@@ -19,6 +19,7 @@ package struct Completer {
     let line = Tokenizer.splitPartial(before[...])
     if line.inComment { return TabCompletion(wordLength: 0, candidates: []) }
     let current = line.current
+    if let inside = insideWith(line) { return inside }
     let q = current.text
     // NB: rule ids are accepted in any case (SPEC §8), so `r1` completes to `R14`.
     let upper = q.uppercased()
@@ -31,6 +32,32 @@ package struct Completer {
       return needsQuote ? quotedAlways(name) : name
     }
     return TabCompletion(wordLength: line.currentLength, candidates: unique)
+  }
+
+  /// Inside `compare … --with "…` (an open quote): the step being typed after the last `;`
+  /// completes as a command line of its own; the quote stays open, so typing goes on.
+  func insideWith(_ line: PartialLine) -> TabCompletion? {
+    let current = line.current
+    guard current.quoted, let flag = line.words.last, !flag.quoted, flag.text == "--with",
+      let (spec, _) = match(Array(line.words.dropLast())), spec.flag("with") != nil
+    else { return nil }
+    let text = current.text
+    let cut = text.lastIndex(of: ";").map { text.index(after: $0) } ?? text.startIndex
+    let step = text[cut...]
+    let inner = Tokenizer.splitPartial(step)
+    guard !inner.inComment else { return TabCompletion(wordLength: 0, candidates: []) }
+    let q = inner.current.text
+    // NB: `as <user> …` too; the views offered for a first word are the ones a step may be
+    // (`advance`); a wrong one is refused when `compare` runs.
+    var groups = Completer.runnableAs
+    if let asEntry = commandTable.first(where: { $0.name == "as" }) { groups.insert(asEntry.group) }
+    var options = options(words: inner.words, current: inner.current, groups: groups)
+    if inner.words.isEmpty { options = options.filter { $0 != "login" && $0 != "logout" } }
+    options = options.filter { $0.hasPrefix(q) && !$0.contains("\"") && !$0.contains(" ") }
+    // NB: the whole word is replaced: its opening quote, the steps before, the words so far.
+    let before = String(text[..<cut]) + String(step.dropLast(inner.currentLength))
+    let candidates = Array(Set(options)).sorted().map { "\"" + before + $0 }
+    return TabCompletion(wordLength: line.currentLength, candidates: candidates)
   }
 
   /// Groups of commands that `as <user>` runs: no shell commands (the parser refuses them), and

@@ -39,7 +39,9 @@ extension Session {
     if let id = world.userID(handle) { return id }
     var places: [String] = []
     if let s = world.spaceID(handle) { places.append(world.describe(.space(s))) }
-    for t in world.teamIDs(named: handle) { places.append(world.describe(.team(t))) }
+    for t in world.teamIDs(named: handle) {
+      places.append("team \(quoted(handle)) --org \(quoted(world.space(world.team(t).org).name))")
+    }
     guard !places.isEmpty else { return try world.resolveUser(handle) }
     throw Failure(
       .notFound, nil,

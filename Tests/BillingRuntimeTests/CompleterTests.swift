@@ -277,3 +277,18 @@ extension CompleterTests {
     return session
   }
 }
+
+extension CompleterTests {
+  @Test func insideCompareWithTheStepCompletesAndTheQuoteStaysOpen() {
+    let session = Session()
+    Demo.load(into: session)
+    let c = Completer(world: session.world)
+    let first = c.complete("compare org Acme --with \"adv")
+    expectEqual(first.candidates, ["\"advance"])
+    expectEqual(first.wordLength, 4)
+    let step = c.complete("compare org Acme --with \"advance 10d; edit org Ac")
+    expectEqual(step.candidates, ["\"advance 10d; edit org Acme"])
+    let asUser = c.complete("compare org Acme --with \"as ann up")
+    expectEqual(asUser.candidates, ["\"as ann upgrade"])
+  }
+}
