@@ -74,7 +74,8 @@ extension World {
     if tier > p.tier || (tier == p.tier && r.unitCents != nil) {
       nowTier = tier
       later.tier = nil
-      unit = r.unitCents ?? (tier.isSalesOnly ? p.unitCents : nil)
+      // NB: a new tier is at its list price unless sales names one (an enterprise tier must).
+      unit = r.unitCents ?? (tier == p.tier ? p.unitCents : nil)
     } else if tier < p.tier {
       if tier.isSalesOnly {
         throw Failure(
@@ -159,7 +160,10 @@ extension World {
         id, step, chargedCents: charge.total, days: p.periodEnd - today,
         periodDays: p.periodEnd - p.periodStart)
       happened(.changed, p.scope, plan: id, fact)
-      outcome.invoice = issueInvoice(id, charge, .proRata(step, until: p.periodEnd))
+      // NB: a lower price alone charges nothing: no invoice of $0.00 for it.
+      if charge.total > 0 || s.tier != p.tier || s.seats != p.seats {
+        outcome.invoice = issueInvoice(id, charge, .proRata(step, until: p.periodEnd))
+      }
       outcome.notes.append(fact)
     }
     plans[id.index].scheduled = s.scheduled

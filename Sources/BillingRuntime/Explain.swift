@@ -182,6 +182,9 @@ extension Language {
     if s.seatsChanged {
       parts.append("\(s.fromSeats) → \(s.toSeats) " + (self == .en ? "seats" : "kursi"))
     }
+    if parts.isEmpty {
+      parts.append(s.toTier.name + (self == .en ? " at a new price" : " dengan harga baru"))
+    }
     return parts.joined(separator: ", ")
   }
 }
@@ -238,6 +241,7 @@ extension Session {
         out.append(
           Reply.lineAdded.text(lang, seats, String(from), String(to), unit, days, m(l.cents)))
       case .tierStep(let from, let to):
+        // NB: the same tier at a new price reads as a move to it.
         out.append(
           Reply.lineTierStep.text(lang, from.name, to.name, seats, unit, days, m(l.cents)))
       case .credit(let q):

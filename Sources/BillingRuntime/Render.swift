@@ -116,6 +116,10 @@ extension World {
     case .addedSeats(let from, let to):
       t +=
         "\(l.seats ?? 0) seat\(l.seats == 1 ? "" : "s") added (\(from) → \(to)) × \(money: l.unitCents ?? 0)"
+    case .tierStep(let from, let to) where from == to:
+      // A new price sales set for the same tier.
+      t +=
+        "\(to.name) at a new price on the \(counted(l.seats ?? 0, "seat")) held × \(money: l.unitCents ?? 0) more per seat"
     case .tierStep(let from, let to):
       t +=
         "\(from.name) → \(to.name) on the \(counted(l.seats ?? 0, "seat")) held × \(money: l.unitCents ?? 0) more per seat"

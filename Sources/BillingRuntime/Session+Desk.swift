@@ -133,7 +133,9 @@ extension Session {
       text,
       .object([
         ("scope", .string(world.describe(scope))), ("tier", .string(tier.name)),
-        ("plan", own.map { world.planJSON($0) } ?? .null),
+        // SPEC §8: the plan in effect, whole (for a covered team, the organization's; see
+        // covered_by).
+        ("plan", covering.map { world.planJSON($0) } ?? .null),
         ("covered_by", .str(coveredBy?.description)),
         (
           "next_invoice",

@@ -22,6 +22,8 @@ package struct Words: SavedWords {
     var parts: [String] = []
     if s.tierChanged { parts.append("\(s.fromTier.name) → \(s.toTier.name)") }
     if s.seatsChanged { parts.append("\(s.fromSeats) → \(s.toSeats) seats") }
+    // NB: neither changed: sales set a new price for the same tier.
+    if parts.isEmpty { parts.append("\(s.toTier.name) at a new price") }
     return parts.joined(separator: ", ")
   }
 

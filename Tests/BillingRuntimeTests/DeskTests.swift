@@ -199,7 +199,8 @@ import Testing
   @Test func aCoveredTeamNamesTheOrganizationPlan() {  // R6
     let s = makeSession(acmePaid)
     let o = ok(s, "show team Design")
-    expectEqual(o.result["plan"], .null)
+    // The plan in effect is the organization's (SPEC §8 "one glance"), as covered_by says.
+    expectEqual(o.result["plan"]?["id"]?.asString, "P1")
     expectEqual(o.result["covered_by"]?.asString, "P1")
     expectEqual(o.result["billable"]?.asInt, 3)
     expectEqual(o.result["used"]?.asInt, 5)

@@ -122,6 +122,20 @@ import BillingSupport
     expectEqual(o.result["plan"]?["scheduled"]?["cycle"]?.asString, "monthly")
   }
 
+  @Test func salesSetsAPriceARiseChargedNowALowerOneNotRefunded() {
+    let s = session(Self.enterprise)
+    // An enterprise tier needs its price from sales (R9).
+    expectEqual(s.perform("sales org Acme --tier enterprise-plus").failure?.code, .usage)
+    let up = s.perform("sales org Acme --unit-cents 6000")
+    expectTrue(up.isOK, "\(up.text)")
+    // 30 seats × $10.00 more for the whole year, charged now (P3).
+    expectEqual(up.result["invoice"]?["amount_cents"]?.asInt, 30_000)
+    let down = s.perform("sales org Acme --unit-cents 5500")
+    expectTrue(down.isOK, "\(down.text)")
+    expectEqual(down.result["invoice"], .null)
+    expectEqual(down.result["plan"]?["period_cents"]?.asInt, 165_000)
+  }
+
   @Test func supportTransfersWhenTheOwnerCannot() {
     let s = session(Self.enterprise)
     expectEqual(s.perform("support transfer org Acme --to cy").failure?.rule, .r15)
