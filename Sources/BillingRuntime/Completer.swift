@@ -111,7 +111,9 @@ package struct Completer {
     switch spec.args[place.argIndex].kind {
     case .scope: return ScopeKind.allCases.map(\.rawValue)
     case .user, .users: return handles
-    case .invoice: return world.invoices.map { $0.id.description }
+    case .invoice:
+      // `explain` also takes `last` (the last refused command).
+      return world.invoices.map { $0.id.description } + (spec.name == "explain" ? ["last"] : [])
     case .subject:
       // SPEC §8: a scope kind, `user`, a handle, a plan id or an invoice id (`show` only:
       // `timeline` refuses invoices).

@@ -417,6 +417,8 @@ extension Session {
               .object([
                 ("date", .string($0.date)), ("kind", .string($0.kind)), ("text", .string($0.text)),
                 ("plan", .null), ("invoice", .null),
+                // Their own actions are theirs; a message was caused by someone else.
+                ("actor", $0.kind == "action" ? .string(world.handle(u)) : .null),
               ])
             })
         )

@@ -288,6 +288,8 @@ extension CompleterTests {
     expectEqual(first.wordLength, 4)
     let step = c.complete("compare org Acme --with \"advance 10d; edit org Ac")
     expectEqual(step.candidates, ["\"advance 10d; edit org Acme"])
+    expectTrue(c.complete("explain ").candidates.contains("last"))
+    expectEqual(c.complete("explain INV-0001 --lang ").candidates, ["en", "id"])
     let asUser = c.complete("compare org Acme --with \"as ann up")
     expectEqual(asUser.candidates, ["\"as ann upgrade"])
   }
