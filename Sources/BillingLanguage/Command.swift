@@ -73,6 +73,29 @@ package enum CommandGroup: String, Sendable, CaseIterable {
   }
 }
 
+/// The language of a reply to a customer (SPEC §8): English, or Indonesian, the help
+/// article's language.
+package enum Language: String, Sendable, CaseIterable {
+  case en, id
+}
+
+/// What `explain` explains: an invoice, or the session's last refused command.
+package enum Explained: Sendable, Equatable {
+  case invoice(String)
+  case last
+}
+
+/// One alternative of `compare`: its steps, each a command and its text, and the text it was
+/// given as.
+package struct Alternative: Sendable {
+  package var steps: [(command: Command, text: String)]
+  package var text: String
+  package init(steps: [(command: Command, text: String)], text: String) {
+    self.steps = steps
+    self.text = text
+  }
+}
+
 /// A parsed command line.
 /// NB: only the cases that hold a command are indirect, so the others need no box.
 package enum Command: Sendable {
@@ -80,6 +103,10 @@ package enum Command: Sendable {
   case createSpace(SpaceKind, String)
   case createTeam(String, PlaceTarget)
   case createPlan(SalesPlanRequest)
+  /// `sales <scope> …`: what sales may change on an existing plan (SPEC §8).
+  case sales(SalesChangeRequest)
+  /// `support transfer <scope> --to <user>`: billing ownership moved by support (SPEC §8).
+  case supportTransfer(ScopeRef, to: String)
   case add([String], PlaceTarget, guest: Bool, admin: Bool)
   case remove(String, PlaceTarget)
   case login(String)
@@ -112,7 +139,9 @@ package enum Command: Sendable {
   /// `advance to <YYYY-MM-DD>` (or `advance <YYYY-MM-DD>`).
   case advanceTo(Day)
   /// `rules` (every rule) or `rules <id>` (one in full).
-  case rules(String?)
+  case rules(String?, lang: Language)
+  /// `explain <invoice-id>|last [--lang en|id]` (SPEC §8 "the customer's language").
+  case explain(Explained, lang: Language)
   case inbox(String)
   case log
   /// `show` alone, or one scope, user, plan or invoice (SPEC §8).
@@ -134,7 +163,9 @@ package enum Command: Sendable {
   case marks
   case undo(Int)
   case forecast(ScopeRef, Duration)
-  indirect case compare(ScopeRef, Duration, with: Command, text: String)
+  /// `compare <scope> [<span>] --with "<steps>"…`: up to four alternatives, each of steps
+  /// separated by `;` (SPEC §8 "paths compared").
+  indirect case compare(ScopeRef, Duration, alternatives: [Alternative])
 
   /// The table entry the command comes from: its group, logging, undo effect and scopes.
   /// NB: every line played asks: an index into a list made once, no lookup by name.
@@ -198,6 +229,9 @@ package enum Command: Sendable {
     "forecast",
     "compare",
     ".pager",
+    "sales",
+    "support transfer",
+    "explain",
   ]
 
   /// The command's entry, as an index into `entryNames`.
@@ -257,6 +291,9 @@ package enum Command: Sendable {
     case .forecast: 50
     case .compare: 51
     case .pager: 52
+    case .sales: 53
+    case .supportTransfer: 54
+    case .explain: 55
     }
   }
 

@@ -38,6 +38,8 @@ package let selfServeTiers: [Tier] = Tier.allCases.filter { $0 != .basic && !$0.
 /// command's scope (R11, R15).
 package enum FlagKind: Sendable, Equatable {
   case none, int, tier, payment, method, user, owner, text, name, scope, org, workspace, team, date
+  /// `--lang en|id`.
+  case lang
 }
 
 package struct ArgSpec: Sendable {
@@ -56,10 +58,13 @@ package struct FlagSpec: Sendable {
   package var kind: FlagKind
   /// `--name`, as a token spells it (matched without building the name from the token).
   let dashed: String
-  package init(_ name: String, _ kind: FlagKind) {
+  /// At most this many times on a line (`compare --with` takes up to four alternatives).
+  package var most: Int
+  package init(_ name: String, _ kind: FlagKind, most: Int = 1) {
     self.name = name
     self.kind = kind
     self.dashed = "--" + name
+    self.most = most
   }
 }
 
@@ -241,6 +246,15 @@ package struct Arguments: Sendable {
     return nil
   }
 
+  /// Every value of a flag that may be given more than once, in order.
+  package func flagStrings(_ name: String) -> [String] {
+    switch flags[name] {
+    case .word(let w)?: return [w]
+    case .list(let l)?: return l
+    default: return []
+    }
+  }
+
   package func flagInt(_ name: String) -> Int? {
     if case .int(let n)? = flags[name] { return n }
     return nil
@@ -251,6 +265,8 @@ package struct Arguments: Sendable {
     guard i < positionals.count else { return nil }
     switch positionals[i] {
     case .scope: return .scope(try scope(i))
+    case .list(let forced) where forced.count == 2:
+      return forced[0] == "plan" ? .plan(forced[1]) : .invoice(forced[1])
     case .list(let forced): return .user(forced.first ?? "")
     case .word(let w): return Subject.classify(w)
     default: return nil
@@ -346,6 +362,22 @@ package struct Arguments: Sendable {
 /// else is syntax (`usage`), named with what it was given to.
 package func date(_ word: String, for what: String) throws(Failure) -> Day {
   guard let d = Day(word) else {
+    // A date written right whose day or month does not exist: "no such day", not "wrong format".
+    let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+    if parts.count == 3, parts[0].utf8.count == 4, parts[1].utf8.count == 2,
+      parts[2].utf8.count == 2, parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }),
+      let y = Int(parts[0]), let m = Int(parts[1])
+    {
+      let names = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+      ]
+      let why =
+        (1...12).contains(m)
+        ? "\(names[m - 1]) \(parts[0]) has \(Day.daysIn(year: y, month: m)) days"
+        : "months run from 01 to 12"
+      throw Failure(.usage, nil, "\(what): \(word) is no such day (\(why))")
+    }
     throw Failure(
       .usage, nil,
       "\(what) takes a date as YYYY-MM-DD, e.g. 2026-03-31 (not \(quoted(word)))")

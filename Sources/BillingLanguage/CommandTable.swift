@@ -1,5 +1,6 @@
 import BillingModel
 import BillingSupport
+import BillingWords
 
 private let scopeArg = ArgSpec("scope", .scope)
 private let orgFlag = FlagSpec("org", .org)
@@ -89,6 +90,34 @@ package let commandTable: [CommandSpec] = [
         scope: scope, tier: tier, seats: a.flagInt("seats"), cycle: try a.cycle(), owner: owner,
         payment: try a.payment("pay"), unitCents: a.flagInt("unit-cents"),
         since: try a.flagDate("since")))
+  },
+  spec(
+    "sales", .setup, undo: .replayed,
+    scopes: { if case .sales(let r) = $0 { [r.scope] } else { [] } },
+    "sales <scope> [--tier <t>] [--seats <n>] \(cycleChoice) [--pay \(payWords)] [--unit-cents <n>]",
+    "what sales may change on an existing plan: any tier, any size, invoice payment; increases now (pro rata), the rest at renewal",
+    rules: [.r9, .r19, .r22, .p3, .p1],
+    example: "sales org Acme --seats 40 --pay invoice",
+    args: [scopeArg],
+    flags: [FlagSpec("tier", .tier), FlagSpec("seats", .int)] + cycleFlags + [
+      FlagSpec("pay", .payment), FlagSpec("unit-cents", .int), orgFlag,
+    ]
+  ) { a throws(Failure) in
+    .sales(
+      SalesChangeRequest(
+        scope: try a.scope(0), tier: try a.tier(), seats: a.flagInt("seats"),
+        cycle: try a.cycle(), payment: try a.payment("pay"), unitCents: a.flagInt("unit-cents")))
+  },
+  spec(
+    "support transfer", .setup, undo: .replayed,
+    scopes: { if case .supportTransfer(let r, _) = $0 { [r] } else { [] } },
+    "support transfer <scope> --to <user>",
+    "support moves billing ownership when the owner cannot (gone, or unreachable)",
+    rules: [.r15],
+    example: "support transfer org Acme --to bob", args: [scopeArg],
+    flags: [FlagSpec("to", .owner), orgFlag]
+  ) { a throws(Failure) in
+    .supportTransfer(try a.scope(0), to: try a.require("to", "<user>"))
   },
   spec(
     "add", .setup, undo: .replayed,
@@ -392,21 +421,38 @@ package let commandTable: [CommandSpec] = [
       try a.string(1).map { w throws(Failure) in try duration(w, for: "forecast") } ?? .months(12))
   },
   spec(
-    "compare", .view, "compare <scope> [<n>d|<n>m|<n>y] --with \"<command>\"",
-    "the forecast as it stands beside the forecast after a command (run on a copy); changes nothing",
-    example: "compare org Acme 12m --with \"edit org Acme --annual\"",
+    "compare", .view,
+    "compare <scope> [<n>d|<n>m|<n>y] --with \"<steps>\"...",
+    "the forecast as it stands beside up to four alternatives (steps separated by ;, advance among them, played on a copy); names the cheapest; changes nothing",
+    example: "compare org Acme 12m --with \"as ann edit org Acme --annual\"",
     args: [scopeArg, ArgSpec("n", .duration, optional: true)],
-    flags: [FlagSpec("with", .text), orgFlag]
+    flags: [FlagSpec("with", .text, most: 4), orgFlag]
   ) { a throws(Failure) in
     let scope = try a.scope(0)
     let span =
       try a.string(1).map { w throws(Failure) in try duration(w, for: "compare") } ?? .months(12)
-    guard let text = a.flagString("with") else {
+    let texts = a.flagStrings("with")
+    guard !texts.isEmpty else {
       throw Failure(
-        .usage, nil, "compare needs --with \"<command>\" (a setup command or an action)")
+        .usage, nil,
+        "compare needs --with \"<steps>\" (setup commands, actions or advance, separated by ;)")
     }
-    let (inner, innerText) = try whatIfCommand(text)
-    return .compare(scope, span, with: inner, text: innerText)
+    var alternatives: [Alternative] = []
+    for (n, text) in texts.enumerated() {
+      var steps: [(command: Command, text: String)] = []
+      let parts = whatIfSteps(text)
+      for (k, part) in parts.enumerated() {
+        do throws(Failure) {
+          steps.append(try whatIfCommand(part, advance: true))
+        } catch {
+          let place =
+            texts.count > 1 || parts.count > 1 ? "alternative \(n + 1), step \(k + 1): " : ""
+          throw Failure(error.code, error.rule, "\(place)\(error.message)")
+        }
+      }
+      alternatives.append(Alternative(steps: steps, text: text))
+    }
+    return .compare(scope, span, alternatives: alternatives)
   },
   spec(
     "inbox", .view, "inbox <user>", "the user's messages", rules: [.r16], example: "inbox ann",
@@ -431,10 +477,23 @@ package let commandTable: [CommandSpec] = [
     return .timeline(s)
   },
   spec(
-    "rules", .view, "rules [<id>]",
-    "every rule in a line, or one in full with an example",
-    example: "rules R14", args: [ArgSpec("id", .rule, optional: true)]
-  ) { a throws(Failure) in .rules(a.string(0)) },
+    "rules", .view, "rules [<id>] [--lang en|id]",
+    "every rule in a line, or one in full with an example; --lang id adds the help article's own sentence",
+    example: "rules R14 --lang id", args: [ArgSpec("id", .rule, optional: true)],
+    flags: [FlagSpec("lang", .lang)]
+  ) { a throws(Failure) in .rules(a.string(0), lang: try language(a)) },
+  spec(
+    "explain", .view, "explain <invoice-id>|last [--lang en|id]",
+    "a reply to paste to the customer: why an invoice was charged, line by line, or why the last refused command was refused and what they can do; --lang id writes Indonesian",
+    example: "explain INV-0001 --lang id", args: [ArgSpec("what", .invoice)],
+    flags: [FlagSpec("lang", .lang)]
+  ) { a throws(Failure) in
+    guard let w = a.string(0) else {
+      throw Failure(
+        .usage, nil, "explain needs an invoice id or last: explain INV-0001 [--lang id]")
+    }
+    return .explain(w == "last" ? .last : .invoice(w), lang: try language(a))
+  },
   // Shell
   spec(
     ".help", .shell, ".help [command|rule]", "this list, or one command or rule in full",
@@ -548,7 +607,42 @@ func markName(_ w: String) throws(Failure) -> String {
 }
 
 /// The command `compare --with` tries: a setup command or an action, optionally `as <user> …`.
-func whatIfCommand(_ text: String) throws(Failure) -> (Command, String) {
+/// `--lang en|id` (default en).
+func language(_ a: Arguments) throws(Failure) -> Language {
+  guard let w = a.flagString("lang") else { return .en }
+  guard let l = Language(rawValue: w.lowercased()) else {
+    throw Failure(.usage, nil, "--lang takes en or id (not \(quoted(w)))")
+  }
+  return l
+}
+
+/// The steps of a `compare --with` text, split on `;` outside double quotes.
+func whatIfSteps(_ text: String) -> [String] {
+  var parts: [String] = []
+  var current = ""
+  var quoted = false
+  var escaped = false
+  for c in text {
+    if escaped {
+      escaped = false
+    } else if c == "\\" && quoted {
+      escaped = true
+    } else if c == "\"" {
+      quoted.toggle()
+    } else if c == ";" && !quoted {
+      parts.append(current)
+      current = ""
+      continue
+    }
+    current.append(c)
+  }
+  parts.append(current)
+  return parts
+}
+
+func whatIfCommand(_ text: String, advance: Bool = false) throws(Failure) -> (
+  command: Command, text: String
+) {
   let line = text[...]
   let (tokens, _) = try Tokenizer.words(line)
   guard !tokens.isEmpty else {
@@ -557,10 +651,13 @@ func whatIfCommand(_ text: String) throws(Failure) -> (Command, String) {
   let command = try parse(tokens: tokens, source: line)
   var inner = command
   if case .runAs(_, let c, _) = command { inner = c }
-  guard inner.spec.group == .setup || inner.spec.group == .action else {
+  var isAdvance = false
+  if case .advance = inner { isAdvance = advance }
+  if case .advanceTo = inner { isAdvance = advance }
+  guard inner.spec.group == .setup || inner.spec.group == .action || isAdvance else {
     throw Failure(
       .usage, nil,
-      "compare --with takes a setup command or an action (optionally as <user> ...), not \(quoted(text))"
+      "compare --with takes setup commands, actions (optionally as <user> ...) and advance, not \(quoted(text))"
     )
   }
   let trimmed = text.drop { $0 == " " || $0 == "\t" }

@@ -177,6 +177,24 @@ func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>, into a: inout Argumen
           "unknown flag --\(name) for \(spec.name)\(hint)"
             + (hint.isEmpty && !known.isEmpty ? " (flags: \(known.joined(separator: " ")))" : ""))
       }
+      if let given = a.flags[name], f.most > 1, f.kind == .text {
+        // A flag that may come again: its values in order, up to its limit.
+        var list: [String]
+        switch given {
+        case .word(let w): list = [w]
+        case .list(let l): list = l
+        default: list = []
+        }
+        guard list.count < f.most else {
+          throw usage("--\(name) is given more than \(f.most) times (at most \(f.most))")
+        }
+        i += 1
+        let v: Token
+        if let inline { v = inline } else { v = try value(after: name) }
+        list.append(v.text)
+        a.flags[name] = .list(list)
+        continue
+      }
       if a.flags[name] != nil { throw usage("--\(name) is given twice") }
       // NB: room for every flag at once: growing a list one by one reallocates it.
       if a.flags.pairs.isEmpty { a.flags.pairs.reserveCapacity(spec.flags.count) }
@@ -215,6 +233,13 @@ func bind(_ spec: CommandSpec, _ slice: ArraySlice<Token>, into a: inout Argumen
           throw usage("user needs a handle: \(spec.synopsis)")
         }
         a.positionals.append(.list([tokens[i + 1].text]))
+        i += 2
+      } else if !t.quoted, t.text == "plan" || t.text == "invoice" {
+        // SPEC §8 (tolerant lookups): `show plan P1` and `show invoice INV-0001` name an id.
+        guard i + 1 < tokens.count, !tokens[i + 1].isFlag else {
+          throw usage("\(t.text) needs an id: \(spec.synopsis)")
+        }
+        a.positionals.append(.list([t.text, tokens[i + 1].text]))
         i += 2
       } else {
         a.positionals.append(.word(t.text))

@@ -97,6 +97,11 @@ package struct Charge: Sendable {
         periodDays: periodDays))
   }
 
+  /// P6: an absorbed trial is credited nothing: its line has no seats, price or days (SPEC §8).
+  package mutating func creditTrial(_ plan: PlanID) {
+    lines.append(InvoiceLine(kind: .credit(plan), cents: 0))
+  }
+
   /// The credits of this charge, as a positive amount.
   package var credited: Int {
     var sum = 0

@@ -111,8 +111,10 @@ package enum Fact: Sendable, Equatable {
   /// P6: a team plan ended, absorbed by the plan of `by`, its unused time credited.
   case absorbed(PlanShape, by: Scope, creditCents: Int)
   /// R14, R15: billing ownership passed; `name` is the new owner's handle as the command gave it.
-  case transferred(PlanShape, from: UserID, to: UserID, name: String, by: UserID)
-  case paymentChanged(PlanShape, Payment, by: UserID)
+  /// `by` is nil when support moved it (`support transfer`).
+  case transferred(PlanShape, from: UserID, to: UserID, name: String, by: UserID?)
+  /// `by` is nil when sales changed it (`sales --pay`).
+  case paymentChanged(PlanShape, Payment, by: UserID?)
   case addressChanged(PlanShape, String, by: UserID)
   /// R16: an invoice issued, with its lines.
   case invoiceIssued(InvoiceID)

@@ -18,6 +18,8 @@ package struct Happening: Sendable {
   private var invoiceIndex: Int32
   private var userIndex: Int32
   private var logIndex: Int32
+  /// Who caused it (-1: nobody, for clock events and setup commands).
+  private var actorIndex: Int32 = -1
   /// Its fact in the journal's `facts` (-1: none, for a refusal or an invoice).
   fileprivate var factIndex: Int32 = -1
 
@@ -27,10 +29,13 @@ package struct Happening: Sendable {
   package var user: UserID? { userIndex < 0 ? nil : UserID(index: Int(userIndex)) }
   /// The log entry of a refusal.
   package var log: Int? { logIndex < 0 ? nil : Int(logIndex) }
+  /// Who caused it: the user acting in the action that made it (SPEC §8 "who did it"); nil for
+  /// clock events and setup commands.
+  package var actor: UserID? { actorIndex < 0 ? nil : UserID(index: Int(actorIndex)) }
 
   package init(
     date: Day, kind: Kind, scope: Scope, plan: PlanID? = nil, invoice: InvoiceID? = nil,
-    user: UserID? = nil, log: Int? = nil
+    user: UserID? = nil, log: Int? = nil, actor: UserID? = nil
   ) {
     self.date = date
     self.kind = kind
@@ -39,6 +44,7 @@ package struct Happening: Sendable {
     self.invoiceIndex = Int32(truncatingIfNeeded: invoice?.index ?? -1)
     self.userIndex = Int32(truncatingIfNeeded: user?.index ?? -1)
     self.logIndex = Int32(truncatingIfNeeded: log ?? -1)
+    self.actorIndex = Int32(truncatingIfNeeded: actor?.index ?? -1)
   }
 }
 
@@ -135,13 +141,16 @@ extension World {
   ) {
     journal.append(
       Happening(
-        date: date ?? today, kind: kind, scope: scope, plan: plan, invoice: invoice, user: user),
+        date: date ?? today, kind: kind, scope: scope, plan: plan, invoice: invoice, user: user,
+        actor: commandActor),
       to: scope, fact: fact)
   }
 
-  /// Starts a command: messages sent from here on are its own (see `appendLog`).
-  package func beginCommand() {
+  /// Starts a command: messages sent from here on are its own (see `appendLog`), and what it
+  /// makes happen is `actor`'s doing (nil for setup commands and the clock).
+  package func beginCommand(actor: UserID? = nil) {
     if !sentThisCommand.isEmpty { sentThisCommand.removeAll(keepingCapacity: true) }
+    commandActor = actor
   }
 
   /// Puts a message in a user's inbox, and in their timeline.

@@ -20,6 +20,12 @@ package struct BillingAction: Sendable {
     case trial
     /// R19: paid by invoice, so through sales.
     case paidByInvoice
+    /// R9: a plan sold by sales (an enterprise tier) changes only through sales.
+    case salesOnly
+    /// R20: a canceling plan is resumed before it is changed.
+    case canceling
+    /// R15: nobody else in the space could own it.
+    case noOtherOwner
   }
   package var name: String
   package var block: Block?
@@ -47,7 +53,8 @@ package enum BillingChange: Sendable {
   case cancel(PlanID, by: UserID)
   case resume(PlanID, by: UserID)
   /// `handle` as the command named it, for the words of the result.
-  case transfer(PlanID, to: UserID, handle: String, by: UserID)
+  /// `by` is nil when support moves it (`support transfer`, SPEC §8).
+  case transfer(PlanID, to: UserID, handle: String, by: UserID?)
   case pay(PlanID, Payment, by: UserID)
   case address(PlanID, String, by: UserID)
 
@@ -368,23 +375,38 @@ extension World {
     let owner = actor == p.owner
     let invoicePaid = p.payment == .invoice
     // R14: only the billing owner; P4: not on a trial; R19: through sales when paid by invoice.
+    // NB: each row says yes only where `can` allows that action for this actor (SPEC §8).
     func row(_ name: String, selfServe: Bool, trialOK: Bool = true) -> BillingAction {
       if !owner { return BillingAction(name: name, block: .notOwner(handle(p.owner))) }
       if !trialOK && p.isTrial { return BillingAction(name: name, block: .trial) }
       if selfServe && invoicePaid { return BillingAction(name: name, block: .paidByInvoice) }
       return BillingAction(name: name, block: nil)
     }
+    var edit = row("edit", selfServe: true, trialOK: false)
+    if edit.allowed && p.tier.isSalesOnly { edit.block = .salesOnly }  // R9
+    if edit.allowed && p.status == .canceling { edit.block = .canceling }  // R20
+    var transfer = row("transfer", selfServe: false)
+    if transfer.allowed && !hasOtherPossibleOwner(id) { transfer.block = .noOtherOwner }  // R15
     var rows = [
-      row("edit", selfServe: true, trialOK: false),
+      edit,
       p.status == .canceling ? row("resume", selfServe: false) : row("cancel", selfServe: true),
       row("seats", selfServe: false, trialOK: false),
       row("address", selfServe: false),
       row("pay", selfServe: true, trialOK: false),
-      row("transfer", selfServe: false),
+      transfer,
       row("invoices", selfServe: false),
     ]
     rows.append(BillingAction(name: "contact support", block: nil))
     return (id, rows)
+  }
+
+  /// R15: whether someone other than the owner could take the plan's billing ownership.
+  func hasOtherPossibleOwner(_ id: PlanID) -> Bool {
+    let p = plans[id.index]
+    for (u, m) in spaces[holder(p.scope).index].people where u != p.owner && !m.guest {
+      if (try? checkOwner(u, for: p.scope, rule: .r15)) != nil { return true }
+    }
+    return false
   }
 
   /// P8: anyone in the space may view its plans. Returns the covering plan, or nil on Basic.

@@ -22,6 +22,7 @@ extension World {
     c.invoicesOfPlan = invoicesOfPlan
     c.journal = journal
     c.sentThisCommand = sentThisCommand
+    c.commandActor = commandActor
     c.summaries = summaries
     return c
   }

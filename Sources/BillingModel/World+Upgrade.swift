@@ -143,9 +143,13 @@ extension World {
     if case .space(let s) = u.scope {
       for tp in spaces[s.index].teamPlans.sorted() {
         let p = plans[tp.index]
-        charge.credit(
-          tp, seats: p.isTrial ? 0 : p.seats, unitCents: unitCents(of: p),
-          days: p.periodEnd - today, periodDays: p.periodEnd - p.periodStart)
+        if p.isTrial {
+          charge.creditTrial(tp)
+        } else {
+          charge.credit(
+            tp, seats: p.seats, unitCents: unitCents(of: p),
+            days: p.periodEnd - today, periodDays: p.periodEnd - p.periodStart)
+        }
         let credit = -(charge.lines.last?.cents ?? 0)
         let fact = Fact.absorbed(shape(tp), by: u.scope, creditCents: credit)
         endPlan(tp, .absorbed)

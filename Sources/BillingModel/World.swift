@@ -14,6 +14,8 @@ package final class World {
   package internal(set) var journal = Journal()
   /// Who was sent a message during the current command (see `beginCommand`).
   var sentThisCommand: [UserID] = []
+  /// Who acts in the current command, for the journal (see `beginCommand`).
+  var commandActor: UserID?
 
   /// Users by handle: a probe table over `users` itself (the handle compared is the user's own),
   /// so finding a user and then reading them touches the same memory.

@@ -9,6 +9,7 @@ enum ActionResult {
     case upgraded, changed
     case startedTrial = "started trial"
     case createdFor = "created a plan for"
+    case changedBySales = "sales changed"
   }
 
   case usersCreated([UserID])

@@ -19,14 +19,45 @@ package struct Completer {
     let line = Tokenizer.splitPartial(before[...])
     if line.inComment { return TabCompletion(wordLength: 0, candidates: []) }
     let current = line.current
+    if let inside = insideWith(line) { return inside }
     let q = current.text
-    let candidates = options(words: line.words, current: current).filter { $0.hasPrefix(q) }
+    // NB: rule ids are accepted in any case (SPEC §8), so `r1` completes to `R14`.
+    let upper = q.uppercased()
+    let candidates = options(words: line.words, current: current).filter {
+      $0.hasPrefix(q) || (!q.isEmpty && Rule(id: $0) != nil && $0.hasPrefix(upper))
+    }
     let unique = Array(Set(candidates)).sorted().map { name -> String in
       let needsQuote =
         name.contains(" ") || name.contains("\"") || name.contains("#") || current.quoted
       return needsQuote ? quotedAlways(name) : name
     }
     return TabCompletion(wordLength: line.currentLength, candidates: unique)
+  }
+
+  /// Inside `compare … --with "…` (an open quote): the step being typed after the last `;`
+  /// completes as a command line of its own; the quote stays open, so typing goes on.
+  func insideWith(_ line: PartialLine) -> TabCompletion? {
+    let current = line.current
+    guard current.quoted, let flag = line.words.last, !flag.quoted, flag.text == "--with",
+      let (spec, _) = match(Array(line.words.dropLast())), spec.flag("with") != nil
+    else { return nil }
+    let text = current.text
+    let cut = text.lastIndex(of: ";").map { text.index(after: $0) } ?? text.startIndex
+    let step = text[cut...]
+    let inner = Tokenizer.splitPartial(step)
+    guard !inner.inComment else { return TabCompletion(wordLength: 0, candidates: []) }
+    let q = inner.current.text
+    // NB: `as <user> …` too; the views offered for a first word are the ones a step may be
+    // (`advance`); a wrong one is refused when `compare` runs.
+    var groups = Completer.runnableAs
+    if let asEntry = commandTable.first(where: { $0.name == "as" }) { groups.insert(asEntry.group) }
+    var options = options(words: inner.words, current: inner.current, groups: groups)
+    if inner.words.isEmpty { options = options.filter { $0 != "login" && $0 != "logout" } }
+    options = options.filter { $0.hasPrefix(q) && !$0.contains("\"") && !$0.contains(" ") }
+    // NB: the whole word is replaced: its opening quote, the steps before, the words so far.
+    let before = String(text[..<cut]) + String(step.dropLast(inner.currentLength))
+    let candidates = Array(Set(options)).sorted().map { "\"" + before + $0 }
+    return TabCompletion(wordLength: line.currentLength, candidates: candidates)
   }
 
   /// Groups of commands that `as <user>` runs: no shell commands (the parser refuses them), and
@@ -72,19 +103,30 @@ package struct Completer {
     guard let place = walk(spec, rest) else { return [] }
     if let scopeKind = place.scopeKind { return names(scopeKind) }
     if place.userNext { return handles }
+    if let id = place.idNext {
+      return id == "plan"
+        ? world.plans.map { $0.id.description } : world.invoices.map { $0.id.description }
+    }
     guard place.argIndex < spec.args.count else { return [] }
     switch spec.args[place.argIndex].kind {
     case .scope: return ScopeKind.allCases.map(\.rawValue)
     case .user, .users: return handles
-    case .invoice: return world.invoices.map { $0.id.description }
+    case .invoice:
+      // `explain` also takes `last` (the last refused command).
+      return world.invoices.map { $0.id.description } + (spec.name == "explain" ? ["last"] : [])
     case .subject:
-      // SPEC §8: a scope kind, `user`, a handle, a plan id or an invoice id.
-      return ScopeKind.allCases.map(\.rawValue) + ["user"] + handles
-        + world.plans.map { $0.id.description } + world.invoices.map { $0.id.description }
+      // SPEC §8: a scope kind, `user`, a handle, a plan id or an invoice id (`show` only:
+      // `timeline` refuses invoices).
+      let kinds = ScopeKind.allCases.map(\.rawValue) + ["user"]
+      let plans = world.plans.map { $0.id.description }
+      guard spec.name == "show" else { return kinds + handles + plans }
+      return kinds + ["plan", "invoice"] + handles + plans
+        + world.invoices.map { $0.id.description }
     case .topic: return commandNames + Rule.allCases.map(\.id)
     case .rule: return Rule.allCases.map(\.id)
     // NB: today's date, to edit; `to` starts `advance to <date>`.
-    case .date: return [world.today.description]
+    // `clock <date>` is refused once a plan has existed (SPEC §8): nothing to offer then.
+    case .date: return spec.name == "clock" && !world.plans.isEmpty ? [] : [world.today.description]
     case .duration: return spec.name == "advance" ? ["to"] : []
     case .file: return files(current.text)
     case .mark: return marks
@@ -103,6 +145,8 @@ package struct Completer {
     var scope: ScopeRef?
     /// Set when the last word is `user` where a subject goes, so the next word is a handle.
     var userNext = false
+    /// Set to `plan` or `invoice` when that word is last where `show`'s subject goes.
+    var idNext: String?
   }
 
   /// Walks the positional arguments, skipping flags and their values; nil when the words
@@ -131,13 +175,15 @@ package struct Completer {
           i += 1
         }
       case .subject:
-        let keyword = ScopeKind(word: w.text) != nil || w.text == "user"
+        let idWord = spec.name == "show" && (w.text == "plan" || w.text == "invoice")
+        let keyword = ScopeKind(word: w.text) != nil || w.text == "user" || idWord
         if keyword && i + 1 < rest.count {
           place.scope = ScopeKind(word: w.text).map { scopeRef($0, rest[i + 1].text) }
           i += 2; place.argIndex += 1
         } else if keyword {
           place.scopeKind = ScopeKind(word: w.text)
           place.userNext = w.text == "user"
+          place.idNext = idWord ? w.text : nil
           i += 1
         } else {
           i += 1; place.argIndex += 1
@@ -198,6 +244,7 @@ package struct Completer {
     case .team: return names(.team)
     case .scope: return ScopeKind.allCases.map(\.rawValue)
     case .date: return [world.today.description]
+    case .lang: return Language.allCases.map(\.rawValue)
     case .none, .int, .text, .name: return []
     }
   }

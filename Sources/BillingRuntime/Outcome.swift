@@ -63,7 +63,9 @@ package struct Expectation: Sendable, Equatable {
   package func isMet(by outcome: Outcome) -> Bool {
     guard let f = outcome.failure else { return false }
     if let rule { return f.rule == rule }
-    return code.map { $0 == f.code } ?? true
+    // SPEC §5: a bare `!` expects the command to run and be refused; a usage error (an unknown
+    // command, a typo, a bad flag) does not meet it, `!usage` does.
+    return code.map { $0 == f.code } ?? (f.code != .usage)
   }
   /// What followed the `!`: a code, a rule id, or nothing.
   package var word: String? { rule?.id ?? code?.rawValue }

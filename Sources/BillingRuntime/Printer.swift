@@ -118,6 +118,9 @@ package struct RecordPrinter: Sendable {
         out +=
           "\n\(loc)expected \(e.text) but got error[\(f.code.rawValue)]"
           + (f.rule.map { " (\($0.id))" } ?? "")
+          + (e.word == nil && f.code == .usage
+            ? " (a bare ! expects the command to run and be refused; write !usage to expect a"
+              + " usage error)" : "")
       } else {
         out += (out.isEmpty ? "" : "\n") + "\(loc)expected \(e.text) but the command succeeded"
       }

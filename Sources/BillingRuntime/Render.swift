@@ -104,22 +104,34 @@ extension Failure {
 func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
 extension World {
-  /// One invoice line in words, with its arithmetic: `5 seats added (5 → 10) × $13.49 for 21 of
-  /// 31 days: 6745 × 21/31 = 4569.19… → $45.69`.
-  func arithmetic(_ l: InvoiceLine) -> String {
+  /// One invoice line in words, with its arithmetic and the days it charges: `5 seats added
+  /// (5 → 10) × $13.49 for 21 of 31 days (2026-03-10 to 2026-03-31 of 2026-03-01 to 2026-03-31):
+  /// 6745 × 21/31 = 4569.19… → $45.69`. `issued` is the invoice's date, where its pro rata days
+  /// start.
+  func arithmetic(_ l: InvoiceLine, issued: Day) -> String {
     var t = Text()
     switch l.kind {
     case .period:
-      t += "\(l.seats ?? 0) seats × \(money: l.unitCents ?? 0), a whole period"
+      t += "\(counted(l.seats ?? 0, "seat")) × \(money: l.unitCents ?? 0), a whole period"
     case .addedSeats(let from, let to):
-      t += "\(l.seats ?? 0) seats added (\(from) → \(to)) × \(money: l.unitCents ?? 0)"
+      t +=
+        "\(l.seats ?? 0) seat\(l.seats == 1 ? "" : "s") added (\(from) → \(to)) × \(money: l.unitCents ?? 0)"
+    case .tierStep(let from, let to) where from == to:
+      // A new price sales set for the same tier.
+      t +=
+        "\(to.name) at a new price on the \(counted(l.seats ?? 0, "seat")) held × \(money: l.unitCents ?? 0) more per seat"
     case .tierStep(let from, let to):
       t +=
-        "\(from.name) → \(to.name) on the \(l.seats ?? 0) seats held × \(money: l.unitCents ?? 0) more per seat"
+        "\(from.name) → \(to.name) on the \(counted(l.seats ?? 0, "seat")) held × \(money: l.unitCents ?? 0) more per seat"
     case .credit(let plan):
       let p = self.plan(plan)
+      if p.wasTrial {
+        // SPEC §8: an absorbed trial is credited nothing; its line says it was a trial.
+        t += "credit for \(plan) (\(describe(p.scope))): a trial, nothing to credit, \(money: 0)"
+        return t.string
+      }
       t +=
-        "credit for \(plan) (\(describe(p.scope))), unused time of \(l.seats ?? 0) seats × \(money: l.unitCents ?? 0)"
+        "credit for \(plan) (\(describe(p.scope))), unused time of \(counted(l.seats ?? 0, "seat")) × \(money: l.unitCents ?? 0)"
     case .notPaidOut:
       t += "credits above the price are not paid out: \(money: l.cents), the total is $0.00 (P6)"
       return t.string
@@ -139,7 +151,9 @@ extension World {
       return t.string
     }
     let signed = sign * value
-    t += " for \(days) of \(period) days: \(signed) × \(days)/\(period) = "
+    let (from, to, start) = InvoiceLine.dates(days: days, periodDays: period, issued: issued)
+    t +=
+      " for \(days) of \(period) days (\(from) to \(to) of \(start) to \(to)): \(signed) × \(days)/\(period) = "
     t.append(exactQuotient(signed * days, period))
     let own = sign * Money.prorate(value, days, period)
     t += " → \(money: own)"
@@ -162,4 +176,21 @@ func exactQuotient(_ n: Int, _ d: Int) -> String {
   let more = rest * 100 % d != 0
   s += "." + (hundredths < 10 ? "0" : "") + String(hundredths) + (more ? "…" : "")
   return s
+}
+
+extension InvoiceLine {
+  /// The days a pro rata line charges, `from` (the invoice's date) to `to` (its period's end),
+  /// and the start of that period: every pro rata charge runs from the day it is made to the end
+  /// of the period.
+  static func dates(days: Int, periodDays: Int, issued: Day) -> (from: Day, to: Day, start: Day) {
+    let to = issued.adding(days: days)
+    return (issued, to, to.adding(days: -periodDays))
+  }
+
+  /// `from` and `to` of a pro rata line (SPEC §8), or nil where the line is not pro rata.
+  func span(issued: Day) -> (from: Day, to: Day)? {
+    guard let days, let periodDays, periodDays > 0 else { return nil }
+    let d = InvoiceLine.dates(days: days, periodDays: periodDays, issued: issued)
+    return (d.from, d.to)
+  }
 }

@@ -15,6 +15,13 @@ extension Session {
       return outcome(.teamCreated(try world.createTeam(name, in: place), name: name))
     case .createPlan(let request):
       return outcome(.plan(.createdFor, try world.createPlan(request)))
+    case .sales(let request):
+      return outcome(.plan(.changedBySales, world.apply(try world.checkSales(request))))
+    case .supportTransfer(let ref, let to):
+      let change = try world.checkSupportTransfer(ref, to: to)
+      let fact = world.apply(change)
+      touch(world.plan(change.plan).scope)
+      return outcome(.billing(fact, plan: change.plan))
     case .add(let handles, let place, let guest, let admin):
       let facts = try world.add(handles, to: place, guest: guest, admin: admin)
       return outcome(
@@ -68,8 +75,10 @@ extension Session {
       try world.checkAdvance(to: day)
       try world.checkCalendarEnd(upTo: day, "advance to \(day)")
       return advance(to: day)
-    case .rules(let id):
-      return try rules(id)
+    case .rules(let id, let lang):
+      return try rules(id, lang: lang)
+    case .explain(let what, let lang):
+      return try explain(what, lang: lang)
     case .quote(let ref, let tier, let seats, let cycle):
       let q = try world.quote(ref, tier: tier, seats: seats, cycle: cycle)
       let scope = try world.resolve(ref)
@@ -190,8 +199,13 @@ extension Session {
       return try undo(n)
     case .forecast(let ref, let span):
       return try forecast(ref, span)
-    case .compare(let ref, let span, let command, let text):
-      return try compare(ref, span, command, text)
+    case .compare(let ref, let span, let alternatives):
+      if alternatives.count == 1, let only = alternatives.first, only.steps.count == 1,
+        !Session.isAdvance(only.steps[0].command)
+      {
+        return try compare(ref, span, only.steps[0].command, only.steps[0].text)
+      }
+      return try compare(ref, span, alternatives)
     default:
       return try action(command)
     }

@@ -8,7 +8,7 @@ extension Session {
   func show(_ subject: Subject) throws(Failure) -> Outcome {
     switch subject {
     case .scope(let ref): return showScope(try world.resolve(ref))
-    case .user(let handle): return showUser(try world.resolveUser(handle))
+    case .user(let handle): return showUser(try resolveShown(handle))
     case .plan(let text): return showPlan(try world.resolvePlan(text))
     case .invoice(let text): return showInvoice(try world.resolveInvoice(text))
     }
@@ -31,6 +31,22 @@ extension Session {
         "timeline takes a scope, a user or a plan, not an invoice (\(quoted(text))); show \(text) explains an invoice"
       )
     }
+  }
+
+  /// A user for `show`; a word that is no user but names a space or team points there (SPEC §8).
+  private func resolveShown(_ handle: String) throws(Failure) -> UserID {
+    let world = self.world
+    if let id = world.userID(handle) { return id }
+    var places: [String] = []
+    if let s = world.spaceID(handle) { places.append(world.describe(.space(s))) }
+    for t in world.teamIDs(named: handle) {
+      places.append("team \(quoted(handle)) --org \(quoted(world.space(world.team(t).org).name))")
+    }
+    guard !places.isEmpty else { return try world.resolveUser(handle) }
+    throw Failure(
+      .notFound, nil,
+      "unknown user \(quoted(handle)): did you mean "
+        + places.map { "show \($0)" }.joined(separator: " or ") + "?")
   }
 
   // MARK: show <scope>
@@ -64,6 +80,29 @@ extension Session {
     }
     let tier = covering.map { world.plan($0).tier } ?? .basic
     let owner = covering.map { world.plan($0).owner }
+    // SPEC §8 "one glance": the plan in effect as `plan` prints it, the next invoice, the last
+    // billing action.
+    let next = covering.flatMap { nextInvoice(of: $0, scope: scope) }
+    let last = covering.flatMap { lastAction(of: $0) }
+    if let p = covering {
+      text += "\n  plan: "
+      var block = Text()
+      world.writePlan(p, to: &block, indent: true)
+      text += "\(String(block.string.dropFirst(2)))"
+      if let next {
+        text += "\n  next invoice: \(next.date) \(money: next.cents)"
+      } else {
+        let plan = world.plan(p)
+        text +=
+          plan.status == .canceling
+          ? "\n  next invoice: none (canceling, ends \(plan.periodEnd))"
+          : "\n  next invoice: none (\(plan.isTrial ? "a trial ends on \(plan.periodEnd)" : "none due"))"
+      }
+      if let last {
+        text += "\n  last billing action: \(last.date) \(last.command)"
+        if let a = last.actor { text += " by \(quoted: world.handle(a))" }
+      }
+    }
     let people = peopleRows(scope, owner: owner)
     text += "\n  people:"
     if people.isEmpty { text += " nobody yet" }
@@ -94,7 +133,26 @@ extension Session {
       text,
       .object([
         ("scope", .string(world.describe(scope))), ("tier", .string(tier.name)),
-        ("plan", .str(own?.description)), ("covered_by", .str(coveredBy?.description)),
+        // SPEC §8: the plan in effect, whole (for a covered team, the organization's; see
+        // covered_by).
+        ("plan", covering.map { world.planJSON($0) } ?? .null),
+        ("covered_by", .str(coveredBy?.description)),
+        (
+          "next_invoice",
+          next.map {
+            .object([("date", .string($0.date.description)), ("amount_cents", .int($0.cents))])
+          }
+            ?? .null
+        ),
+        (
+          "last_action",
+          last.map {
+            .object([
+              ("date", .string($0.date.description)),
+              ("actor", .str($0.actor.map { world.handle($0) })), ("command", .string($0.command)),
+            ])
+          } ?? .null
+        ),
         ("seats", .num(seats)), ("used", .num(used)), ("over", .bool(over)),
         ("billable", .int(billable)),
         (
@@ -121,6 +179,51 @@ extension Session {
         ),
         ("invoices", .array(invoices.map { world.invoiceJSON($0) })),
       ]))
+  }
+
+  /// The invoice a plan's renewal would issue, played on a copy (nil when it ends or is a trial).
+  private func nextInvoice(of id: PlanID, scope: Scope) -> (date: Day, cents: Int)? {
+    let plan = world.plan(id)
+    guard !plan.isTrial, plan.status == .active, plan.periodEnd <= Day.latest else { return nil }
+    let copy = world.copy()
+    let f = copy.forecast(scope, to: plan.periodEnd, invoicesFrom: world.invoices.count)
+    for i in f.invoices {
+      let inv = f.world.invoice(i)
+      if inv.plan == id { return (inv.date, inv.amountCents) }
+    }
+    return nil
+  }
+
+  /// The last billing action on a plan, from its journal: the command's word, its date and
+  /// who acted (nil for a setup command such as `create plan`).
+  private func lastAction(of id: PlanID) -> (date: Day, command: String, actor: UserID?)? {
+    for e in world.timeline(of: id).reversed() {
+      let h = e.happening
+      let word: String
+      switch h.kind {
+      case .started: word = h.actor == nil ? "create plan" : "upgrade"
+      case .trialStarted: word = "trial"
+      case .changed, .scheduled: word = "edit"
+      case .canceled: word = "cancel"
+      case .resumed: word = "resume"
+      case .transferred: word = "transfer"
+      case .payment: word = "pay"
+      case .address: word = "address"
+      default: continue
+      }
+      if h.actor == nil {
+        // Nobody acting: sales or support (setup commands), or the clock, which is no action.
+        switch e.fact {
+        case .changedNow?, .scheduled?, .scheduleDropped?, .paymentChanged?:
+          return (h.date, "sales", nil)
+        case .transferred?: return (h.date, "support transfer", nil)
+        case .planStarted?: break
+        default: continue
+        }
+      }
+      return (h.date, word, h.actor)
+    }
+    return nil
   }
 
   /// Each person of a scope in join order, with their roles and whether they are billable.
@@ -240,7 +343,7 @@ extension Session {
     let lines =
       inv.lines ?? [InvoiceLine(kind: .unitemized, cents: inv.amountCents)]
     var text: Text = world.invoiceLine(id)
-    let words = lines.map { world.arithmetic($0) }
+    let words = lines.map { world.arithmetic($0, issued: inv.date) }
     for w in words { text += "\n  \(w)" }
     text += "\n  total \(money: inv.amountCents)"
     guard case .object(var fields) = world.invoiceJSON(id) else { return ok(text) }
@@ -253,6 +356,8 @@ extension Session {
               ("text", .string(w)), ("cents", .int(l.cents)), ("seats", .num(l.seats)),
               ("unit_cents", .num(l.unitCents)), ("days", .num(l.days)),
               ("period_days", .num(l.periodDays)),
+              ("from", .str(l.span(issued: inv.date)?.from.description)),
+              ("to", .str(l.span(issued: inv.date)?.to.description)),
             ])
           })
       ))
@@ -267,6 +372,7 @@ extension Session {
       ("date", .string(h.date.description)), ("kind", .string(h.kind.rawValue)),
       ("text", .string(Words().entry(h, e.fact, in: world))), ("plan", .str(h.plan?.description)),
       ("invoice", .str(h.invoice?.description)),
+      ("actor", .str(h.actor.map { world.handle($0) })),
     ])
   }
 
@@ -311,6 +417,8 @@ extension Session {
               .object([
                 ("date", .string($0.date)), ("kind", .string($0.kind)), ("text", .string($0.text)),
                 ("plan", .null), ("invoice", .null),
+                // Their own actions are theirs; a message was caused by someone else.
+                ("actor", $0.kind == "action" ? .string(world.handle(u)) : .null),
               ])
             })
         )

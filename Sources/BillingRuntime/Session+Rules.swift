@@ -65,12 +65,27 @@ extension Rule {
 
 extension Session {
   /// `rules` and `rules <id>` (also `.help <id>`): `{"rules": [...]}`, one element for one rule.
-  func rules(_ id: String?) throws(Failure) -> Outcome {
+  /// `--lang id` adds the rule in Indonesian and the help article's own sentence.
+  func rules(_ id: String?, lang: Language = .en) throws(Failure) -> Outcome {
     guard let id else {
       return ok(
         Text(Help.ruleList()), .object([("rules", .array(Rule.allCases.map(\.json)))]))
     }
     let r = try Help.rule(id)
-    return ok(Text(Help.ruleText(r)), .object([("rules", .array([r.json]))]))
+    guard lang == .id else {
+      return ok(Text(Help.ruleText(r)), .object([("rules", .array([r.json]))]))
+    }
+    var lines = [Help.ruleText(r), "in Indonesian:"]
+    lines += Help.wrap(Help.words(r.indonesian), width: Help.width, indent: 2, hanging: 2)
+    lines.append("the article's own sentence:")
+    lines += Help.wrap(
+      Help.words(
+        r.articleSentence.map { "“\($0)”" } ?? "(the article is silent: a choice of billsh)"),
+      width: Help.width, indent: 2, hanging: 2)
+    guard case .object(var fields) = r.json else { return ok(Text(lines.joined(separator: "\n"))) }
+    fields.append(("indonesian", .string(r.indonesian)))
+    fields.append(("article", .str(r.articleSentence)))
+    return ok(
+      Text(lines.joined(separator: "\n")), .object([("rules", .array([.object(fields)]))]))
   }
 }

@@ -148,6 +148,8 @@ extension Session {
         // the same command, and run by the same user it makes the same change.
         actor = who
         if let text = entry?.command, let command = try? parse(line: text[...]) {
+          // SPEC §8 "who did it": replayed, an action is its actor's again.
+          world.beginCommand(actor: command.spec.group == .action ? who : nil)
           _ = try? dispatch(command)
         }
       case .clock(let day): _ = world.advance(to: day)
@@ -251,5 +253,132 @@ extension Session {
       ("invoices", .array(f.invoices.map { f.world.invoiceJSON($0) })),
       ("total_cents", .int(f.totalCents)),
     ])
+  }
+}
+
+/// Paths compared (SPEC §8): alternatives of several steps, `advance` among them.
+extension Session {
+  static func isAdvance(_ c: Command) -> Bool {
+    switch c {
+    case .advance, .advanceTo: return true
+    case .runAs(_, let inner, _): return isAdvance(inner)
+    default: return false
+    }
+  }
+
+  /// What one alternative comes to: the scope's invoices in the window and their total.
+  struct Path {
+    var text: String
+    var world: World
+    var invoices: [InvoiceID]
+    var total: Int
+  }
+
+  /// Plays one alternative's steps on a copy from today, then the clock to `target`.
+  func play(
+    _ alt: Alternative, number: Int, of count: Int, scope: Scope, to target: Day
+  ) throws(Failure) -> Path {
+    let first = world.invoices.count
+    let saved = (world, actor, focus, journaling, keepsResults)
+    let copy = world.copy()
+    world = copy
+    journaling = false
+    keepsResults = false
+    defer { (world, actor, focus, journaling, keepsResults) = saved }
+    var followed = copy.forecastPlans(scope)
+    for (k, step) in alt.steps.enumerated() {
+      let place =
+        count > 1 ? "alternative \(number), step \(k + 1)" : "step \(k + 1)"
+      func fail(_ f: Failure) -> Failure {
+        Failure(f.code, f.rule, "\(place) (\(quoted(step.text))): \(f.message)")
+      }
+      if Session.isAdvance(step.command) {
+        // SPEC §8: `advance` inside the window (today, today + span].
+        let day: Day
+        switch step.command {
+        case .advance(let d), .runAs(_, .advance(let d), _): day = d.apply(to: copy.today)
+        case .advanceTo(let d), .runAs(_, .advanceTo(let d), _): day = d
+        default: day = copy.today
+        }
+        if day > target || day <= saved.0.today {
+          throw fail(
+            Failure(
+              .invalid, nil,
+              "advance goes to \(day), outside the window \(saved.0.today) to \(target) (after today, up to its end)"
+            ))
+        }
+      }
+      let o = run(step.command, text: step.text)
+      if let f = o.failure { throw fail(f) }
+      followed.formUnion(copy.forecastPlans(scope))
+    }
+    try copy.checkCalendarEnd(upTo: target, "compare to \(target) after \(quoted(alt.text))")
+    let f = copy.forecast(scope, to: target, invoicesFrom: first, shouldStop: stopRequested)
+    followed.formUnion(f.world.forecastPlans(scope))
+    var ids: [InvoiceID] = []
+    var total = 0
+    if first < copy.invoices.count {
+      for i in copy.invoices[first...] where followed.contains(i.plan) {
+        ids.append(i.id)
+        total += i.amountCents
+      }
+    }
+    return Path(text: alt.text, world: copy, invoices: ids, total: total)
+  }
+
+  func compare(_ ref: ScopeRef, _ span: Duration, _ alternatives: [Alternative])
+    throws(Failure) -> Outcome
+  {
+    let scope = try world.resolve(ref)
+    let target = try window(span, "compare")
+    let asIs = world.copy().forecast(
+      scope, to: target, invoicesFrom: world.invoices.count, shouldStop: stopRequested)
+    var paths: [Path] = []
+    for (n, alt) in alternatives.enumerated() {
+      paths.append(
+        try play(alt, number: n + 1, of: alternatives.count, scope: scope, to: target))
+    }
+    var text: Text = "\(world.describe(scope)), \(asIs.from) to \(asIs.to)\nas is:"
+    writeForecast(asIs, to: &text)
+    for p in paths {
+      text += "\nwith \(quoted: p.text):"
+      for i in p.invoices { text += "\n  \(p.world.invoiceLine(i))" }
+      if p.invoices.isEmpty { text.append(" no invoices") }
+      text += "\n  total \(money: p.total) (\(counted(p.invoices.count, "invoice")))"
+      text += "; difference to as is: \(money: p.total - asIs.totalCents)"
+    }
+    // The cheapest of the alternatives (the first on a tie); with one alternative, of it and
+    // as is (as is on a tie).
+    var best: Path? = paths.count > 1 ? paths[0] : nil
+    for p in paths where p.total < (best?.total ?? asIs.totalCents) { best = p }
+    text +=
+      "\ncheapest: "
+      + (best.map { "with \(quoted($0.text)), \(Money.format($0.total))" }
+        ?? "as is, \(Money.format(asIs.totalCents))")
+    func pathJSON(_ p: Path) -> JSON {
+      .object([
+        ("with", .string(p.text)),
+        ("invoices", .array(p.invoices.map { p.world.invoiceJSON($0) })),
+        ("total_cents", .int(p.total)), ("difference_cents", .int(p.total - asIs.totalCents)),
+      ])
+    }
+    let first = paths[0]
+    return ok(
+      text,
+      .object([
+        ("scope", .string(world.describe(scope))), ("command", .string(first.text)),
+        ("from", .string(asIs.from.description)), ("to", .string(asIs.to.description)),
+        ("as_is", forecastJSON(asIs)),
+        (
+          "after",
+          .object([
+            ("from", .string(asIs.from.description)), ("to", .string(asIs.to.description)),
+            ("invoices", .array(first.invoices.map { first.world.invoiceJSON($0) })),
+            ("total_cents", .int(first.total)),
+          ])
+        ),
+        ("difference_cents", .int(first.total - asIs.totalCents)),
+        ("alternatives", .array(paths.map(pathJSON))),
+      ]))
   }
 }

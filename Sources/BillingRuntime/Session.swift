@@ -85,6 +85,8 @@ package final class Session {
   package internal(set) var backAt: String?
   /// Off while a command runs on a copy (`compare`) or history is replayed.
   var journaling = true
+  /// The last command refused (not for its syntax), for `explain last` (SPEC §8).
+  var lastRefusal: (text: String, failure: Failure)?
 
   package init(catalog: Catalog = .standard) {
     self.catalog = catalog
@@ -298,9 +300,13 @@ package final class Session {
       // SPEC §5 `log`: setup commands have no actor, whoever is logged in.
       let spec = command.spec
       let who = spec.group == .setup ? nil : actor
-      world.beginCommand()
+      // SPEC §8 "who did it": an action's doings are its actor's; the clock's are nobody's.
+      world.beginCommand(actor: spec.group == .action ? actor : nil)
       var outcome: Outcome
       do { outcome = try dispatch(command) } catch { outcome = .fail(error) }
+      if let f = outcome.failure, f.code != .usage, spec.group == .action || spec.group == .setup {
+        lastRefusal = (text, f)
+      }
       let logged = Session.isLogged(spec, hasArguments: command.hasArguments)
       if logged {
         record(

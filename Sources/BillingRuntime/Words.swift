@@ -22,6 +22,8 @@ package struct Words: SavedWords {
     var parts: [String] = []
     if s.tierChanged { parts.append("\(s.fromTier.name) → \(s.toTier.name)") }
     if s.seatsChanged { parts.append("\(s.fromSeats) → \(s.toSeats) seats") }
+    // NB: neither changed: sales set a new price for the same tier.
+    if parts.isEmpty { parts.append("\(s.toTier.name) at a new price") }
     return parts.joined(separator: ", ")
   }
 
@@ -47,6 +49,9 @@ package struct Words: SavedWords {
     case .notOwner(let owner): "only the billing owner \(quoted(owner)) (R14)"
     case .trial: "not on a trial (P4)"
     case .paidByInvoice: "contact sales: paid by invoice (R19)"
+    case .salesOnly: "contact sales: bought through sales (R9)"
+    case .canceling: "not while canceling: resume it first (R20)"
+    case .noOtherOwner: "nobody else in the space could own it (R15)"
     }
   }
 
@@ -77,8 +82,27 @@ package struct Words: SavedWords {
 
   // MARK: The journal (`timeline`, `show <plan>`)
 
-  /// A journal entry's words: made from its fact, or for invoices and refusals from their ids.
+  /// A journal entry's words, naming who caused it (SPEC §8 "who did it"): `P1 canceled by
+  /// wati: active until 2026-05-20`. Invoices and refusals name nobody more (an invoice is the
+  /// action's, listed after it; a refusal names who was refused).
   package func entry(_ h: Happening, _ fact: Fact?, in w: World) -> String {
+    let text = entryText(h, fact, in: w)
+    guard let actor = h.actor, h.kind != .invoice, h.kind != .refused else { return text }
+    let by = " by \(quoted(w.handle(actor)))"
+    // NB: before the first ": " (the verb's end), else at the end.
+    var i = text.startIndex
+    while i < text.endIndex {
+      let next = text.index(after: i)
+      if text[i] == ":" && next < text.endIndex && text[next] == " " {
+        return String(text[..<i]) + by + String(text[i...])
+      }
+      i = next
+    }
+    return text + " (\(by.dropFirst()))"
+  }
+
+  /// A journal entry's words: made from its fact, or for invoices and refusals from their ids.
+  func entryText(_ h: Happening, _ fact: Fact?, in w: World) -> String {
     switch h.kind {
     case .added, .removed, .role:
       let who = h.user.map { quoted(w.handle($0)) } ?? "someone"
@@ -126,7 +150,14 @@ package struct Words: SavedWords {
       let started =
         "\(t.plan) started: \(t.tier.name) \(t.cycle.rawValue), \(t.seats) seats, \(t.payment?.rawValue ?? "-"), billing owner \(quoted(w.handle(t.owner)))"
       guard bySales else { return started }
-      return "\(started), sold by sales" + (bought.map { " (bought \($0))" } ?? "")
+      // Only terms self-serve cannot sell say "sold by sales"; a plan set up as bought earlier
+      // on self-serve terms says when it was bought.
+      let p = w.plan(t.plan)
+      let salesOnly =
+        t.tier.isSalesOnly || t.payment == .invoice || t.seats > w.catalog.selfServeLimit
+        || p.unitCents != nil
+      let bought = bought.map { " (bought \($0))" } ?? ""
+      return salesOnly ? "\(started), sold by sales\(bought)" : started + bought
     case .trialStarted(let s, let by, let ends):
       return "\(s.tier.name) trial \(s.plan) started by \(quoted(w.handle(by))); it ends on \(ends)"
     case .trialConverted(let id): return "trial \(id) ended: upgraded, now paid (P4)"
@@ -155,10 +186,12 @@ package struct Words: SavedWords {
     case .absorbed(let s, let by, let credit):
       return
         "\(s.plan) ended: absorbed by the plan of \(w.describe(by)), \(Money.format(credit)) credited (P6)"
-    case .transferred(let s, let from, _, let name, _):
+    case .transferred(let s, let from, _, let name, let by):
       return
         "billing ownership of \(s.plan) passed from \(quoted(w.handle(from))) to \(quoted(name))"
-    case .paymentChanged(let s, let m, _): return "\(s.plan) now paid by \(m.rawValue)"
+        + (by == nil ? " by support" : "")
+    case .paymentChanged(let s, let m, let by):
+      return "\(s.plan) now paid by \(m.rawValue)" + (by == nil ? ", arranged with sales" : "")
     case .addressChanged(let s, let text, _):
       return "billing address of \(s.plan) set to \(quoted(text))"
     case .adminChanged(let name, _, let admin):
@@ -206,7 +239,10 @@ package struct Words: SavedWords {
       return "\(summary(s, w)) will end on \(until); resume it before then to keep it"
     case .resumed(let s, _, let renews):
       return "\(summary(s, w)) resumed; it renews on \(renews)"
-    case .transferred(let s, let from, _, let name, _):
+    case .transferred(let s, let from, _, let name, let by):
+      if reader == from && by == nil {
+        return "support passed billing ownership of \(summary(s, w)) from you to \(quoted(name))"
+      }
       return reader == from
         ? "you passed billing ownership of \(summary(s, w)) to \(quoted(name))"
         : "you are now the billing owner of \(summary(s, w))"

@@ -80,7 +80,7 @@ extension World {
       for (i, e) in try r.array("journal").enumerated() {
         let er = try Reader.object(
           e, "journal[\(i)]",
-          keys: ["date", "kind", "scope", "plan", "invoice", "user", "log", "note"])
+          keys: ["date", "kind", "scope", "plan", "invoice", "user", "log", "actor", "note"])
         guard let kind = Happening.Kind(rawValue: try er.string("kind")) else {
           throw er.fail("kind", "unknown kind")
         }
@@ -101,9 +101,13 @@ extension World {
           guard let u = userID(h) else { throw er.fail("user", "unknown user \(quoted(h))") }
           return u
         }
+        let actor = try er.optionalString("actor").map { (h: String) throws(Failure) -> UserID in
+          guard let u = userID(h) else { throw er.fail("actor", "unknown user \(quoted(h))") }
+          return u
+        }
         let h = Happening(
           date: try er.day("date"), kind: kind, scope: try er.scope("scope", in: self),
-          plan: plan, invoice: invoice, user: user, log: log)
+          plan: plan, invoice: invoice, user: user, log: log, actor: actor)
         restoreHappening(h, fact: savedFact(h, note: try er.string("note")))
       }
     }

@@ -105,7 +105,8 @@ extension World {
         ("date", .string(h.date.description)), ("kind", .string(h.kind.rawValue)),
         ("scope", scopeJSON(h.scope)), ("plan", .str(h.plan?.description)),
         ("invoice", .str(h.invoice?.description)), ("user", .str(h.user.map { handle($0) })),
-        ("log", .num(h.log)), ("note", .string(words.note(h, journal.fact(of: h), in: self))),
+        ("log", .num(h.log)), ("actor", .str(h.actor.map { handle($0) })),
+        ("note", .string(words.note(h, journal.fact(of: h), in: self))),
       ])
     }
     let deedsJ: [JSON] = journal.ofUser.enumerated().compactMap { i, deeds in

@@ -126,7 +126,7 @@ extension Rule {
           "The paid tiers are Starter, Advanced, Enterprise and Enterprise+. Starter and Advanced are bought self-serve; Enterprise and Enterprise+ only through sales. Basic is the free tier, not a plan.",
         source:
           "The upgrade page offers the Starter, Advanced, Enterprise and Enterprise+ plans; for help with upgrading, contact support.",
-        commands: ["upgrade", "edit", "quote", "create plan", "trial"],
+        commands: ["upgrade", "edit", "quote", "create plan", "trial", "sales"],
         example: [
           "create org Acme", "add ann --org Acme", "login ann",
           "upgrade org Acme --tier enterprise",
@@ -188,7 +188,7 @@ extension Rule {
         text:
           "Billing ownership passes only to someone else who is a member (not a guest) of the same space; passing it to the current owner is refused too.",
         source: "The billing owner can reassign another member as billing owner.",
-        commands: ["transfer"],
+        commands: ["transfer", "support transfer"],
         example: [
           "create org Acme", "add ann --org Acme", "add gus --org Acme --guest",
           "create plan org Acme --tier starter --owner ann", "as ann transfer org Acme --to gus",
@@ -229,7 +229,7 @@ extension Rule {
           "A plan paid by invoice is not changed or canceled self-serve (tier, cycle, seats, payment method, cancel): that goes through sales.",
         source:
           "Billing owners of plans paid by manual invoice who want to adjust or cancel the plan must contact sales through the billing tab.",
-        commands: ["edit", "cancel", "pay"],
+        commands: ["edit", "cancel", "pay", "sales"],
         example: [
           "create org Acme", "add ann --org Acme",
           "create plan org Acme --tier starter --seats 20 --owner ann --pay invoice",
@@ -262,7 +262,7 @@ extension Rule {
           "The payment method switches between card and PayPal; invoice payment is arranged with sales, not chosen here.",
         source:
           "The billing owner can change the payment method from credit card to PayPal and back in the billing tab.",
-        commands: ["pay"],
+        commands: ["pay", "sales"],
         example: acme + [
           "create plan org Acme --tier starter --owner ann", "as ann pay org Acme --method invoice",
         ])
@@ -272,7 +272,7 @@ extension Rule {
           "Self-serve plans go up to 500 seats; a larger plan (by upgrade, edit or an automatic resize) goes through sales.",
         source:
           "The article gives no seat limit; this project sets one so that very large plans go through sales, as enterprise purchases do.",
-        commands: ["upgrade", "edit", "quote", "add"],
+        commands: ["upgrade", "edit", "quote", "add", "sales"],
         example: [
           "create org Acme", "add ann --org Acme", "login ann",
           "upgrade org Acme --tier starter --seats 525",
@@ -294,7 +294,7 @@ extension Rule {
           "A change that raises the price (a higher tier, more seats) takes effect at once and is charged pro rata for the rest of the period; a lower tier, fewer seats or another cycle waits for the next renewal.",
         source:
           "The article says the billing owner can upgrade, downgrade or change the plan size, but not when changes take effect or how they are charged; this is the project's choice.",
-        commands: ["edit", "advance"],
+        commands: ["edit", "advance", "sales"],
         example: acme + [
           "create plan org Acme --tier starter --seats 2 --owner ann --monthly", "advance 10d",
           "as ann edit org Acme --seats 3",

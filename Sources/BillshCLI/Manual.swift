@@ -105,7 +105,7 @@ package enum Manual {
     out.append(italic("*.bill"))
     out.append(
       text(
-        "Scripts: one command per line; a line starting with ! must fail, !code (!invalid) with that code, !rule (!R14) citing that rule. billsh run prints file: N commands, N met, N unmet on stderr after each file."
+        "Scripts: one command per line; a line starting with ! must run and be refused (a usage error does not meet a bare !, so ! R14 with a space is unmet; write !usage to expect one), !code (!invalid) fail with that code, !rule (!R14) citing that rule. billsh run prints file: N commands, N met, N unmet on stderr after each file."
       ))
     out.append(".TP")
     out.append(italic("*.transcript"))

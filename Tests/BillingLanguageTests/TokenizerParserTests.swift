@@ -288,8 +288,13 @@ struct ParserTests {
       guard case .advanceTo(let d) = try parsed(line) else { Issue.record("\(line)"); return }
       expectEqual(d.description, "2026-02-01")
     }
-    guard case .rules(nil) = try parsed("rules") else { Issue.record("not rules"); return }
-    guard case .rules("r14"?) = try parsed("rules r14") else { Issue.record("rules r14"); return }
+    guard case .rules(nil, .en) = try parsed("rules") else { Issue.record("not rules"); return }
+    guard case .rules("r14"?, .en) = try parsed("rules r14") else {
+      Issue.record("rules r14"); return
+    }
+    guard case .rules("r14"?, .id) = try parsed("rules r14 --lang id") else {
+      Issue.record("rules r14 --lang id"); return
+    }
     guard
       case .createPlan(let r) = try parsed(
         "create plan org Acme --tier starter --owner ann --since 2025-01-31")

@@ -258,3 +258,52 @@ import Testing
     expectEqual(Set(candidates("features ")), everyone)
   }
 }
+
+/// Completion details of the desk's second round (issue 25).
+extension CompleterTests {
+  @Test func timelineOffersNoInvoicesAndShowOffersIDsAfterTheirWord() {
+    let world = Self.desk().world
+    let timeline = Completer(world: world).complete("timeline ").candidates
+    expectTrue(timeline.contains("P1"), "\(timeline)")
+    expectTrue(!timeline.contains { $0.hasPrefix("INV-") }, "\(timeline)")
+    let show = Completer(world: world).complete("show ").candidates
+    expectTrue(show.contains("INV-0001") && show.contains("plan") && show.contains("invoice"))
+    expectEqual(Completer(world: world).complete("show invoice ").candidates.first, "INV-0001")
+    expectEqual(Completer(world: world).complete("show plan ").candidates, ["P1", "P2"])
+  }
+
+  @Test func clockOffersNoDateOnceAPlanExists() {
+    expectEqual(Completer(world: Self.desk().world).complete("clock ").candidates, [])
+    let empty = Session()
+    expectEqual(Completer(world: empty.world).complete("clock ").candidates.count, 1)
+  }
+
+  @Test func ruleIDsCompleteInAnyCase() {
+    let world = Self.desk().world
+    expectEqual(Completer(world: world).complete("rules r1").candidates.contains("R14"), true)
+    expectEqual(Completer(world: world).complete("rules r14").candidates, ["R14"])
+  }
+
+  private static func desk() -> Session {
+    let session = Session()
+    Demo.load(into: session)
+    return session
+  }
+}
+
+extension CompleterTests {
+  @Test func insideCompareWithTheStepCompletesAndTheQuoteStaysOpen() {
+    let session = Session()
+    Demo.load(into: session)
+    let c = Completer(world: session.world)
+    let first = c.complete("compare org Acme --with \"adv")
+    expectEqual(first.candidates, ["\"advance"])
+    expectEqual(first.wordLength, 4)
+    let step = c.complete("compare org Acme --with \"advance 10d; edit org Ac")
+    expectEqual(step.candidates, ["\"advance 10d; edit org Acme"])
+    expectTrue(c.complete("explain ").candidates.contains("last"))
+    expectEqual(c.complete("explain INV-0001 --lang ").candidates, ["en", "id"])
+    let asUser = c.complete("compare org Acme --with \"as ann up")
+    expectEqual(asUser.candidates, ["\"as ann upgrade"])
+  }
+}

@@ -146,6 +146,20 @@ import Testing
     expectEqual(ok(fresh, "show INV-0003").text, ok(s, "show INV-0003").text)
   }
 
+  @Test func whoDidItSurvivesASaveAndNamesNobodyForTheClock() throws {
+    let s = makeSession(acmePaid + ["as ann cancel org Acme", "advance 13m"])
+    let before = ok(s, "timeline org Acme").text
+    expectTrue(before.contains("P1 canceled by ann: active until"), "\(before)")
+    let json = ok(s, "timeline org Acme").result["entries"]?.asArray ?? []
+    expectTrue(
+      json.contains { $0["kind"]?.asString == "canceled" && $0["actor"]?.asString == "ann" })
+    // The clock's doings (the plan ending at renewal) are nobody's.
+    expectTrue(json.contains { $0["kind"]?.asString == "ended" && $0["actor"] == .null })
+    let fresh = Session()
+    fresh.world = try World.restore(try parseJSON(s.savedText()))
+    expectEqual(ok(fresh, "timeline org Acme").text, before)
+  }
+
   @Test func linesThatDoNotAddUpAreRefusedOnLoad() throws {
     let s = makeSession(Self.charged, base: false)
     let text = s.savedText().replacingFirst("\"cents\": 4569", with: "\"cents\": 4570")
@@ -159,7 +173,11 @@ import Testing
     let o = ok(s, "show org Acme")
     expectEqual(o.result["scope"]?.asString, "org Acme")
     expectEqual(o.result["tier"]?.asString, "starter")
-    expectEqual(o.result["plan"]?.asString, "P1")
+    // SPEC §8 "one glance": the whole plan, the next invoice and the last billing action.
+    expectEqual(o.result["plan"]?["id"]?.asString, "P1")
+    expectEqual(o.result["plan"]?["status"]?.asString, "active")
+    expectTrue(o.result["next_invoice"]?["amount_cents"]?.asInt != nil)
+    expectTrue(o.result["last_action"]?["command"]?.asString != nil)
     expectEqual(o.result["covered_by"], .null)
     expectEqual(o.result["seats"]?.asInt, 5)
     expectEqual(o.result["used"]?.asInt, 5)
@@ -181,7 +199,8 @@ import Testing
   @Test func aCoveredTeamNamesTheOrganizationPlan() {  // R6
     let s = makeSession(acmePaid)
     let o = ok(s, "show team Design")
-    expectEqual(o.result["plan"], .null)
+    // The plan in effect is the organization's (SPEC §8 "one glance"), as covered_by says.
+    expectEqual(o.result["plan"]?["id"]?.asString, "P1")
     expectEqual(o.result["covered_by"]?.asString, "P1")
     expectEqual(o.result["billable"]?.asInt, 3)
     expectEqual(o.result["used"]?.asInt, 5)
@@ -287,7 +306,7 @@ import Testing
   @Test func anOrganizationIncludesItsTeamsAndATeamItsOrganizationPlan() {
     let s = makeSession(designPaid + ["advance 10d", "as adam upgrade org Acme --tier advanced"])
     let org = entries(ok(s, "timeline org Acme"))
-    expectTrue(org.contains { $0.0 == "ended" && $0.1.hasPrefix("P1 ended: absorbed") })
+    expectTrue(org.contains { $0.0 == "ended" && $0.1.hasPrefix("P1 ended by adam: absorbed") })
     expectTrue(org.contains { $0.0 == "plan-started" && $0.1.hasPrefix("P2 started") })
     let team = entries(ok(s, "timeline team Ops"))
     // Ops had no plan of its own: it sees bob join and the organization plan's events.

@@ -75,7 +75,7 @@ import Testing
     // The seats grow after the cancel; the message keeps the plan as it was.
     let s = session(["as ann cancel org Acme", "add dee --org Acme"])
     let text = s.perform("timeline org Acme").text
-    expectTrue(text.contains("P1 canceled: active until 2026-02-01 (R20)"), "\(text)")
+    expectTrue(text.contains("P1 canceled by ann: active until 2026-02-01 (R20)"), "\(text)")
     expectTrue(text.contains("P1 resized from 3 to 4 seats"), "\(text)")
     let inbox = s.perform("inbox ann").text
     expectTrue(inbox.contains("P1 (org Acme, starter monthly, 3 seats) will end"), "\(inbox)")

@@ -480,6 +480,22 @@ struct ScenarioPlayer {
       if sum != inv.amountCents {
         fail("\(inv.id)'s lines add up to \(sum), its amount is \(inv.amountCents)")
       }
+      // SPEC §8 "charges with their dates": a pro rata line's from/to lie in its period.
+      for l in lines {
+        guard let span = l.span(issued: inv.date), let days = l.days, let pd = l.periodDays else {
+          continue
+        }
+        let start = span.to.adding(days: -pd)
+        if !(start <= span.from && span.from <= span.to && days <= pd) {
+          fail(
+            "\(inv.id): a line's \(span.from) to \(span.to) is not inside \(start) to \(span.to)")
+        }
+        let plan: Plan
+        if case .credit(let q) = l.kind { plan = w.plan(q) } else { plan = w.plan(inv.plan) }
+        if plan.periodStart <= inv.date && span.to != plan.periodEnd {
+          fail("\(inv.id): a line runs to \(span.to), its period ends \(plan.periodEnd)")
+        }
+      }
     }
     for p in w.plans where p.isLive {
       guard w.livePlan(p.scope) == p.id else {

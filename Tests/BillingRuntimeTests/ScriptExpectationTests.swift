@@ -33,6 +33,29 @@ extension EndToEndTests {
     expectEqual(run.stderr, "\(path): 7 commands, 7 met, 0 unmet\n")
   }
 
+  @Test func aBareBangIsNotMetByAUsageError() throws {
+    // SPEC §5: `! R14 …` (a space after `!`) runs the unknown command `R14`: unmet, exit 2.
+    let (_, path) = try script(
+      EndToEndTests.owned + """
+        ! R14 as bob invoices org Acme
+        !usage R14 as bob invoices org Acme
+        ! as bob cancel org Acme --bogus
+
+        """)
+    let run = try billsh(["run", path])
+    expectEqual(run.code, 2, "\(run.stdout)")
+    expectTrue(
+      run.stdout.contains(
+        "\(path):4: expected ! but got error[usage] (a bare ! expects the command to run and be"
+          + " refused; write !usage to expect a usage error)"), "\(run.stdout)")
+    expectTrue(run.stdout.contains("\(path):5: expected error[usage]: "), "\(run.stdout)")
+    expectTrue(run.stdout.contains("\(path):6: expected ! but got error[usage]"))
+    expectEqual(run.stderr, "\(path): 6 commands, 4 met, 2 unmet\n")
+    // A bare `!` is still met by a refusal that is not usage.
+    let (_, refused) = try script(EndToEndTests.owned + "! as bob invoices org Acme\n")
+    expectEqual(try billsh(["run", refused]).code, 0)
+  }
+
   @Test func ruleExpectationsAreMetByTheRuleWhateverTheCode() throws {
     let (_, path) = try script(
       EndToEndTests.owned + """

@@ -60,7 +60,9 @@ import BillingSupport
       FuzzOptions(seed: 1, scenarios: 300, lines: 40, jobs: 2, out: folder),
       contender: Contender(command: Self.lenientCancel, timeout: 120))
     #expect(report.code == 1, "\(report.text)")
-    #expect(report.shrunk.count <= 4, "\(report.shrunk)")
+    // NB: five at most: a scenario may reach the broken rule through a remedy first (such as
+    // `support transfer` making the canceling user no longer the owner), a line no shrink drops.
+    #expect(report.shrunk.count <= 5, "\(report.shrunk)")
     let script = try #require(report.script)
     let lines = script.split(separator: "\n").filter { !$0.hasPrefix("#") }
     #expect(lines.count == report.shrunk.count)
