@@ -2,103 +2,52 @@ import BillingLanguage
 import BillingModel
 import BillingStore
 import BillingSupport
-import Platform
 
-/// Scripts, saved worlds and recordings: everything that touches files.
+/// Scripts, saved worlds and recordings: the file commands. Their files are reached through
+/// `files` (see `FileAccess`).
 extension Session {
-  /// Reads a saved world or a catalog: io errors name the path and the reason.
-  /// NB: bounded by `maxWorldBytes`; scripts are streamed (`play(file:)`), never read whole.
-  static func readFile(_ path: String) throws(Failure) -> [UInt8] {
-    // NB: a file known to be too large is refused before a byte of it is read.
-    var info = stat()
-    if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > maxWorldBytes {
-      throw tooLarge(path)
-    }
-    let bytes: [UInt8]
-    do { bytes = try TranscriptFileIO.readBytes(path, limit: maxWorldBytes) } catch {
-      throw Failure(.io, nil, message: error.description)
-    }
-    if bytes.count > maxWorldBytes { throw tooLarge(path) }
-    return bytes
-  }
-
-  static func tooLarge(_ path: String) -> Failure {
-    Failure(
-      .io, nil, "\(path): larger than \(maxWorldBytes / (1024 * 1024)) MiB, the most billsh reads")
-  }
-
   static let maxWorldBytes = 512 * 1024 * 1024
-
-  static func writeFile(_ path: String, _ text: String) throws(Failure) {
-    do { try TranscriptFileIO.writeAtomically(path, Array(text.utf8)) } catch {
-      throw Failure(.io, nil, message: error.description)
-    }
-  }
 
   /// Resolves a path against the folder of the script being read (or the working folder); in a
   /// replayed transcript, inside its sandbox (`writing` for `.save` and `.record`).
   func resolvePath(_ path: String, writing: Bool) throws(Failure) -> String {
-    if let sandbox { return try sandbox.place(path, from: reading.last, writing: writing) }
-    return resolvePath(path)
+    try files.place(path, from: reading.last, writing: writing)
   }
 
-  /// Resolves a path against the folder of the script being read (or the working folder).
-  func resolvePath(_ path: String) -> String {
+  /// Resolves a path against the folder of `script` (or the working folder, when none).
+  package static func resolve(_ path: String, from script: String?) -> String {
     if path.hasPrefix("/") { return path }
-    guard let current = reading.last else { return path }
-    let dir = TranscriptFileIO.directoryName(current)
+    guard let current = script else { return path }
+    let dir = directoryName(current)
     return dir == "." ? path : dir + "/" + path
   }
 
-  /// Opens a script to stream it; io errors name the path and the reason.
-  static func openScript(_ path: String) throws(Failure) -> Int32 {
-    do { return try TranscriptFileIO.openForReading(path) } catch {
-      throw Failure(.io, nil, message: error.description)
-    }
+  /// The folder part of a path (`.` when it has none).
+  package static func directoryName(_ path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    if slash == path.startIndex { return "/" }
+    return String(path[..<slash])
   }
 
   /// Plays a script file line by line as it is read (SPEC §5: no size limit, each line at most
   /// 64 KiB); each line's record goes to the sink. Returns whether it was stopped (Ctrl-C).
   @discardableResult
   package func play(file path: String) -> Bool {
-    let fd: Int32
-    do { fd = try Session.openScript(path) } catch {
-      reject(error, input: "", file: path, line: nil)
-      return false
-    }
-    defer { _ = close(fd) }
-    reading.append(path)
-    defer { reading.removeLast() }
-    var lines = StreamLines()
-    var stopped = false
-    func consume(_ item: StreamItem) {
-      switch item {
-      case .reject(let f, let input, let number): reject(f, input: input, file: path, line: number)
-      case .line(let l, _): perform(l.text, file: path, line: l.number, expectation: l.expectation)
-      }
-    }
-    Runner.splitLines(fd, interrupted: { self.stopRequested() }) { bytes, end in
-      if self.stopRequested() { stopped = true; return false }
-      if let item = lines.next(bytes, end: end, prepare: false) { consume(item) }
-      return true
-    }
-    if stopped || stopRequested() { return true }
-    if let item = lines.finish() { consume(item) }
-    return false
+    files.play(path, in: self)
   }
 
   func readScript(_ given: String) -> Outcome {
     let path: String
     do { path = try resolvePath(given, writing: false) } catch { return .fail(error) }
-    let key = TranscriptFileIO.canonical(path)
-    if reading.contains(where: { TranscriptFileIO.canonical($0) == key }) {
+    let key = files.canonical(path)
+    if reading.contains(where: { files.canonical($0) == key }) {
       return .fail(
         Failure(.io, nil, "\(path): .read cycle (\((reading + [path]).joined(separator: " → ")))"))
     }
     if reading.count >= 32 {
       return .fail(Failure(.io, nil, "\(path): .read nested more than 32 deep"))
     }
-    do { _ = close(try Session.openScript(path)) } catch { return .fail(error) }
+    do { try files.checkReadable(path) } catch { return .fail(error) }
     let before = unmet
     let stopped = play(file: path)
     let failed = unmet - before
@@ -137,14 +86,14 @@ extension Session {
 
   func save(_ given: String) throws(Failure) -> Outcome {
     let path = try resolvePath(given, writing: true)
-    try Session.writeFile(path, loadableSavedText(for: path))
-    noteSaved(path)
+    try files.write(path, Array(loadableSavedText(for: path).utf8))
+    files.saved(path)
     return ok("saved the world to \(path)", .object([("file", .string(path))]))
   }
 
   /// Replaces the world with a saved one; a bad file leaves the current world untouched.
   package func loadWorld(from path: String) throws(Failure) {
-    try loadWorld(try Session.readFile(path), from: path)
+    try loadWorld(try files.read(path), from: path)
   }
 
   /// Replaces the world with the saved one in `bytes`, read from `path`.
@@ -223,18 +172,9 @@ extension JSON {
   }
 }
 
-extension TranscriptFileIO {
-  /// The real path of a file (symlinks and `..` resolved), or the path itself if it cannot be resolved.
-  static func canonical(_ path: String) -> String {
-    guard let p = realpath(path, nil) else { return path }
-    defer { free(p) }
-    return String(cString: p)
-  }
-}
-
 extension Session {
   /// Saves the world atomically (temp file, then rename): a failure leaves the old file as it was.
   package func saveWorld(to path: String) throws(Failure) {
-    try Session.writeFile(path, loadableSavedText(for: path))
+    try files.write(path, Array(loadableSavedText(for: path).utf8))
   }
 }

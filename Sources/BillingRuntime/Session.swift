@@ -16,7 +16,7 @@ package final class Session {
   package var shouldStop: () -> Bool = { false }
   /// A stop seen during the current top-level line; it holds until the next one starts, so an
   /// `advance` that notices Ctrl-C also stops the `.read` or input it is part of.
-  var stopSeen = false
+  package var stopSeen = false
 
   /// Whether to stop now (Ctrl-C): asks `shouldStop` once and remembers a yes for this line.
   package func stopRequested() -> Bool {
@@ -36,22 +36,20 @@ package final class Session {
   /// How deep `perform` calls nest (`.read` plays lines inside a line).
   var depth = 0
   /// Files being played, innermost last (for `.read` cycles and relative paths).
-  var reading: [String] = []
-  /// Set while `billsh test` replays a transcript: where its file commands may go.
-  package var sandbox: TranscriptSandbox?
-  /// The `--state` file as this session last read or wrote it (see `saveState`).
-  var stateFile: (path: String, stamp: FileStamp?)?
+  package var reading: [String] = []
+  /// How file commands reach files (see `FileAccess`): the interpreter itself opens none.
+  package var files: any FileAccess
   /// Set by `.record`; each finished top-level line is appended to it.
-  package var recording: TranscriptRecorder?
+  package var recording: (any TranscriptRecording)?
   /// Whether a write to the recording failed (it stopped): the session then ends with 2.
   package private(set) var recordingFailed = false
   /// Commands and their output so far, in transcript form, for `.record` (see `keepsTranscript`).
-  var spool: TranscriptSpool?
+  var spool: (any TranscriptKeeping)?
   /// Whether the session keeps its commands and output so far, so that a `.record` started
   /// late writes the whole session: the shell, piped input and scripts do.
   package var keepsTranscript: Bool {
     get { spool != nil }
-    set { spool = newValue ? (spool ?? TranscriptSpool()) : nil }
+    set { spool = newValue ? (spool ?? files.keeper()) : nil }
   }
   /// The world the session started from, when not empty (a recording starts by rebuilding it).
   package var origin: Origin?
@@ -83,8 +81,9 @@ package final class Session {
   /// Off while a command runs on a copy (`compare`) or history is replayed.
   var journaling = true
 
-  package init(catalog: Catalog = .standard) {
+  package init(catalog: Catalog = .standard, files: any FileAccess = NoFiles()) {
     self.catalog = catalog
+    self.files = files
     let w = World(catalog: catalog)
     self.world = w
     self.followed = w

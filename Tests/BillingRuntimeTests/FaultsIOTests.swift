@@ -247,7 +247,7 @@ import BillingSupport
 
   @Test func aFailedRecordingEndsTheSessionWith2() throws {
     let dir = try folder()
-    let s = Session()
+    let s = Session(files: LocalFiles())
     s.keepsTranscript = true
     expectTrue(s.perform(".record \(dir)/r.transcript").isOK)
     s.recording?.close()
