@@ -18,27 +18,50 @@ let package = Package(
     .target(name: "BillingModel", dependencies: ["BillingSupport"], swiftSettings: fast),
     .target(name: "BillingStore", dependencies: ["BillingModel", "BillingSupport"], swiftSettings: fast),
     .target(name: "BillingLanguage", dependencies: ["BillingModel", "BillingSupport"], swiftSettings: fast),
+    // The interpreter: session, dispatch, views, what-ifs, words. No libc: files go through
+    // `FileAccess`, output through the session's sink.
     .target(
-      name: "BillingRuntime", dependencies: [
-        "BillingModel", "BillingLanguage", "BillingStore", "BillingSupport", "Platform",
+      name: "BillingRuntime",
+      dependencies: ["BillingModel", "BillingLanguage", "BillingStore", "BillingSupport"],
+      swiftSettings: fast),
+    // Playback: scripts and piped input, read-ahead threads, output, transcripts and their
+    // sandbox, the state file and its lock, files, conformance and the fuzz entry.
+    .target(
+      name: "BillingPlayback",
+      dependencies: [
+        "BillingRuntime", "BillingModel", "BillingLanguage", "BillingStore", "BillingSupport",
+        "Platform",
       ],
       swiftSettings: fast),
     .systemLibrary(
       name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-    .target(name: "LineEditing", dependencies: ["BillingRuntime", "CLibEdit", "Platform"]),
+    // The line editor: knows lines, prompts and completions, not billsh.
+    .target(name: "LineEditing", dependencies: ["CLibEdit", "Platform"]),
+    // The interactive shell: its loop, prompt and completion, over the line editor.
+    .target(
+      name: "BillingShell",
+      dependencies: [
+        "BillingRuntime", "BillingPlayback", "BillingLanguage", "BillingModel", "BillingSupport",
+        "LineEditing", "Platform",
+      ]),
     .target(
       name: "BillshCLI",
       dependencies: [
-        "BillingLanguage", "BillingModel", "BillingRuntime", "BillingSupport", "LineEditing",
-        "Platform",
+        "BillingLanguage", "BillingModel", "BillingRuntime", "BillingPlayback", "BillingShell",
+        "BillingSupport", "LineEditing", "Platform",
       ]),
     .executableTarget(name: "billsh", dependencies: ["BillshCLI"]),
     .testTarget(name: "BillingModelTests", dependencies: ["BillingModel", "BillingSupport"]),
     .testTarget(name: "BillingLanguageTests", dependencies: ["BillingLanguage", "BillingSupport"]),
     .testTarget(
       name: "BillingRuntimeTests",
-      dependencies: ["BillingRuntime", "BillingStore", "BillingSupport", "LineEditing"],
+      dependencies: [
+        "BillingRuntime", "BillingPlayback", "BillingShell", "BillingStore", "BillingSupport",
+        "LineEditing",
+      ],
       exclude: []),
-    .testTarget(name: "BillshCLITests", dependencies: ["BillshCLI", "BillingRuntime"]),
+    .testTarget(
+      name: "BillshCLITests",
+      dependencies: ["BillshCLI", "BillingRuntime", "BillingPlayback", "BillingShell"]),
   ]
 )

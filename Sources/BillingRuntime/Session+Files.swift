@@ -6,7 +6,7 @@ import BillingSupport
 /// Scripts, saved worlds and recordings: the file commands. Their files are reached through
 /// `files` (see `FileAccess`).
 extension Session {
-  static let maxWorldBytes = 512 * 1024 * 1024
+  package static let maxWorldBytes = 512 * 1024 * 1024
 
   /// Resolves a path against the folder of the script being read (or the working folder); in a
   /// replayed transcript, inside its sandbox (`writing` for `.save` and `.record`).
@@ -97,7 +97,7 @@ extension Session {
   }
 
   /// Replaces the world with the saved one in `bytes`, read from `path`.
-  func loadWorld(_ bytes: [UInt8], from path: String) throws(Failure) {
+  package func loadWorld(_ bytes: [UInt8], from path: String) throws(Failure) {
     // NB: parsed in place, no copy of a large file as text. The reader checks the UTF-8 of every
     // string and allows only ASCII outside them, so the whole file is checked only on a failure,
     // to say why.

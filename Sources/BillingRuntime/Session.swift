@@ -209,7 +209,7 @@ package final class Session {
   }
 
   /// The same with a list for the words that a reader of many lines keeps from line to line.
-  static func prepare(_ line: String, words tokens: inout [Token]) -> Prepared {
+  package static func prepare(_ line: String, words tokens: inout [Token]) -> Prepared {
     let input = line[...]
     let length: Int
     do { length = try Tokenizer.words(input, into: &tokens) } catch {

@@ -1,4 +1,5 @@
 import BillingModel
+import BillingPlayback
 import BillingRuntime
 import BillingSupport
 import LineEditing

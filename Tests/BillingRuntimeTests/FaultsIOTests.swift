@@ -1,8 +1,11 @@
 import Foundation
+import LineEditing
 import Testing
 
 @testable import BillingModel
+@testable import BillingPlayback
 @testable import BillingRuntime
+@testable import BillingShell
 import BillingSupport
 
 /// Files, streams, signals and exit statuses (issue 13): writes land only in regular files,

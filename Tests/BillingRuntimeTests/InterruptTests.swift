@@ -1,6 +1,8 @@
+import LineEditing
 import Testing
 
 @testable import BillingModel
+@testable import BillingPlayback
 @testable import BillingRuntime
 
 /// Ctrl-C arrives as `shouldStop`: long commands stop between steps and leave a whole world.

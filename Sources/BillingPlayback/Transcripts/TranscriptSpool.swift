@@ -1,5 +1,6 @@
 // The session so far, in transcript form, for a `.record` that starts late.
 
+import BillingRuntime
 import BillingSupport
 import Platform
 

@@ -1,5 +1,8 @@
 import BillingLanguage
 import BillingModel
+import BillingPlayback
+import BillingRuntime
+import LineEditing
 
 /// The interactive loop: prompt, read, run, print. The terminal sits behind `LineSource`,
 /// so tests drive it with an `ArrayLineSource`.

@@ -1,5 +1,6 @@
 import BillingLanguage
 import BillingModel
+import BillingRuntime
 import BillingStore
 import BillingSupport
 import Platform
