@@ -1,4 +1,5 @@
 import BillingModel
+import BillingRuntime
 import Testing
 
 @testable import BillingLanguage

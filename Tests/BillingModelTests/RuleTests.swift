@@ -1,3 +1,4 @@
+import BillingRuntime
 import Testing
 
 @testable import BillingModel
