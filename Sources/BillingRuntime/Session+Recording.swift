@@ -15,14 +15,14 @@ extension Session {
   /// Starts from the bundled demo world, as `--demo` does; a recording starts with `.demo`.
   package func startFromDemo() {
     loadDemo()
-    origin = .demo
+    keeping.origin = .demo
   }
 
   /// Starts from a saved world, as `--state` does; a recording starts by loading that world.
   package func startFromSaved(_ path: String) throws(Failure) {
     let bytes = try files.read(path)
     try loadWorld(bytes, from: path)
-    origin = .saved(path: path, bytes: bytes)
+    keeping.origin = .saved(path: path, bytes: bytes)
   }
 
   /// Replaces the world (and who acts) with the bundled demo world.
@@ -42,23 +42,23 @@ extension Session {
 
   func record(_ given: String?) throws(Failure) -> Outcome {
     guard let given else {
-      guard let r = recording else { return ok("not recording") }
+      guard let r = keeping.recording else { return ok("not recording") }
       r.close()
-      recording = nil
+      keeping.recording = nil
       return ok("stopped recording to \(r.path)")
     }
     let path = try resolvePath(given, writing: true)
-    recording?.close()
-    recording = nil
+    keeping.recording?.close()
+    keeping.recording = nil
     // NB: a session that kept nothing (a script with no `.record` when it started) records from here.
-    let spool = self.spool ?? files.keeper()
-    self.spool = spool
+    let spool = keeping.spool ?? files.keeper()
+    keeping.spool = spool
     // NB: a failure to write the starting world says why, as any other io error.
     let start = try rebuilding(for: path)
     let r = try files.record(
       to: path, header: ["billsh session recorded on \(world.today) (simulated date)", ""],
       kept: (start.map { [$0] } ?? []) + (spool.map { [$0] } ?? []))
-    recording = r
+    keeping.recording = r
     let n = spool?.count ?? 0
     return ok(
       "recording to \(path): \(n) earlier command\(n == 1 ? "" : "s") written",
@@ -71,7 +71,7 @@ extension Session {
   /// beside the recording (`NAME.start.json` for `NAME.transcript`) and loaded from there.
   func rebuilding(for path: String) throws(Failure) -> (any TranscriptKeeping)? {
     let command: String
-    switch origin {
+    switch keeping.origin {
     case nil: return nil
     case .demo: command = ".demo"
     case .saved(_, let bytes):
@@ -85,6 +85,6 @@ extension Session {
     replay.keepsTranscript = true
     replay.reading = [path]
     replay.perform(command)
-    return replay.spool
+    return replay.keeping.spool
   }
 }

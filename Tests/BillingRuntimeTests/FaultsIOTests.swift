@@ -253,7 +253,7 @@ import BillingSupport
     let s = Session(files: LocalFiles())
     s.keepsTranscript = true
     expectTrue(s.perform(".record \(dir)/r.transcript").isOK)
-    s.recording?.close()
+    s.keeping.recording?.close()
     expectTrue(s.perform("create user a").isOK)
     expectTrue(s.recordingFailed)
     expectEqual(Runner.exitCode(s), 2)
