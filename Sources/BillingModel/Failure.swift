@@ -32,6 +32,32 @@ package struct Failure: Error, Equatable, Sendable {
 
   package var code: ErrorCode { reason.classification.0 }
   package var rule: Rule? { reason.classification.1 }
+  /// NB: words are written here, when asked for; printers write the bytes as they are.
+  package var messageText: Text { reason.message }
+  package var message: String { messageText.string }
+
+  /// `error[code]: message (R14)`.
+  package var line: String { lineText.string }
+
+  package var lineText: Text {
+    var t = Text(capacity: 80)
+    appendLine(to: &t)
+    return t
+  }
+
+  /// Appends `error[code]: message (R14)` to `t`, with no Text made for it alone.
+  package func appendLine(to t: inout Text) {
+    let (code, rule) = reason.classification
+    t.append("error[")
+    t.append(code.rawValue)
+    t.append("]: ")
+    t.append(messageText)
+    if let rule {
+      t.append(" (")
+      t.append(rule.id)
+      t.append(")")
+    }
+  }
 }
 
 /// Close names for "did you mean" hints: edit distance at most a third of the length.
@@ -53,6 +79,13 @@ package func suggestions(for word: String, among names: some Sequence<String>, l
   }
   found.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
   return found.prefix(limit).map(\.1)
+}
+
+/// "; did you mean a or b?" or "".
+package func didYouMean(_ names: [String], quote: (String) -> String = { quoted($0) }) -> String {
+  guard !names.isEmpty else { return "" }
+  let q = names.map(quote)
+  return "; did you mean \(listed(q, "or"))?"
 }
 
 func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], cap: Int) -> Int {

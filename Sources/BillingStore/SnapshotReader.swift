@@ -29,10 +29,6 @@ struct Reader {
   func fail(_ key: String, _ m: String) -> Failure {
     Failure(.io, nil, "\(path.isEmpty ? key : path + "." + key): \(m)")
   }
-  /// The field refused for a reason of the model's (a bad handle, name or address).
-  func fail(_ key: String, _ why: Reason) -> Failure {
-    Failure(.inSaved(path.isEmpty ? key : path + "." + key, why))
-  }
   func value(_ key: String) throws(Failure) -> JSON {
     guard case .object = json else {
       throw Failure(.io, nil, "\(path.isEmpty ? "top level" : path): expected an object")

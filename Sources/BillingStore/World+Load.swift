@@ -17,7 +17,7 @@ extension World {
     for (i, u) in try r.array("users").enumerated() {
       let ur = try Reader.object(u, "users[\(i)]", keys: ["handle", "inbox"])
       let h = try ur.string("handle")
-      do { try checkHandle(h) } catch { throw ur.fail("handle", error.reason) }
+      do { try checkHandle(h) } catch { throw ur.fail("handle", error.message) }
       if w.userID(h) != nil { throw ur.fail("handle", "duplicate user \(quoted(h))") }
       let id = w.newUser(h)
       w.restoreInbox(
@@ -81,7 +81,7 @@ extension World {
       }
       let name = try sr.string("name")
       do { try World.checkShownText(name, .name(of: kind)) } catch {
-        throw sr.fail("name", error.reason)
+        throw sr.fail("name", error.message)
       }
       if spaceID(name) != nil { throw sr.fail("name", "duplicate space \(quoted(name))") }
       let id = newSpace(kind, name)
@@ -109,7 +109,7 @@ extension World {
       }
       let name = try tr.string("name")
       do { try World.checkShownText(name, .teamName) } catch {
-        throw tr.fail("name", error.reason)
+        throw tr.fail("name", error.message)
       }
       if spaces[org.index].teamsByName[name] != nil { throw tr.fail("name", "duplicate team") }
       let id = newTeam(name, in: org)
@@ -178,7 +178,7 @@ extension World {
     let address = try pr.string("address")
     if !address.isEmpty {
       do { try World.checkShownText(address, .billingAddress) } catch {
-        throw pr.fail("address", error.reason)
+        throw pr.fail("address", error.message)
       }
     }
     var plan = Plan.restored(
@@ -220,7 +220,7 @@ extension World {
       }
     }
     do { try checkOwner(owner, for: scope, rule: .r11) } catch {
-      throw pr.fail("owner", error.reason)
+      throw pr.fail("owner", error.message)
     }
     attach(plan.id)
   }

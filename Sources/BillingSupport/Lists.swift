@@ -10,10 +10,3 @@ package func quotedAlways(_ s: String) -> String {
   let q = quoted(s)
   return q.hasPrefix("\"") ? q : "\"" + s + "\""
 }
-
-/// "; did you mean a or b?" or "".
-package func didYouMean(_ names: [String], quote: (String) -> String = { quoted($0) }) -> String {
-  guard !names.isEmpty else { return "" }
-  let q = names.map(quote)
-  return "; did you mean \(listed(q, "or"))?"
-}

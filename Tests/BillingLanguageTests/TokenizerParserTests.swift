@@ -1,5 +1,4 @@
 import BillingModel
-import BillingRuntime
 import Testing
 
 @testable import BillingLanguage

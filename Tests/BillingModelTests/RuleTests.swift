@@ -1,4 +1,3 @@
-import BillingRuntime
 import Testing
 
 @testable import BillingModel
