@@ -10,6 +10,16 @@ package indirect enum Reason: Equatable, Sendable {
   // Words written where the failure happened: syntax, files, loaded data.
   case said(ErrorCode, Rule?, Text)
 
+  // The calendar's end (SPEC §8): every date lies in 2000-01-01…9999-12-31.
+  /// A plan of `cycle` bought `since`: its period from `start` would end after the calendar's end.
+  case periodPastCalendarEnd(Cycle, since: Day, start: Day)
+  /// A new plan of `cycle` starting `start`; `last` is the last day one can start.
+  case newPlanPastCalendarEnd(Cycle, start: Day, last: Day)
+  /// A trial of `days` days starting `start`; `last` is the last day one can start.
+  case trialPastCalendarEnd(days: Int, start: Day, last: Day)
+  /// `command` (as typed) would renew `plan` on `day`; the clock can go at most to `last`.
+  case renewalPastCalendarEnd(command: String, plan: PlanID, day: Day, last: Day)
+
   // Names (not-found, ambiguous) and the acting user.
   case unknownUser(String, suggestions: [String])
   case wrongSpaceKind(String, is: SpaceKind, wanted: SpaceKind, use: String)
@@ -121,6 +131,9 @@ package indirect enum Reason: Equatable, Sendable {
   package var classification: (ErrorCode, Rule?) {
     switch self {
     case .said(let code, let rule, _): (code, rule)
+    case .periodPastCalendarEnd, .newPlanPastCalendarEnd, .trialPastCalendarEnd,
+      .renewalPastCalendarEnd:
+      (.invalid, nil)
     case .unknownUser, .wrongSpaceKind, .unknownSpace, .noSuchTeamInOrg, .unknownTeam,
       .unknownInvoice, .unknownPlan:
       (.notFound, nil)
@@ -178,6 +191,18 @@ package indirect enum Reason: Equatable, Sendable {
     switch self {
     case .said(_, _, let text):
       return text
+    case .periodPastCalendarEnd(let cycle, let since, let start):
+      return
+        "a \(cycle.rawValue) plan bought \(since) would be in a period from \(start) that runs past \(Day.latest), the calendar's end; a period must end by then"
+    case .newPlanPastCalendarEnd(let cycle, let start, let last):
+      return
+        "a \(cycle.rawValue) plan starting \(start) would run past \(Day.latest), the calendar's end; the last day one can start is \(last)"
+    case .trialPastCalendarEnd(let days, let start, let last):
+      return
+        "a \(days)-day trial starting \(start) would run past \(Day.latest), the calendar's end; the last day one can start is \(last)"
+    case .renewalPastCalendarEnd(let command, let plan, let day, let last):
+      return
+        "\(command) would renew \(plan) on \(day) into a period ending after \(Day.latest), the calendar's end; the clock can go at most to \(last)"
     case .unknownUser(let h, let near):
       return "unknown user \(quoted(h))\(didYouMean(near))"
     case .missingFlag(let command, let flag, let value):
