@@ -29,10 +29,6 @@ package final class LocalFiles: FileAccess {
     try LocalFiles.write(path, bytes)
   }
 
-  package func checkReadable(_ path: String) throws(Failure) {
-    _ = close(try LocalFiles.openScript(path))
-  }
-
   package func keeper() -> (any TranscriptKeeping)? { TranscriptSpool() }
 
   package func record(to path: String, header: [String], kept: [any TranscriptKeeping])
@@ -92,13 +88,10 @@ package final class LocalFiles: FileAccess {
   }
 
   /// Plays a script file line by line as it is read (SPEC §5: no size limit, each line at most
-  /// 64 KiB); each line's record goes to the session's sink. Returns whether it was stopped.
-  package func play(_ path: String, in session: Session) -> Bool {
-    let fd: Int32
-    do { fd = try LocalFiles.openScript(path) } catch {
-      session.reject(error, input: "", file: path, line: nil)
-      return false
-    }
+  /// 64 KiB); each line's record goes to the session's sink. Returns whether it was stopped;
+  /// fails, having played nothing, when the script cannot be opened.
+  package func play(_ path: String, in session: Session) throws(Failure) -> Bool {
+    let fd = try LocalFiles.openScript(path)
     defer { _ = close(fd) }
     session.reading.append(path)
     defer { session.reading.removeLast() }

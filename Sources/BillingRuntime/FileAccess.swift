@@ -15,10 +15,10 @@ package protocol FileAccess: AnyObject {
   func read(_ path: String) throws(Failure) -> [UInt8]
   /// Writes a whole file atomically: a failure leaves the old file as it was.
   func write(_ path: String, _ bytes: [UInt8]) throws(Failure)
-  /// Checks that a script can be opened (before `.read` plays it).
-  func checkReadable(_ path: String) throws(Failure)
-  /// Plays a script into `session` line by line as it is read; returns whether it was stopped.
-  func play(_ path: String, in session: Session) -> Bool
+  /// Opens a script and plays it into `session` line by line as it is read; returns whether it
+  /// was stopped. Fails, having played nothing, when the script cannot be opened.
+  /// NB: opened once (a pipe or FIFO can be read only once).
+  func play(_ path: String, in session: Session) throws(Failure) -> Bool
   /// A keeper of the session's commands and output so far (for `.record`), when there can be one.
   func keeper() -> (any TranscriptKeeping)?
   /// Starts a recording at `path`: `header`, then what each keeper holds, then each line as it ends.
@@ -64,10 +64,8 @@ package final class NoFiles: FileAccess {
   package func canonical(_ path: String) -> String { path }
   package func read(_ path: String) throws(Failure) -> [UInt8] { throw refuse(path) }
   package func write(_ path: String, _ bytes: [UInt8]) throws(Failure) { throw refuse(path) }
-  package func checkReadable(_ path: String) throws(Failure) { throw refuse(path) }
-  package func play(_ path: String, in session: Session) -> Bool {
-    session.reject(refuse(path), input: "", file: path, line: nil)
-    return false
+  package func play(_ path: String, in session: Session) throws(Failure) -> Bool {
+    throw refuse(path)
   }
   package func keeper() -> (any TranscriptKeeping)? { nil }
   package func record(to path: String, header: [String], kept: [any TranscriptKeeping])

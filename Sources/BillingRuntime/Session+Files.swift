@@ -33,7 +33,10 @@ extension Session {
   /// 64 KiB); each line's record goes to the sink. Returns whether it was stopped (Ctrl-C).
   @discardableResult
   package func play(file path: String) -> Bool {
-    files.play(path, in: self)
+    do { return try files.play(path, in: self) } catch {
+      reject(error, input: "", file: path, line: nil)
+      return false
+    }
   }
 
   func readScript(_ given: String) -> Outcome {
@@ -47,9 +50,9 @@ extension Session {
     if reading.count >= 32 {
       return .fail(Failure(.io, nil, "\(path): .read nested more than 32 deep"))
     }
-    do { try files.checkReadable(path) } catch { return .fail(error) }
     let before = unmet
-    let stopped = play(file: path)
+    let stopped: Bool
+    do { stopped = try files.play(path, in: self) } catch { return .fail(error) }
     let failed = unmet - before
     var text =
       "read \(path)"
