@@ -16,7 +16,7 @@ let package = Package(
     .target(name: "Platform", swiftSettings: fast),
     .target(name: "BillingSupport", dependencies: ["Platform"], swiftSettings: fast),
     .target(name: "BillingModel", dependencies: ["BillingSupport"], swiftSettings: fast),
-    // NB: the words of refusals and rules; the model holds facts only.
+    // The words of refusals and rules; the model holds facts only.
     .target(name: "BillingWords", dependencies: ["BillingModel", "BillingSupport"], swiftSettings: fast),
     .target(
       name: "BillingStore", dependencies: ["BillingModel", "BillingSupport", "BillingWords"],
@@ -24,20 +24,39 @@ let package = Package(
     .target(
       name: "BillingLanguage", dependencies: ["BillingModel", "BillingSupport", "BillingWords"],
       swiftSettings: fast),
+    // The interpreter: session, dispatch, views, what-ifs, words. No libc: files go through
+    // `FileAccess`, output through the session's sink.
     .target(
-      name: "BillingRuntime", dependencies: [
+      name: "BillingRuntime",
+      dependencies: [
         "BillingModel", "BillingLanguage", "BillingStore", "BillingSupport", "BillingWords",
-        "Platform",
+      ],
+      swiftSettings: fast),
+    // Playback: scripts and piped input, read-ahead threads, output, transcripts and their
+    // sandbox, the state file and its lock, files, conformance and the fuzz entry.
+    .target(
+      name: "BillingPlayback",
+      dependencies: [
+        "BillingRuntime", "BillingModel", "BillingLanguage", "BillingStore", "BillingSupport",
+        "BillingWords", "Platform",
       ],
       swiftSettings: fast),
     .systemLibrary(
       name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-    .target(name: "LineEditing", dependencies: ["BillingRuntime", "CLibEdit", "Platform"]),
+    // The line editor: knows lines, prompts and completions, not billsh.
+    .target(name: "LineEditing", dependencies: ["CLibEdit", "Platform"]),
+    // The interactive shell: its loop, prompt, completion and pager, over the line editor.
+    .target(
+      name: "BillingShell",
+      dependencies: [
+        "BillingRuntime", "BillingPlayback", "BillingLanguage", "BillingModel", "BillingSupport",
+        "BillingWords", "LineEditing", "Platform",
+      ]),
     .target(
       name: "BillshCLI",
       dependencies: [
-        "BillingLanguage", "BillingModel", "BillingRuntime", "BillingSupport", "BillingWords",
-        "LineEditing", "Platform",
+        "BillingLanguage", "BillingModel", "BillingRuntime", "BillingPlayback", "BillingShell",
+        "BillingSupport", "BillingWords", "LineEditing", "Platform",
       ]),
     .executableTarget(name: "billsh", dependencies: ["BillshCLI"]),
     .testTarget(
@@ -48,10 +67,14 @@ let package = Package(
     .testTarget(
       name: "BillingRuntimeTests",
       dependencies: [
-        "BillingRuntime", "BillingStore", "BillingSupport", "BillingWords", "LineEditing",
+        "BillingRuntime", "BillingPlayback", "BillingShell", "BillingStore", "BillingSupport",
+        "BillingWords", "LineEditing",
       ],
       exclude: []),
     .testTarget(
-      name: "BillshCLITests", dependencies: ["BillshCLI", "BillingRuntime", "BillingWords"]),
+      name: "BillshCLITests",
+      dependencies: [
+        "BillshCLI", "BillingRuntime", "BillingPlayback", "BillingShell", "BillingWords",
+      ]),
   ]
 )

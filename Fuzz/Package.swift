@@ -14,9 +14,13 @@ let package = Package(
     .target(name: "BillingStore", dependencies: ["BillingModel", "BillingSupport"]),
     .target(name: "BillingLanguage", dependencies: ["BillingModel", "BillingSupport"]),
     .target(name: "BillingRuntime", dependencies: [
-      "BillingModel", "BillingLanguage", "BillingStore", "BillingSupport", "Platform",
+      "BillingModel", "BillingLanguage", "BillingStore", "BillingSupport",
     ]),
-    // LLVMFuzzerTestOneInput around BillingRuntime's FuzzEntry (which the tests replay too).
-    .executableTarget(name: "billsh-fuzz", dependencies: ["BillingRuntime"]),
+    .target(name: "BillingPlayback", dependencies: [
+      "BillingRuntime", "BillingModel", "BillingLanguage", "BillingStore", "BillingSupport",
+      "Platform",
+    ]),
+    // LLVMFuzzerTestOneInput around BillingPlayback's FuzzEntry (which the tests replay too).
+    .executableTarget(name: "billsh-fuzz", dependencies: ["BillingPlayback"]),
   ]
 )

@@ -10,6 +10,16 @@ package indirect enum Reason: Equatable, Sendable {
   // Words written where the failure happened: syntax, files, loaded data.
   case said(ErrorCode, Rule?, Text)
 
+  // The calendar's end (SPEC §8): every date lies in 2000-01-01…9999-12-31.
+  /// A plan of `cycle` bought `since`: its period from `start` would end after the calendar's end.
+  case periodPastCalendarEnd(Cycle, since: Day, start: Day)
+  /// A new plan of `cycle` starting `start`; `last` is the last day one can start.
+  case newPlanPastCalendarEnd(Cycle, start: Day, last: Day)
+  /// A trial of `days` days starting `start`; `last` is the last day one can start.
+  case trialPastCalendarEnd(days: Int, start: Day, last: Day)
+  /// `command` (as typed) would renew `plan` on `day`; the clock can go at most to `last`.
+  case renewalPastCalendarEnd(command: String, plan: PlanID, day: Day, last: Day)
+
   // Names (not-found, ambiguous) and the acting user.
   case unknownUser(String, suggestions: [String])
   case wrongSpaceKind(String, is: SpaceKind, wanted: SpaceKind, use: String)
@@ -112,6 +122,12 @@ package indirect enum Reason: Equatable, Sendable {
   case ownerStaysAdmin(String, plan: Text)
   case adminsOnly(String, space: String, admins: String)
 
+  // Remedies (SPEC §8): what `sales` cannot do.
+  case salesOnTrial(Text)
+  case salesNothingToChange
+  case salesDownToSalesTier(Tier)
+  case salesPriceAtRenewal(Tier)
+
   // What-ifs (SPEC §8).
   case unknownMark(String, marks: [String])
   case nothingToUndo
@@ -121,10 +137,15 @@ package indirect enum Reason: Equatable, Sendable {
   package var classification: (ErrorCode, Rule?) {
     switch self {
     case .said(let code, let rule, _): (code, rule)
+    case .periodPastCalendarEnd, .newPlanPastCalendarEnd, .trialPastCalendarEnd,
+      .renewalPastCalendarEnd:
+      (.invalid, nil)
     case .unknownUser, .wrongSpaceKind, .unknownSpace, .noSuchTeamInOrg, .unknownTeam,
       .unknownInvoice, .unknownPlan:
       (.notFound, nil)
     case .unknownMark: (.notFound, nil)
+    case .salesNothingToChange: (.usage, nil)
+    case .salesOnTrial, .salesDownToSalesTier, .salesPriceAtRenewal: (.invalid, nil)
     case .nothingToUndo, .undoTooFar: (.conflict, nil)
     case .ambiguousTeam: (.ambiguous, nil)
     case .noActor: (.noActor, nil)

@@ -4,14 +4,11 @@ import BillingSupport
 /// 2000-01-01…9999-12-31, period ends and renewals included. A command that would need a later
 /// date is `invalid` and changes nothing, so whatever `.save` writes, `.load` reads back.
 extension World {
-  /// A plan's current period: refused when it would end after the calendar's end. `what` names
-  /// the plan ("a monthly plan bought 9999-12-01").
-  package func checkPeriodFits(start: Day, end: Day, _ what: String) throws(Failure) {
+  /// The current period of a plan of `cycle` bought `since`: refused when it would end after
+  /// the calendar's end.
+  package func checkPeriodFits(_ cycle: Cycle, since: Day, start: Day, end: Day) throws(Failure) {
     guard end > Day.latest else { return }
-    throw Failure(
-      .invalid, nil,
-      "\(what) would be in a period from \(start) that runs past \(Day.latest), the calendar's end; a period must end by then"
-    )
+    throw Failure(.periodPastCalendarEnd(cycle, since: since, start: start))
   }
 
   /// A new plan's first period from today: refused when it would end after the calendar's end,
@@ -20,10 +17,7 @@ extension World {
     let (start, end) = periodBounds(anchor: today, index: 0, cycle: cycle)
     guard end > Day.latest else { return }
     let last = Day.latest.adding(months: -cycle.months)
-    throw Failure(
-      .invalid, nil,
-      "a \(cycle.rawValue) plan starting \(start) would run past \(Day.latest), the calendar's end; the last day one can start is \(last)"
-    )
+    throw Failure(.newPlanPastCalendarEnd(cycle, start: start, last: last))
   }
 
   /// A trial started today: refused when it would end after the calendar's end.
@@ -31,9 +25,8 @@ extension World {
     let end = today.adding(days: catalog.trialDays)
     guard end > Day.latest else { return }
     throw Failure(
-      .invalid, nil,
-      "a \(catalog.trialDays)-day trial starting \(today) would run past \(Day.latest), the calendar's end; the last day one can start is \(Day.latest.adding(days: -catalog.trialDays))"
-    )
+      .trialPastCalendarEnd(
+        days: catalog.trialDays, start: today, last: Day.latest.adding(days: -catalog.trialDays)))
   }
 
   /// The day a live plan would renew into a period ending after the calendar's end, if it
@@ -55,7 +48,8 @@ extension World {
   }
 
   /// `advance`, `forecast` and `compare` up to `target`: refused when a renewal on the way would
-  /// need a period ending after the calendar's end, naming the plan and the last reachable day.
+  /// need a period ending after the calendar's end, naming the plan and the last reachable day;
+  /// `command` is the command as typed (`advance to 9999-12-31`).
   /// NB: every such renewal falls in the calendar's last 13 months, so any earlier target
   /// costs one comparison; only a target near the end looks at the plans.
   package func checkCalendarEnd(upTo target: Day, _ command: String) throws(Failure) {
@@ -68,8 +62,7 @@ extension World {
     }
     guard let first else { return }
     throw Failure(
-      .invalid, nil,
-      "\(command) would renew \(first.plan) on \(first.day) into a period ending after \(Day.latest), the calendar's end; the clock can go at most to \(first.day.adding(days: -1))"
-    )
+      .renewalPastCalendarEnd(
+        command: command, plan: first.plan, day: first.day, last: first.day.adding(days: -1)))
   }
 }

@@ -42,9 +42,7 @@ extension World {
     let id = try requirePlan(scope, .changePlan)
     let p = plans[id.index]
     if p.isTrial {
-      throw Failure(
-        .invalid, nil,
-        "\(summary(id)) is a trial: sales sells a plan for it with create plan, not sales")
+      throw Failure(.salesOnTrial(summary(id)))
     }
     if p.status == .canceling {
       throw Failure(.cancelingNotEditable(summary(id), ends: p.periodEnd))
@@ -52,10 +50,7 @@ extension World {
     if r.tier == nil && r.seats == nil && r.cycle == nil && r.payment == nil
       && r.unitCents == nil
     {
-      throw Failure(
-        .usage, nil,
-        "sales needs something to change: --tier, --seats, --monthly|--annual, --pay or --unit-cents"
-      )
+      throw Failure(.salesNothingToChange)
     }
     if let t = r.tier { try checkTier(t, salesAllowed: true) }
     let seats = try r.seats.map { (n: Int) throws(Failure) -> Int in
@@ -78,16 +73,10 @@ extension World {
       unit = r.unitCents ?? (tier == p.tier ? p.unitCents : nil)
     } else if tier < p.tier {
       if tier.isSalesOnly {
-        throw Failure(
-          .invalid, nil,
-          "a move down to \(tier.name) waits for the renewal, where only list prices apply: sales sells \(tier.name) with create plan once this plan ends"
-        )
+        throw Failure(.salesDownToSalesTier(tier))
       }
       if r.unitCents != nil {
-        throw Failure(
-          .invalid, nil,
-          "--unit-cents goes with a tier that starts now; \(tier.name) starts at renewal at its list price"
-        )
+        throw Failure(.salesPriceAtRenewal(tier))
       }
       later.tier = tier
     }

@@ -220,9 +220,7 @@ extension World {
     let current = r.since.map { period(anchor: $0, cycle: cycle, holding: today) }
     // The calendar's end (SPEC §8): the period holding today must end by 9999-12-31.
     if let current, let since = r.since {
-      try checkPeriodFits(
-        start: current.start, end: current.end,
-        "a \(cycle.rawValue) plan bought \(since)")
+      try checkPeriodFits(cycle, since: since, start: current.start, end: current.end)
     } else {
       try checkNewPeriodFits(cycle: cycle)
     }

@@ -7,7 +7,7 @@ package final class Outcome {
   /// NB: a failure's line is built only when asked for; printers write its parts directly.
   package var text: String { failure?.line ?? okText.string }
   /// NB: kept as bytes; printers write them as they are, without making a String.
-  var okText: Text {
+  package var okText: Text {
     guard let refusal else { return kept }
     var t: Text = "no: "
     refusal.appendLine(to: &t)

@@ -93,7 +93,7 @@ extension World {
 
 extension Failure {
   /// ERROR of SPEC §5: `{"code", "rule", "message"}`.
-  var json: JSON {
+  package var json: JSON {
     .object([
       ("code", .string(code.rawValue)), ("rule", .str(rule?.id)), ("message", .string(message)),
     ])

@@ -34,7 +34,7 @@ package struct ScriptReader {
     return out
   }
 
-  var pending: String?
+  package var pending: String?
   var pendingLine = 0
   var skipping = false
 

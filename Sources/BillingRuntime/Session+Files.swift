@@ -2,127 +2,57 @@ import BillingLanguage
 import BillingModel
 import BillingStore
 import BillingSupport
-import Platform
 
-/// Scripts, saved worlds and recordings: everything that touches files.
+/// Scripts, saved worlds and recordings: the file commands. Their files are reached through
+/// `files` (see `FileAccess`).
 extension Session {
-  /// Reads a saved world or a catalog: io errors name the path and the reason.
-  /// NB: bounded by `maxWorldBytes`; scripts are streamed (`play(file:)`), never read whole.
-  static func readFile(_ path: String) throws(Failure) -> [UInt8] {
-    // NB: a file known to be too large is refused before a byte of it is read.
-    var info = stat()
-    if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > maxWorldBytes {
-      throw tooLarge(path)
-    }
-    let bytes: [UInt8]
-    do { bytes = try TranscriptFileIO.readBytes(path, limit: maxWorldBytes) } catch {
-      throw Failure(.io, nil, message: error.description)
-    }
-    if bytes.count > maxWorldBytes { throw tooLarge(path) }
-    return bytes
-  }
-
-  static func tooLarge(_ path: String) -> Failure {
-    Failure(
-      .io, nil, "\(path): larger than \(maxWorldBytes / (1024 * 1024)) MiB, the most billsh reads")
-  }
-
-  static let maxWorldBytes = 512 * 1024 * 1024
-
-  static func writeFile(_ path: String, _ text: String) throws(Failure) {
-    do { try TranscriptFileIO.writeAtomically(path, Array(text.utf8)) } catch {
-      throw Failure(.io, nil, message: error.description)
-    }
-  }
+  package static let maxWorldBytes = 512 * 1024 * 1024
 
   /// Resolves a path against the folder of the script being read (or the working folder); in a
   /// replayed transcript, inside its sandbox (`writing` for `.save` and `.record`).
   func resolvePath(_ path: String, writing: Bool) throws(Failure) -> String {
-    if let sandbox { return try sandbox.place(path, from: reading.last, writing: writing) }
-    return resolvePath(path)
+    try files.place(path, from: reading.last, writing: writing)
   }
 
-  /// Resolves a path against the folder of the script being read (or the working folder).
-  func resolvePath(_ path: String) -> String {
+  /// Resolves a path against the folder of `script` (or the working folder, when none).
+  package static func resolve(_ path: String, from script: String?) -> String {
     if path.hasPrefix("/") { return path }
-    guard let current = reading.last else { return path }
-    let dir = TranscriptFileIO.directoryName(current)
+    guard let current = script else { return path }
+    let dir = directoryName(current)
     return dir == "." ? path : dir + "/" + path
   }
 
-  /// Opens a script to stream it; io errors name the path and the reason.
-  /// SPEC §5: any readable stream a shell hands over is a script (a regular file, a pipe, a
-  /// FIFO, `/dev/stdin`, `<(…)`); only a folder is refused. A FIFO is opened as `cat` opens it,
-  /// waiting for its writer; an endless input is given up by the 64 KiB line limit.
-  static func openScript(_ path: String) throws(Failure) -> Int32 {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 {
-      throw Failure(.io, nil, message: "\(path): cannot open: \(TranscriptFileIO.errnoMessage())")
-    }
-    var info = stat()
-    if fstat(fd, &info) != 0 {
-      let message = "\(path): cannot read: \(TranscriptFileIO.errnoMessage())"
-      _ = close(fd)
-      throw Failure(.io, nil, message: message)
-    }
-    if info.st_mode & S_IFMT == S_IFDIR {
-      _ = close(fd)
-      throw Failure(.io, nil, message: "\(path): is a directory")
-    }
-    return fd
+  /// The folder part of a path (`.` when it has none).
+  package static func directoryName(_ path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    if slash == path.startIndex { return "/" }
+    return String(path[..<slash])
   }
 
   /// Plays a script file line by line as it is read (SPEC §5: no size limit, each line at most
   /// 64 KiB); each line's record goes to the sink. Returns whether it was stopped (Ctrl-C).
   @discardableResult
   package func play(file path: String) -> Bool {
-    let fd: Int32
-    do { fd = try Session.openScript(path) } catch {
+    do { return try files.play(path, in: self) } catch {
       reject(error, input: "", file: path, line: nil)
       return false
     }
-    return play(fd: fd, path: path)
-  }
-
-  /// Plays an opened script and closes it.
-  /// NB: a pipe or FIFO can be opened only once, so `.read` opens it here and nowhere else.
-  private func play(fd: Int32, path: String) -> Bool {
-    defer { _ = close(fd) }
-    reading.append(path)
-    defer { reading.removeLast() }
-    var lines = StreamLines()
-    var stopped = false
-    func consume(_ item: StreamItem) {
-      switch item {
-      case .reject(let f, let input, let number): reject(f, input: input, file: path, line: number)
-      case .line(let l, _): perform(l.text, file: path, line: l.number, expectation: l.expectation)
-      }
-    }
-    Runner.splitLines(fd, interrupted: { self.stopRequested() }) { bytes, end in
-      if self.stopRequested() { stopped = true; return false }
-      if let item = lines.next(bytes, end: end, prepare: false) { consume(item) }
-      return true
-    }
-    if stopped || stopRequested() { return true }
-    if let item = lines.finish() { consume(item) }
-    return false
   }
 
   func readScript(_ given: String) -> Outcome {
     let path: String
     do { path = try resolvePath(given, writing: false) } catch { return .fail(error) }
-    let key = TranscriptFileIO.canonical(path)
-    if reading.contains(where: { TranscriptFileIO.canonical($0) == key }) {
+    let key = files.canonical(path)
+    if reading.contains(where: { files.canonical($0) == key }) {
       return .fail(
         Failure(.io, nil, "\(path): .read cycle (\((reading + [path]).joined(separator: " → ")))"))
     }
     if reading.count >= 32 {
       return .fail(Failure(.io, nil, "\(path): .read nested more than 32 deep"))
     }
-    let fd: Int32
-    do { fd = try Session.openScript(path) } catch { return .fail(error) }
     let before = unmet
-    let stopped = play(fd: fd, path: path)
+    let stopped: Bool
+    do { stopped = try files.play(path, in: self) } catch { return .fail(error) }
     let failed = unmet - before
     var text =
       "read \(path)"
@@ -159,18 +89,18 @@ extension Session {
 
   func save(_ given: String) throws(Failure) -> Outcome {
     let path = try resolvePath(given, writing: true)
-    try Session.writeFile(path, loadableSavedText(for: path))
-    noteSaved(path)
+    try files.write(path, Array(loadableSavedText(for: path).utf8))
+    files.saved(path)
     return ok("saved the world to \(path)", .object([("file", .string(path))]))
   }
 
   /// Replaces the world with a saved one; a bad file leaves the current world untouched.
   package func loadWorld(from path: String) throws(Failure) {
-    try loadWorld(try Session.readFile(path), from: path)
+    try loadWorld(try files.read(path), from: path)
   }
 
   /// Replaces the world with the saved one in `bytes`, read from `path`.
-  func loadWorld(_ bytes: [UInt8], from path: String) throws(Failure) {
+  package func loadWorld(_ bytes: [UInt8], from path: String) throws(Failure) {
     // NB: parsed in place, no copy of a large file as text. The reader checks the UTF-8 of every
     // string and allows only ASCII outside them, so the whole file is checked only on a failure,
     // to say why.
@@ -245,18 +175,9 @@ extension JSON {
   }
 }
 
-extension TranscriptFileIO {
-  /// The real path of a file (symlinks and `..` resolved), or the path itself if it cannot be resolved.
-  static func canonical(_ path: String) -> String {
-    guard let p = realpath(path, nil) else { return path }
-    defer { free(p) }
-    return String(cString: p)
-  }
-}
-
 extension Session {
   /// Saves the world atomically (temp file, then rename): a failure leaves the old file as it was.
   package func saveWorld(to path: String) throws(Failure) {
-    try Session.writeFile(path, loadableSavedText(for: path))
+    try files.write(path, Array(loadableSavedText(for: path).utf8))
   }
 }

@@ -1,7 +1,6 @@
 import BillingLanguage
 import BillingModel
 import BillingSupport
-import Platform
 
 /// Where a session's world came from, when it did not start empty.
 package enum Origin {
@@ -16,14 +15,14 @@ extension Session {
   /// Starts from the bundled demo world, as `--demo` does; a recording starts with `.demo`.
   package func startFromDemo() {
     loadDemo()
-    origin = .demo
+    keeping.origin = .demo
   }
 
   /// Starts from a saved world, as `--state` does; a recording starts by loading that world.
   package func startFromSaved(_ path: String) throws(Failure) {
-    let bytes = try Session.readFile(path)
+    let bytes = try files.read(path)
     try loadWorld(bytes, from: path)
-    origin = .saved(path: path, bytes: bytes)
+    keeping.origin = .saved(path: path, bytes: bytes)
   }
 
   /// Replaces the world (and who acts) with the bundled demo world.
@@ -43,28 +42,24 @@ extension Session {
 
   func record(_ given: String?) throws(Failure) -> Outcome {
     guard let given else {
-      guard let r = recording else { return ok("not recording") }
+      guard let r = keeping.recording else { return ok("not recording") }
       r.close()
-      recording = nil
+      keeping.recording = nil
       return ok("stopped recording to \(r.path)")
     }
     let path = try resolvePath(given, writing: true)
-    recording?.close()
-    recording = nil
+    keeping.recording?.close()
+    keeping.recording = nil
     // NB: a session that kept nothing (a script with no `.record` when it started) records from here.
-    let spool = self.spool ?? TranscriptSpool()
-    self.spool = spool
-    let r: TranscriptRecorder
-    do {
-      let start = try rebuilding(for: path)
-      r = try TranscriptRecorder(
-        path: path, header: ["billsh session recorded on \(world.today) (simulated date)", ""],
-        spools: (start.map { [$0] } ?? []) + [spool])
-    } catch {
-      throw Failure(.io, nil, "\(error)")
-    }
-    recording = r
-    let n = spool.count
+    let spool = keeping.spool ?? files.keeper()
+    keeping.spool = spool
+    // NB: a failure to write the starting world says why, as any other io error.
+    let start = try rebuilding(for: path)
+    let r = try files.record(
+      to: path, header: ["billsh session recorded on \(world.today) (simulated date)", ""],
+      kept: (start.map { [$0] } ?? []) + (spool.map { [$0] } ?? []))
+    keeping.recording = r
+    let n = spool?.count ?? 0
     return ok(
       "recording to \(path): \(n) earlier command\(n == 1 ? "" : "s") written",
       .object([("file", .string(path))]))
@@ -74,24 +69,22 @@ extension Session {
   /// recording at `path` replays them: `.demo`, or `.load` of the starting world.
   /// NB: `--state` writes the file back when the session ends, so the starting world is written
   /// beside the recording (`NAME.start.json` for `NAME.transcript`) and loaded from there.
-  func rebuilding(for path: String) throws(Failure) -> TranscriptSpool? {
+  func rebuilding(for path: String) throws(Failure) -> (any TranscriptKeeping)? {
     let command: String
-    switch origin {
+    switch keeping.origin {
     case nil: return nil
     case .demo: command = ".demo"
     case .saved(_, let bytes):
       let stem = path.hasSuffix(".transcript") ? String(path.dropLast(11)) : path
       let file = stem + ".start.json"
-      do { try TranscriptFileIO.writeAtomically(file, bytes) } catch {
-        throw Failure(.io, nil, message: error.description)
-      }
+      try files.write(file, bytes)
       command = ".load " + quoted(String(file.split(separator: "/").last ?? ""))
     }
-    let replay = Session(catalog: catalog)
+    let replay = Session(catalog: catalog, files: files)
     replay.keepsResults = false
     replay.keepsTranscript = true
     replay.reading = [path]
     replay.perform(command)
-    return replay.spool
+    return replay.keeping.spool
   }
 }

@@ -16,7 +16,7 @@ package final class Session {
   package var shouldStop: () -> Bool = { false }
   /// A stop seen during the current top-level line; it holds until the next one starts, so an
   /// `advance` that notices Ctrl-C also stops the `.read` or input it is part of.
-  var stopSeen = false
+  package var stopSeen = false
 
   /// Whether to stop now (Ctrl-C): asks `shouldStop` once and remembers a yes for this line.
   package func stopRequested() -> Bool {
@@ -24,37 +24,25 @@ package final class Session {
     return stopSeen
   }
   /// The shell's history, for `.history`.
-  package lazy var historyLines: () -> [String] = { [unowned self] in
-    Array(self.performed[self.performedEnd...] + self.performed[..<self.performedEnd])
-  }
-  /// Lines performed at the top level, for `.history` outside the shell: the last
-  /// `historyKept`, as the shell keeps (a long playback keeps no more).
-  /// NB: a ring once full: the next line replaces the oldest, at `performedEnd`.
-  var performed: [String] = []
-  var performedEnd = 0
-  static let historyKept = 1000
+  package lazy var historyLines: () -> [String] = { [unowned self] in self.performed.inOrder }
+  /// Lines performed at the top level, for `.history` outside the shell.
+  var performed = LineHistory()
   /// How deep `perform` calls nest (`.read` plays lines inside a line).
   var depth = 0
   /// Files being played, innermost last (for `.read` cycles and relative paths).
-  var reading: [String] = []
-  /// Set while `billsh test` replays a transcript: where its file commands may go.
-  package var sandbox: TranscriptSandbox?
-  /// The `--state` file as this session last read or wrote it (see `saveState`).
-  var stateFile: (path: String, stamp: FileStamp?)?
-  /// Set by `.record`; each finished top-level line is appended to it.
-  package var recording: TranscriptRecorder?
+  package var reading: [String] = []
+  /// How file commands reach files (see `FileAccess`): the interpreter itself opens none.
+  package var files: any FileAccess
+  /// What the session keeps for `.record` (see `Keeping`).
+  var keeping = Keeping()
   /// Whether a write to the recording failed (it stopped): the session then ends with 2.
-  package private(set) var recordingFailed = false
-  /// Commands and their output so far, in transcript form, for `.record` (see `keepsTranscript`).
-  var spool: TranscriptSpool?
+  package var recordingFailed: Bool { keeping.recordingFailed }
   /// Whether the session keeps its commands and output so far, so that a `.record` started
   /// late writes the whole session: the shell, piped input and scripts do.
   package var keepsTranscript: Bool {
-    get { spool != nil }
-    set { spool = newValue ? (spool ?? TranscriptSpool()) : nil }
+    get { keeping.spool != nil }
+    set { keeping.spool = newValue ? (keeping.spool ?? files.keeper()) : nil }
   }
-  /// The world the session started from, when not empty (a recording starts by rebuilding it).
-  package var origin: Origin?
   /// Whether outcomes carry their JSON result (JSON output, tests); text output skips building it.
   package var keepsResults = true
   /// `.pager on|off`: whether the shell pages output longer than the screen (only the
@@ -64,12 +52,14 @@ package final class Session {
   /// NB: a short list searched in order, not a dictionary: a playback meets a handful of
   /// different ones, and comparing two small values costs less than hashing one.
   private var logOutcomes: [(key: LogOutcomeKey, text: String)] = []
+  /// How the lines played so far went (see `Tally`).
+  private(set) var tally = Tally()
   /// Unmet expectations seen by this session, and whether one was a usage or io error.
-  package private(set) var unmet = 0
-  package private(set) var unmetUsage = 0
+  package var unmet: Int { tally.unmet }
+  package var unmetUsage: Int { tally.unmetUsage }
   /// Command lines played, nested `.read` lines and unreadable lines included (the summary of
   /// `billsh run`: played − unmet lines met their expectation).
-  package private(set) var played = 0
+  package var played: Int { tally.played }
 
   // What-ifs (SPEC §8; see Session+WhatIfs.swift).
   /// Every step since the oldest one `.undo` may need.
@@ -88,8 +78,9 @@ package final class Session {
   /// The last command refused (not for its syntax), for `explain last` (SPEC §8).
   var lastRefusal: (text: String, failure: Failure)?
 
-  package init(catalog: Catalog = .standard) {
+  package init(catalog: Catalog = .standard, files: any FileAccess = NoFiles()) {
     self.catalog = catalog
+    self.files = files
     let w = World(catalog: catalog)
     self.world = w
     self.followed = w
@@ -106,33 +97,27 @@ package final class Session {
     defer { depth -= 1 }
     linesPlayed += 1
     if depth == 1 {
-      if performed.count < Session.historyKept {
-        performed.append(input)
-      } else {
-        performed[performedEnd] = input
-        performedEnd = performedEnd + 1 == Session.historyKept ? 0 : performedEnd + 1
-      }
+      performed.append(input)
       stopSeen = false
     }
     // A top-level line and its output go to the spool and the recording, when there is one.
     // NB: `.record` itself stays out: replaying it would truncate the file being replayed.
-    guard depth == 1, let spool, !Session.isRecordCommand(input) else {
+    guard depth == 1, let spool = keeping.spool, !Session.isRecordCommand(input) else {
       return performOne(input, file: file, line: line, expectation: expectation, prepared: prepared)
     }
     spool.begin(input, file: file, line: line)
     let outcome = performOne(
       input, file: file, line: line, expectation: expectation, prepared: prepared)
     let entry = spool.end()
-    if let r = recording {
+    if let r = keeping.recording {
       do { try r.append(entry: entry) } catch {
-        recording = nil
-        recordingFailed = true
+        keeping.recording = nil
+        keeping.recordingFailed = true
         sink(
           Record(
             file: nil, line: nil, input: input,
             outcome: .fail(Failure(.io, nil, "\(error); recording stopped")), expectation: nil))
-        unmet += 1
-        unmetUsage += 1
+        tally.countIOFailure(played: false)
       }
     }
     return outcome
@@ -157,16 +142,9 @@ package final class Session {
     let outcome = execute(prepared ?? Session.prepare(input))
     let record = Record(
       file: file, line: line, input: input, outcome: outcome, expectation: expectation)
-    played += 1
-    if !record.met {
-      unmet += 1
-      // SPEC §5: an unmet line that failed with usage or io gives 2, expected or not.
-      if let f = outcome.failure, f.code == .usage || f.code == .io {
-        unmetUsage += 1
-      }
-    }
+    tally.count(record)
     sink(record)
-    if let spool, spool.isOpen { spool.add(record) }
+    if let spool = keeping.spool, spool.isOpen { spool.add(record) }
     return outcome
   }
 
@@ -174,11 +152,9 @@ package final class Session {
   package func reject(_ failure: Failure, input: String, file: String?, line: Int?) {
     let record = Record(
       file: file, line: line, input: input, outcome: .fail(failure), expectation: nil)
-    played += 1
-    unmet += 1
-    unmetUsage += 1
+    tally.countIOFailure(played: true)
     sink(record)
-    if let spool, spool.isOpen { spool.add(record) }
+    if let spool = keeping.spool, spool.isOpen { spool.add(record) }
   }
 
   /// What a line means without the world: its words and its command, or why it has none.
@@ -215,7 +191,7 @@ package final class Session {
   }
 
   /// The same with a list for the words that a reader of many lines keeps from line to line.
-  static func prepare(_ line: String, words tokens: inout [Token]) -> Prepared {
+  package static func prepare(_ line: String, words tokens: inout [Token]) -> Prepared {
     let input = line[...]
     let length: Int
     do { length = try Tokenizer.words(input, into: &tokens) } catch {

@@ -9,6 +9,29 @@ extension Reason {
     switch self {
     case .said(_, _, let text):
       return text
+    case .salesOnTrial(let plan):
+      return "\(plan) is a trial: sales sells a plan for it with create plan, not sales"
+    case .salesNothingToChange:
+      return
+        "sales needs something to change: --tier, --seats, --monthly|--annual, --pay or --unit-cents"
+    case .salesDownToSalesTier(let tier):
+      return
+        "a move down to \(tier.name) waits for the renewal, where only list prices apply: sales sells \(tier.name) with create plan once this plan ends"
+    case .salesPriceAtRenewal(let tier):
+      return
+        "--unit-cents goes with a tier that starts now; \(tier.name) starts at renewal at its list price"
+    case .periodPastCalendarEnd(let cycle, let since, let start):
+      return
+        "a \(cycle.rawValue) plan bought \(since) would be in a period from \(start) that runs past \(Day.latest), the calendar's end; a period must end by then"
+    case .newPlanPastCalendarEnd(let cycle, let start, let last):
+      return
+        "a \(cycle.rawValue) plan starting \(start) would run past \(Day.latest), the calendar's end; the last day one can start is \(last)"
+    case .trialPastCalendarEnd(let days, let start, let last):
+      return
+        "a \(days)-day trial starting \(start) would run past \(Day.latest), the calendar's end; the last day one can start is \(last)"
+    case .renewalPastCalendarEnd(let command, let plan, let day, let last):
+      return
+        "\(command) would renew \(plan) on \(day) into a period ending after \(Day.latest), the calendar's end; the clock can go at most to \(last)"
     case .unknownUser(let h, let near):
       return "unknown user \(quoted(h))\(didYouMean(near))"
     case .missingFlag(let command, let flag, let value):

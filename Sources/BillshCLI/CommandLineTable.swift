@@ -1,3 +1,4 @@
+import BillingPlayback
 import BillingRuntime
 import BillingSupport
 

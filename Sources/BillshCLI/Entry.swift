@@ -1,4 +1,5 @@
 import BillingModel
+import BillingPlayback
 import BillingRuntime
 import BillingSupport
 import LineEditing
@@ -47,7 +48,7 @@ enum Entry {
   }
 
   static func shell(_ o: ShellOptions) -> Never {
-    let session = Session(catalog: catalog(o.catalog))
+    let session = Session(catalog: catalog(o.catalog), files: LocalFiles())
     lockState(o.state)
     if let state = o.state, access(state, F_OK) == 0 {
       do { try session.startFromSaved(state) } catch { fail(error.line) }

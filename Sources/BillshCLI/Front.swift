@@ -1,5 +1,7 @@
 import BillingModel
+import BillingPlayback
 import BillingRuntime
+import BillingShell
 import BillingSupport
 import LineEditing
 import Platform

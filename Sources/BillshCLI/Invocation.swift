@@ -1,4 +1,5 @@
 import BillingModel
+import BillingPlayback
 import BillingRuntime
 
 /// What `billsh`'s arguments ask for, read against `cliCommands`.

@@ -1,5 +1,6 @@
 import BillingLanguage
 import BillingModel
+import BillingPlayback
 import BillingRuntime
 import Platform
 

@@ -1,4 +1,3 @@
-import BillingRuntime
 import CLibEdit
 import Platform
 

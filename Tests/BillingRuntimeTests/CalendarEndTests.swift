@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import BillingModel
+@testable import BillingPlayback
 @testable import BillingRuntime
 @testable import BillingStore
 @testable import BillingSupport

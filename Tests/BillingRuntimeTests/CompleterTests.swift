@@ -1,6 +1,8 @@
+import LineEditing
 import Testing
 
 @testable import BillingRuntime
+@testable import BillingShell
 
 /// Tab completion over the demo world, without a terminal: `Completer(world:)`
 /// gets the text before the cursor and returns the word length and the

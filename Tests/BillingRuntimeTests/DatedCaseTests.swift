@@ -4,6 +4,7 @@ import BillingSupport
 import Testing
 
 @testable import BillingRuntime
+@testable import BillingShell
 
 /// Rebuilding a dated case (SPEC §8): `clock <date>`, `advance to <date>`,
 /// `create plan ... --since <date>`.

@@ -6,6 +6,7 @@ import BillingSupport
 import Testing
 
 @testable import BillingRuntime
+@testable import BillingShell
 
 /// The support desk's views (SPEC §8, "Seeing everything" and "Timelines"): `show <what>` and
 /// `timeline <what>`, through `Session.perform` on the rule tables' base world.

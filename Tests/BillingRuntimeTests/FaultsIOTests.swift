@@ -1,8 +1,11 @@
 import Foundation
+import LineEditing
 import Testing
 
 @testable import BillingModel
+@testable import BillingPlayback
 @testable import BillingRuntime
+@testable import BillingShell
 import BillingSupport
 
 /// Files, streams, signals and exit statuses (issue 13): writes land only in regular files,
@@ -249,10 +252,10 @@ import BillingSupport
 
   @Test func aFailedRecordingEndsTheSessionWith2() throws {
     let dir = try folder()
-    let s = Session()
+    let s = Session(files: LocalFiles())
     s.keepsTranscript = true
     expectTrue(s.perform(".record \(dir)/r.transcript").isOK)
-    s.recording?.close()
+    s.keeping.recording?.close()
     expectTrue(s.perform("create user a").isOK)
     expectTrue(s.recordingFailed)
     expectEqual(Runner.exitCode(s), 2)

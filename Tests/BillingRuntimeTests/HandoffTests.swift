@@ -2,6 +2,7 @@ import Platform
 import Synchronization
 import Testing
 
+@testable import BillingPlayback
 @testable import BillingRuntime
 
 /// The handoff between the thread that reads a large script and the one that plays it: batches

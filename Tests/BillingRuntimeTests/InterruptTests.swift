@@ -1,6 +1,8 @@
+import LineEditing
 import Testing
 
 @testable import BillingModel
+@testable import BillingPlayback
 @testable import BillingRuntime
 
 /// Ctrl-C arrives as `shouldStop`: long commands stop between steps and leave a whole world.
@@ -26,9 +28,9 @@ struct InterruptTests {
 
   @Test func readStopsBetweenLines() throws {
     let dir = "/tmp/billsh-interrupt-\(UInt32.random(in: 0...UInt32.max))"
-    _ = try? Session.writeFile(
+    _ = try? LocalFiles.write(
       dir + ".bill", "create org A\ncreate org B\ncreate org C\ncreate org D\n")
-    let s = Session()
+    let s = Session(files: LocalFiles())
     var lines = 0
     s.sink = { _ in lines += 1 }
     s.shouldStop = { lines >= 2 }
@@ -43,11 +45,11 @@ struct InterruptTests {
   /// `.read` around it.
   @Test func aStopSeenInsideAdvanceStopsTheScriptToo() throws {
     let path = "/tmp/billsh-interrupt-\(UInt32.random(in: 0...UInt32.max)).bill"
-    try Session.writeFile(
+    try LocalFiles.write(
       path,
       Demo.script.split(separator: "\n").filter { !$0.hasPrefix("login") }.joined(separator: "\n")
         + "\nadvance 5y\nadvance 5y\ncreate org After\n")
-    let s = Session()
+    let s = Session(files: LocalFiles())
     var asked = 0
     s.shouldStop = {
       asked += 1

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import BillingModel
+@testable import BillingPlayback
 @testable import BillingRuntime
 import BillingStore
 import BillingSupport
@@ -72,7 +73,7 @@ import BillingSupport
       let path = dir + "/w\(i).json"
       let saved = player.session.perform(".save \(path)")
       expectTrue(saved.isOK, "seed \(seed): \(saved.text)")
-      let fresh = Session()
+      let fresh = Session(files: LocalFiles())
       let loaded = fresh.perform(".load \(path)")
       expectTrue(
         loaded.isOK, "seed \(seed): \(loaded.text)\n\(player.script.joined(separator: "\n"))")
@@ -135,7 +136,7 @@ struct GenCommand {
 struct ScenarioPlayer {
   let seed: UInt64
   var rng: SeededRandom
-  let session = Session()
+  let session = Session(files: LocalFiles())
   var script: [String] = []
   var problems: [String] = []
   var commandsRun = 0, failuresSeen = 0, cansChecked = 0, cansAllowed = 0

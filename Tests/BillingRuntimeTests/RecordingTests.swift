@@ -1,3 +1,4 @@
+import BillingPlayback
 import Foundation
 import Testing
 

@@ -4,6 +4,7 @@ import BillingSupport
 import Testing
 
 @testable import BillingRuntime
+@testable import BillingShell
 
 /// `rules`, `rules <id>` and `.help <id>` (SPEC §8): every rule has all its fields, and every
 /// example, played on a fresh world, really triggers (or shows) its rule.

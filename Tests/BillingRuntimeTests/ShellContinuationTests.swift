@@ -2,7 +2,9 @@ import Glibc
 import LineEditing
 import Testing
 
+@testable import BillingPlayback
 @testable import BillingRuntime
+@testable import BillingShell
 
 /// The shell joins continued lines exactly as a script does (SPEC §5, §7).
 @Suite struct ShellContinuationTests {

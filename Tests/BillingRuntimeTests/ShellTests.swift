@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import BillingPlayback
 @testable import BillingRuntime
 @testable import LineEditing
 

@@ -2,7 +2,9 @@ import Glibc
 import LineEditing
 import Testing
 
+@testable import BillingPlayback
 @testable import BillingRuntime
+@testable import BillingShell
 
 /// The shell's prompt says when the session is not at its newest state (SPEC §8, after `.back`).
 @Suite struct ShellWhatIfTests {

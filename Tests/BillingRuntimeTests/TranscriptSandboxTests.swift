@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import BillingModel
+@testable import BillingPlayback
 @testable import BillingRuntime
 
 /// Transcripts are data (issue 24, SPEC §8): `billsh test` replays a transcript in a sandbox.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import BillingPlayback
 @testable import BillshCLI
 
 // Scripts/install with the debug build (BILLSH_BINARY) into a temporary DESTDIR, and the

@@ -1,6 +1,7 @@
 import BillingRuntime
 import Testing
 
+@testable import BillingPlayback
 @testable import BillshCLI
 
 // `Invocation.parse` against the command-line table: what each accepted form means, the exact

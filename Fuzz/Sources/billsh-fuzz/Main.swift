@@ -1,4 +1,4 @@
-import BillingRuntime
+import BillingPlayback
 
 /// libFuzzer entry: each input is a script (ScriptReader.lines), played in a fresh session.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import BillingLanguage
+@testable import BillingPlayback
 @testable import BillingRuntime
 import BillingSupport
 

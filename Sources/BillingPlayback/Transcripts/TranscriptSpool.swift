@@ -1,5 +1,6 @@
 // The session so far, in transcript form, for a `.record` that starts late.
 
+import BillingRuntime
 import BillingSupport
 import Platform
 
@@ -19,7 +20,7 @@ package final class TranscriptSpool {
   /// Finished entries so far.
   package private(set) var count = 0
   /// Whether a command's entry is being written (between `begin` and `end`).
-  private(set) var isOpen = false
+  package private(set) var isOpen = false
   /// Where the current command came from: its records are shown without `file:line:`.
   private(set) var place: (file: String?, line: Int?) = (nil, nil)
 
@@ -30,7 +31,7 @@ package final class TranscriptSpool {
   deinit { if fd >= 0 { _ = close(fd) } }
 
   /// Starts the entry of a top-level command.
-  func begin(_ command: String, file: String?, line: Int?) {
+  package func begin(_ command: String, file: String?, line: Int?) {
     entry.removeAll()
     entry.append("  > ")
     entry.append(command)
@@ -43,7 +44,7 @@ package final class TranscriptSpool {
   /// `.read` scripts keep their `file:line:` (and their expectations: `expected error[...]`).
   /// The command's own record is shown without its expectation, since the entry holds the
   /// command without its `!`.
-  func add(_ r: Record) {
+  package func add(_ r: Record) {
     let nested = r.file != nil && (r.file != place.file || r.line != place.line)
     if nested && r.expectation != nil {
       entry.append(indented: Text(RecordPrinter(json: false).text(r, prefixed: true)))
@@ -66,7 +67,7 @@ package final class TranscriptSpool {
 
   /// Ends the current entry; returns it (for a recording in progress).
   @discardableResult
-  func end() -> Text {
+  package func end() -> Text {
     isOpen = false
     count += 1
     buffer.append(entry)

@@ -1,5 +1,8 @@
 import BillingLanguage
 import BillingModel
+import BillingPlayback
+import BillingRuntime
+import LineEditing
 
 /// Where the interactive shell's output goes when stdout is a terminal: wrapped to its width,
 /// and paged when one command's output is longer than the screen (`.pager`).

@@ -1,4 +1,5 @@
 import BillingModel
+import BillingRuntime
 import BillingSupport
 import Platform
 
@@ -70,9 +71,8 @@ package enum Conformance {
   static func oracle(
     _ lines: [String], catalog: Catalog, file: String, sandbox: TranscriptSandbox?
   ) -> (records: [JSON], withheld: Set<Int>) {
-    let session = Session(catalog: catalog)
+    let session = Session(catalog: catalog, files: LocalFiles(sandbox: sandbox))
     session.keepsResults = true
-    session.sandbox = sandbox
     if let sandbox { session.reading = [sandbox.transcript] }
     let printer = RecordPrinter(json: true)
     var last: JSON = .null

@@ -1,4 +1,5 @@
 import BillingModel
+import BillingRuntime
 import BillingStore
 import BillingSupport
 
@@ -16,7 +17,7 @@ package enum FuzzEntry {
     switch bytes.first {
     case worldMode?:
       let (json, script) = split(bytes.dropFirst())
-      let session = Session()
+      let session = Session(files: LocalFiles())
       do { try session.loadWorld(json, from: "fuzz.json") } catch {
         guard error.code == .io else { fatalError("a bad world file fails \(error.code)") }
         return
@@ -39,9 +40,9 @@ package enum FuzzEntry {
         guard error.code == .io else { fatalError("a bad catalog fails \(error.code)") }
         return
       }
-      play(script, in: Session(catalog: catalog))
+      play(script, in: Session(catalog: catalog, files: LocalFiles()))
     default:
-      play(bytes, in: Session())
+      play(bytes, in: Session(files: LocalFiles()))
     }
   }
 

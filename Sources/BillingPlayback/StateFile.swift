@@ -1,4 +1,5 @@
 import BillingModel
+import BillingRuntime
 import BillingSupport
 import Platform
 
@@ -27,7 +28,7 @@ extension Session {
   /// Notes the state file as it is now: after reading it at start (or finding none), and after
   /// each write of it.
   package func noteStateFile(_ path: String) {
-    stateFile = (path, FileStamp.of(path))
+    (files as? LocalFiles)?.noteStateFile(path)
   }
 
   /// Saves the world to the state file; `io` if it cannot be written, or if another program
@@ -35,7 +36,8 @@ extension Session {
   package func saveState(to path: String) throws(Failure) {
     // NB: only another program's regular file is kept; a file removed since is simply written,
     // and a folder or device in its place is refused by the write itself.
-    if let seen = stateFile, seen.path == path, TranscriptFileIO.kind(path) == .file,
+    if let seen = (files as? LocalFiles)?.stateFile, seen.path == path,
+      TranscriptFileIO.kind(path) == .file,
       FileStamp.of(path) != seen.stamp
     {
       let beside = Session.freeName(beside: path)
@@ -59,9 +61,16 @@ extension Session {
       n += 1
     }
   }
+}
+
+extension LocalFiles {
+  /// Notes the state file as it is now (see `Session.noteStateFile`).
+  func noteStateFile(_ path: String) {
+    stateFile = (path, FileStamp.of(path))
+  }
 
   /// After a `.save`: the state file written from inside the session is known as it now is.
-  func noteSaved(_ path: String) {
+  package func saved(_ path: String) {
     guard let seen = stateFile,
       TranscriptFileIO.canonical(seen.path) == TranscriptFileIO.canonical(path)
     else { return }

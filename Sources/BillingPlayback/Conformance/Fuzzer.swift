@@ -228,7 +228,7 @@ package enum Fuzzer {
       throw Failure(
         .io, nil, "\(folder): cannot make the folder: \(String(cString: strerror(errno)))")
     }
-    try Session.writeFile(path, text)
+    try LocalFiles.write(path, text)
   }
 
   /// `text` as one word for sh.

@@ -1,4 +1,5 @@
 import BillingModel
+import BillingRuntime
 import BillingSupport
 import Platform
 import Synchronization

@@ -1,4 +1,6 @@
+import BillingPlayback
 import BillingRuntime
+import LineEditing
 import Platform
 
 /// The interactive shell's screen when stdout is a terminal, as psql shows it: output wrapped to

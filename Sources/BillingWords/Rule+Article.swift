@@ -1,3 +1,5 @@
+import BillingModel
+
 /// The rules in the help article's own language (Indonesian), for `rules <id> --lang id` and
 /// `explain --lang id` (SPEC §8 "the customer's language").
 extension Rule {

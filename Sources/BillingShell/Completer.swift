@@ -1,6 +1,8 @@
 import BillingLanguage
 import BillingModel
+import BillingPlayback
 import BillingSupport
+import LineEditing
 import Platform
 
 /// Tab completion from the command table and the live world: command words, flags, flag

@@ -1,5 +1,6 @@
 import BillingLanguage
 import BillingModel
+import BillingRuntime
 import BillingStore
 import BillingSupport
 import Platform
@@ -20,7 +21,7 @@ package enum Runner {
   /// Loads a catalog file over the defaults.
   package static func catalog(from path: String?) throws(Failure) -> Catalog {
     guard let path else { return .standard }
-    let bytes = try Session.readFile(path)
+    let bytes = try LocalFiles.read(path)
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw Failure(.io, nil, "\(path): not UTF-8 text")
     }
@@ -38,10 +39,10 @@ package enum Runner {
     let printer = RecordPrinter(json: json)
     var worst: Int32 = 0
     for file in files {
-      let session = Session(catalog: catalog)
+      let session = Session(catalog: catalog, files: LocalFiles())
       session.keepsResults = json
       session.shouldStop = shouldStop
-      if let state, Session.exists(state) {
+      if let state, LocalFiles.exists(state) {
         do { try session.startFromSaved(state) } catch {
           out.write("error[\(error.code.rawValue)]: \(error.message.visible)\n")
           return 2
@@ -58,7 +59,7 @@ package enum Runner {
       // NB: streamed like piped input (read ahead on a second thread), so a script of any size
       // plays in constant memory beyond its world.
       do {
-        let fd = try Session.openScript(file)
+        let fd = try LocalFiles.openScript(file)
         session.reading = [file]
         _ = runStream(fd: fd, name: file, session: session, json: json, bail: bail, out: out)
         session.reading = []
@@ -304,13 +305,12 @@ package enum Runner {
   package static func replay(
     _ commands: [String], catalog: Catalog = .standard, at path: String? = nil
   ) -> [[String]] {
-    let session = Session(catalog: catalog)
-    session.keepsResults = false
     // SPEC §8: a transcript is data. Its file commands stay inside its folder and write into a
     // private folder removed after the replay; paths are shown relative to its folder.
     let sandbox = path.map { TranscriptSandbox(transcript: $0) }
     defer { sandbox?.remove() }
-    session.sandbox = sandbox
+    let session = Session(catalog: catalog, files: LocalFiles(sandbox: sandbox))
+    session.keepsResults = false
     session.reading = (sandbox?.transcript ?? path).map { [$0] } ?? []
     let printer = RecordPrinter(json: false)
     var current: [String] = []
@@ -334,10 +334,10 @@ package enum Runner {
   package static func transcript(of path: String, catalog: Catalog) throws(Failure) -> (
     text: String, code: Int32
   ) {
-    var bytes = try Session.readFile(path)
+    var bytes = try LocalFiles.read(path)
     // NB: a byte order mark is not part of the first line (as `ScriptReader` reads it).
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    let session = Session(catalog: catalog)
+    let session = Session(catalog: catalog, files: LocalFiles())
     session.keepsResults = false
     session.reading = [path]
     let printer = RecordPrinter(json: false)

@@ -46,7 +46,7 @@ package final class TranscriptRecorder {
   }
 
   /// Appends an entry already in transcript form (see `TranscriptSpool`), then syncs the file.
-  func append(entry: Text) throws {
+  package func append(entry: Text) throws {
     guard fd >= 0 else { throw TranscriptIOError(path: path, message: "recorder is closed") }
     let ok = entry.withBytes { TranscriptSpool.writeAll(fd, $0) }
     if !ok {
