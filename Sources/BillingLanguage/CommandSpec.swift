@@ -1,5 +1,6 @@
 import BillingModel
 import BillingSupport
+import BillingWords
 
 /// What a positional argument holds; drives parsing and completion.
 package enum ArgKind: Sendable, Equatable {

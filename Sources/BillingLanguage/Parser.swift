@@ -1,5 +1,6 @@
 import BillingModel
 import BillingSupport
+import BillingWords
 
 /// Command words of the table, longest first, for matching the start of a line.
 private let entries: [(words: [String], spec: CommandSpec)] = commandTable.flatMap { spec in

@@ -55,13 +55,6 @@ package func suggestions(for word: String, among names: some Sequence<String>, l
   return found.prefix(limit).map(\.1)
 }
 
-/// "; did you mean a or b?" or "".
-package func didYouMean(_ names: [String], quote: (String) -> String = { quoted($0) }) -> String {
-  guard !names.isEmpty else { return "" }
-  let q = names.map(quote)
-  return "; did you mean \(listed(q, "or"))?"
-}
-
 func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], cap: Int) -> Int {
   if a.isEmpty { return b.count }
   if b.isEmpty { return a.count }

@@ -1,6 +1,7 @@
 import BillingLanguage
 import BillingModel
 import BillingSupport
+import BillingWords
 
 /// `.help` and `billsh --help`, generated from the command table.
 package enum Help {

@@ -1,6 +1,7 @@
 import BillingLanguage
 import BillingModel
 import BillingSupport
+import BillingWords
 
 /// One command line of a script, after comments, continuations and expectations.
 package struct ScriptLine: Sendable {

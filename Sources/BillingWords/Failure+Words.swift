@@ -29,3 +29,10 @@ extension Failure {
     }
   }
 }
+
+/// "; did you mean a or b?" or "".
+package func didYouMean(_ names: [String], quote: (String) -> String = { quoted($0) }) -> String {
+  guard !names.isEmpty else { return "" }
+  let q = names.map(quote)
+  return "; did you mean \(listed(q, "or"))?"
+}

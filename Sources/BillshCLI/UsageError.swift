@@ -1,5 +1,6 @@
 import BillingModel
 import BillingSupport
+import BillingWords
 
 /// A mistake on the command line, as data; `message` words it, once for all.
 package enum UsageError: Error, Equatable {
