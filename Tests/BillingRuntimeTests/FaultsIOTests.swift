@@ -298,10 +298,10 @@ import BillingSupport
         "PATH": "/usr/bin:/bin", "HOME": dir, "XDG_STATE_HOME": dir + "/state", "TERM": "xterm",
         "NO_COLOR": "1",
       ], inheritEnvironment: false, columns: 120, rows: 40)
-    expectTrue(pty.waitFor("billsh (nobody)> ", timeout: 30), "\(pty.text)")
+    expectTrue(pty.waitFor("billsh (nobody)> "), "\(pty.text)")
     expectTrue(pty.text.contains("not a regular file (a device, FIFO or socket)"), "\(pty.text)")
     pty.send("\u{04}")
-    expectEqual(pty.waitForExit(timeout: 15), 0)
+    expectEqual(pty.waitForExit(), 0)
     expectEqual(kind(dir + "/state/billsh/history"), S_IFIFO)
   }
 
@@ -316,11 +316,11 @@ import BillingSupport
         "PATH": "/usr/bin:/bin", "HOME": dir, "XDG_STATE_HOME": dir + "/state", "TERM": "xterm",
         "NO_COLOR": "1",
       ], inheritEnvironment: false, columns: 120, rows: 40)
-    expectTrue(pty.waitFor("billsh (nobody)> ", timeout: 30), "\(pty.text)")
+    expectTrue(pty.waitFor("billsh (nobody)> "), "\(pty.text)")
     pty.send("create user kept\r")
-    expectTrue(pty.waitFor("created user kept", timeout: 15), "\(pty.text)")
+    expectTrue(pty.waitFor("created user kept"), "\(pty.text)")
     pty.signal(signal)
-    expectEqual(pty.waitForExit(timeout: 15), 128 + signal)
+    expectEqual(pty.waitForExit(), 128 + signal)
     expectTrue(
       pty.text.contains("billsh: \(words): saved the world to \(dir)/s.json"), "\(pty.text)")
     expectEqual(read(dir + "/s.json")?.contains("\"kept\""), true)
@@ -337,11 +337,11 @@ import BillingSupport
     let pty = try PseudoTerminal(
       executable: FaultsIOTests.binary, arguments: ["--state", state], environment: env,
       inheritEnvironment: false, columns: 120, rows: 40)
-    expectTrue(pty.waitFor("billsh (nobody)> ", timeout: 30), "\(pty.text)")
+    expectTrue(pty.waitFor("billsh (nobody)> "), "\(pty.text)")
     // The state file's place becomes a folder: the save at the hangup cannot be made.
     try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
     pty.signal(SIGHUP)
-    expectEqual(pty.waitForExit(timeout: 15), 128 + SIGHUP)
+    expectEqual(pty.waitForExit(), 128 + SIGHUP)
     expectTrue(
       pty.text.contains("is a folder: not written; the old file is unchanged"), "\(pty.text)")
     try FileManager.default.removeItem(atPath: state)

@@ -7,11 +7,11 @@
 /// Runs a program on a new pseudo-terminal, like a person at a terminal.
 ///
 ///     let pty = try PseudoTerminal(executable: path, arguments: [], environment: ["LANG": "C.UTF-8"])
-///     #expect(pty.waitFor("> ", timeout: 5))
+///     #expect(pty.waitFor("> "))
 ///     pty.send("upg\t\r")
-///     #expect(pty.waitFor("echo:[upgrade ]", timeout: 5))
+///     #expect(pty.waitFor("echo:[upgrade ]"))
 ///     pty.send("\u{04}")                      // Ctrl-D
-///     #expect(pty.waitForExit(timeout: 5) == 0)
+///     #expect(pty.waitForExit() == 0)
 ///
 /// The child is a session leader with the pty as its controlling terminal
 /// (stdin, stdout and stderr), so Ctrl-C typed as "\u{03}" reaches it as
@@ -178,11 +178,11 @@ final class PseudoTerminal {
   // MARK: - Output
 
   /// Waits until `text` appears in the output (escape sequences removed)
-  /// after the previous match; true if it did within `timeout` seconds.
+  /// after the previous match; true if it did before the hang guard passed.
   @discardableResult
-  func waitFor(_ text: String, timeout: Double = 5) -> Bool {
+  func waitFor(_ text: String) -> Bool {
     let needle = Array(text.utf8)
-    let deadline = Self.now() + HangGuard.seconds(atLeast: timeout)
+    let deadline = Self.now() + HangGuard.seconds
     while true {
       if let end = Self.find(needle, in: textBytes, from: searchStart) {
         searchStart = end
@@ -198,11 +198,11 @@ final class PseudoTerminal {
     }
   }
 
-  /// Reads output until `condition` holds (true) or `timeout` passes (false),
+  /// Reads output until `condition` holds (true) or the hang guard passes (false),
   /// e.g. `pty.waitUntil { $0.bellCount == 1 }`.
   @discardableResult
-  func waitUntil(timeout: Double = 5, _ condition: (PseudoTerminal) -> Bool) -> Bool {
-    let deadline = Self.now() + HangGuard.seconds(atLeast: timeout)
+  func waitUntil(_ condition: (PseudoTerminal) -> Bool) -> Bool {
+    let deadline = Self.now() + HangGuard.seconds
     while !condition(self) {
       let left = deadline - Self.now()
       if left <= 0 { return false }
@@ -226,10 +226,10 @@ final class PseudoTerminal {
   }
 
   /// Waits for the program to exit; returns its exit status (128 + signal
-  /// number if a signal killed it). On timeout kills it and returns nil.
-  func waitForExit(timeout: Double = 5) -> Int32? {
+  /// number if a signal killed it). When the hang guard passes, kills it and returns nil.
+  func waitForExit() -> Int32? {
     if let exitCode { return exitCode }
-    let deadline = Self.now() + HangGuard.seconds(atLeast: timeout)
+    let deadline = Self.now() + HangGuard.seconds
     while Self.now() < deadline {
       pump(upTo: 0.02)
       if let code = pollExit() { return code }
