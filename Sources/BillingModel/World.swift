@@ -9,7 +9,7 @@ package final class World {
   package internal(set) var teams: [Team] = []
   package internal(set) var plans: [Plan] = []
   package internal(set) var invoices: [Invoice] = []
-  package var log: [LogEntry] = []
+  package var log = Log()
   /// What happened to each scope and person, for timelines.
   package internal(set) var journal = Journal()
   /// Who was sent a message during the current command (see `beginCommand`).

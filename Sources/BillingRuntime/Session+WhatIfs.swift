@@ -28,7 +28,7 @@ extension Session {
     case .clock(let day): kind = .clock(day)
     case .replaced:
       followed = world
-      kind = .replaced(outgoing: was?.log ?? [], text: text)
+      kind = .replaced(.init(outgoing: was?.log ?? Log(), text: text))
       entry = nil
     }
     let step = UndoHistory.Step(kind: kind, entry: entry)
@@ -116,7 +116,7 @@ extension Session {
     // SPEC §8: who acts stays (nobody, if that user no longer exists).
     let who = actor.map { world.handle($0) }
     let space = focus.map { world.space($0).name }
-    replay(r.replay, on: r.base)
+    replay(r.replay, from: r.source, on: r.base)
     actor = who.flatMap { world.userID($0) }
     focus = actor == nil ? nil : space.flatMap { world.spaceID($0) }
     let words = actorWords
@@ -132,15 +132,17 @@ extension Session {
   }
 
   /// Rebuilds the world from a checkpoint by playing the steps after it again.
-  private func replay(_ steps: [(UndoHistory.Step, LogEntry?)], on base: World) {
+  /// `source` is the log the steps' entries are in.
+  private func replay(_ steps: ArraySlice<UndoHistory.Step>, from source: Log, on base: World) {
     let saved = (actor, focus, keepsResults, journaling)
     keepsResults = false
     journaling = false
     world = base
     // NB: the world being replaced is let go before the replay, so it is not kept alongside.
     followed = world
-    for (s, entry) in steps {
+    for s in steps {
       world.beginCommand()
+      let entry = s.entry.map { source[$0] }
       switch s.kind {
       case .logged: break
       case .replayed(let who):
@@ -156,8 +158,10 @@ extension Session {
         // replay starts from the latest checkpoint at or before its target.
         break
       }
-      if let entry {
+      guard let first = s.entry else { continue }
+      for e in first..<(first + s.run) {
         // NB: through `appendLog`, so the timelines get the action and any refusal again.
+        let entry = source[e]
         var refused: [Scope] = []
         if entry.outcome != "ok", let command = try? parse(line: entry.command[...]) {
           refused = refusedScopes(command)

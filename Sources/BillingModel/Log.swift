@@ -1,0 +1,148 @@
+/// The log (SPEC §3 `log`): every setup and action command and every advance, in order.
+/// NB: kept compactly, since a long playback keeps an entry for every logged line: an entry is
+/// a day, an actor (an index into the names that acted), an outcome (an index into the few
+/// different outcomes) and a command (an index into the different command texts, whose bytes
+/// share one arena; a command played again is stored once). About 14 bytes an entry, plus the
+/// bytes of each different command once; `LogEntry` values are made when read.
+package struct Log: Sendable, RandomAccessCollection, Equatable {
+  private struct Packed: Sendable {
+    var day: Int32
+    var actor: Int32
+    var command: UInt32
+  }
+  private var packed: [Packed] = []
+  private var outcomeOf: [UInt16] = []
+  /// Names that acted, each once, and their indexes.
+  private var names: [String] = []
+  private var nameIndex: [String: Int32] = [:]
+  /// The different outcomes (few: searched from the most recent).
+  private var outcomes: [String] = []
+  /// The different command texts: their bytes one after the other, the end of each, and an
+  /// open-addressing table of their indexes + 1 by hash (0: empty).
+  private var bytes: [UInt8] = []
+  private var ends: [UInt32] = []
+  private var table: [UInt32] = []
+
+  package init() {}
+
+  package static func == (a: Log, b: Log) -> Bool { a.elementsEqual(b) }
+
+  package init(_ entries: some Sequence<LogEntry>) {
+    for e in entries { append(e) }
+  }
+
+  package var startIndex: Int { 0 }
+  package var endIndex: Int { packed.count }
+
+  package subscript(i: Int) -> LogEntry {
+    let p = packed[i]
+    return LogEntry(
+      date: Day(number: Int(p.day)), actor: p.actor < 0 ? nil : names[Int(p.actor)],
+      command: command(Int(p.command)), outcome: outcomes[Int(outcomeOf[i])])
+  }
+
+  /// The command of entry `i`, without making the rest of it.
+  package func command(at i: Int) -> String { command(Int(packed[i].command)) }
+
+  /// The outcome of entry `i`.
+  package func outcome(at i: Int) -> String { outcomes[Int(outcomeOf[i])] }
+
+  /// The log of the first `n` entries.
+  /// NB: the tables are shared with this one; texts only later entries used stay in them.
+  package func firstEntries(_ n: Int) -> Log {
+    var l = self
+    let cut = Swift.min(n, packed.count)
+    l.packed.removeSubrange(cut...)
+    l.outcomeOf.removeSubrange(cut...)
+    return l
+  }
+
+  package mutating func append(_ e: LogEntry) {
+    let actor = e.actor.map { name($0) } ?? -1
+    let command = UInt32(truncatingIfNeeded: intern(e.command))
+    packed.append(
+      Packed(day: Int32(truncatingIfNeeded: e.date.number), actor: actor, command: command))
+    outcomeOf.append(UInt16(truncatingIfNeeded: Log.index(of: e.outcome, in: &outcomes)))
+  }
+
+  private mutating func name(_ handle: String) -> Int32 {
+    if let i = nameIndex[handle] { return i }
+    let i = Int32(truncatingIfNeeded: names.count)
+    names.append(handle)
+    nameIndex[handle] = i
+    return i
+  }
+
+  /// The index of `s` in a short list of different strings, added when new.
+  private static func index(of s: String, in list: inout [String]) -> Int {
+    var i = list.count - 1
+    while i >= 0 {
+      if list[i] == s { return i }
+      i -= 1
+    }
+    list.append(s)
+    return list.count - 1
+  }
+
+  private func command(_ k: Int) -> String {
+    let start = k == 0 ? 0 : Int(ends[k - 1])
+    return bytes.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[start..<Int(ends[k])]), as: UTF8.self)
+    }
+  }
+
+  private func same(_ k: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start = k == 0 ? 0 : Int(ends[k - 1])
+    let end = Int(ends[k])
+    guard end - start == text.count else { return false }
+    return bytes.withUnsafeBufferPointer { b in
+      var i = 0
+      while i < text.count {
+        if b[start + i] != text[i] { return false }
+        i += 1
+      }
+      return true
+    }
+  }
+
+  private static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    // FNV-1a: deterministic from run to run.
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in text { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    return h
+  }
+
+  /// The index of a command text, stored when new.
+  private mutating func intern(_ command: String) -> Int {
+    var text = command
+    return text.withUTF8 { t in
+      if table.count < 2 * (ends.count + 1) { grow() }
+      let mask = table.count - 1
+      var slot = Int(truncatingIfNeeded: Log.hash(t)) & mask
+      while table[slot] != 0 {
+        let k = Int(table[slot]) - 1
+        if same(k, t) { return k }
+        slot = (slot + 1) & mask
+      }
+      bytes.append(contentsOf: t)
+      ends.append(UInt32(truncatingIfNeeded: bytes.count))
+      table[slot] = UInt32(truncatingIfNeeded: ends.count)
+      return ends.count - 1
+    }
+  }
+
+  private mutating func grow() {
+    let size = Swift.max(64, table.count * 2)
+    table = [UInt32](repeating: 0, count: size)
+    let mask = size - 1
+    for k in 0..<ends.count {
+      let start = k == 0 ? 0 : Int(ends[k - 1])
+      let h = bytes.withUnsafeBufferPointer {
+        Log.hash(UnsafeBufferPointer(rebasing: $0[start..<Int(ends[k])]))
+      }
+      var slot = Int(truncatingIfNeeded: h) & mask
+      while table[slot] != 0 { slot = (slot + 1) & mask }
+      table[slot] = UInt32(truncatingIfNeeded: k + 1)
+    }
+  }
+}
