@@ -85,6 +85,10 @@ package final class Session {
   package internal(set) var backAt: String?
   /// Off while a command runs on a copy (`compare`) or history is replayed.
   var journaling = true
+  /// The bytes last loaded, the world they made (nobody changes it) and who acted in it: a
+  /// `.load` of the same bytes again starts from a copy of that world, which shares its tables
+  /// with it and with the undo history's checkpoints of the earlier loads.
+  var lastLoad: (bytes: [UInt8], world: World, actor: String?)?
 
   package init(catalog: Catalog = .standard) {
     self.catalog = catalog

@@ -1,4 +1,5 @@
 import BillingModel
+import Glibc
 import Testing
 
 @testable import BillingRuntime
@@ -29,5 +30,35 @@ import Testing
     let first = play(Array(lines[..<1003]))
     expectTrue(s.world.log == first.world.log, "\(s.world.log.count) vs \(first.world.log.count)")
     expectEqual(s.world.log.count, 1002)
+  }
+}
+
+/// A `.load` of the bytes loaded last starts from a copy of the world they made.
+@Suite struct LoadAgainTests {
+  @Test("loading the same file again gives the same world, and undo goes back through both")
+  func loadAgain() throws {
+    let dir = "/tmp/billsh-load-again-\(getpid())"
+    _ = mkdir(dir, 0o700)
+    defer {
+      _ = unlink(dir + "/w.json")
+      _ = rmdir(dir)
+    }
+    let s = Session()
+    for line in [
+      "create org Acme", "add ann --org Acme", "login ann", ".save \(dir)/w.json", ".reset",
+      ".load \(dir)/w.json", "add bob --org Acme", ".load \(dir)/w.json",
+    ] {
+      let o = s.perform(line)
+      expectTrue(o.isOK, "\(line): \(o.text)")
+    }
+    expectEqual(s.world.userCount, 1)
+    expectEqual(s.actor.map { s.world.handle($0) }, "ann")
+    expectTrue(s.perform("add cy --org Acme").isOK)
+    expectEqual(s.world.userCount, 2)
+    expectTrue(s.perform(".undo 2").isOK)
+    expectEqual(s.world.userCount, 2)
+    expectTrue(s.world.userID("bob") != nil)
+    expectTrue(s.perform(".undo 2").isOK)
+    expectEqual(s.world.userCount, 0)
   }
 }
