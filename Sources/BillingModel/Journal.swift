@@ -147,6 +147,7 @@ extension World {
     _ kind: Happening.Kind, _ scope: Scope, plan: PlanID? = nil, invoice: InvoiceID? = nil,
     user: UserID? = nil, on date: Day? = nil, _ fact: Fact
   ) {
+    if muted { return }
     journal.append(
       Happening(
         date: date ?? today, kind: kind, scope: scope, plan: plan, invoice: invoice, user: user),
@@ -160,6 +161,7 @@ extension World {
 
   /// Puts a message in a user's inbox, and in their timeline.
   func deliver(_ message: Message) {
+    if muted { return }
     let user = message.to
     journal.note(.message(users[user.index].inbox.count), of: user)
     users[user.index].inbox.append(message)

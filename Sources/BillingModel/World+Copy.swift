@@ -23,6 +23,7 @@ extension World {
     c.journal = journal
     c.sentThisCommand = sentThisCommand
     c.summaries = summaries
+    c.forecastPlay = forecastPlay
     return c
   }
 

@@ -173,8 +173,9 @@ extension Session {
     followed = world
   }
 
-  /// The end of a forecast window, or a usage error when it leaves the calendar (as `advance`).
-  private func window(_ span: Duration, _ command: String) throws(Failure) -> Day {
+  /// The end of a forecast window of `scope`, or a usage error when it leaves the calendar (as
+  /// `advance`), or `invalid` when it would renew too many plans (`checkForecastSize`).
+  private func window(_ span: Duration, _ command: String, _ scope: Scope) throws(Failure) -> Day {
     let target = span.apply(to: world.today)
     guard target.isInRange, target.number - world.today.number <= 3_000_000 else {
       throw Failure(
@@ -183,12 +184,13 @@ extension Session {
       )
     }
     try world.checkCalendarEnd(upTo: target, "\(command) \(span.text)")
+    try world.checkForecastSize(scope, upTo: target, "\(command) \(span.text)")
     return target
   }
 
   func forecast(_ ref: ScopeRef, _ span: Duration) throws(Failure) -> Outcome {
     let scope = try world.resolve(ref)
-    let target = try window(span, "forecast")
+    let target = try window(span, "forecast", scope)
     let f = world.copy().forecast(
       scope, to: target, invoicesFrom: world.invoices.count, shouldStop: stopRequested)
     var text: Text = "\(world.describe(scope)), \(f.from) to \(f.to):"
@@ -200,7 +202,7 @@ extension Session {
     throws(Failure) -> Outcome
   {
     let scope = try world.resolve(ref)
-    let target = try window(span, "compare")
+    let target = try window(span, "compare", scope)
     let asIs = world.copy().forecast(
       scope, to: target, invoicesFrom: world.invoices.count, shouldStop: stopRequested)
     // The command runs as the acting user on a copy; the session's own world, actor and focus
