@@ -22,6 +22,9 @@ package struct Log: Sendable, RandomAccessCollection, Equatable {
   private var bytes: [UInt8] = []
   private var ends: [UInt32] = []
   private var table: [UInt32] = []
+  /// The last command and actor appended: a playback often logs the same one again.
+  private var lastCommand = -1
+  private var lastName: Int32 = -1
 
   package init() {}
 
@@ -66,10 +69,15 @@ package struct Log: Sendable, RandomAccessCollection, Equatable {
   }
 
   private mutating func name(_ handle: String) -> Int32 {
-    if let i = nameIndex[handle] { return i }
+    if lastName >= 0, names[Int(lastName)] == handle { return lastName }
+    if let i = nameIndex[handle] {
+      lastName = i
+      return i
+    }
     let i = Int32(truncatingIfNeeded: names.count)
     names.append(handle)
     nameIndex[handle] = i
+    lastName = i
     return i
   }
 
@@ -116,18 +124,23 @@ package struct Log: Sendable, RandomAccessCollection, Equatable {
   private mutating func intern(_ command: String) -> Int {
     var text = command
     return text.withUTF8 { t in
+      if lastCommand >= 0, same(lastCommand, t) { return lastCommand }
       if table.count < 2 * (ends.count + 1) { grow() }
       let mask = table.count - 1
       var slot = Int(truncatingIfNeeded: Log.hash(t)) & mask
       while table[slot] != 0 {
         let k = Int(table[slot]) - 1
-        if same(k, t) { return k }
+        if same(k, t) {
+          lastCommand = k
+          return k
+        }
         slot = (slot + 1) & mask
       }
       bytes.append(contentsOf: t)
       ends.append(UInt32(truncatingIfNeeded: bytes.count))
       table[slot] = UInt32(truncatingIfNeeded: ends.count)
-      return ends.count - 1
+      lastCommand = ends.count - 1
+      return lastCommand
     }
   }
 
