@@ -177,7 +177,7 @@ extension World {
   /// command sent them, and a refused action in the timeline of each scope it named.
   package func appendLog(_ entry: LogEntry, by actor: UserID?, refusedIn scopes: [Scope] = []) {
     let index = log.count
-    log.append(entry)
+    log.append(entry, user: actor?.index)
     if let actor {
       // NB: usually the command sent nothing; then there is nothing to count.
       var sent = 0

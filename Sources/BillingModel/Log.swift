@@ -15,6 +15,9 @@ package struct Log: Sendable, RandomAccessCollection, Equatable {
   /// Names that acted, each once, and their indexes.
   private var names: [String] = []
   private var nameIndex: [String: Int32] = [:]
+  /// By user index, the index in `names` of that user's handle + 1 (0: not known yet), so an
+  /// entry whose actor is known by id finds its name without hashing it.
+  private var nameOfUser: [Int32] = []
   /// The different outcomes (few: searched from the most recent).
   private var outcomes: [String] = []
   /// The different command texts: their bytes one after the other, the end of each, and an
@@ -60,8 +63,24 @@ package struct Log: Sendable, RandomAccessCollection, Equatable {
     return l
   }
 
-  package mutating func append(_ e: LogEntry) {
-    let actor = e.actor.map { name($0) } ?? -1
+  /// Appends an entry; `user` is the index of its actor, when known (see `nameOfUser`).
+  package mutating func append(_ e: LogEntry, user: Int? = nil) {
+    var actor: Int32 = -1
+    if let handle = e.actor {
+      if let u = user, u < nameOfUser.count, nameOfUser[u] > 0,
+        names[Int(nameOfUser[u] - 1)] == handle
+      {
+        actor = nameOfUser[u] - 1
+      } else {
+        actor = name(handle)
+        if let u = user {
+          if u >= nameOfUser.count {
+            nameOfUser.append(contentsOf: repeatElement(0, count: u + 1 - nameOfUser.count))
+          }
+          nameOfUser[u] = actor + 1
+        }
+      }
+    }
     let command = UInt32(truncatingIfNeeded: intern(e.command))
     packed.append(
       Packed(day: Int32(truncatingIfNeeded: e.date.number), actor: actor, command: command))
@@ -113,11 +132,22 @@ package struct Log: Sendable, RandomAccessCollection, Equatable {
     }
   }
 
+  /// A hash of a command's bytes, eight at a time (deterministic from run to run).
   private static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    // FNV-1a: deterministic from run to run.
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in text { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-    return h
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(text.count)
+    guard let base = text.baseAddress else { return h }
+    let raw = UnsafeRawPointer(base)
+    var i = 0
+    while i + 8 <= text.count {
+      h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+      h ^= h >> 29
+      i += 8
+    }
+    while i < text.count {
+      h = (h ^ UInt64(text[i])) &* 0x100_0000_01b3
+      i += 1
+    }
+    return h ^ (h >> 32)
   }
 
   /// The index of a command text, stored when new.
