@@ -129,6 +129,8 @@ package indirect enum Reason: Equatable, Sendable {
   case salesPriceAtRenewal(Tier)
 
   // What-ifs (SPEC §8).
+  case forecastShowsTooMuch(String, renewals: Int, to: Day, limit: Int)
+  case forecastPlaysTooMuch(String, renewals: Int, plans: Int, to: Day, limit: Int)
   case unknownMark(String, marks: [String])
   case nothingToUndo
   case undoTooFar(asked: Int, can: Int)
@@ -146,6 +148,7 @@ package indirect enum Reason: Equatable, Sendable {
     case .unknownMark: (.notFound, nil)
     case .salesNothingToChange: (.usage, nil)
     case .salesOnTrial, .salesDownToSalesTier, .salesPriceAtRenewal: (.invalid, nil)
+    case .forecastShowsTooMuch, .forecastPlaysTooMuch: (.invalid, nil)
     case .nothingToUndo, .undoTooFar: (.conflict, nil)
     case .ambiguousTeam: (.ambiguous, nil)
     case .noActor: (.noActor, nil)

@@ -76,7 +76,16 @@ package struct Journal: Sendable {
   var ofSpace: [[Int]] = []
   var ofTeam: [[Int]] = []
   /// By user index; grown as people act or are told something.
-  package private(set) var ofUser: [[Deed]] = []
+  /// NB: a deed is kept as 4 bytes (an action's log index, or the complement of a message's
+  /// inbox index), since a long playback keeps one for every action with an actor.
+  private var deedsOfUser: [[Int32]] = []
+
+  private static func deed(_ raw: Int32) -> Deed {
+    raw >= 0 ? .action(Int(raw)) : .message(Int(~raw))
+  }
+
+  /// Every user's deeds, by user index (for `.save` and the checks of a load).
+  package var ofUser: [[Deed]] { deedsOfUser.map { $0.map(Journal.deed) } }
 
   mutating func append(_ h: Happening, to scope: Scope, fact: Fact? = nil) {
     let n = entries.count
@@ -113,22 +122,27 @@ package struct Journal: Sendable {
   }
 
   package func deeds(of user: UserID) -> [Deed] {
-    user.index < ofUser.count ? ofUser[user.index] : []
+    user.index < deedsOfUser.count ? deedsOfUser[user.index].map(Journal.deed) : []
   }
 
   package func deedCount(of user: UserID) -> Int {
-    user.index < ofUser.count ? ofUser[user.index].count : 0
+    user.index < deedsOfUser.count ? deedsOfUser[user.index].count : 0
   }
 
   /// Adds a deed; `at` puts it before those added since (an action before the messages it sent).
   mutating func note(_ deed: Deed, of user: UserID, at position: Int? = nil) {
-    if user.index >= ofUser.count {
-      ofUser.append(contentsOf: repeatElement([], count: user.index + 1 - ofUser.count))
+    if user.index >= deedsOfUser.count {
+      deedsOfUser.append(contentsOf: repeatElement([], count: user.index + 1 - deedsOfUser.count))
     }
-    if let position, position < ofUser[user.index].count {
-      ofUser[user.index].insert(deed, at: position)
+    let raw: Int32 =
+      switch deed {
+      case .action(let n): Int32(truncatingIfNeeded: n)
+      case .message(let n): ~Int32(truncatingIfNeeded: n)
+      }
+    if let position, position < deedsOfUser[user.index].count {
+      deedsOfUser[user.index].insert(raw, at: position)
     } else {
-      ofUser[user.index].append(deed)
+      deedsOfUser[user.index].append(raw)
     }
   }
 }
@@ -139,6 +153,7 @@ extension World {
     _ kind: Happening.Kind, _ scope: Scope, plan: PlanID? = nil, invoice: InvoiceID? = nil,
     user: UserID? = nil, on date: Day? = nil, _ fact: Fact
   ) {
+    if muted { return }
     journal.append(
       Happening(
         date: date ?? today, kind: kind, scope: scope, plan: plan, invoice: invoice, user: user,
@@ -155,6 +170,7 @@ extension World {
 
   /// Puts a message in a user's inbox, and in their timeline.
   func deliver(_ message: Message) {
+    if muted { return }
     let user = message.to
     journal.note(.message(users[user.index].inbox.count), of: user)
     users[user.index].inbox.append(message)
@@ -170,7 +186,7 @@ extension World {
   /// command sent them, and a refused action in the timeline of each scope it named.
   package func appendLog(_ entry: LogEntry, by actor: UserID?, refusedIn scopes: [Scope] = []) {
     let index = log.count
-    log.append(entry)
+    log.append(entry, user: actor?.index)
     if let actor {
       // NB: usually the command sent nothing; then there is nothing to count.
       var sent = 0

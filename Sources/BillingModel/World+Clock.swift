@@ -64,10 +64,19 @@ extension World {
       var last: PlanID?
       for id in due where id != last {
         last = id
-        events.append(renew(id, on: day))
+        // NB: only a Bool taken out of the forecast's state: a copy of it held across `renew`
+        // would make each invoice it appends copy the list.
+        if let followed = forecastPlay?.follows.contains(id) {
+          forecastPlay?.muted = !followed
+          let event = renew(id, on: day)
+          if followed { events.append(event) }
+        } else {
+          events.append(renew(id, on: day))
+        }
       }
     }
     today = max(today, target)
+    forecastPlay?.muted = false
     return (events, false)
   }
 
@@ -141,8 +150,8 @@ extension World {
         id, start: start, end: end, from: raised.from, to: raised.to, billable: need)
       happened(.resized, p.scope, plan: id, renewed)
     } else {
-      renewed = .renewed(id, invoice: InvoiceID(index: invoices.count), start: start, end: end)
-      happened(.renewed, p.scope, plan: id, invoice: InvoiceID(index: invoices.count), renewed)
+      renewed = .renewed(id, invoice: nextInvoiceID, start: start, end: end)
+      happened(.renewed, p.scope, plan: id, invoice: nextInvoiceID, renewed)
     }
     facts.append(renewed)
     let inv = issueInvoice(

@@ -24,6 +24,7 @@ extension World {
     c.sentThisCommand = sentThisCommand
     c.commandActor = commandActor
     c.summaries = summaries
+    c.forecastPlay = forecastPlay
     return c
   }
 

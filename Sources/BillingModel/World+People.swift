@@ -140,7 +140,7 @@ extension World {
       let before = shape(pid)
       plans[pid.index].seats = size
       let fact = Fact.resized(
-        before, from: old, to: size, billable: need, invoice: InvoiceID(index: invoices.count),
+        before, from: old, to: size, billable: need, invoice: nextInvoiceID,
         cents: amount)
       happened(.resized, scope, plan: pid, fact)
       issueInvoice(pid, charge, .resize(from: old, to: size))
@@ -158,13 +158,20 @@ extension World {
   {
     let owner = plans[pid.index].owner, payment = plans[pid.index].payment,
       scope = plans[pid.index].scope
-    let id = InvoiceID(index: invoices.count)
+    let id = nextInvoiceID
     let day = date ?? today
     let amount = charge.total
-    invoices.append(
-      Invoice(
-        id: id, plan: pid, date: day, amountCents: amount, payment: payment ?? .card, sentTo: owner,
-        label: label, lines: charge.lines))
+    let invoice = Invoice(
+      id: id, plan: pid, date: day, amountCents: amount, payment: payment ?? .card, sentTo: owner,
+      label: label, lines: charge.lines)
+    if let muted = forecastPlay?.muted {
+      // NB: a forecast keeps only its followed plans' invoices (see `ForecastPlay`).
+      forecastPlay?.issued += 1
+      if muted { return id }
+      forecastPlay?.invoices.append(invoice)
+    } else {
+      invoices.append(invoice)
+    }
     invoicesOfPlan[pid.index].append(id)
     journal.append(
       Happening(date: day, kind: .invoice, scope: scope, plan: pid, invoice: id), to: scope)

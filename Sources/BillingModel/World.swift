@@ -9,7 +9,7 @@ package final class World {
   package internal(set) var teams: [Team] = []
   package internal(set) var plans: [Plan] = []
   package internal(set) var invoices: [Invoice] = []
-  package var log: [LogEntry] = []
+  package var log = Log()
   /// What happened to each scope and person, for timelines.
   package internal(set) var journal = Journal()
   /// Who was sent a message during the current command (see `beginCommand`).
@@ -33,6 +33,8 @@ package final class World {
   /// Each plan's summary as last made, by plan index, with the facts it was made from (see
   /// `summary`): refusals name a plan by it, and a playback refuses the same plans again and again.
   var summaries: [PlanSummary?] = []
+  /// Set while a forecast plays this world (a copy; see `ForecastPlay`).
+  var forecastPlay: ForecastPlay?
 
   package init(catalog: Catalog = .standard) { self.catalog = catalog }
 
@@ -42,7 +44,38 @@ package final class World {
   package func space(_ id: SpaceID) -> Space { spaces[id.index] }
   package func team(_ id: TeamID) -> Team { teams[id.index] }
   package func plan(_ id: PlanID) -> Plan { plans[id.index] }
-  package func invoice(_ id: InvoiceID) -> Invoice { invoices[id.index] }
+  package func invoice(_ id: InvoiceID) -> Invoice {
+    if id.index < invoices.count { return invoices[id.index] }
+    // A forecast's invoice (see `ForecastPlay`): they are in the order of their ids.
+    let kept = forecastPlay?.invoices ?? []
+    var (low, high) = (0, kept.count - 1)
+    while low < high {
+      let mid = (low + high) / 2
+      if kept[mid].id.index < id.index { low = mid + 1 } else { high = mid }
+    }
+    return kept[low]
+  }
+
+  /// The id the next invoice gets.
+  var nextInvoiceID: InvoiceID { InvoiceID(index: invoices.count + (forecastPlay?.issued ?? 0)) }
+
+  /// What a forecast plays on its copy of the world: every live plan renews as it would, so
+  /// invoices get the ids they would get, but the plans it does not follow keep no journal
+  /// entries, messages or invoices and make no events (see `advance`): a forecast's memory grows
+  /// with what it shows, not with the world.
+  struct ForecastPlay {
+    /// The plans it follows.
+    var follows: Set<PlanID>
+    /// Whether the plan renewing now is one it does not follow: what it does is not recorded.
+    var muted = false
+    /// How many invoices it issued, numbered on from `invoices` without joining it, and those
+    /// of the plans it follows, in order (the others are only counted).
+    var issued = 0
+    var invoices: [Invoice] = []
+  }
+
+  /// Whether what happens now is not recorded (a plan a forecast does not follow renews).
+  var muted: Bool { forecastPlay?.muted ?? false }
   package func handle(_ id: UserID) -> String { users[id.index].handle }
   package func userID(_ handle: String) -> UserID? {
     handleSlots.find(handle, NameSlots.hash(handle), { users[$0].handle }).map { UserID(index: $0) }

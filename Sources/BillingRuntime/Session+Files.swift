@@ -101,6 +101,10 @@ extension Session {
 
   /// Replaces the world with the saved one in `bytes`, read from `path`.
   package func loadWorld(_ bytes: [UInt8], from path: String) throws(Failure) {
+    if let last = lastLoad, last.bytes == bytes {
+      replaceWorld(last.world.copy(), actingAs: last.actor)
+      return
+    }
     // NB: parsed in place, no copy of a large file as text. The reader checks the UTF-8 of every
     // string and allows only ASCII outside them, so the whole file is checked only on a failure,
     // to say why.
@@ -117,8 +121,14 @@ extension Session {
     } catch {
       throw Failure(.io, nil, "\(path): \(error.message); the current world is unchanged")
     }
-    var newActor: UserID?
-    if case .string(let h)? = json["actor"] { newActor = w.userID(h) }
+    var handle: String?
+    if case .string(let h)? = json["actor"] { handle = h }
+    lastLoad = (bytes, w.copy(), handle)
+    replaceWorld(w, actingAs: handle)
+  }
+
+  private func replaceWorld(_ w: World, actingAs handle: String?) {
+    let newActor = handle.flatMap { w.userID($0) }
     world = w
     actor = newActor
     focus = newActor.flatMap { world.spacesOf($0).first }

@@ -28,7 +28,7 @@ extension Session {
     case .clock(let day): kind = .clock(day)
     case .replaced:
       followed = world
-      kind = .replaced(outgoing: was?.log ?? [], text: text)
+      kind = .replaced(.init(outgoing: was?.log ?? Log(), text: text))
       entry = nil
     }
     let step = UndoHistory.Step(kind: kind, entry: entry)
@@ -116,7 +116,7 @@ extension Session {
     // SPEC §8: who acts stays (nobody, if that user no longer exists).
     let who = actor.map { world.handle($0) }
     let space = focus.map { world.space($0).name }
-    replay(r.replay, on: r.base)
+    replay(r.replay, from: r.source, on: r.base)
     actor = who.flatMap { world.userID($0) }
     focus = actor == nil ? nil : space.flatMap { world.spaceID($0) }
     let words = actorWords
@@ -132,15 +132,17 @@ extension Session {
   }
 
   /// Rebuilds the world from a checkpoint by playing the steps after it again.
-  private func replay(_ steps: [(UndoHistory.Step, LogEntry?)], on base: World) {
+  /// `source` is the log the steps' entries are in.
+  private func replay(_ steps: ArraySlice<UndoHistory.Step>, from source: Log, on base: World) {
     let saved = (actor, focus, keepsResults, journaling)
     keepsResults = false
     journaling = false
     world = base
     // NB: the world being replaced is let go before the replay, so it is not kept alongside.
     followed = world
-    for (s, entry) in steps {
+    for s in steps {
       world.beginCommand()
+      let entry = s.entry.map { source[$0] }
       switch s.kind {
       case .logged: break
       case .replayed(let who):
@@ -158,8 +160,10 @@ extension Session {
         // replay starts from the latest checkpoint at or before its target.
         break
       }
-      if let entry {
+      guard let first = s.entry else { continue }
+      for e in first..<(first + s.run) {
         // NB: through `appendLog`, so the timelines get the action and any refusal again.
+        let entry = source[e]
         var refused: [Scope] = []
         if entry.outcome != "ok", let command = try? parse(line: entry.command[...]) {
           refused = refusedScopes(command)
@@ -171,8 +175,9 @@ extension Session {
     followed = world
   }
 
-  /// The end of a forecast window, or a usage error when it leaves the calendar (as `advance`).
-  private func window(_ span: Duration, _ command: String) throws(Failure) -> Day {
+  /// The end of a forecast window of `scope`, or a usage error when it leaves the calendar (as
+  /// `advance`), or `invalid` when it would renew too many plans (`checkForecastSize`).
+  private func window(_ span: Duration, _ command: String, _ scope: Scope) throws(Failure) -> Day {
     let target = span.apply(to: world.today)
     guard target.isInRange, target.number - world.today.number <= 3_000_000 else {
       throw Failure(
@@ -181,12 +186,13 @@ extension Session {
       )
     }
     try world.checkCalendarEnd(upTo: target, "\(command) \(span.text)")
+    try world.checkForecastSize(scope, upTo: target, "\(command) \(span.text)")
     return target
   }
 
   func forecast(_ ref: ScopeRef, _ span: Duration) throws(Failure) -> Outcome {
     let scope = try world.resolve(ref)
-    let target = try window(span, "forecast")
+    let target = try window(span, "forecast", scope)
     let f = world.copy().forecast(
       scope, to: target, invoicesFrom: world.invoices.count, shouldStop: stopRequested)
     var text: Text = "\(world.describe(scope)), \(f.from) to \(f.to):"
@@ -198,7 +204,7 @@ extension Session {
     throws(Failure) -> Outcome
   {
     let scope = try world.resolve(ref)
-    let target = try window(span, "compare")
+    let target = try window(span, "compare", scope)
     let asIs = world.copy().forecast(
       scope, to: target, invoicesFrom: world.invoices.count, shouldStop: stopRequested)
     // The command runs as the acting user on a copy; the session's own world, actor and focus
@@ -313,15 +319,22 @@ extension Session {
       followed.formUnion(copy.forecastPlans(scope))
     }
     try copy.checkCalendarEnd(upTo: target, "compare to \(target) after \(quoted(alt.text))")
+    let stored = copy.invoices.count
     let f = copy.forecast(scope, to: target, invoicesFrom: first, shouldStop: stopRequested)
     followed.formUnion(f.world.forecastPlans(scope))
     var ids: [InvoiceID] = []
     var total = 0
-    if first < copy.invoices.count {
-      for i in copy.invoices[first...] where followed.contains(i.plan) {
+    if first < stored {
+      for i in copy.invoices[first..<stored] where followed.contains(i.plan) {
         ids.append(i.id)
         total += i.amountCents
       }
+    }
+    // NB: the invoices the forecast itself issued are kept beside the world's list (a forecast
+    // keeps only its scope's), numbered on from it.
+    for id in f.invoices where id.index >= stored {
+      ids.append(id)
+      total += f.world.invoice(id).amountCents
     }
     return Path(text: alt.text, world: copy, invoices: ids, total: total)
   }
@@ -330,7 +343,7 @@ extension Session {
     throws(Failure) -> Outcome
   {
     let scope = try world.resolve(ref)
-    let target = try window(span, "compare")
+    let target = try window(span, "compare", scope)
     let asIs = world.copy().forecast(
       scope, to: target, invoicesFrom: world.invoices.count, shouldStop: stopRequested)
     var paths: [Path] = []

@@ -77,6 +77,10 @@ package final class Session {
   var journaling = true
   /// The last command refused (not for its syntax), for `explain last` (SPEC §8).
   var lastRefusal: (text: String, failure: Failure)?
+  /// The bytes last loaded, the world they made (nobody changes it) and who acted in it: a
+  /// `.load` of the same bytes again starts from a copy of that world, which shares its tables
+  /// with it and with the undo history's checkpoints of the earlier loads.
+  var lastLoad: (bytes: [UInt8], world: World, actor: String?)?
 
   package init(catalog: Catalog = .standard, files: any FileAccess = NoFiles()) {
     self.catalog = catalog

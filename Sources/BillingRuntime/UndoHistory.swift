@@ -47,20 +47,34 @@ extension Session {
 /// their cost per command stays a small constant whatever the world's size, and a replay is at
 /// most that many steps.
 struct UndoHistory {
+  /// The log of a world that was replaced, and the command that replaced it.
+  /// NB: a class, so a step stays a few words whatever a log holds.
+  final class Replacement {
+    let outgoing: Log
+    let text: String
+    init(outgoing: Log, text: String) {
+      self.outgoing = outgoing
+      self.text = text
+    }
+  }
+
   struct Step {
     enum Kind {
-      /// Only a log entry (not counted by `.undo`).
+      /// Only log entries (not counted by `.undo`): `run` of them, one after the other.
       case logged
       /// A command that changed the world, run by `actor`; its text is its log entry's.
       case replayed(actor: UserID?)
       case clock(Day)
       /// The log of the world it replaced and the command as written (`.load`, `.demo` and
       /// `.reset` are not logged); a checkpoint of the new world follows.
-      case replaced(outgoing: [LogEntry], text: String)
+      case replaced(Replacement)
     }
     var kind: Kind
     /// The index of the command's entry in the log, when it made one.
     var entry: Int?
+    /// How many log entries the step made, from `entry`: more than one only for `.logged`
+    /// steps, which run together (see `add`).
+    var run: Int = 1
     var counts: Bool { if case .logged = kind { false } else { true } }
   }
 
@@ -85,7 +99,7 @@ struct UndoHistory {
     position: Int, world: World, logCount: Int
   ) {
     let c = world.copy()
-    c.log = []
+    c.log = Log()
     return (position, c, world.log.count)
   }
 
@@ -94,7 +108,17 @@ struct UndoHistory {
   var undoable: Int { counting.count }
 
   /// Notes a step; `world` is the world after it.
+  /// NB: logged-only steps that follow one another since the last checkpoint are one step, so
+  /// a long run of views costs no memory here: the history holds a step for each command that
+  /// changed the world (at most `kept` of them, with what lies between them) and a few more.
   mutating func add(_ step: Step, world: World) {
+    if case .logged = step.kind, let e = step.entry, let last = steps.last,
+      case .logged = last.kind, end - 1 >= checkpoints[checkpoints.count - 1].position,
+      let first = last.entry, first + last.run == e
+    {
+      steps[steps.count - 1].run += 1
+      return
+    }
     steps.append(step)
     if step.counts { counting.append(end - 1) }
     if case .replaced = step.kind {
@@ -120,11 +144,11 @@ struct UndoHistory {
     counting.removeFirst(counting.firstIndex { $0 >= cut } ?? counting.count)
   }
 
-  /// What `.undo n` replays: the checkpoint to start from, the steps after it paired with their
-  /// log entries, and the commands undone (oldest first). Nil when fewer than `n` can be undone.
-  /// `log` is the live world's log. The history then ends at the target.
-  mutating func undo(_ n: Int, log: [LogEntry]) -> (
-    base: World, replay: [(Step, LogEntry?)], undone: [String]
+  /// What `.undo n` replays: the checkpoint to start from, the steps after it, the log their
+  /// entries are in, and the commands undone (oldest first). Nil when fewer than `n` can be
+  /// undone. `log` is the live world's log. The history then ends at the target.
+  mutating func undo(_ n: Int, log: Log) -> (
+    base: World, replay: ArraySlice<Step>, source: Log, undone: [String]
   )? {
     guard n >= 1, n <= counting.count else { return nil }
     let target = counting[counting.count - n]
@@ -136,23 +160,21 @@ struct UndoHistory {
     var p = end - 1
     while p >= target {
       let s = steps[p - start]
-      if case .replaced(let outgoing, let text) = s.kind {
-        source = outgoing
-        undone.append(text)
+      if case .replaced(let r) = s.kind {
+        source = r.outgoing
+        undone.append(r.text)
       } else if s.counts, let e = s.entry {
-        undone.append(source[e].command)
+        undone.append(source.command(at: e))
       }
       p -= 1
     }
-    let replay = steps[(cp.position - start)..<(target - start)].map { s in
-      (s, s.entry.map { source[$0] })
-    }
+    let replay = steps[(cp.position - start)..<(target - start)]
     let base = cp.world.copy()
-    base.log = Array(source[..<cp.logCount])
+    base.log = source.firstEntries(cp.logCount)
     steps.removeLast(end - target)
     counting.removeLast(n)
     checkpoints.removeAll { $0.position > target }
-    return (base, replay, undone.reversed())
+    return (base, replay, source, undone.reversed())
   }
 }
 

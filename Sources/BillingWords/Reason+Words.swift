@@ -9,6 +9,12 @@ extension Reason {
     switch self {
     case .said(_, _, let text):
       return text
+    case .forecastShowsTooMuch(let what, let shown, let target, let limit):
+      return
+        "\(what) would show about \(shown) renewals up to \(target); a forecast shows at most \(limit): choose a shorter span"
+    case .forecastPlaysTooMuch(let what, let played, let renewing, let target, let limit):
+      return
+        "\(what) would play about \(played) renewals of the world's \(renewing) live plans up to \(target); a forecast plays at most \(limit): choose a shorter span"
     case .salesOnTrial(let plan):
       return "\(plan) is a trial: sales sells a plan for it with create plan, not sales"
     case .salesNothingToChange:

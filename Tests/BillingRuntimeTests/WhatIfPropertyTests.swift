@@ -49,7 +49,8 @@ import BillingSupport
 
   /// `World.copy` copies every stored property: one left out keeps its initial value in the
   /// copy. The world below gives every property a value other than its initial one (the test
-  /// says which does not, so a new property is given one here too).
+  /// says which does not, so a new property is given one here too). It is a forecast's world,
+  /// so what a forecast plays is set too.
   @Test func copyCopiesEveryStoredProperty() {
     let s = Session()
     s.world.catalog.trialDays = 20
@@ -58,10 +59,15 @@ import BillingSupport
       "add ann bob --team Design --org Acme", "as ann trial team Design --tier starter",
       "as ann upgrade org Acme --tier starter", "as bob cancel org Acme", "advance 3d",
       "as ann edit org Acme --seats 10", "as ann transfer org Acme --to bob",
+      "create workspace W", "add cy --workspace W", "as cy upgrade workspace W --tier starter",
     ] {
       _ = s.perform(line)
     }
-    let world = s.world
+    let w = s.world
+    guard let space = w.spaceID("W") else { return expectTrue(false, "no workspace W") }
+    let world = w.copy().forecast(
+      .space(space), to: w.today.adding(months: 2), invoicesFrom: w.invoices.count
+    ).world
     let copy = world.copy()
     let initial = Dictionary(
       Mirror(reflecting: World()).children.map { ($0.label ?? "", dumped($0.value)) },

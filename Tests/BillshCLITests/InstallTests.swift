@@ -26,8 +26,8 @@ private func run(_ path: String, _ args: [String], env: [String: String] = [:]) 
   p.standardInput = FileHandle.nullDevice
   try p.run()
   // NB: stderr holds a line or two, so reading stdout to its end first cannot block on it.
-  let data = out.fileHandleForReading.readDataToEndOfFile()
-  let errors = err.fileHandleForReading.readDataToEndOfFile()
+  let data = readAll(out.fileHandleForReading)
+  let errors = readAll(err.fileHandleForReading)
   p.waitUntilExit()
   return (
     p.terminationStatus, String(decoding: data, as: UTF8.self),
@@ -106,4 +106,22 @@ func installPutsFiveFilesUnderDestdirAndPrefix() throws {
   }
   let build = try String(contentsOfFile: root + "/Scripts/build", encoding: .utf8)
   #expect(build.contains("-c release --static-swift-stdlib --product billsh"))
+}
+
+/// Reads `handle` to its end; a read interrupted by a signal (EINTR) is tried again, where
+/// `FileHandle.readDataToEndOfFile` would trap.
+private func readAll(_ handle: FileHandle) -> Data {
+  var data = Data()
+  var buffer = [UInt8](repeating: 0, count: 65536)
+  while true {
+    let n = buffer.withUnsafeMutableBytes { b in read(handle.fileDescriptor, b.baseAddress, b.count)
+    }
+    if n > 0 {
+      data.append(contentsOf: buffer[0..<n])
+    } else if n < 0 && errno == EINTR {
+      continue
+    } else {
+      return data
+    }
+  }
 }

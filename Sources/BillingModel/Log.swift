@@ -1,0 +1,191 @@
+/// The log (SPEC §3 `log`): every setup and action command and every advance, in order.
+/// NB: kept compactly, since a long playback keeps an entry for every logged line: an entry is
+/// a day, an actor (an index into the names that acted), an outcome (an index into the few
+/// different outcomes) and a command (an index into the different command texts, whose bytes
+/// share one arena; a command played again is stored once). About 14 bytes an entry, plus the
+/// bytes of each different command once; `LogEntry` values are made when read.
+package struct Log: Sendable, RandomAccessCollection, Equatable {
+  private struct Packed: Sendable {
+    var day: Int32
+    var actor: Int32
+    var command: UInt32
+  }
+  private var packed: [Packed] = []
+  private var outcomeOf: [UInt16] = []
+  /// Names that acted, each once, and their indexes.
+  private var names: [String] = []
+  private var nameIndex: [String: Int32] = [:]
+  /// By user index, the index in `names` of that user's handle + 1 (0: not known yet), so an
+  /// entry whose actor is known by id finds its name without hashing it.
+  private var nameOfUser: [Int32] = []
+  /// The different outcomes (few: searched from the most recent).
+  private var outcomes: [String] = []
+  /// The different command texts: their bytes one after the other, the end of each, and an
+  /// open-addressing table of their indexes + 1 by hash (0: empty).
+  private var bytes: [UInt8] = []
+  private var ends: [UInt32] = []
+  private var table: [UInt32] = []
+  /// The last command and actor appended: a playback often logs the same one again.
+  private var lastCommand = -1
+  private var lastName: Int32 = -1
+
+  package init() {}
+
+  package static func == (a: Log, b: Log) -> Bool { a.elementsEqual(b) }
+
+  package init(_ entries: some Sequence<LogEntry>) {
+    for e in entries { append(e) }
+  }
+
+  package var startIndex: Int { 0 }
+  package var endIndex: Int { packed.count }
+
+  package subscript(i: Int) -> LogEntry {
+    let p = packed[i]
+    return LogEntry(
+      date: Day(number: Int(p.day)), actor: p.actor < 0 ? nil : names[Int(p.actor)],
+      command: command(Int(p.command)), outcome: outcomes[Int(outcomeOf[i])])
+  }
+
+  /// The command of entry `i`, without making the rest of it.
+  package func command(at i: Int) -> String { command(Int(packed[i].command)) }
+
+  /// The outcome of entry `i`.
+  package func outcome(at i: Int) -> String { outcomes[Int(outcomeOf[i])] }
+
+  /// The log of the first `n` entries.
+  /// NB: the tables are shared with this one; texts only later entries used stay in them.
+  package func firstEntries(_ n: Int) -> Log {
+    var l = self
+    let cut = Swift.min(n, packed.count)
+    l.packed.removeSubrange(cut...)
+    l.outcomeOf.removeSubrange(cut...)
+    return l
+  }
+
+  /// Appends an entry; `user` is the index of its actor, when known (see `nameOfUser`).
+  package mutating func append(_ e: LogEntry, user: Int? = nil) {
+    var actor: Int32 = -1
+    if let handle = e.actor {
+      if let u = user, u < nameOfUser.count, nameOfUser[u] > 0,
+        names[Int(nameOfUser[u] - 1)] == handle
+      {
+        actor = nameOfUser[u] - 1
+      } else {
+        actor = name(handle)
+        if let u = user {
+          if u >= nameOfUser.count {
+            nameOfUser.append(contentsOf: repeatElement(0, count: u + 1 - nameOfUser.count))
+          }
+          nameOfUser[u] = actor + 1
+        }
+      }
+    }
+    let command = UInt32(truncatingIfNeeded: intern(e.command))
+    packed.append(
+      Packed(day: Int32(truncatingIfNeeded: e.date.number), actor: actor, command: command))
+    outcomeOf.append(UInt16(truncatingIfNeeded: Log.index(of: e.outcome, in: &outcomes)))
+  }
+
+  private mutating func name(_ handle: String) -> Int32 {
+    if lastName >= 0, names[Int(lastName)] == handle { return lastName }
+    if let i = nameIndex[handle] {
+      lastName = i
+      return i
+    }
+    let i = Int32(truncatingIfNeeded: names.count)
+    names.append(handle)
+    nameIndex[handle] = i
+    lastName = i
+    return i
+  }
+
+  /// The index of `s` in a short list of different strings, added when new.
+  private static func index(of s: String, in list: inout [String]) -> Int {
+    var i = list.count - 1
+    while i >= 0 {
+      if list[i] == s { return i }
+      i -= 1
+    }
+    list.append(s)
+    return list.count - 1
+  }
+
+  private func command(_ k: Int) -> String {
+    let start = k == 0 ? 0 : Int(ends[k - 1])
+    return bytes.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[start..<Int(ends[k])]), as: UTF8.self)
+    }
+  }
+
+  private func same(_ k: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start = k == 0 ? 0 : Int(ends[k - 1])
+    let end = Int(ends[k])
+    guard end - start == text.count else { return false }
+    return bytes.withUnsafeBufferPointer { b in
+      var i = 0
+      while i < text.count {
+        if b[start + i] != text[i] { return false }
+        i += 1
+      }
+      return true
+    }
+  }
+
+  /// A hash of a command's bytes, eight at a time (deterministic from run to run).
+  private static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(text.count)
+    guard let base = text.baseAddress else { return h }
+    let raw = UnsafeRawPointer(base)
+    var i = 0
+    while i + 8 <= text.count {
+      h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+      h ^= h >> 29
+      i += 8
+    }
+    while i < text.count {
+      h = (h ^ UInt64(text[i])) &* 0x100_0000_01b3
+      i += 1
+    }
+    return h ^ (h >> 32)
+  }
+
+  /// The index of a command text, stored when new.
+  private mutating func intern(_ command: String) -> Int {
+    var text = command
+    return text.withUTF8 { t in
+      if lastCommand >= 0, same(lastCommand, t) { return lastCommand }
+      if table.count < 2 * (ends.count + 1) { grow() }
+      let mask = table.count - 1
+      var slot = Int(truncatingIfNeeded: Log.hash(t)) & mask
+      while table[slot] != 0 {
+        let k = Int(table[slot]) - 1
+        if same(k, t) {
+          lastCommand = k
+          return k
+        }
+        slot = (slot + 1) & mask
+      }
+      bytes.append(contentsOf: t)
+      ends.append(UInt32(truncatingIfNeeded: bytes.count))
+      table[slot] = UInt32(truncatingIfNeeded: ends.count)
+      lastCommand = ends.count - 1
+      return lastCommand
+    }
+  }
+
+  private mutating func grow() {
+    let size = Swift.max(64, table.count * 2)
+    table = [UInt32](repeating: 0, count: size)
+    let mask = size - 1
+    for k in 0..<ends.count {
+      let start = k == 0 ? 0 : Int(ends[k - 1])
+      let h = bytes.withUnsafeBufferPointer {
+        Log.hash(UnsafeBufferPointer(rebasing: $0[start..<Int(ends[k])]))
+      }
+      var slot = Int(truncatingIfNeeded: h) & mask
+      while table[slot] != 0 { slot = (slot + 1) & mask }
+      table[slot] = UInt32(truncatingIfNeeded: k + 1)
+    }
+  }
+}
