@@ -78,8 +78,13 @@ package enum Runner {
         }
       }
       worst = max(worst, exitCode(session))
-      // NB: Ctrl-C (or output that cannot be written) ends the run, not only this file.
-      if stop || session.stopSeen { break }
+      // NB: Ctrl-C (or output that cannot be written) ends the run, not only this file. The
+      // stopped session is kept (never freed): the process ends next, and taking a large world
+      // and its journal apart first would hold Ctrl-C up for a good part of a second.
+      if stop || session.stopSeen {
+        _ = Unmanaged.passRetained(session)
+        break
+      }
     }
     out.flush()
     return worst

@@ -397,6 +397,9 @@ extension Session {
     if events.isEmpty { text.append(" (no events)") }
     let listed = listEvents(events, in: world, to: &text)
     if stopped {
+      // NB: kept with the session, which a stopped run never frees: the process ends next, and
+      // freeing years of events first would hold Ctrl-C up.
+      eventsOnStop = events
       text += "\ninterrupted: the clock stopped on \(world.today) after the last finished day"
     }
     if listed < events.count {

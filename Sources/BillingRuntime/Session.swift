@@ -75,6 +75,9 @@ package final class Session {
   package internal(set) var backAt: String?
   /// Off while a command runs on a copy (`compare`) or history is replayed.
   var journaling = true
+  /// The events of an `advance` that Ctrl-C stopped, kept so that ending the process does not
+  /// wait for them to be freed.
+  var eventsOnStop: [Event] = []
   /// The last command refused (not for its syntax), for `explain last` (SPEC §8).
   var lastRefusal: (text: String, failure: Failure)?
   /// The bytes last loaded, the world they made (nobody changes it) and who acted in it: a
