@@ -19,18 +19,9 @@ import Testing
     as bob edit org Acme --seats 10
     """
 
-  static let saved: String = {
-    let s = Session()
-    for line in story.split(separator: "\n") { _ = s.perform(String(line)) }
-    return s.savedText()
-  }()
+  static let saved = SavedWorlds.saved(of: story)
 
-  static func load(_ text: String) -> Failure? {
-    do {
-      _ = try World.restore(try parseJSON(text))
-      return nil
-    } catch { return error }
-  }
+  static func load(_ text: String) -> Failure? { SavedWorlds.load(text) }
 
   @Test func theStoryLoads() {
     expectTrue(LoadConsistencyTests.load(LoadConsistencyTests.saved) == nil)

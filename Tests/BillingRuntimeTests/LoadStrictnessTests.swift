@@ -31,18 +31,9 @@ import Testing
     """
 
   /// The saved world of `story`, as `.save` writes it.
-  static let saved: String = {
-    let s = Session()
-    for line in story.split(separator: "\n") { _ = s.perform(String(line)) }
-    return s.savedText()
-  }()
+  static let saved = SavedWorlds.saved(of: story)
 
-  static func load(_ text: String) -> Failure? {
-    do {
-      _ = try World.restore(try parseJSON(text))
-      return nil
-    } catch { return error }
-  }
+  static func load(_ text: String) -> Failure? { SavedWorlds.load(text) }
 
   /// (what is broken, the text to replace once, by what, the path the error must name)
   static let broken: [(String, String, String, String)] = [
