@@ -10,7 +10,7 @@ package enum Reference {
       "# billsh reference", "",
       "Every command line option, shell command and rule, written from the tables billsh itself",
       "reads (`Sources/BillshCLI/CommandLineTable.swift`, `Sources/BillingLanguage/CommandTable.swift`,",
-      "`Sources/BillingModel/Rule+Text.swift`); do not edit it by hand. The same text is in",
+      "`Sources/BillingWords/Rule+Text.swift`); do not edit it by hand. The same text is in",
       "`billsh --help`, `.help`, `.help <command>`, `rules <id>` and `man billsh`.",
       "`Tests/BillshCLITests/ReferenceTests.swift` checks that this file matches; after changing a",
       "table, write it again with",
