@@ -202,14 +202,16 @@ package enum Runner {
   static func mayRecord(_ fd: Int32) -> Bool {
     var offset = lseek(fd, 0, SEEK_CUR)
     if offset < 0 { return true }
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    // Not zeroed: `pread` fills what is looked at, and a short script touches few pages.
+    let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 20)
+    defer { chunk.deallocate() }
     var dotAtEnd = false
     while true {
-      let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, offset) }
+      let n = pread(fd, chunk.baseAddress, chunk.count, offset)
       if n < 0 { if errno == EINTR { continue }; return true }
       if n == 0 { return false }
       offset += off_t(n)
-      let found = chunk.withUnsafeBufferPointer { b -> Bool in
+      let found = { (b: UnsafeBufferPointer<UInt8>) -> Bool in
         guard let base = b.baseAddress else { return false }
         func follows(_ c: UInt8) -> Bool { c == 114 || c == 82 || c == 92 }
         if dotAtEnd && follows(b[0]) { return true }
@@ -221,7 +223,7 @@ package enum Runner {
         }
         dotAtEnd = b[n - 1] == 46
         return false
-      }
+      }(UnsafeBufferPointer(chunk))
       if found { return true }
     }
   }
@@ -257,47 +259,48 @@ package enum Runner {
     var partial: [UInt8] = []
     /// Bytes of a too-long line skipped so far; nil when not skipping.
     var skipped: Int?
-    var chunk = [UInt8](repeating: 0, count: 65536)
+    // Not zeroed: `read` fills what is looked at.
+    let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 65536)
+    defer { chunk.deallocate() }
     var going = true
     let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     while going {
-      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      let n = read(fd, chunk.baseAddress, chunk.count)
       if n < 0 { if errno == EINTR { if interrupted() { return }; continue }; break }
       if n == 0 { break }
       if interrupted() { return }
-      chunk.withUnsafeBufferPointer { buf in
-        guard let base = buf.baseAddress else { return }
-        var start = 0
-        while going, start < n {
-          guard let hit = memchr(base + start, 10, n - start) else { break }
-          let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-          if skipped != nil {
-            skipped = nil
-          } else if partial.isEmpty {
-            // NB: a line wholly inside this chunk is used in place; only a line split across reads is copied.
-            going = line(UnsafeBufferPointer(rebasing: buf[start..<i]), .whole)
-          } else {
-            partial.append(contentsOf: buf[start..<i])
-            going = partial.withUnsafeBufferPointer { line($0, .whole) }
-            partial.removeAll(keepingCapacity: true)
-          }
-          start = i + 1
+      let buf = UnsafeBufferPointer(chunk)
+      guard let base = buf.baseAddress else { break }
+      var start = 0
+      while going, start < n {
+        guard let hit = memchr(base + start, 10, n - start) else { break }
+        let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        if skipped != nil {
+          skipped = nil
+        } else if partial.isEmpty {
+          // NB: a line wholly inside this chunk is used in place; only a line split across reads is copied.
+          going = line(UnsafeBufferPointer(rebasing: buf[start..<i]), .whole)
+        } else {
+          partial.append(contentsOf: buf[start..<i])
+          going = partial.withUnsafeBufferPointer { line($0, .whole) }
+          partial.removeAll(keepingCapacity: true)
         }
-        guard going, start < n else { return }
-        if let s = skipped {
-          skipped = s + (n - start)
-          if s + (n - start) > maxSkipped {
-            _ = line(none, .endless)
-            going = false
-          }
-          return
+        start = i + 1
+      }
+      guard going, start < n else { continue }
+      if let s = skipped {
+        skipped = s + (n - start)
+        if s + (n - start) > maxSkipped {
+          _ = line(none, .endless)
+          going = false
         }
-        partial.append(contentsOf: buf[start..<n])
-        if partial.count > ScriptReader.maxBytes {
-          skipped = partial.count - ScriptReader.maxBytes
-          partial = []
-          going = line(none, .tooLong)
-        }
+        continue
+      }
+      partial.append(contentsOf: buf[start..<n])
+      if partial.count > ScriptReader.maxBytes {
+        skipped = partial.count - ScriptReader.maxBytes
+        partial = []
+        going = line(none, .tooLong)
       }
     }
     if going && !partial.isEmpty {
