@@ -32,14 +32,18 @@ package struct IDMap<Key: DenseID & Hashable, Value>: Sequence {
       return
     }
     let k = key.index >> Self.shift
-    if k >= shards.count { shards.append(contentsOf: repeatElement([:], count: k + 1 - shards.count)) }
+    if k >= shards.count {
+      shards.append(contentsOf: repeatElement([:], count: k + 1 - shards.count))
+    }
     if shards[k].updateValue(value, forKey: key) == nil { count += 1 }
   }
 
   private mutating func shard() {
     for (key, value) in small {
       let k = key.index >> Self.shift
-      if k >= shards.count { shards.append(contentsOf: repeatElement([:], count: k + 1 - shards.count)) }
+      if k >= shards.count {
+        shards.append(contentsOf: repeatElement([:], count: k + 1 - shards.count))
+      }
       shards[k][key] = value
     }
     small = [:]
@@ -65,7 +69,9 @@ package struct IDMap<Key: DenseID & Hashable, Value>: Sequence {
 
   /// Whether shard `k` of this map and of `other` are the same storage (shared, not copied).
   package func sharesShard(_ k: Int, with other: IDMap) -> Bool {
-    withUnsafeBytes(of: shards[k]) { a in withUnsafeBytes(of: other.shards[k]) { b in a.elementsEqual(b) } }
+    withUnsafeBytes(of: shards[k]) { a in
+      withUnsafeBytes(of: other.shards[k]) { b in a.elementsEqual(b) }
+    }
   }
 
   package func makeIterator() -> Iterator { Iterator(map: self) }

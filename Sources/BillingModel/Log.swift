@@ -175,7 +175,8 @@ package struct Log: Sendable, RandomAccessCollection, Equatable {
         }
         slot = (slot + 1) & mask
       }
-      if bytes.isEmpty || (bytes[bytes.count - 1].count + t.count > Log.chunkBytes && !bytes[bytes.count - 1].isEmpty) {
+      let full = bytes.last.map { !$0.isEmpty && $0.count + t.count > Log.chunkBytes } ?? true
+      if full {
         var chunk: [UInt8] = []
         chunk.reserveCapacity(Swift.max(Log.chunkBytes, t.count))
         bytes.append(chunk)
