@@ -96,7 +96,7 @@ package struct Space: Sendable {
   package let name: String
   /// `org Acme`, `workspace "Side Project"`: names never change, so it is made once.
   package let label: String
-  package var people: [UserID: Membership] = [:]
+  package var people = IDMap<UserID, Membership>()
   /// Members who are not guests, kept up to date (the billable count of an org).
   package var memberCount = 0
   package var admins: Set<UserID> = []

@@ -70,15 +70,15 @@ package enum Deed: Sendable, Equatable {
 /// costs what it lists, not the size of the world.
 /// NB: `.save` writes it; a save made before it existed loads with an empty one.
 package struct Journal: Sendable {
-  package private(set) var entries: [Happening] = []
-  private var facts: [Fact] = []
+  package private(set) var entries: ChunkedArray<Happening> = []
+  private var facts: ChunkedArray<Fact> = []
   // NB: lists by dense space and team index, not a dictionary by scope: no hashing on the way.
-  var ofSpace: [[Int]] = []
-  var ofTeam: [[Int]] = []
+  var ofSpace: ChunkedArray<[Int]> = []
+  var ofTeam: ChunkedArray<[Int]> = []
   /// By user index; grown as people act or are told something.
   /// NB: a deed is kept as 4 bytes (an action's log index, or the complement of a message's
   /// inbox index), since a long playback keeps one for every action with an actor.
-  private var deedsOfUser: [[Int32]] = []
+  private var deedsOfUser: ChunkedArray<[Int32]> = []
 
   private static func deed(_ raw: Int32) -> Deed {
     raw >= 0 ? .action(Int(raw)) : .message(Int(~raw))
@@ -101,7 +101,7 @@ package struct Journal: Sendable {
     }
   }
 
-  private static func add(_ n: Int, at index: Int, in lists: inout [[Int]]) {
+  private static func add(_ n: Int, at index: Int, in lists: inout ChunkedArray<[Int]>) {
     if index >= lists.count {
       lists.append(contentsOf: repeatElement([], count: index + 1 - lists.count))
     }

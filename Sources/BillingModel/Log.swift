@@ -10,24 +10,33 @@ package struct Log: Sendable, RandomAccessCollection, Equatable {
     var actor: Int32
     var command: UInt32
   }
-  private var packed: [Packed] = []
-  private var outcomeOf: [UInt16] = []
+  private var packed: ChunkedArray<Packed> = []
+  private var outcomeOf: ChunkedArray<UInt16> = []
   /// Names that acted, each once, and their indexes.
   private var names: [String] = []
   private var nameIndex: [String: Int32] = [:]
   /// By user index, the index in `names` of that user's handle + 1 (0: not known yet), so an
   /// entry whose actor is known by id finds its name without hashing it.
-  private var nameOfUser: [Int32] = []
+  private var nameOfUser: ChunkedArray<Int32> = []
   /// The different outcomes (few: searched from the most recent).
   private var outcomes: [String] = []
-  /// The different command texts: their bytes one after the other, the end of each, and an
+  /// The different command texts: their bytes one after the other in chunks of 16 KiB (a text
+  /// never spans two chunks; a longer one has a chunk of its own), where each one is, and an
   /// open-addressing table of their indexes + 1 by hash (0: empty).
-  private var bytes: [UInt8] = []
-  private var ends: [UInt32] = []
-  private var table: [UInt32] = []
+  /// NB: in chunks so that a copy of the log (a mark) shares them: an append copies the last.
+  private var bytes: [[UInt8]] = []
+  private struct Span: Sendable {
+    var chunk: UInt32
+    var start: UInt32
+    var end: UInt32
+  }
+  private var spans: ChunkedArray<Span> = []
+  private var table: ChunkedArray<UInt32> = []
   /// The last command and actor appended: a playback often logs the same one again.
   private var lastCommand = -1
   private var lastName: Int32 = -1
+  /// The size of a chunk of command bytes.
+  private static var chunkBytes: Int { 16 * 1024 }
 
   package init() {}
 
@@ -58,8 +67,8 @@ package struct Log: Sendable, RandomAccessCollection, Equatable {
   package func firstEntries(_ n: Int) -> Log {
     var l = self
     let cut = Swift.min(n, packed.count)
-    l.packed.removeSubrange(cut...)
-    l.outcomeOf.removeSubrange(cut...)
+    l.packed.truncate(cut)
+    l.outcomeOf.truncate(cut)
     return l
   }
 
@@ -112,17 +121,17 @@ package struct Log: Sendable, RandomAccessCollection, Equatable {
   }
 
   private func command(_ k: Int) -> String {
-    let start = k == 0 ? 0 : Int(ends[k - 1])
-    return bytes.withUnsafeBufferPointer {
-      String(decoding: UnsafeBufferPointer(rebasing: $0[start..<Int(ends[k])]), as: UTF8.self)
+    let s = spans[k]
+    return bytes[Int(s.chunk)].withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[Int(s.start)..<Int(s.end)]), as: UTF8.self)
     }
   }
 
   private func same(_ k: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    let start = k == 0 ? 0 : Int(ends[k - 1])
-    let end = Int(ends[k])
-    guard end - start == text.count else { return false }
-    return bytes.withUnsafeBufferPointer { b in
+    let s = spans[k]
+    let start = Int(s.start)
+    guard Int(s.end) - start == text.count else { return false }
+    return bytes[Int(s.chunk)].withUnsafeBufferPointer { b in
       var i = 0
       while i < text.count {
         if b[start + i] != text[i] { return false }
@@ -155,7 +164,7 @@ package struct Log: Sendable, RandomAccessCollection, Equatable {
     var text = command
     return text.withUTF8 { t in
       if lastCommand >= 0, same(lastCommand, t) { return lastCommand }
-      if table.count < 2 * (ends.count + 1) { grow() }
+      if table.count < 2 * (spans.count + 1) { grow() }
       let mask = table.count - 1
       var slot = Int(truncatingIfNeeded: Log.hash(t)) & mask
       while table[slot] != 0 {
@@ -166,22 +175,33 @@ package struct Log: Sendable, RandomAccessCollection, Equatable {
         }
         slot = (slot + 1) & mask
       }
-      bytes.append(contentsOf: t)
-      ends.append(UInt32(truncatingIfNeeded: bytes.count))
-      table[slot] = UInt32(truncatingIfNeeded: ends.count)
-      lastCommand = ends.count - 1
+      let full = bytes.last.map { !$0.isEmpty && $0.count + t.count > Log.chunkBytes } ?? true
+      if full {
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(Swift.max(Log.chunkBytes, t.count))
+        bytes.append(chunk)
+      }
+      let c = bytes.count - 1
+      let start = bytes[c].count
+      bytes[c].append(contentsOf: t)
+      spans.append(
+        Span(
+          chunk: UInt32(truncatingIfNeeded: c), start: UInt32(truncatingIfNeeded: start),
+          end: UInt32(truncatingIfNeeded: bytes[c].count)))
+      table[slot] = UInt32(truncatingIfNeeded: spans.count)
+      lastCommand = spans.count - 1
       return lastCommand
     }
   }
 
   private mutating func grow() {
     let size = Swift.max(64, table.count * 2)
-    table = [UInt32](repeating: 0, count: size)
+    table = ChunkedArray(repeating: 0, count: size)
     let mask = size - 1
-    for k in 0..<ends.count {
-      let start = k == 0 ? 0 : Int(ends[k - 1])
-      let h = bytes.withUnsafeBufferPointer {
-        Log.hash(UnsafeBufferPointer(rebasing: $0[start..<Int(ends[k])]))
+    for k in 0..<spans.count {
+      let s = spans[k]
+      let h = bytes[Int(s.chunk)].withUnsafeBufferPointer {
+        Log.hash(UnsafeBufferPointer(rebasing: $0[Int(s.start)..<Int(s.end)]))
       }
       var slot = Int(truncatingIfNeeded: h) & mask
       while table[slot] != 0 { slot = (slot + 1) & mask }

@@ -8,7 +8,7 @@
 /// table, then the entry), where a Dictionary reads three (its bitmap, keys and values).
 package struct NameMap<Value>: Sendable where Value: Sendable {
   /// Names and values, in the order the names were first set.
-  private var entries: [(name: String, value: Value)] = []
+  private var entries: ChunkedArray<(name: String, value: Value)> = []
   private var slots = NameSlots()
 
   package init() {}
@@ -41,7 +41,7 @@ package struct NameMap<Value>: Sendable where Value: Sendable {
   /// The names, in the order they were first set.
   package var keys: [String] { entries.map(\.name) }
   /// Names and values, in the order the names were first set.
-  package var pairs: [(name: String, value: Value)] { entries }
+  package var pairs: [(name: String, value: Value)] { entries.array }
   package var count: Int { entries.count }
   package var isEmpty: Bool { entries.isEmpty }
 
@@ -58,7 +58,7 @@ package struct NameMap<Value>: Sendable where Value: Sendable {
 /// NB: open addressing with linear probing, at most half full; a slot is 0 (empty) or the
 /// name's hash tag (high 32 bits) and its entry number plus one (low 32).
 struct NameSlots: Sendable {
-  private var slots: [UInt64] = []
+  private var slots: ChunkedArray<UInt64> = []
 
   /// The entry named `name` (whose hash is `h`), if there is one.
   @inline(__always)
@@ -82,7 +82,7 @@ struct NameSlots: Sendable {
   mutating func add(_ e: Int, _ h: UInt64, count: Int, _ nameOf: (Int) -> String) {
     if count * 2 > slots.count {
       // Twice the slots (at least 16), every entry placed again.
-      slots = [UInt64](repeating: 0, count: max(16, slots.count * 2))
+      slots = ChunkedArray(repeating: 0, count: max(16, slots.count * 2))
       for old in 0..<count where old != e { place(old, NameSlots.hash(nameOf(old))) }
     }
     place(e, h)

@@ -4,11 +4,11 @@
 package final class World {
   package var catalog: Catalog
   package var today: Day = .start
-  package internal(set) var users: [User] = []
-  package internal(set) var spaces: [Space] = []
-  package internal(set) var teams: [Team] = []
-  package internal(set) var plans: [Plan] = []
-  package internal(set) var invoices: [Invoice] = []
+  package internal(set) var users: ChunkedArray<User> = []
+  package internal(set) var spaces: ChunkedArray<Space> = []
+  package internal(set) var teams: ChunkedArray<Team> = []
+  package internal(set) var plans: ChunkedArray<Plan> = []
+  package internal(set) var invoices: ChunkedArray<Invoice> = []
   package var log = Log()
   /// What happened to each scope and person, for timelines.
   package internal(set) var journal = Journal()
@@ -29,10 +29,10 @@ package final class World {
   var agenda = Agenda()
   /// Each plan's invoices, by plan index.
   /// NB: kept apart from `Plan`, so appending never copies a list that a `Plan` value shares.
-  var invoicesOfPlan: [[InvoiceID]] = []
+  var invoicesOfPlan: ChunkedArray<[InvoiceID]> = []
   /// Each plan's summary as last made, by plan index, with the facts it was made from (see
   /// `summary`): refusals name a plan by it, and a playback refuses the same plans again and again.
-  var summaries: [PlanSummary?] = []
+  var summaries: ChunkedArray<PlanSummary?> = []
   /// Set while a forecast plays this world (a copy; see `ForecastPlay`).
   var forecastPlay: ForecastPlay?
 

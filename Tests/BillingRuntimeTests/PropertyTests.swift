@@ -557,8 +557,8 @@ struct ScenarioPlayer {
     if rng.chance(0.5), let scope = c.scope?.resolve(w) {
       if let p = w.livePlan(scope), rng.chance(0.7) {
         u = w.handle(w.plan(p).owner)
-      } else if let a = w.space(w.holder(scope)).people.filter({ $0.value.admin }).keys.sorted()
-        .first
+      } else if let a = w.space(w.holder(scope)).people.filter({ $0.value.admin }).map(\.key)
+        .sorted().first
       {
         u = w.handle(a)
       }
