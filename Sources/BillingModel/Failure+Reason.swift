@@ -101,7 +101,7 @@ package indirect enum Reason: Equatable, Sendable {
   case badAddress
   /// A name or address holding a control character: the field, the text shown escaped, the
   /// character.
-  case controlCharacter(String, String, scalar: UInt32)
+  case controlCharacter(ShownText, String, scalar: UInt32)
   case trialHasNoSeats(Text)
   case planCannotMove(PlanID, from: String, to: String, sameSpace: Bool)
   case teamBillingTab(Text, team: String, owner: String)

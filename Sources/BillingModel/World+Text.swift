@@ -5,16 +5,6 @@ import BillingSupport
 package enum ShownText: Sendable {
   case orgName, workspaceName, teamName, billingAddress
 
-  /// The field as an error names it.
-  package var field: String {
-    switch self {
-    case .orgName: "org name"
-    case .workspaceName: "workspace name"
-    case .teamName: "team name"
-    case .billingAddress: "billing address"
-    }
-  }
-
   /// The most characters it may hold (SPEC §1: names 1 to 100).
   package var maxLength: Int { self == .billingAddress ? 500 : 100 }
 
@@ -32,7 +22,7 @@ extension World {
   package static func checkShownText(_ text: String, _ kind: ShownText) throws(Failure) {
     if let control = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control })
     {
-      throw Failure(.controlCharacter(kind.field, text.visible, scalar: control.value))
+      throw Failure(.controlCharacter(kind, text.visible, scalar: control.value))
     }
     guard !text.isEmpty, text.count <= kind.maxLength else {
       switch kind {

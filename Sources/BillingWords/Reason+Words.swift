@@ -229,9 +229,9 @@ extension Reason {
       return "\(plan) is already paid by \(method.rawValue)"
     case .badAddress:
       return "the billing address must be 1 to 500 characters, without control characters"
-    case .controlCharacter(let field, let shown, let scalar):
+    case .controlCharacter(let kind, let shown, let scalar):
       return
-        "the \(field) \"\(shown)\" holds a control character (U+\(hex4(scalar))): names and addresses are shown to people, so they cannot hold control characters"
+        "the \(kind.field) \"\(shown)\" holds a control character (U+\(hex4(scalar))): names and addresses are shown to people, so they cannot hold control characters"
     case .trialHasNoSeats(let plan):
       return "\(plan) is a trial and has no seats"
     case .planCannotMove(let id, let from, let to, let sameSpace):

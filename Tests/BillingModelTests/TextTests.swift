@@ -161,4 +161,18 @@ struct NameMapTests {
     expectEqual("plain".visible, "plain")
     expectEqual("bell\u{07}".visible, "bell\\x07")
   }
+
+  @Test("a control character refusal keeps the field as a fact; the words are made in BillingWords")
+  func controlCharacterKeepsFacts() {
+    do {
+      try World.checkShownText("Acme\u{07}", .teamName)
+      Issue.record("a control character was accepted")
+    } catch {
+      expectEqual(error.reason, .controlCharacter(.teamName, "Acme\\x07", scalar: 7))
+      #expect(error.line.contains("the team name \"Acme\\x07\" holds a control character (U+0007)"))
+    }
+    expectEqual(
+      [ShownText.orgName, .workspaceName, .teamName, .billingAddress].map(\.field),
+      ["org name", "workspace name", "team name", "billing address"])
+  }
 }

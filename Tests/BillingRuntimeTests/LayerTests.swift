@@ -97,4 +97,53 @@ import Testing
       expectEqual(found, [], "\(module)")
     }
   }
+
+  /// Phrase words that belong in BillingWords, never in a model literal (issue 22).
+  static let phraseWords = [
+    "billing owner", "credited", "resized", "canceled ", "org name", "workspace name",
+    "team name", "billing address",
+  ]
+
+  /// Model literals that may hold a space between words, each with its reason.
+  static let phraseAllowed: [String: String] = [
+    "\"a NameMap never removes a name\"": "a programmer's precondition, never shown to a user",
+    "\"contact support\"": "the name of a billing action (an id the views word), not a sentence",
+    "\"create team\"": "the command's name as typed, a fact of the missing-flag refusal",
+  ]
+
+  /// The English phrases among the string literals of `lines` (comments skipped): literals
+  /// holding a known phrase word, or two words with a space between, not allowed by name.
+  static func phrases(in lines: [Substring]) -> [String] {
+    var found: [String] = []
+    for line in lines where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+      for match in line.matches(of: #/"(?:[^"\\]|\\.)*"/#) {
+        let literal = String(line[match.range])
+        let phrase =
+          phraseWords.contains { literal.lowercased().contains($0) }
+          || literal.contains(#/[A-Za-z]+ [a-z]+/#)
+        if phrase && phraseAllowed[literal] == nil { found.append(literal) }
+      }
+    }
+    return found
+  }
+
+  @Test func theModelComposesNoPhrases() throws {
+    var found: [String] = []
+    for (path, lines) in try Self.files(of: "BillingModel") {
+      found += Self.phrases(in: lines).map { "\(path): \($0)" }
+    }
+    expectEqual(found, [])
+    expectTrue(try !Self.files(of: "BillingModel").isEmpty, "no sources found")
+  }
+
+  @Test func thePhraseScanCatchesAPlantedPhrase() {
+    let planted: [Substring] = [
+      #"  let why = "the org name is too long""#,
+      #"  case .x: "credited""#,
+      #"  // "a comment may say anything""#,
+      #"  let id = "T1", flag = "--org""#,
+      #"  preconditionFailure("a NameMap never removes a name")"#,
+    ]
+    expectEqual(Self.phrases(in: planted), [#""the org name is too long""#, #""credited""#])
+  }
 }
