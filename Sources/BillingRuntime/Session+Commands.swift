@@ -81,14 +81,7 @@ extension Session {
       return try explain(what, lang: lang)
     case .quote(let ref, let tier, let seats, let cycle):
       let q = try world.quote(ref, tier: tier, seats: seats, cycle: cycle)
-      let scope = try world.resolve(ref)
-      return ok(
-        "\(q.tier.name) \(q.cycle.rawValue), \(q.seats) seats for \(world.describe(scope)): \(Money.format(q.periodCents)) a \(q.cycle.unitWord) (\(Money.format(q.unitCents)) per seat)",
-        .object([
-          ("tier", .string(q.tier.name)), ("cycle", .string(q.cycle.rawValue)),
-          ("seats", .int(q.seats)), ("unit_cents", .int(q.unitCents)),
-          ("period_cents", .int(q.periodCents)),
-        ]))
+      return outcome(.quote(q, for: try world.resolve(ref)))
     case .features(let handle):
       let (u, rows) = try world.features(handle)
       var text: Text = "\(quoted: world.handle(u))"
@@ -120,13 +113,7 @@ extension Session {
         ]))
     case .inbox(let handle):
       let u = try world.resolveUser(handle)
-      let messages = world.user(u).inbox.map { Words().message($0, in: world) }
-      let text: Text =
-        messages.isEmpty
-        ? "\(quoted: handle) has no messages" : Text(messages.joined(separator: "\n"))
-      return ok(
-        text,
-        .object([("user", .string(handle)), ("messages", .array(messages.map { .string($0) }))]))
+      return outcome(.inbox(handle, world.user(u).inbox))
     case .log:
       let entries = world.log
       var text = Text()
@@ -172,12 +159,7 @@ extension Session {
       focus = nil
       return ok("the world is empty again (\(self.world.today))")
     case .history:
-      let lines = historyLines()
-      var text = Text()
-      for (i, l) in lines.enumerated() { text.appendLine("\(i + 1)  \(l)") }
-      return ok(
-        lines.isEmpty ? "no history yet" : text,
-        .object([("history", .array(lines.map { .string($0) }))]))
+      return outcome(.history(historyLines()))
     case .pager(let on):
       if let on { pager = on }
       return ok(
@@ -333,43 +315,12 @@ extension Session {
   }
 
   func whoami() -> Outcome {
-    let world = self.world
-    guard let u = actor else {
-      return ok(
-        "nobody is acting: login <user>", .object([("user", .null), ("spaces", .array([]))]))
-    }
-    let roles = world.roles(of: u)
-    var lines = [quoted(world.handle(u))]
-    for r in roles {
-      let owned = world.plansOwned(by: u).filter { world.holder(world.plan($0).scope) == r.space }
-        .map(\.description)
-      lines.append(
-        "  \(world.describe(.space(r.space))): \(r.roles.joined(separator: ", "))"
-          + (owned.isEmpty ? "" : " of \(owned.joined(separator: ", "))"))
-    }
-    if roles.isEmpty { lines.append("  in no space yet") }
-    return ok(
-      Text(lines.joined(separator: "\n")),
-      .object([
-        ("user", .string(world.handle(u))),
-        (
-          "spaces",
-          .array(
-            roles.map {
-              .object([
-                ("space", .string(world.describe(.space($0.space)))),
-                ("roles", .array($0.roles.map { .string($0) })),
-              ])
-            })
-        ),
-      ]))
+    outcome(.whoami(actor, actor.map { world.roles(of: $0) } ?? []))
   }
 
   /// `clock`, and `clock <date>` after it set the date: today, with no events.
   func clockOutcome() -> Outcome {
-    ok(
-      "\(world.today)",
-      .object([("date", .string(world.today.description)), ("events", .array([]))]))
+    outcome(.clock(world.today))
   }
 
   func advance(_ d: Duration) -> Outcome {

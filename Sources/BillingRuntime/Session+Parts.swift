@@ -2,8 +2,10 @@ import BillingModel
 
 // The parts of a session, each with one job: the world and who acts in it stay on `Session`
 // (the interpreter's state); around it, the lines it played (`LineHistory`), how they went
-// (`Tally`), what it keeps for `.record` (`Keeping`), and the what-ifs (`UndoHistory`, marks:
-// Session+WhatIfs.swift).
+// (`Tally`), what it keeps for `.record` (`Keeping`), when to stop (`Stopping`), the lines
+// being played (`Nesting`), what later commands recall (`Recall`), how outcomes are shown
+// (`Display`), and the what-ifs (`WhatIfs`: `UndoHistory`, marks; Session+WhatIfs.swift).
+// The session reaches each part's fields through the pass-throughs at the end of this file.
 
 /// Lines performed at the top level, for `.history` outside the shell: the last `kept`, as the
 /// shell keeps (a long playback keeps no more).
@@ -64,4 +66,137 @@ struct Keeping {
   var recordingFailed = false
   /// The world the session started from, when not empty (a recording starts by rebuilding it).
   var origin: Origin?
+}
+
+/// When to stop a long `.read` or `advance` (Ctrl-C).
+struct Stopping {
+  /// Asked between commands: true stops a long `.read` or `advance` (Ctrl-C).
+  var shouldStop: () -> Bool = { false }
+  /// A stop seen during the current top-level line; it holds until the next one starts, so an
+  /// `advance` that notices Ctrl-C also stops the `.read` or input it is part of.
+  var stopSeen = false
+  /// The events of an `advance` that Ctrl-C stopped, kept so that ending the process does not
+  /// wait for them to be freed.
+  var eventsOnStop: [Event] = []
+}
+
+/// The lines being played inside one another (`.read` plays lines inside a line).
+struct Nesting {
+  /// How deep `perform` calls nest.
+  var depth = 0
+  /// Files being played, innermost last (for `.read` cycles and relative paths).
+  var reading: [String] = []
+}
+
+/// What later commands recall of earlier ones.
+struct Recall {
+  /// Lines performed at the top level, for `.history` outside the shell.
+  var performed = LineHistory()
+  /// The last command refused (not for its syntax), for `explain last` (SPEC §8).
+  var lastRefusal: (text: String, failure: Failure)?
+}
+
+/// How outcomes are shown.
+struct Display {
+  /// Whether outcomes carry their JSON result (JSON output, tests); text output skips building it.
+  var keepsResults = true
+  /// `.pager on|off`: whether the shell pages output longer than the screen (only the
+  /// interactive shell with a terminal on stdout does; elsewhere it is only remembered).
+  var pager = true
+}
+
+/// The what-ifs (SPEC §8): the undo history, the marks and what `.load` may share.
+struct WhatIfs {
+  /// Every step since the oldest one `.undo` may need.
+  var history: UndoHistory
+  /// The world `history` follows; another one (set from outside, e.g. `--state`) starts a new
+  /// history from itself.
+  var followed: World
+  /// Marks, in the order they were first made.
+  var marks: [Mark] = []
+  /// Command lines played so far, nested ones included (for `.marks`' `ago`).
+  var linesPlayed = 0
+  /// The mark the session went back to, until the world changes again (for the prompt).
+  var backAt: String?
+  /// Off while a command runs on a copy (`compare`) or history is replayed.
+  var journaling = true
+  /// The bytes last loaded, the world they made (nobody changes it) and who acted in it: a
+  /// `.load` of the same bytes again starts from a copy of that world, which shares its tables
+  /// with it and with the undo history's checkpoints of the earlier loads.
+  var lastLoad: (bytes: [UInt8], world: World, actor: String?)?
+
+  init(world: World) {
+    followed = world
+    history = UndoHistory(base: world)
+  }
+}
+
+// Pass-throughs: the session's fields as they were before it was split into parts, so code
+// (and the other modules' use of the package API) reads them as before.
+// NB: `_modify` yields the field in place: changing it copies nothing.
+extension Session {
+  package var shouldStop: () -> Bool {
+    get { stopping.shouldStop }
+    _modify { yield &stopping.shouldStop }
+  }
+  package var stopSeen: Bool {
+    get { stopping.stopSeen }
+    _modify { yield &stopping.stopSeen }
+  }
+  var eventsOnStop: [Event] {
+    get { stopping.eventsOnStop }
+    _modify { yield &stopping.eventsOnStop }
+  }
+  var depth: Int {
+    get { nesting.depth }
+    _modify { yield &nesting.depth }
+  }
+  package var reading: [String] {
+    get { nesting.reading }
+    _modify { yield &nesting.reading }
+  }
+  var performed: LineHistory {
+    get { recall.performed }
+    _modify { yield &recall.performed }
+  }
+  var lastRefusal: (text: String, failure: Failure)? {
+    get { recall.lastRefusal }
+    _modify { yield &recall.lastRefusal }
+  }
+  package var keepsResults: Bool {
+    get { display.keepsResults }
+    _modify { yield &display.keepsResults }
+  }
+  package var pager: Bool {
+    get { display.pager }
+    _modify { yield &display.pager }
+  }
+  var history: UndoHistory {
+    get { whatIfs.history }
+    _modify { yield &whatIfs.history }
+  }
+  var followed: World {
+    get { whatIfs.followed }
+    _modify { yield &whatIfs.followed }
+  }
+  var marks: [Mark] {
+    get { whatIfs.marks }
+    _modify { yield &whatIfs.marks }
+  }
+  var linesPlayed: Int {
+    get { whatIfs.linesPlayed }
+    _modify { yield &whatIfs.linesPlayed }
+  }
+  package internal(set) var backAt: String? {
+    get { whatIfs.backAt }
+    _modify { yield &whatIfs.backAt }
+  }
+  var journaling: Bool {
+    get { whatIfs.journaling }
+    _modify { yield &whatIfs.journaling }
+  }
+  var lastLoad: (bytes: [UInt8], world: World, actor: String?)? {
+    get { whatIfs.lastLoad }
+    _modify { yield &whatIfs.lastLoad }
+  }
 }

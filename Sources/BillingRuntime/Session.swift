@@ -12,11 +12,6 @@ package final class Session {
   package let catalog: Catalog
   /// Called with each finished command line, nested `.read` lines included.
   package var sink: (Record) -> Void = { _ in }
-  /// Asked between commands: true stops a long `.read` or `advance` (Ctrl-C).
-  package var shouldStop: () -> Bool = { false }
-  /// A stop seen during the current top-level line; it holds until the next one starts, so an
-  /// `advance` that notices Ctrl-C also stops the `.read` or input it is part of.
-  package var stopSeen = false
 
   /// Whether to stop now (Ctrl-C): asks `shouldStop` once and remembers a yes for this line.
   package func stopRequested() -> Bool {
@@ -25,12 +20,6 @@ package final class Session {
   }
   /// The shell's history, for `.history`.
   package lazy var historyLines: () -> [String] = { [unowned self] in self.performed.inOrder }
-  /// Lines performed at the top level, for `.history` outside the shell.
-  var performed = LineHistory()
-  /// How deep `perform` calls nest (`.read` plays lines inside a line).
-  var depth = 0
-  /// Files being played, innermost last (for `.read` cycles and relative paths).
-  package var reading: [String] = []
   /// How file commands reach files (see `FileAccess`): the interpreter itself opens none.
   package var files: any FileAccess
   /// What the session keeps for `.record` (see `Keeping`).
@@ -43,15 +32,6 @@ package final class Session {
     get { keeping.spool != nil }
     set { keeping.spool = newValue ? (keeping.spool ?? files.keeper()) : nil }
   }
-  /// Whether outcomes carry their JSON result (JSON output, tests); text output skips building it.
-  package var keepsResults = true
-  /// `.pager on|off`: whether the shell pages output longer than the screen (only the
-  /// interactive shell with a terminal on stdout does; elsewhere it is only remembered).
-  package var pager = true
-  /// Log outcomes made so far (see `logOutcome`).
-  /// NB: a short list searched in order, not a dictionary: a playback meets a handful of
-  /// different ones, and comparing two small values costs less than hashing one.
-  private var logOutcomes: [(key: LogOutcomeKey, text: String)] = []
   /// How the lines played so far went (see `Tally`).
   private(set) var tally = Tally()
   /// Unmet expectations seen by this session, and whether one was a usage or io error.
@@ -61,37 +41,27 @@ package final class Session {
   /// `billsh run`: played − unmet lines met their expectation).
   package var played: Int { tally.played }
 
-  // What-ifs (SPEC §8; see Session+WhatIfs.swift).
-  /// Every step since the oldest one `.undo` may need.
-  var history: UndoHistory
-  /// The world `history` follows; another one (set from outside, e.g. `--state`) starts a new
-  /// history from itself.
-  var followed: World
-  /// Marks, in the order they were first made.
-  var marks: [Mark] = []
-  /// Command lines played so far, nested ones included (for `.marks`' `ago`).
-  var linesPlayed = 0
-  /// The mark the session went back to, until the world changes again (for the prompt).
-  package internal(set) var backAt: String?
-  /// Off while a command runs on a copy (`compare`) or history is replayed.
-  var journaling = true
-  /// The events of an `advance` that Ctrl-C stopped, kept so that ending the process does not
-  /// wait for them to be freed.
-  var eventsOnStop: [Event] = []
-  /// The last command refused (not for its syntax), for `explain last` (SPEC §8).
-  var lastRefusal: (text: String, failure: Failure)?
-  /// The bytes last loaded, the world they made (nobody changes it) and who acted in it: a
-  /// `.load` of the same bytes again starts from a copy of that world, which shares its tables
-  /// with it and with the undo history's checkpoints of the earlier loads.
-  var lastLoad: (bytes: [UInt8], world: World, actor: String?)?
+  /// When to stop a long line (see `Stopping`).
+  var stopping = Stopping()
+  /// The lines being played: how deep, and which files (see `Nesting`).
+  var nesting = Nesting()
+  /// What later commands recall of earlier ones (see `Recall`).
+  var recall = Recall()
+  /// How outcomes are shown (see `Display`).
+  var display = Display()
+  /// Log outcomes made so far (see `logOutcome`).
+  /// NB: a short list searched in order, not a dictionary: a playback meets a handful of
+  /// different ones, and comparing two small values costs less than hashing one.
+  private var logOutcomes: [(key: LogOutcomeKey, text: String)] = []
+  /// The what-ifs (SPEC §8; see `WhatIfs`, Session+WhatIfs.swift).
+  var whatIfs: WhatIfs
 
   package init(catalog: Catalog = .standard, files: any FileAccess = NoFiles()) {
     self.catalog = catalog
     self.files = files
     let w = World(catalog: catalog)
     self.world = w
-    self.followed = w
-    self.history = UndoHistory(base: w)
+    self.whatIfs = WhatIfs(world: w)
   }
 
   /// Runs one line and emits its record. Returns the outcome.
