@@ -107,6 +107,7 @@ import Testing
   /// Model literals that may hold a space between words, each with its reason.
   static let phraseAllowed: [String: String] = [
     "\"a NameMap never removes a name\"": "a programmer's precondition, never shown to a user",
+    "\"ChunkedArray index out of range\"": "a programmer's precondition, never shown to a user",
     "\"contact support\"": "the name of a billing action (an id the views word), not a sentence",
     "\"create team\"": "the command's name as typed, a fact of the missing-flag refusal",
   ]
