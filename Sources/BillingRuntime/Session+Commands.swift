@@ -84,56 +84,12 @@ extension Session {
       return outcome(.quote(q, for: try world.resolve(ref)))
     case .features(let handle):
       let (u, rows) = try world.features(handle)
-      var text: Text = "\(quoted: world.handle(u))"
-      if rows.isEmpty { text.append("\n  in no space: basic everywhere") }
-      for r in rows {
-        text += "\n  \(world.describe(r.scope)): \(r.tier.name)"
-        if let p = r.plan {
-          if case .team = r.scope, case .space = world.plan(p).scope {
-            text += " (\(p), the organization plan)"
-          } else {
-            text += " (\(p)\(world.plan(p).isTrial ? ", trial" : ""))"
-          }
-        }
-      }
-      return ok(
-        text,
-        .object([
-          ("user", .string(world.handle(u))),
-          (
-            "access",
-            .array(
-              rows.map {
-                .object([
-                  ("scope", .string(world.describe($0.scope))), ("tier", .string($0.tier.name)),
-                  ("plan", .str($0.plan?.description)),
-                ])
-              })
-          ),
-        ]))
+      return outcome(.features(u, rows))
     case .inbox(let handle):
       let u = try world.resolveUser(handle)
       return outcome(.inbox(handle, world.user(u).inbox))
     case .log:
-      let entries = world.log
-      var text = Text()
-      for e in entries {
-        text.appendLine("\(e.date) \(e.actor.map(quoted) ?? "-") \(e.command) → \(e.outcome)")
-      }
-      return ok(
-        entries.isEmpty ? "the log is empty" : text,
-        .object([
-          (
-            "entries",
-            .array(
-              entries.map {
-                .object([
-                  ("date", .string($0.date.description)), ("actor", .str($0.actor)),
-                  ("command", .string($0.command)), ("outcome", .string($0.outcome)),
-                ])
-              })
-          )
-        ]))
+      return outcome(.log(world.log))
     case .show(nil):
       return show()
     case .show(let subject?):

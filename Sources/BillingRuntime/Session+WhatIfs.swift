@@ -83,27 +83,13 @@ extension Session {
   func listMarks() -> Outcome {
     // NB: the `.marks` line itself is not one of the lines played since a mark.
     let now = linesPlayed - 1
-    var text = Text()
-    for m in marks {
-      let who = m.actor.map { quoted(m.world.handle($0)) } ?? "nobody acting"
-      text.appendLine(
-        "\(m.name): \(m.world.today), \(counted(max(0, now - m.line), "command")) ago, \(who)")
-    }
-    return ok(
-      marks.isEmpty ? "no marks (make one with .mark <name>)" : text,
-      .object([
-        (
-          "marks",
-          .array(
-            marks.map { m in
-              .object([
-                ("name", .string(m.name)), ("date", .string(m.world.today.description)),
-                ("ago", .int(max(0, now - m.line))),
-                ("actor", .str(m.actor.map { m.world.handle($0) })),
-              ])
-            })
-        )
-      ]))
+    return outcome(
+      .marks(
+        marks.map { m in
+          MarkRow(
+            name: m.name, date: m.world.today, ago: max(0, now - m.line),
+            actor: m.actor.map { m.world.handle($0) })
+        }))
   }
 
   func undo(_ n: Int) throws(Failure) -> Outcome {

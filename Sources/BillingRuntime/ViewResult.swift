@@ -1,3 +1,4 @@
+import BillingLanguage
 import BillingModel
 
 /// What a view command found, as one value: ids, facts and rows, no words. Its text and its JSON
@@ -16,6 +17,27 @@ enum ViewResult {
   case inbox(String, [Message])
   /// `.history`: the lines performed, oldest first.
   case history([String])
+  // The support person's views.
+  /// `features <user>`: what each scope the user is in gives them, and the plan behind it.
+  case features(UserID, [Access])
+  /// `log`: its entries, oldest first.
+  case log(Log)
+  /// `.marks`: the marks, oldest first.
+  case marks([MarkRow])
+  /// `rules`: every rule, one line each.
+  case rules
+  /// `rules <id>` (also `.help <id>`): one rule in full; with `--lang id`, in Indonesian too.
+  case rule(Rule, Language)
+}
+
+/// One mark as `.marks` lists it: its name, the day and who acted in its world, and how many
+/// commands ago it was made.
+struct MarkRow: Equatable {
+  var name: String
+  var date: Day
+  var ago: Int
+  /// The handle of who acted (nil: nobody), read in the mark's own world.
+  var actor: String?
 }
 
 extension Session {
