@@ -91,7 +91,7 @@ extension Session {
     case .log:
       return outcome(.log(world.log))
     case .show(nil):
-      return show()
+      return outcome(.shownWorld(acting: actor))
     case .show(let subject?):
       return try show(subject)
     case .timeline(let subject):
@@ -338,52 +338,6 @@ extension Session {
       listed += 1
     }
     return listed
-  }
-
-  func show() -> Outcome {
-    let world = self.world
-    var lines = [
-      "date \(world.today); acting: \(actor.map { quoted(world.handle($0)) } ?? "nobody")"
-    ]
-    lines.append("users: \(world.userCount)")
-    for s in world.spaceIDs {
-      let sp = world.space(s)
-      let plan = world.livePlan(.space(s)).map { world.summary($0).string } ?? Tier.basic.name
-      let people =
-        sp.kind == .org
-        ? "\(count(sp.memberCount, "member")), \(count(sp.guestCount, "guest"))"
-        : count(sp.people.count, "member")
-      lines.append(
-        "\(world.describe(.space(s))): \(people); admins \(world.handles(sp.admins, limit: 8)); plan \(plan)"
-      )
-      for t in sp.teams {
-        let team = world.team(t)
-        let tp =
-          world.livePlan(.team(t)).map { world.summary($0).string }
-          ?? (world.livePlan(.space(s)) != nil
-            ? "covered by the organization plan" : Tier.basic.name)
-        lines.append(
-          "  team \(quoted(team.name)): \(count(team.people.count, "person", "people")) (\(team.billable) billable); plan \(tp)"
-        )
-      }
-    }
-    let ended = world.plans.filter { !$0.isLive }
-    if !ended.isEmpty {
-      lines.append(
-        "ended plans: "
-          + ended.map { "\($0.id) (\($0.endReason.map { Words().endReason($0) } ?? "ended"))" }
-          .joined(separator: ", "))
-    }
-    lines.append("invoices: \(world.invoices.count), log entries: \(world.log.count)")
-    return ok(
-      Text(lines.joined(separator: "\n")),
-      .object([
-        ("date", .string(world.today.description)), ("users", .int(world.userCount)),
-        ("spaces", .int(world.spaces.count)),
-        ("teams", .int(world.teams.count)),
-        ("plans", .array(world.plans.filter(\.isLive).map { world.planJSON($0.id) })),
-        ("invoices", .int(world.invoices.count)),
-      ]))
   }
 }
 

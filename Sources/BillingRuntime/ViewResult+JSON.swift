@@ -86,7 +86,155 @@ extension ViewResult {
       fields.append(("indonesian", .string(r.indonesian)))
       fields.append(("article", .str(r.articleSentence)))
       return .object([("rules", .array([.object(fields)]))])
+    case .shownWorld:
+      return .object([
+        ("date", .string(world.today.description)), ("users", .int(world.userCount)),
+        ("spaces", .int(world.spaces.count)),
+        ("teams", .int(world.teams.count)),
+        ("plans", .array(world.plans.filter(\.isLive).map { world.planJSON($0.id) })),
+        ("invoices", .int(world.invoices.count)),
+      ])
+    case .shownScope(let g):
+      return scopeJSON(g, in: world)
+    case .shownUser(let g):
+      return userJSON(g, in: world)
+    case .shownPlan(let id, let invoices, let events):
+      return .object([
+        ("plan", world.planJSON(id)),
+        ("scheduled", world.scheduledJSON(id)),
+        ("invoices", .array(invoices.map { world.invoiceJSON($0) })),
+        ("events", .array(events.map { entryJSON($0, in: world) })),
+      ])
+    case .shownInvoice(let id, let lines):
+      guard case .object(var fields) = world.invoiceJSON(id) else { return .object([]) }
+      let issued = world.invoice(id).date
+      fields.append(
+        (
+          "lines",
+          .array(
+            lines.map { l in
+              .object([
+                ("text", .string(world.arithmetic(l, issued: issued))), ("cents", .int(l.cents)),
+                ("seats", .num(l.seats)), ("unit_cents", .num(l.unitCents)),
+                ("days", .num(l.days)), ("period_days", .num(l.periodDays)),
+                ("from", .str(l.span(issued: issued)?.from.description)),
+                ("to", .str(l.span(issued: issued)?.to.description)),
+              ])
+            })
+        ))
+      return .object(fields)
+    case .timeline(let entries, _), .planTimeline(let entries, _):
+      return .object([("entries", .array(entries.map { entryJSON($0, in: world) }))])
+    case .userTimeline(let u, let deeds):
+      return .object([
+        (
+          "entries",
+          .array(
+            ViewResult.deedRows(deeds, of: u, in: world).map {
+              .object([
+                ("date", .string($0.date)), ("kind", .string($0.kind)), ("text", .string($0.text)),
+                ("plan", .null), ("invoice", .null),
+                // Their own actions are theirs; a message was caused by someone else.
+                ("actor", $0.kind == "action" ? .string(world.handle(u)) : .null),
+              ])
+            })
+        )
+      ])
     }
+  }
+
+  private func scopeJSON(_ g: ScopeGlance, in world: World) -> JSON {
+    let tier = g.covering.map { world.plan($0).tier } ?? .basic
+    return .object([
+      ("scope", .string(world.describe(g.scope))), ("tier", .string(tier.name)),
+      // SPEC §8: the plan in effect, whole (for a covered team, the organization's; see
+      // covered_by).
+      ("plan", g.covering.map { world.planJSON($0) } ?? .null),
+      ("covered_by", .str(g.coveredBy?.description)),
+      (
+        "next_invoice",
+        g.next.map {
+          .object([("date", .string($0.date.description)), ("amount_cents", .int($0.cents))])
+        }
+          ?? .null
+      ),
+      (
+        "last_action",
+        g.last.map {
+          .object([
+            ("date", .string($0.date.description)),
+            ("actor", .str($0.actor.map { world.handle($0) })), ("command", .string($0.command)),
+          ])
+        } ?? .null
+      ),
+      ("seats", .num(g.usage?.seats)), ("used", .num(g.usage?.used)),
+      ("over", .bool(g.usage?.over ?? false)),
+      ("billable", .int(g.billable)),
+      (
+        "people",
+        .array(
+          g.people.map { r in
+            .object([
+              ("user", .string(world.handle(r.user))),
+              ("roles", .array(r.roles.map { .string($0) })), ("billable", .bool(r.billable)),
+            ])
+          })
+      ),
+      (
+        "teams",
+        .array(
+          g.teams.map { t in
+            .object([
+              ("team", .string(world.describe(.team(t.team)))),
+              ("people", .int(world.team(t.team).people.count)),
+              ("plan", .str(t.plan?.description)), ("covered_by", .str(t.coveredBy?.description)),
+            ])
+          })
+      ),
+      ("invoices", .array(g.invoices.map { world.invoiceJSON($0) })),
+    ])
+  }
+
+  private func userJSON(_ g: UserGlance, in world: World) -> JSON {
+    .object([
+      ("user", .string(world.handle(g.user))), ("acting", .bool(g.acting)),
+      (
+        "spaces",
+        .array(
+          g.spaces.map { r, plans in
+            .object([
+              ("space", .string(world.describe(.space(r.space)))),
+              ("roles", .array(r.roles.map { .string($0) })),
+              ("plans", .array(plans.map { .string($0.description) })),
+            ])
+          })
+      ),
+      (
+        "teams",
+        .array(
+          g.teams.map { t, p in
+            .object([
+              ("team", .string(world.describe(.team(t)))),
+              ("org", .string(world.describe(.space(world.team(t).org)))),
+              ("plan", .str(p?.description)),
+              ("tier", .string((p.map { world.plan($0).tier } ?? .basic).name)),
+            ])
+          })
+      ),
+      ("plans", .array(g.owned.map { world.planJSON($0) })),
+      ("messages", .int(g.messages)),
+    ])
+  }
+
+  /// A timeline entry: `{"date", "kind", "text", "plan", "invoice", "actor"}`.
+  private func entryJSON(_ e: TimelineEntry, in world: World) -> JSON {
+    let h = e.happening
+    return .object([
+      ("date", .string(h.date.description)), ("kind", .string(h.kind.rawValue)),
+      ("text", .string(Words().entry(h, e.fact, in: world))), ("plan", .str(h.plan?.description)),
+      ("invoice", .str(h.invoice?.description)),
+      ("actor", .str(h.actor.map { world.handle($0) })),
+    ])
   }
 }
 

@@ -80,7 +80,200 @@ extension ViewResult {
           width: Help.width, indent: 2, hanging: 2)
       }
       return Text(lines.joined(separator: "\n"))
+    case .shownWorld(let acting):
+      return worldText(acting, in: world)
+    case .shownScope(let g):
+      return scopeText(g, in: world)
+    case .shownUser(let g):
+      return userText(g, in: world)
+    case .shownPlan(let id, let invoices, let events):
+      var text = Text(capacity: 256)
+      world.writePlan(id, to: &text)
+      text += invoices.isEmpty ? "\n  no invoices" : "\n  invoices:"
+      for i in invoices { text += "\n    \(world.invoiceLine(i))" }
+      if !events.isEmpty { text += "\n  events:" }
+      let words = Words()
+      for e in events {
+        let h = e.happening
+        text += "\n    \(h.date) \(h.kind.rawValue): \(words.entry(h, e.fact, in: world))"
+      }
+      return text
+    case .shownInvoice(let id, let lines):
+      let inv = world.invoice(id)
+      var text: Text = world.invoiceLine(id)
+      for l in lines { text += "\n  \(world.arithmetic(l, issued: inv.date))" }
+      text += "\n  total \(money: inv.amountCents)"
+      return text
+    case .timeline(let entries, let scope):
+      if entries.isEmpty { return "nothing has happened to \(world.describe(scope)) yet" }
+      return entryLines(entries, in: world)
+    case .planTimeline(let entries, let id):
+      if entries.isEmpty { return "nothing has happened to \(id) yet" }
+      return entryLines(entries, in: world)
+    case .userTimeline(let u, let deeds):
+      let rows = ViewResult.deedRows(deeds, of: u, in: world)
+      if rows.isEmpty { return "nothing has happened to \(quoted: world.handle(u)) yet" }
+      var text = Text()
+      for r in rows { text.appendLine("\(r.date) \(r.kind): \(r.text)") }
+      return text
     }
+  }
+
+  /// `show`: the date, who acts, and each space with its people, admins, teams and plans.
+  private func worldText(_ acting: UserID?, in world: World) -> Text {
+    var lines = [
+      "date \(world.today); acting: \(acting.map { quoted(world.handle($0)) } ?? "nobody")"
+    ]
+    lines.append("users: \(world.userCount)")
+    for s in world.spaceIDs {
+      let sp = world.space(s)
+      let plan = world.livePlan(.space(s)).map { world.summary($0).string } ?? Tier.basic.name
+      let people =
+        sp.kind == .org
+        ? "\(count(sp.memberCount, "member")), \(count(sp.guestCount, "guest"))"
+        : count(sp.people.count, "member")
+      lines.append(
+        "\(world.describe(.space(s))): \(people); admins \(world.handles(sp.admins, limit: 8)); plan \(plan)"
+      )
+      for t in sp.teams {
+        let team = world.team(t)
+        let tp =
+          world.livePlan(.team(t)).map { world.summary($0).string }
+          ?? (world.livePlan(.space(s)) != nil
+            ? "covered by the organization plan" : Tier.basic.name)
+        lines.append(
+          "  team \(quoted(team.name)): \(count(team.people.count, "person", "people")) (\(team.billable) billable); plan \(tp)"
+        )
+      }
+    }
+    let ended = world.plans.filter { !$0.isLive }
+    if !ended.isEmpty {
+      lines.append(
+        "ended plans: "
+          + ended.map { "\($0.id) (\($0.endReason.map { Words().endReason($0) } ?? "ended"))" }
+          .joined(separator: ", "))
+    }
+    lines.append("invoices: \(world.invoices.count), log entries: \(world.log.count)")
+    return Text(lines.joined(separator: "\n"))
+  }
+
+  /// `show <scope>`: the plan in effect as `plan` prints it, the next invoice, the last billing
+  /// action, then people, teams and invoices.
+  private func scopeText(_ g: ScopeGlance, in world: World) -> Text {
+    var text: Text = "\(world.describe(g.scope)): "
+    guard let p = g.covering else {
+      text += "Basic (free); \(counted(g.billable, "billable member"))"
+      appendMembers(g, in: world, to: &text)
+      return text
+    }
+    let plan = world.plan(p)
+    if g.coveredBy != nil { text += "covered by the organization plan " }
+    text.append(world.summary(p))
+    if g.coveredBy != nil { text += " (R6)" }
+    if let u = g.usage {
+      text += "; \(u.used) of \(u.seats) seats used"
+      text.append(u.over ? ", over its size (P5)" : "")
+      if g.coveredBy != nil { text += "; \(counted(g.billable, "billable member")) in the team" }
+    } else {
+      text += " until \(plan.periodEnd); \(counted(g.billable, "billable member"))"
+    }
+    text += "\n  plan: "
+    var block = Text()
+    world.writePlan(p, to: &block, indent: true)
+    text += "\(String(block.string.dropFirst(2)))"
+    if let next = g.next {
+      text += "\n  next invoice: \(next.date) \(money: next.cents)"
+    } else {
+      text +=
+        plan.status == .canceling
+        ? "\n  next invoice: none (canceling, ends \(plan.periodEnd))"
+        : "\n  next invoice: none (\(plan.isTrial ? "a trial ends on \(plan.periodEnd)" : "none due"))"
+    }
+    if let last = g.last {
+      text += "\n  last billing action: \(last.date) \(last.command)"
+      if let a = last.actor { text += " by \(quoted: world.handle(a))" }
+    }
+    appendMembers(g, in: world, to: &text)
+    text += g.invoices.isEmpty ? "\n  no invoices for \(p)" : "\n  invoices of \(p):"
+    for i in g.invoices { text += "\n    \(world.invoiceLine(i))" }
+    return text
+  }
+
+  /// A scope's people and teams, as `show <scope>` lists them.
+  private func appendMembers(_ g: ScopeGlance, in world: World, to text: inout Text) {
+    text += "\n  people:"
+    if g.people.isEmpty { text += " nobody yet" }
+    for r in g.people {
+      text += "\n    \(quoted: world.handle(r.user)): \(r.roles.joined(separator: ", "))"
+      text.append(r.billable ? "; billable" : "; not billable")
+    }
+    if !g.teams.isEmpty { text += "\n  teams:" }
+    for t in g.teams {
+      let team = world.team(t.team)
+      text +=
+        "\n    \(world.describe(.team(t.team))): \(count(team.people.count, "person", "people"))"
+      if let tp = t.plan {
+        text += "; plan \(world.summary(tp))"
+      } else if let op = t.coveredBy {
+        text += "; covered by \(op)"
+      } else {
+        text += "; Basic"
+      }
+    }
+  }
+
+  /// `show <user>`: their roles in each space, teams, owned plans and inbox size.
+  private func userText(_ g: UserGlance, in world: World) -> Text {
+    var text: Text = "\(quoted: world.handle(g.user))"
+    if g.acting { text.append(" (acting)") }
+    if g.spaces.isEmpty { text += "\n  in no space yet" }
+    for (r, plans) in g.spaces {
+      text += "\n  \(world.describe(.space(r.space))): \(r.roles.joined(separator: ", "))"
+      if !plans.isEmpty { text += " of \(plans.map(\.description).joined(separator: ", "))" }
+    }
+    for (t, p) in g.teams {
+      text +=
+        "\n  \(world.describe(.team(t))) of \(world.describe(.space(world.team(t).org))): \(p.map { world.plan($0).tier.name } ?? Tier.basic.name)"
+      if let p { text += " (\(p))" }
+    }
+    for p in g.owned { text += "\n  billing owner of \(world.summary(p))" }
+    text += "\n  \(counted(g.messages, "message")) in the inbox"
+    return text
+  }
+
+  /// Timeline entries, one line each.
+  private func entryLines(_ entries: [TimelineEntry], in world: World) -> Text {
+    let words = Words()
+    var text = Text()
+    for e in entries {
+      let h = e.happening
+      text.appendLine("\(h.date) \(h.kind.rawValue): \(words.entry(h, e.fact, in: world))")
+    }
+    return text
+  }
+
+  /// A user's timeline rows (both views): each action and message with its date and words,
+  /// oldest first.
+  static func deedRows(_ deeds: [Deed], of u: UserID, in world: World) -> [(
+    date: String, kind: String, text: String
+  )] {
+    let inbox = world.user(u).inbox
+    let words = Words()
+    var rows: [(date: String, kind: String, text: String)] = []
+    for d in deeds {
+      switch d {
+      case .action(let i):
+        let e = world.log[i]
+        rows.append((e.date.description, "action", "\(e.command) → \(e.outcome)"))
+      case .message(let i):
+        guard i < inbox.count else { continue }
+        // NB: a message starts with its date ("2026-01-01 invoice INV-0001 …").
+        let m = words.message(inbox[i], in: world)
+        let date = String(m.prefix(10))
+        rows.append((date, "message", String(m.dropFirst(11))))
+      }
+    }
+    return oldestFirst(rows) { $0.date }
   }
 
   /// `rules <id>`: the rule in full, in paragraphs wrapped to the help's width.

@@ -28,6 +28,60 @@ enum ViewResult {
   case rules
   /// `rules <id>` (also `.help <id>`): one rule in full; with `--lang id`, in Indonesian too.
   case rule(Rule, Language)
+  /// `show`: the world at a glance, and who acts (nil: nobody).
+  case shownWorld(acting: UserID?)
+  /// `show <scope>`: the plan in effect, its next invoice and last action, people, teams and
+  /// invoices.
+  case shownScope(ScopeGlance)
+  /// `show <user>`: their spaces, teams, the plans they own and their inbox's size.
+  case shownUser(UserGlance)
+  /// `show <plan-id>`: the plan, its invoices and its journal's entries.
+  case shownPlan(PlanID, invoices: [InvoiceID], events: [TimelineEntry])
+  /// `show <invoice-id>`: the invoice and its lines (one unitemized line for an invoice loaded
+  /// from a save made before invoices kept their lines).
+  case shownInvoice(InvoiceID, lines: [InvoiceLine])
+  /// `timeline <scope>`: the journal's entries, oldest first.
+  case timeline([TimelineEntry], of: Scope)
+  /// `timeline <plan-id>`: the journal's entries about one plan, oldest first.
+  case planTimeline([TimelineEntry], of: PlanID)
+  /// `timeline <user>`: their actions (log entries) and messages, in the journal's order.
+  case userTimeline(UserID, [Deed])
+}
+
+/// What `show <scope>` found (SPEC §8 "one glance").
+struct ScopeGlance {
+  var scope: Scope
+  /// The plan in effect: the scope's own, or the organization's that covers a team.
+  var covering: PlanID?
+  /// The organization's plan, when it covers a team that has none of its own.
+  var coveredBy: PlanID?
+  /// Billable members of the scope itself.
+  var billable: Int
+  /// The plan's seats, the billable members of its scope and whether it is over its size (P5);
+  /// nil on Basic and for a trial.
+  var usage: (seats: Int, used: Int, over: Bool)?
+  /// The invoice its renewal would issue.
+  var next: (date: Day, cents: Int)?
+  /// The last billing action on the plan: the command's word, its date and who acted.
+  var last: (date: Day, command: String, actor: UserID?)?
+  /// Each person in join order, with their roles and whether they are billable.
+  var people: [(user: UserID, roles: [String], billable: Bool)]
+  /// An organization's teams, each with its own plan or the organization's that covers it.
+  var teams: [(team: TeamID, plan: PlanID?, coveredBy: PlanID?)]
+  /// The invoices of the plan in effect.
+  var invoices: [InvoiceID]
+}
+
+/// What `show <user>` found.
+struct UserGlance {
+  var user: UserID
+  var acting: Bool
+  /// Their roles in each space, with the plans they own there.
+  var spaces: [(roles: Roles, plans: [PlanID])]
+  /// Their teams, each with the plan that covers it.
+  var teams: [(team: TeamID, plan: PlanID?)]
+  var owned: [PlanID]
+  var messages: Int
 }
 
 /// One mark as `.marks` lists it: its name, the day and who acted in its world, and how many
