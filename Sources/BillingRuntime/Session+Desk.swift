@@ -3,7 +3,8 @@ import BillingModel
 import BillingSupport
 
 /// The support desk's views (SPEC §8): `show <what>` and `timeline <what>`. They need nobody
-/// acting, check no permission and change nothing.
+/// acting, check no permission and change nothing. Each gathers what it shows as a `ViewResult`;
+/// its words are in `ViewResult+Text.swift` and `ViewResult+JSON.swift`.
 extension Session {
   func show(_ subject: Subject) throws(Failure) -> Outcome {
     switch subject {

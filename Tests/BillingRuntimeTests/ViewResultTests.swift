@@ -70,4 +70,164 @@ import Testing
     #expect(o.text.hasPrefix("ann\n  org Acme: member"))
     #expect(o.result == .null)
   }
+
+  // The support person's views.
+
+  /// The elements of a JSON array (none, recorded as an issue, when it is not one).
+  func items(_ json: JSON?) -> [JSON] {
+    guard case .array(let a)? = json else {
+      Issue.record("not an array: \(json?.text ?? "nil")")
+      return []
+    }
+    return a
+  }
+
+  @Test func logEntriesAreTheSameInBothViews() throws {
+    let s = session([
+      "create org Acme", "add ann --org Acme --admin",
+      "as ann upgrade org Acme --tier starter --monthly",
+    ])
+    let v = ViewResult.log(s.world.log)
+    let lines = v.text(in: s.world).string.split(separator: "\n")
+    #expect(lines.first == "2026-01-01 - create org Acme → ok")
+    #expect(lines.last?.hasPrefix("2026-01-01 ann upgrade org Acme --tier starter") == true)
+    let entries = items(v.json(in: s.world)["entries"])
+    #expect(entries.count == lines.count)
+    let first = try #require(entries.first)
+    #expect(first["command"] == .string("create org Acme"))
+    #expect(first["actor"] == .null)
+    #expect(first["outcome"] == .string("ok"))
+    #expect(entries.last?["actor"] == .string("ann"))
+    let o = s.perform("log")
+    #expect(o.text == v.text(in: s.world).string)
+    #expect(o.result == v.json(in: s.world))
+    #expect(ViewResult.log(Log()).text(in: s.world).string == "the log is empty")
+  }
+
+  @Test func featuresNameTheSamePlanInBothViews() throws {
+    let s = session([
+      "create org Acme", "add ann carl --org Acme --admin", "create team Design --org Acme",
+      "add carl --team Design", "as carl upgrade team Design --tier starter --monthly",
+    ])
+    let (carl, rows) = try s.world.features("carl")
+    let v = ViewResult.features(carl, rows)
+    let text = v.text(in: s.world).string
+    #expect(text.contains("team Design: starter (P1)"))
+    let access = items(v.json(in: s.world)["access"])
+    let design = try #require(access.first { $0["scope"] == .string("team Design") })
+    #expect(design["tier"] == .string("starter"))
+    #expect(design["plan"] == .string("P1"))
+    let o = s.perform("features carl")
+    #expect(o.text == text)
+    #expect(o.result == v.json(in: s.world))
+  }
+
+  @Test func aMarkRowIsTheSameInBothViews() throws {
+    let s = session([])
+    let day = try #require(Day("2030-02-03"))
+    let v = ViewResult.marks([
+      MarkRow(name: "before", date: day, ago: 2, actor: "ann"),
+      MarkRow(name: "after", date: day, ago: 1, actor: nil),
+    ])
+    #expect(
+      v.text(in: s.world).string
+        == "before: 2030-02-03, 2 commands ago, ann\nafter: 2030-02-03, 1 command ago, nobody acting"
+    )
+    let marks = items(v.json(in: s.world)["marks"])
+    #expect(marks.count == 2)
+    let first = try #require(marks.first)
+    #expect(first["name"] == .string("before"))
+    #expect(first["date"] == .string("2030-02-03"))
+    #expect(first["ago"] == .int(2))
+    #expect(first["actor"] == .string("ann"))
+    #expect(marks.last?["actor"] == .null)
+    #expect(ViewResult.marks([]).text(in: s.world).string.hasPrefix("no marks"))
+  }
+
+  @Test func aRuleInIndonesianAddsTheSameTextToBothViews() throws {
+    let s = session([])
+    let r = try #require(Rule(id: "R14"))
+    let en = ViewResult.rule(r, .en)
+    let id = ViewResult.rule(r, .id)
+    #expect(!en.text(in: s.world).string.contains("in Indonesian:"))
+    #expect(id.text(in: s.world).string.contains("in Indonesian:"))
+    #expect(id.text(in: s.world).string.hasPrefix(en.text(in: s.world).string + "\n"))
+    let enRule = try #require(items(en.json(in: s.world)["rules"]).first)
+    let idRule = try #require(items(id.json(in: s.world)["rules"]).first)
+    #expect(enRule["indonesian"] == nil)
+    #expect(idRule["indonesian"] == .string(r.indonesian))
+    #expect(idRule["id"] == .string("R14"))
+    let list = ViewResult.rules
+    #expect(
+      list.text(in: s.world).string.split(separator: "\n").count == Rule.allCases.count + 1)
+    #expect(items(list.json(in: s.world)["rules"]).count == Rule.allCases.count)
+  }
+
+  /// The glance is the value: its next invoice and last action show in both views as given,
+  /// not as the world would work them out again.
+  @Test func aScopeGlanceShowsItsNextInvoiceAndLastActionInBothViews() throws {
+    let s = session([
+      "create org Acme", "add ann --org Acme --admin",
+      "as ann upgrade org Acme --tier starter --monthly",
+    ])
+    let acme = try #require(s.world.spaceID("Acme"))
+    let ann = try #require(s.world.userID("ann"))
+    let plan = try #require(s.world.livePlan(.space(acme)))
+    let day = try #require(Day("2026-03-04"))
+    let g = ScopeGlance(
+      scope: .space(acme), covering: plan, coveredBy: nil, billable: 1,
+      usage: (seats: 7, used: 1, over: false), next: (date: day, cents: 1234),
+      last: (date: day, command: "pay", actor: ann),
+      people: [(user: ann, roles: ["member", "admin"], billable: true)], teams: [], invoices: [])
+    let v = ViewResult.shownScope(g)
+    let text = v.text(in: s.world).string
+    #expect(text.contains("; 1 of 7 seats used"))
+    #expect(text.contains("\n  next invoice: 2026-03-04 $12.34"))
+    #expect(text.contains("\n  last billing action: 2026-03-04 pay by ann"))
+    #expect(text.contains("\n    ann: member, admin; billable"))
+    #expect(text.hasSuffix("\n  no invoices for \(plan)"))
+    let json = v.json(in: s.world)
+    #expect(json["seats"] == .int(7))
+    #expect(json["next_invoice"]?["date"] == .string("2026-03-04"))
+    #expect(json["next_invoice"]?["amount_cents"] == .int(1234))
+    #expect(json["last_action"]?["command"] == .string("pay"))
+    #expect(json["last_action"]?["actor"] == .string("ann"))
+    let person = try #require(items(json["people"]).first)
+    #expect(person["roles"] == .array([.string("member"), .string("admin")]))
+  }
+
+  @Test func showAndTimelineRenderTheirOneValue() throws {
+    let s = session([
+      "create org Acme", "add ann --org Acme --admin",
+      "as ann upgrade org Acme --tier starter --monthly",
+    ])
+    let acme = try #require(s.world.spaceID("Acme"))
+    let plan = try #require(s.world.livePlan(.space(acme)))
+    let entries = s.world.timeline(of: .space(acme))
+    let v = ViewResult.timeline(entries, of: .space(acme))
+    let lines = v.text(in: s.world).string.split(separator: "\n")
+    let json = items(v.json(in: s.world)["entries"])
+    #expect(!lines.isEmpty)
+    #expect(lines.count == json.count)
+    for (line, entry) in zip(lines, json) {
+      guard case .string(let date)? = entry["date"], case .string(let kind)? = entry["kind"],
+        case .string(let words)? = entry["text"]
+      else {
+        Issue.record("an entry without date, kind or text: \(entry.text)")
+        continue
+      }
+      #expect(line == "\(date) \(kind): \(words)")
+    }
+    let o = s.perform("timeline org Acme")
+    #expect(o.text == v.text(in: s.world).string)
+    #expect(o.result == v.json(in: s.world))
+    // A plan shown with no events lists none in either view.
+    let bare = ViewResult.shownPlan(plan, invoices: [], events: [])
+    #expect(!bare.text(in: s.world).string.contains("events:"))
+    #expect(bare.json(in: s.world)["events"] == .array([]))
+    let ann = try #require(s.world.userID("ann"))
+    let nothing = ViewResult.userTimeline(ann, [])
+    #expect(nothing.text(in: s.world).string == "nothing has happened to ann yet")
+    #expect(nothing.json(in: s.world)["entries"] == .array([]))
+  }
 }
