@@ -55,14 +55,11 @@ extension Session {
       defer { (actor, focus) = saved }
       do {
         try check(inner)
-        return ok(
-          "yes: \(quoted: handle) may do that now",
-          .object([("allowed", .bool(true)), ("error", .null)]))
+        return outcome(.can(handle, refusal: nil))
       } catch {
-        return Outcome(
-          refusal: error,
-          result: keepsResults
-            ? .object([("allowed", .bool(false)), ("error", error.json)]) : .null)
+        // NB: the refusal's text view is made when printed (`Outcome(refusal:)`), not here.
+        let v = ViewResult.can(handle, refusal: error)
+        return Outcome(refusal: error, result: keepsResults ? v.json(in: world) : .null)
       }
     case .clock:
       return clockOutcome()

@@ -88,6 +88,8 @@ extension ViewResult {
       return .object([
         ("lang", .string(lang.rawValue)), ("text", .string(text(in: world).string)),
       ])
+    case .can(_, let f):
+      return .object([("allowed", .bool(f == nil)), ("error", f?.json ?? .null)])
     }
   }
 

@@ -81,7 +81,19 @@ extension ViewResult {
       return Text(Reply.explanation(of: id, lang, in: world))
     case .refusalExplained(let refused, let lang):
       return Text(Reply.explanation(of: refused, lang, in: world))
+    case .can(let handle, nil):
+      return "yes: \(quoted: handle) may do that now"
+    case .can(_, let f?):
+      return Self.refused(f)
     }
+  }
+
+  /// `can` refused: `no: ` and the refusal's line. It needs no world: `Outcome` makes it when
+  /// printed, on any thread.
+  static func refused(_ f: Failure) -> Text {
+    var t: Text = "no: "
+    f.appendLine(to: &t)
+    return t
   }
 
   /// A forecast's lines: the invoices of today (a compared command's charges; events come

@@ -30,6 +30,8 @@ enum ViewResult {
   case invoiceExplained(InvoiceID, Language)
   /// `explain last`: the last refusal (nil: none yet), in the customer's language.
   case refusalExplained(Refused?, Language)
+  /// `can`: the user as the command named them, and what refused the action (nil: allowed).
+  case can(String, refusal: Failure?)
 }
 
 /// Events found by `advance`, and how many of them are listed: the listing stops at Ctrl-C
