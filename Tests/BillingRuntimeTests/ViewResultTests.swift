@@ -93,7 +93,8 @@ extension ViewResultTests {
     let lines = v.text(in: s.world).string.split(separator: "\n")
     #expect(lines.count == 3, "\(lines)")
     #expect(lines[1] == Substring(s.world.eventLine(events[0]).string))
-    #expect(lines[2].hasSuffix(" \(events.count - 1) events on the way not listed (log, timeline and show have them)"))
+    let notListed = " \(events.count - 1) events on the way not listed"
+    #expect(lines[2].hasSuffix(notListed + " (log, timeline and show have them)"))
     let json = v.json(in: s.world)
     #expect(json["events"] == .array([s.world.eventJSON(events[0])]))
     #expect(json["events_not_listed"] == .int(events.count - 1))
@@ -112,7 +113,8 @@ extension ViewResultTests {
     let o = s.perform("forecast workspace W 3m")
     let scope = try s.world.resolve(.workspace("W"))
     let f = s.world.copy().forecast(
-      scope, to: try #require(Day("2026-04-01")), invoicesFrom: s.world.invoices.count, shouldStop: { false })
+      scope, to: try #require(Day("2026-04-01")), invoicesFrom: s.world.invoices.count,
+      shouldStop: { false })
     let v = ViewResult.forecast(scope, ForecastListing(forecast: f, listed: f.events.count))
     #expect(o.text == v.text(in: s.world).string)
     #expect(o.result == v.json(in: s.world))
@@ -146,7 +148,8 @@ extension ViewResultTests {
     let v = ViewResult.refusalExplained(
       Refused(scope: acme, code: .permissionDenied, rule: nil), .id)
     let text = v.text(in: s.world).string
-    #expect(text.hasPrefix("Halo,\nPermintaan Anda pada organisasi Acme Anda tidak dapat dilakukan."))
+    #expect(
+      text.hasPrefix("Halo,\nPermintaan Anda pada organisasi Acme Anda tidak dapat dilakukan."))
     #expect(text.contains(Reply.doOwner.text(.id)))
     #expect(v.json(in: s.world)["text"] == .string(text))
     #expect(v.json(in: s.world)["lang"] == .string("id"))
