@@ -192,17 +192,29 @@ extension Language {
 extension Session {
   /// `explain <invoice-id>|last [--lang en|id]`: `{"lang", "text"}`.
   func explain(_ what: Explained, lang: Language) throws(Failure) -> Outcome {
-    let text: String
     switch what {
-    case .invoice(let id): text = explainInvoice(try world.resolveInvoice(id), lang)
-    case .last: text = explainRefusal(lang)
+    case .invoice(let id): return outcome(.invoiceExplained(try world.resolveInvoice(id), lang))
+    case .last: return outcome(.refusalExplained(lastRefused(), lang))
     }
-    return ok(
-      Text(text), .object([("lang", .string(lang.rawValue)), ("text", .string(text))]))
   }
 
-  private func explainInvoice(_ id: InvoiceID, _ lang: Language) -> String {
-    let w = world
+  /// The last refusal as facts: the scope its command named (if it still exists), its code
+  /// and rule; nil when nothing was refused yet.
+  private func lastRefused() -> Refused? {
+    guard let (text, f) = lastRefusal else { return nil }
+    var scope: Scope?
+    if let command = try? parse(line: text[...]) {
+      var inner = command
+      if case .runAs(_, let c, _) = command { inner = c }
+      if let ref = inner.spec.scopes(inner).first { scope = try? world.resolve(ref) }
+    }
+    return Refused(scope: scope, code: f.code, rule: f.rule)
+  }
+}
+
+/// The customer's language (`explain`): the text view of an explained invoice or refusal.
+extension Reply {
+  static func explanation(of id: InvoiceID, _ lang: Language, in w: World) -> String {
     let inv = w.invoice(id)
     let plan = w.plan(inv.plan)
     let m = Money.format
@@ -264,18 +276,11 @@ extension Session {
     return out.joined(separator: "\n")
   }
 
-  private func explainRefusal(_ lang: Language) -> String {
-    guard let (text, f) = lastRefusal else { return Reply.nothingRefused.text(lang) }
+  static func explanation(of refused: Refused?, _ lang: Language, in w: World) -> String {
+    guard let f = refused else { return Reply.nothingRefused.text(lang) }
     var out = [Reply.greeting.text(lang)]
     // NB: the command's scope in the customer's words, and what was tried as a plain verb.
-    var place = lang == .en ? "plan" : "paket"
-    if let command = try? parse(line: text[...]) {
-      var inner = command
-      if case .runAs(_, let c, _) = command { inner = c }
-      if let ref = inner.spec.scopes(inner).first, let s = try? world.resolve(ref) {
-        place = lang.scope(s, in: world)
-      }
-    }
+    let place = f.scope.map { lang.scope($0, in: w) } ?? (lang == .en ? "plan" : "paket")
     out.append(Reply.refusedHead.text(lang, place))
     if let r = f.rule {
       out.append(Reply.refusedWhy.text(lang, lang == .en ? r.summary : r.indonesian))

@@ -9,9 +9,7 @@ package final class Outcome {
   /// NB: kept as bytes; printers write them as they are, without making a String.
   package var okText: Text {
     guard let refusal else { return kept }
-    var t: Text = "no: "
-    refusal.appendLine(to: &t)
-    return t
+    return ViewResult.refused(refusal)
   }
   private let kept: Text
   /// For `can` refused: the text is `no: ` and the failure's line, made when asked (a failure

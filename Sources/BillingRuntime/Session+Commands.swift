@@ -55,14 +55,11 @@ extension Session {
       defer { (actor, focus) = saved }
       do {
         try check(inner)
-        return ok(
-          "yes: \(quoted: handle) may do that now",
-          .object([("allowed", .bool(true)), ("error", .null)]))
+        return outcome(.can(handle, refusal: nil))
       } catch {
-        return Outcome(
-          refusal: error,
-          result: keepsResults
-            ? .object([("allowed", .bool(false)), ("error", error.json)]) : .null)
+        // NB: the refusal's text view is made when printed (`Outcome(refusal:)`), not here.
+        let v = ViewResult.can(handle, refusal: error)
+        return Outcome(refusal: error, result: keepsResults ? v.json(in: world) : .null)
       }
     case .clock:
       return clockOutcome()
@@ -296,48 +293,28 @@ extension Session {
     return advance(to: target)
   }
 
-  /// Moves the clock to `target` (today or later), printing every event on the way.
+  /// Moves the clock to `target` (today or later), listing every event on the way.
   func advance(to target: Day) -> Outcome {
-    let world = self.world
     let (events, stopped) = world.advance(to: target, shouldStop: stopRequested)
-    var text: Text = "\(world.today)"
-    if events.isEmpty { text.append(" (no events)") }
-    let listed = listEvents(events, in: world, to: &text)
     if stopped {
       // NB: kept with the session, which a stopped run never frees: the process ends next, and
       // freeing years of events first would hold Ctrl-C up.
       eventsOnStop = events
-      text += "\ninterrupted: the clock stopped on \(world.today) after the last finished day"
     }
-    if listed < events.count {
-      text +=
-        "\(stopped ? ";" : "\ninterrupted:") \(counted(events.count - listed, "event")) on the way not listed (log, timeline and show have them)"
-    }
-    // NB: under `--json` too, an interrupted advance gives the events it listed (none), and
-    // how many it did not.
-    return ok(
-      text,
-      .object(
-        [
-          ("date", .string(world.today.description)),
-          ("events", .array(events[..<listed].map { world.eventJSON($0) })),
-        ]
-          + (stopped || listed < events.count
-            ? [("interrupted", .bool(true)), ("events_not_listed", .int(events.count - listed))]
-            : [])))
+    let listing = EventListing(events: events, listed: listable(events.count), stopped: stopped)
+    return outcome(.advanced(world.today, listing))
   }
 
-  /// Writes the lines of `events` until Ctrl-C; returns how many it wrote. Once stopped, no
-  /// more is listed (they are counted instead), so a long listing ends at once.
-  /// NB: asked every 256 lines, a few milliseconds of work.
-  func listEvents(_ events: [Event], in world: World, to text: inout Text) -> Int {
+  /// How many of `n` events to list: all, or those before Ctrl-C. Once stopped, no more is
+  /// listed (they are counted instead), so a long listing ends at once.
+  /// NB: asked every 256 events, as a listing of them asked every 256 lines.
+  func listable(_ n: Int) -> Int {
     var listed = 0
-    for e in events {
-      if listed & 255 == 0 && stopRequested() { break }
-      text += "\n\(world.eventLine(e))"
-      listed += 1
+    while listed < n {
+      if stopRequested() { return listed }
+      listed = min(n, listed + 256)
     }
-    return listed
+    return n
   }
 }
 

@@ -181,9 +181,7 @@ extension Session {
     let target = try window(span, "forecast", scope)
     let f = world.copy().forecast(
       scope, to: target, invoicesFrom: world.invoices.count, shouldStop: stopRequested)
-    var text: Text = "\(world.describe(scope)), \(f.from) to \(f.to):"
-    writeForecast(f, to: &text)
-    return ok(text, forecastJSON(f))
+    return outcome(.forecast(scope, listing(f)))
   }
 
   func compare(_ ref: ScopeRef, _ span: Duration, _ command: Command, _ commandText: String)
@@ -206,45 +204,15 @@ extension Session {
     try copy.checkCalendarEnd(upTo: target, "compare \(span.text) after \(quoted(commandText))")
     let after = copy.forecast(
       scope, to: target, invoicesFrom: saved.0.invoices.count, shouldStop: stopRequested)
-    let difference = after.totalCents - asIs.totalCents
-    var text: Text = "\(world.describe(scope)), \(asIs.from) to \(asIs.to)\nas is:"
-    writeForecast(asIs, to: &text)
-    text += "\nafter \(quoted(commandText)):"
-    writeForecast(after, to: &text)
-    text += "\ndifference: \(money: difference)"
-    return ok(
-      text,
-      .object([
-        ("scope", .string(world.describe(scope))), ("command", .string(commandText)),
-        ("from", .string(asIs.from.description)), ("to", .string(asIs.to.description)),
-        ("as_is", forecastJSON(asIs)), ("after", forecastJSON(after)),
-        ("difference_cents", .int(difference)),
-      ]))
+    // NB: listed in the order they are shown (as is, then after), each asking about Ctrl-C.
+    let asIsListed = listing(asIs)
+    return self.outcome(
+      .compared(scope, command: commandText, asIs: asIsListed, after: listing(after)))
   }
 
-  /// A forecast's lines: the invoices of today (a compared command's charges; events come
-  /// after today), the events, and the total.
-  private func writeForecast(_ f: Forecast, to text: inout Text) {
-    let w = f.world
-    for i in f.invoices where w.invoice(i).date == f.from { text += "\n  \(w.invoiceLine(i))" }
-    let listed = listEvents(f.events, in: w, to: &text)
-    if f.events.isEmpty && f.invoices.isEmpty { text.append(" no events") }
-    text += "\n  total \(money: f.totalCents) (\(counted(f.invoices.count, "invoice")))"
-    if f.stopped || listed < f.events.count {
-      text += "\n  interrupted: the forecast stopped on \(f.to)"
-      if listed < f.events.count {
-        text += "; \(counted(f.events.count - listed, "event")) not listed"
-      }
-    }
-  }
-
-  private func forecastJSON(_ f: Forecast) -> JSON {
-    .object([
-      ("from", .string(f.from.description)), ("to", .string(f.to.description)),
-      ("events", .array(f.events.map { f.world.eventJSON($0) })),
-      ("invoices", .array(f.invoices.map { f.world.invoiceJSON($0) })),
-      ("total_cents", .int(f.totalCents)),
-    ])
+  /// A forecast with how many of its events are listed (all, or those before Ctrl-C).
+  func listing(_ f: Forecast) -> ForecastListing {
+    ForecastListing(forecast: f, listed: listable(f.events.count))
   }
 }
 
@@ -337,47 +305,6 @@ extension Session {
       paths.append(
         try play(alt, number: n + 1, of: alternatives.count, scope: scope, to: target))
     }
-    var text: Text = "\(world.describe(scope)), \(asIs.from) to \(asIs.to)\nas is:"
-    writeForecast(asIs, to: &text)
-    for p in paths {
-      text += "\nwith \(quoted: p.text):"
-      for i in p.invoices { text += "\n  \(p.world.invoiceLine(i))" }
-      if p.invoices.isEmpty { text.append(" no invoices") }
-      text += "\n  total \(money: p.total) (\(counted(p.invoices.count, "invoice")))"
-      text += "; difference to as is: \(money: p.total - asIs.totalCents)"
-    }
-    // The cheapest of the alternatives (the first on a tie); with one alternative, of it and
-    // as is (as is on a tie).
-    var best: Path? = paths.count > 1 ? paths[0] : nil
-    for p in paths where p.total < (best?.total ?? asIs.totalCents) { best = p }
-    text +=
-      "\ncheapest: "
-      + (best.map { "with \(quoted($0.text)), \(Money.format($0.total))" }
-        ?? "as is, \(Money.format(asIs.totalCents))")
-    func pathJSON(_ p: Path) -> JSON {
-      .object([
-        ("with", .string(p.text)),
-        ("invoices", .array(p.invoices.map { p.world.invoiceJSON($0) })),
-        ("total_cents", .int(p.total)), ("difference_cents", .int(p.total - asIs.totalCents)),
-      ])
-    }
-    let first = paths[0]
-    return ok(
-      text,
-      .object([
-        ("scope", .string(world.describe(scope))), ("command", .string(first.text)),
-        ("from", .string(asIs.from.description)), ("to", .string(asIs.to.description)),
-        ("as_is", forecastJSON(asIs)),
-        (
-          "after",
-          .object([
-            ("from", .string(asIs.from.description)), ("to", .string(asIs.to.description)),
-            ("invoices", .array(first.invoices.map { first.world.invoiceJSON($0) })),
-            ("total_cents", .int(first.total)),
-          ])
-        ),
-        ("difference_cents", .int(first.total - asIs.totalCents)),
-        ("alternatives", .array(paths.map(pathJSON))),
-      ]))
+    return outcome(.comparedPaths(scope, asIs: listing(asIs), paths: paths))
   }
 }

@@ -46,6 +46,21 @@ enum ViewResult {
   case planTimeline([TimelineEntry], of: PlanID)
   /// `timeline <user>`: their actions (log entries) and messages, in the journal's order.
   case userTimeline(UserID, [Deed])
+  // The what-if views and the customer's explanation.
+  /// `advance`, `advance to`: the day reached and the events on the way.
+  case advanced(Day, EventListing)
+  /// `forecast`: a scope (as the session's world names it) and its forecast.
+  case forecast(Scope, ForecastListing)
+  /// `compare … --with <command>` of one command: as is, and after the command (as written).
+  case compared(Scope, command: String, asIs: ForecastListing, after: ForecastListing)
+  /// `compare` of alternatives: as is, and each alternative's path (the first is `after`).
+  case comparedPaths(Scope, asIs: ForecastListing, paths: [Session.Path])
+  /// `explain <invoice>`: an invoice, in the customer's language.
+  case invoiceExplained(InvoiceID, Language)
+  /// `explain last`: the last refusal (nil: none yet), in the customer's language.
+  case refusalExplained(Refused?, Language)
+  /// `can`: the user as the command named them, and what refused the action (nil: allowed).
+  case can(String, refusal: Failure?)
 }
 
 /// What `show <scope>` found (SPEC §8 "one glance").
@@ -92,6 +107,29 @@ struct MarkRow: Equatable {
   var ago: Int
   /// The handle of who acted (nil: nobody), read in the mark's own world.
   var actor: String?
+}
+
+/// Events found by `advance`, and how many of them are listed: the listing stops at Ctrl-C
+/// (`Session.listable`), the rest are counted, not listed.
+struct EventListing {
+  var events: [Event]
+  var listed: Int
+  /// Ctrl-C stopped the clock before the target day.
+  var stopped: Bool
+}
+
+/// A forecast, and how many of its events are listed (as `EventListing`).
+struct ForecastListing {
+  var forecast: Forecast
+  var listed: Int
+}
+
+/// What `explain last` tells of a refusal: where it was tried and what refused it, no words.
+struct Refused {
+  /// The scope the refused command named, when it names one that still exists.
+  var scope: Scope?
+  var code: ErrorCode
+  var rule: Rule?
 }
 
 extension Session {
