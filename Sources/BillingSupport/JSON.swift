@@ -69,6 +69,12 @@ package enum JSON: Sendable, Equatable {
   /// ASCII or the lead byte 0xC2 of a C1 control, so every cut falls between scalars.
   static func escape(_ s: String, into out: inout String) {
     out += "\""
+    // NB: most strings need no escape at all: found eight bytes at a time, then appended whole.
+    if s.utf8.withContiguousStorageIfAvailable(JSON.mayNeedEscape) == false {
+      out += s
+      out += "\""
+      return
+    }
     let u = s.utf8
     var run = u.startIndex
     var i = u.startIndex
@@ -100,6 +106,33 @@ package enum JSON: Sendable, Equatable {
     }
     out.append(contentsOf: s[run..<u.endIndex])
     out += "\""
+  }
+
+  /// Whether some byte may start an escape (a quote, a backslash, a control, DEL or 0xC2, the
+  /// first byte of a C1 control); a false yes only costs the byte loop.
+  private static func mayNeedEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    let n = bytes.count
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+    var i = 0
+    while i + 8 <= n {
+      let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+      if (x &- ones &* 0x20) & ~x & highs != 0 || hasZero(x ^ (ones &* 0x22))
+        || hasZero(x ^ (ones &* 0x5C)) || hasZero(x ^ (ones &* 0x7F))
+        || hasZero(x ^ (ones &* 0xC2))
+      {
+        return true
+      }
+      i += 8
+    }
+    while i < n {
+      let b = base[i]
+      if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 { return true }
+      i += 1
+    }
+    return false
   }
 
   /// `\u` and four hex digits.
