@@ -38,8 +38,10 @@ import Testing
     let cases = [
       "", "plain", "\"", "\\", "a\"b\\c", "\n", "line\nline\r\n\ttab", "\u{0}\u{1}\u{1F}\u{7F}",
       "\u{80}\u{9F}\u{A0}\u{BF}", "caf\u{E9} \u{C2}\u{A2} \u{C2}\u{9B}x", "e\u{301}\n\u{301}",
-      "\u{1F600}\"\u{1F600}", "Acme Holdings \u{FC}\u{1B}[31m", String(repeating: "ab\"", count: 300),
-      "end\u{85}", "\u{9B}start",
+      "\u{1F600}\"\u{1F600}", "Acme Holdings \u{FC}\u{1B}[31m",
+      String(repeating: "ab\"", count: 300), "end\u{85}", "\u{9B}start",
+      String(repeating: "abcdefgh", count: 40),
+      "0123456789abcdef\u{1}", "0123456789abcdef\\", "0123456789abcde\u{9F}z",
     ]
     for s in cases { expectEqual(escaped(s), byScalars(s), "\(s.debugDescription)") }
     expectEqual(escaped("a\u{9B}b\u{7F}c\u{1B}d\"\\\n"), "\"a\\u009bb\\u007fc\\u001bd\\\"\\\\\\n\"")
