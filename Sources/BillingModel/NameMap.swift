@@ -95,21 +95,46 @@ struct NameSlots: Sendable {
     slots[i] = (h >> 32) << 32 | UInt64(e + 1)
   }
 
+  /// NB: an ASCII name is hashed from its bytes in place (no copy of the string, eight bytes at
+  /// a time); any other by `hashValue`, which treats canonically equal spellings as equal.
   static func hash(_ name: String) -> UInt64 {
-    var copy = name
-    let fnv: UInt64? = copy.withUTF8 { bytes -> UInt64? in
-      var h: UInt64 = 0xCBF2_9CE4_8422_2325
-      for b in bytes {
-        if b >= 0x80 { return nil }
-        h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
-      }
-      return h
+    let inPlace: UInt64?? = name.utf8.withContiguousStorageIfAvailable(asciiHash)
+    let ascii: UInt64?
+    if let inPlace {
+      ascii = inPlace
+    } else {
+      var copy = name
+      ascii = copy.withUTF8(asciiHash)
     }
-    var h = fnv ?? UInt64(bitPattern: Int64(name.hashValue))
+    var h = ascii ?? UInt64(bitPattern: Int64(name.hashValue))
     // NB: mixed so the low bits (the slot) and the high bits (the tag) both depend on every byte.
     h ^= h >> 33
     h &*= 0xFF51_AFD7_ED55_8CCD
     h ^= h >> 33
+    return h
+  }
+
+  /// A hash of ASCII bytes; nil when a byte is not ASCII.
+  private static func asciiHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    let n = bytes.count
+    var i = 0
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while i + 8 <= n {
+        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        if w & 0x8080_8080_8080_8080 != 0 { return nil }
+        h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 29
+        i += 8
+      }
+    }
+    while i < n {
+      let b = bytes[i]
+      if b >= 0x80 { return nil }
+      h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+      i += 1
+    }
     return h
   }
 }

@@ -95,7 +95,13 @@ extension World {
     // SPEC §4: syntax first (a handle named twice, a handle that cannot be one), then names.
     // NB: one handle is the usual case; a table is made only for more (names hashed cheaply,
     // as the world's own: an `add` of 500 people is common when a large world is set up).
-    if handles.count > 1 {
+    // NB: a few dozen are compared pairwise (no table to build: most `add`s name a handful).
+    if handles.count > 1 && handles.count <= 32 {
+      for j in 1..<handles.count {
+        let h = handles[j]
+        for i in 0..<j where handles[i] == h { throw Failure(.namedTwice(h)) }
+      }
+    } else if handles.count > 1 {
       var seen = NameMap<Bool>()
       for h in handles {
         if seen[h] != nil { throw Failure(.namedTwice(h)) }

@@ -10,6 +10,10 @@ package final class World {
   package internal(set) var plans: ChunkedArray<Plan> = []
   package internal(set) var invoices: ChunkedArray<Invoice> = []
   package var log = Log()
+  /// How many entries the log holds.
+  /// NB: read in place: `world.log.count` from another module copies the log value (a retain
+  /// and a release of each of its tables) to read one number, on every logged command.
+  package var logCount: Int { log.count }
   /// What happened to each scope and person, for timelines.
   package internal(set) var journal = Journal()
   /// Who was sent a message during the current command (see `beginCommand`).

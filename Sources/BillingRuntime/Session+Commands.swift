@@ -199,7 +199,9 @@ extension Session {
     let world = self.world
     switch command {
     case .upgrade(let r):
-      if case .team(let name, let org) = r.scope, name.contains(","),
+      // NB: the bytes first: most names have no comma, and looking for one character by
+      // character (graphemes) cost more than the rest of the check.
+      if case .team(let name, let org) = r.scope, name.utf8.contains(44), name.contains(","),
         world.teamIDs(named: name).isEmpty
       {
         let names = name.split(separator: ",").map { String($0).trimmingSpaces }

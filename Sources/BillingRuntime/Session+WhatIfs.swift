@@ -20,7 +20,7 @@ extension Session {
   func journal(_ effect: UndoEffect, was: World? = nil, text: String = "") {
     guard journaling else { return }
     let kind: UndoHistory.Step.Kind
-    var entry: Int? = world.log.count - 1
+    var entry: Int? = world.logCount - 1
     switch effect {
     case .none: return
     case .logged: kind = .logged

@@ -142,8 +142,11 @@ package final class Session {
     // of it, through the runtime's generic copy of its tuples, on every line. The cases: a
     // command (with its text); a refusal (failure, words and text); an unreadable line (a
     // failure, no words); an empty line (none of them).
-    /// The command, when the line has one.
-    fileprivate let command: Command?
+    /// The command, when `hasCommand` (otherwise `.whoami`, never run).
+    /// NB: not an optional: freeing an optional of this many-cased enum went through the
+    /// runtime's generic witness for optionals on every line.
+    fileprivate let command: Command
+    fileprivate let hasCommand: Bool
     /// The command text (for the log), when the line has words.
     fileprivate let text: String
     /// Why the line has no command: it could not be read, or its words were refused.
@@ -154,7 +157,13 @@ package final class Session {
     fileprivate init(
       command: Command? = nil, text: String = "", failure: Failure? = nil, tokens: [Token] = []
     ) {
-      self.command = command
+      if let command {
+        self.command = command
+        hasCommand = true
+      } else {
+        self.command = .whoami
+        hasCommand = false
+      }
       self.text = text
       self.failure = failure
       self.tokens = tokens
@@ -187,7 +196,7 @@ package final class Session {
 
   func execute(_ prepared: Prepared) -> Outcome {
     world.beginCommand()
-    if let command = prepared.command { return run(command, text: prepared.text) }
+    if prepared.hasCommand { return run(prepared.command, text: prepared.text) }
     guard let error = prepared.failure else { return ok("") }
     // An unreadable line has no words; a refused one has.
     let tokens = prepared.tokens

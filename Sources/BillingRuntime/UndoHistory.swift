@@ -100,7 +100,7 @@ struct UndoHistory {
   ) {
     let c = world.copy()
     c.log = Log()
-    return (position, c, world.log.count)
+    return (position, c, world.logCount)
   }
 
   var end: Int { start + steps.count }

@@ -64,26 +64,81 @@ package enum JSON: Sendable, Equatable {
     }
   }
 
+  /// NB: by UTF-8 bytes, each run that needs no escape appended whole: appending scalar by
+  /// scalar was most of the work of a `--json` playback. Every byte an escape starts at is
+  /// ASCII or the lead byte 0xC2 of a C1 control, so every cut falls between scalars.
   static func escape(_ s: String, into out: inout String) {
     out += "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        // NB: C1 controls too (U+0080–U+009F): a terminal reading the JSON acts on them.
-        if u.value < 0x20 || (u.value >= 0x7f && u.value <= 0x9f) {
-          let hex = String(u.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(u)
-        }
-      }
+    // NB: most strings need no escape at all: found eight bytes at a time, then appended whole.
+    if s.utf8.withContiguousStorageIfAvailable(JSON.mayNeedEscape) == false {
+      out += s
+      out += "\""
+      return
     }
+    let u = s.utf8
+    var run = u.startIndex
+    var i = u.startIndex
+    while i != u.endIndex {
+      let b = u[i]
+      var next = u.index(after: i)
+      let escaped: String
+      switch b {
+      case 0x22: escaped = "\\\""
+      case 0x5C: escaped = "\\\\"
+      case 0x0A: escaped = "\\n"
+      case 0x0D: escaped = "\\r"
+      case 0x09: escaped = "\\t"
+      case 0xC2 where next != u.endIndex && u[next] >= 0x80 && u[next] <= 0x9F:
+        // NB: C1 controls too (U+0080–U+009F): a terminal reading the JSON acts on them.
+        escaped = JSON.unicodeEscape(UInt32(u[next]))
+        next = u.index(after: next)
+      default:
+        guard b < 0x20 || b == 0x7F else {
+          i = next
+          continue
+        }
+        escaped = JSON.unicodeEscape(UInt32(b))
+      }
+      out.append(contentsOf: s[run..<i])
+      out += escaped
+      run = next
+      i = next
+    }
+    out.append(contentsOf: s[run..<u.endIndex])
     out += "\""
+  }
+
+  /// Whether some byte may start an escape (a quote, a backslash, a control, DEL or 0xC2, the
+  /// first byte of a C1 control); a false yes only costs the byte loop.
+  private static func mayNeedEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    let n = bytes.count
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+    var i = 0
+    while i + 8 <= n {
+      let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+      if (x &- ones &* 0x20) & ~x & highs != 0 || hasZero(x ^ (ones &* 0x22))
+        || hasZero(x ^ (ones &* 0x5C)) || hasZero(x ^ (ones &* 0x7F))
+        || hasZero(x ^ (ones &* 0xC2))
+      {
+        return true
+      }
+      i += 8
+    }
+    while i < n {
+      let b = base[i]
+      if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 { return true }
+      i += 1
+    }
+    return false
+  }
+
+  /// `\u` and four hex digits.
+  private static func unicodeEscape(_ value: UInt32) -> String {
+    let hex = String(value, radix: 16)
+    return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
   }
 
   /// Parses JSON text; errors say where (line:column) and what. An object naming a key twice is
