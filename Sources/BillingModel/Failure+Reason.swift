@@ -35,7 +35,8 @@ package indirect enum Reason: Equatable, Sendable {
   /// A command that needs a flag the line left out: `create team` needs --org.
   case missingFlag(command: String, flag: String, value: String)
   case badHandle(String)
-  case badName(String, what: String)
+  /// A name of 0 or more than 100 characters: the text, and which name it is.
+  case badName(String, ShownText)
   case userExists(String)
   case spaceExists(String)
   case workspaceNamedAsOrg(String, team: String)

@@ -78,9 +78,9 @@ extension Reason {
     case .badHandle(let h):
       return
         "\(quoted(h)) is not a valid handle: use 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit"
-    case .badName(let n, let what):
+    case .badName(let n, let kind):
       return
-        "\(quoted(n)) is not a valid \(what) name: use 1 to 100 characters, without control characters"
+        "\(quoted(n)) is not a valid \(kind.field): use 1 to 100 characters, without control characters"
     case .userExists(let h):
       return "user \(quoted(h)) already exists"
     case .spaceExists(let space):

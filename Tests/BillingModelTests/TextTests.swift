@@ -175,4 +175,27 @@ struct NameMapTests {
       [ShownText.orgName, .workspaceName, .teamName, .billingAddress].map(\.field),
       ["org name", "workspace name", "team name", "billing address"])
   }
+
+  @Test("a name of the wrong length keeps which name it is as a fact, worded in BillingWords")
+  func badNameKeepsFacts() {
+    let cases: [(ShownText, String)] = [(.orgName, "org"), (.workspaceName, "workspace"), (.teamName, "team")]
+    for (kind, word) in cases {
+      do {
+        try World.checkShownText("", kind)
+        Issue.record("an empty \(word) name was accepted")
+      } catch {
+        expectEqual(error.reason, .badName("", kind))
+        expectEqual(
+          error.line,
+          "error[usage]: \"\" is not a valid \(word) name: use 1 to 100 characters, without control characters"
+        )
+      }
+    }
+    do {
+      try World.checkShownText("", .billingAddress)
+      Issue.record("an empty billing address was accepted")
+    } catch {
+      expectEqual(error.reason, .badAddress)
+    }
+  }
 }
