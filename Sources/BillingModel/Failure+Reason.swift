@@ -104,7 +104,8 @@ package indirect enum Reason: Equatable, Sendable {
   /// character.
   case controlCharacter(ShownText, String, scalar: UInt32)
   case trialHasNoSeats(Text)
-  case planCannotMove(PlanID, from: String, to: String, sameSpace: Bool)
+  /// R7: a plan stays on its scope; the scopes by name, and whether they share a space.
+  case planCannotMove(PlanID, from: ScopeRef, to: ScopeRef, sameSpace: Bool)
   case teamBillingTab(Text, team: String, owner: String)
   case spaceBillingTab(Text, space: String, admins: String)
   case notInSpaceToView(String, space: String)

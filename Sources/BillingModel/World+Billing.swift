@@ -347,7 +347,7 @@ extension World {
     try requireOwner(id, actor, .movePlan)
     throw Failure(
       .planCannotMove(
-        id, from: describe(scope), to: describe(target), sameSpace: holder(scope) == holder(target))
+        id, from: named(scope), to: named(target), sameSpace: holder(scope) == holder(target))
     )
   }
 

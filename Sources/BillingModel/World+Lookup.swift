@@ -17,6 +17,16 @@ package enum ScopeRef: Sendable, Equatable {
 
 /// Names → ids, failing `not-found` with close names or `ambiguous`.
 extension World {
+  /// A scope by its names, as a refusal keeps it (a team by its own name, as it is shown).
+  package func named(_ scope: Scope) -> ScopeRef {
+    switch scope {
+    case .space(let s):
+      let space = spaces[s.index]
+      return space.kind == .org ? .org(space.name) : .workspace(space.name)
+    case .team(let t): return .team(teams[t.index].name, org: nil)
+    }
+  }
+
   package func resolveUser(_ handle: String) throws(Failure) -> UserID {
     if let id = userID(handle) { return id }
     throw Failure(.unknownUser(handle, suggestions: suggestions(for: handle, among: allHandles)))

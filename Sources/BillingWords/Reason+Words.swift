@@ -239,7 +239,7 @@ extension Reason {
         sameSpace
         ? "a plan stays on the scope it was bought for"
         : "a plan cannot move to another workspace or organization"
-      return "\(place): cancel \(id) on \(from), then upgrade \(to)"
+      return "\(place): cancel \(id) on \(from.text), then upgrade \(to.text)"
     case .teamBillingTab(let plan, let team, let owner):
       return
         "the billing tab of \(plan) is in team \(quoted(team))'s settings and only its billing owner, \(quoted(owner)), may open it; the admin console never shows a team plan"

@@ -1,6 +1,7 @@
 import BillingModel
 import BillingStore
 import BillingSupport
+import BillingWords
 import Testing
 
 @testable import BillingRuntime
@@ -52,6 +53,24 @@ import Testing
     expectEqual(from, ann)
     expectEqual(to, bob)
     expectEqual(actor, ann)
+  }
+
+  @Test func aRefusedMoveKeepsTheScopesByName() throws {
+    let s = session(["create workspace Side", "add ann --workspace Side"])
+    let ann = try #require(s.world.userID("ann"))
+    do {
+      try s.world.move(.org("Acme"), to: .workspace("Side"), by: ann)
+      Issue.record("the move was not refused")
+    } catch {
+      expectEqual(
+        error.reason,
+        .planCannotMove(
+          PlanID(index: 0), from: .org("Acme"), to: .workspace("Side"), sameSpace: false))
+      expectEqual(
+        error.message,
+        "a plan cannot move to another workspace or organization: cancel P1 on org Acme, then upgrade workspace Side"
+      )
+    }
   }
 
   @Test func anInboxHoldsFactsWordedWhenRead() throws {
