@@ -1,0 +1,68 @@
+import BillingModel
+import BillingSupport
+
+// The words of scopes, plans, scheduled changes and lists of people: the model keeps their ids
+// and names (`ScopeRef`, `NamedPlan`, `PlanChange`, `SomePeople`), these word them.
+
+extension ScopeRef {
+  /// `org Acme`, `workspace "Side Project"`, `team Design`, `team Design --org Acme`.
+  package var text: String {
+    switch self {
+    case .org(let n): return "org " + quoted(n)
+    case .workspace(let n): return "workspace " + quoted(n)
+    case .team(let n, let o): return "team " + quoted(n) + (o.map { " --org " + quoted($0) } ?? "")
+    }
+  }
+}
+
+extension NamedPlan {
+  /// "P1 (org Acme, starter annual, 10 seats)", "P2 (team Design, advanced trial)".
+  package var summary: Text {
+    trial
+      ? "\(plan) (\(scope.text), \(tier.name) trial)"
+      : "\(plan) (\(scope.text), \(tier.name) \(cycle.rawValue), \(seats) seats)"
+  }
+}
+
+extension PlanChange {
+  /// "starter, 5 seats, monthly": what waits for the renewal.
+  package var words: String {
+    var parts: [String] = []
+    if let t = tier { parts.append(t.name) }
+    if let s = seats { parts.append("\(s) seats") }
+    if let c = cycle { parts.append(c.rawValue) }
+    return parts.joined(separator: ", ")
+  }
+}
+
+extension SomePeople {
+  /// `ann`, `ann, bob and 3 more`, each handle quoted as needed; "nobody" when empty.
+  package var list: String {
+    var names = handles.map { quoted($0) }
+    if more > 0 { names.append("\(more) more") }
+    return names.isEmpty ? "nobody" : listed(names, "and")
+  }
+}
+
+extension Text.Interpolation {
+  /// A scope by name, in a refusal's words: `org Acme`.
+  package mutating func appendInterpolation(_ scope: ScopeRef) { appendInterpolation(scope.text) }
+  /// A plan by name, in a refusal's words: its summary.
+  package mutating func appendInterpolation(_ plan: NamedPlan) { appendInterpolation(plan.summary) }
+}
+
+extension World {
+  /// `org Acme`, `workspace "Side Project"`, `team Design`.
+  package func describe(_ scope: Scope) -> String { byName(scope).text }
+
+  /// "starter, 5 seats, monthly".
+  package func describe(_ c: PlanChange) -> String { c.words }
+
+  /// "P1 (org Acme, starter annual, 10 seats)".
+  package func summary(_ id: PlanID) -> Text { byName(id).summary }
+
+  /// "ann, bob and 3 more", in id order; "nobody" when empty.
+  package func handles(_ ids: some Collection<UserID>, limit: Int = 5) -> String {
+    someHandles(ids, limit: limit).list
+  }
+}
