@@ -51,6 +51,11 @@ extension Text.Interpolation {
   package mutating func appendInterpolation(_ plan: NamedPlan) { appendInterpolation(plan.summary) }
 }
 
+extension Cycle {
+  /// "month", "year": what a price per seat is for ("$10.00 a month").
+  package var unitWord: String { self == .monthly ? "month" : "year" }
+}
+
 extension World {
   /// `org Acme`, `workspace "Side Project"`, `team Design`.
   package func describe(_ scope: Scope) -> String { byName(scope).text }
