@@ -72,7 +72,8 @@ extension World {
     guard isAdmin(actor, of: s) else {
       throw Failure(
         .adminsOnly(
-          self.handle(actor), space: byName(.space(s)), admins: someHandles(spaces[s.index].admins)))
+          self.handle(actor), space: byName(.space(s)), admins: someHandles(spaces[s.index].admins))
+      )
     }
     return (u, s, actor)
   }

@@ -178,7 +178,9 @@ struct NameMapTests {
 
   @Test("a name of the wrong length keeps which name it is as a fact, worded in BillingWords")
   func badNameKeepsFacts() {
-    let cases: [(ShownText, String)] = [(.orgName, "org"), (.workspaceName, "workspace"), (.teamName, "team")]
+    let cases: [(ShownText, String)] = [
+      (.orgName, "org"), (.workspaceName, "workspace"), (.teamName, "team"),
+    ]
     for (kind, word) in cases {
       do {
         try World.checkShownText("", kind)
