@@ -13,8 +13,9 @@ extension World {
   package func byName(_ scope: Scope) -> ScopeRef {
     switch scope {
     case .space(let s):
-      let space = spaces[s.index]
-      return space.kind == .org ? .org(space.name) : .workspace(space.name)
+      // NB: field by field, so the space's tables are not copied for its name.
+      let name = spaces[s.index].name
+      return spaces[s.index].kind == .org ? .org(name) : .workspace(name)
     case .team(let t): return .team(teams[t.index].name, org: nil)
     }
   }
@@ -120,10 +121,10 @@ extension World {
 
   /// A plan by its names, as a refusal keeps it (its summary's facts).
   package func byName(_ id: PlanID) -> NamedPlan {
-    let p = plans[id.index]
+    let i = id.index
     return NamedPlan(
-      plan: id, scope: byName(p.scope), tier: p.tier, cycle: p.cycle, seats: p.seats,
-      trial: p.isTrial)
+      plan: id, scope: byName(plans[i].scope), tier: plans[i].tier, cycle: plans[i].cycle,
+      seats: plans[i].seats, trial: plans[i].isTrial)
   }
 
   /// The first `limit` handles in id order, and how many more: a refusal's list of admins.

@@ -15,12 +15,53 @@ extension ScopeRef {
   }
 }
 
+extension Text {
+  /// `org Acme`, as `ScopeRef.text`, written straight into the text.
+  package mutating func append(_ scope: ScopeRef) {
+    switch scope {
+    case .org(let n):
+      append("org ")
+      append(quoted: n)
+    case .workspace(let n):
+      append("workspace ")
+      append(quoted: n)
+    case .team(let n, let o):
+      append("team ")
+      append(quoted: n)
+      if let o {
+        append(" --org ")
+        append(quoted: o)
+      }
+    }
+  }
+}
+
+extension Text {
+  /// A plan's summary (`NamedPlan.summary`), written straight into the text.
+  package mutating func append(_ p: NamedPlan) {
+    append(p.plan)
+    append(" (")
+    append(p.scope)
+    append(", ")
+    append(p.tier.name)
+    if p.trial {
+      append(" trial)")
+    } else {
+      append(" ")
+      append(p.cycle.rawValue)
+      append(", ")
+      append(p.seats)
+      append(" seats)")
+    }
+  }
+}
+
 extension NamedPlan {
   /// "P1 (org Acme, starter annual, 10 seats)", "P2 (team Design, advanced trial)".
   package var summary: Text {
-    trial
-      ? "\(plan) (\(scope.text), \(tier.name) trial)"
-      : "\(plan) (\(scope.text), \(tier.name) \(cycle.rawValue), \(seats) seats)"
+    var t = Text(capacity: 64)
+    t.append(self)
+    return t
   }
 }
 
@@ -46,9 +87,9 @@ extension SomePeople {
 
 extension Text.Interpolation {
   /// A scope by name, in a refusal's words: `org Acme`.
-  package mutating func appendInterpolation(_ scope: ScopeRef) { appendInterpolation(scope.text) }
+  package mutating func appendInterpolation(_ scope: ScopeRef) { text.append(scope) }
   /// A plan by name, in a refusal's words: its summary.
-  package mutating func appendInterpolation(_ plan: NamedPlan) { appendInterpolation(plan.summary) }
+  package mutating func appendInterpolation(_ plan: NamedPlan) { text.append(plan) }
 }
 
 extension Cycle {
