@@ -8,9 +8,23 @@ extension ScopeRef {
   /// `org Acme`, `workspace "Side Project"`, `team Design`, `team Design --org Acme`.
   package var text: String {
     switch self {
-    case .org(let n): return "org " + quoted(n)
-    case .workspace(let n): return "workspace " + quoted(n)
-    case .team(let n, let o): return "team " + quoted(n) + (o.map { " --org " + quoted($0) } ?? "")
+    case .org(let n): return joined("org ", quoted(n))
+    case .workspace(let n): return joined("workspace ", quoted(n))
+    case .team(let n, nil): return joined("team ", quoted(n))
+    case .team(let n, let o?): return "team " + quoted(n) + " --org " + quoted(o)
+    }
+  }
+}
+
+/// `kind` then `name`, in one string made at once (views name scopes on every line they show).
+private func joined(_ kind: StaticString, _ name: String) -> String {
+  var name = name
+  return name.withUTF8 { n in
+    String(unsafeUninitializedCapacity: kind.utf8CodeUnitCount + n.count) { out in
+      let k = UnsafeBufferPointer(start: kind.utf8Start, count: kind.utf8CodeUnitCount)
+      _ = out.initialize(fromContentsOf: k)
+      _ = out[k.count...].initialize(fromContentsOf: n)
+      return k.count + n.count
     }
   }
 }
@@ -20,16 +34,16 @@ extension Text {
   package mutating func append(_ scope: ScopeRef) {
     switch scope {
     case .org(let n):
-      append("org ")
+      append("org " as StaticString)
       append(quoted: n)
     case .workspace(let n):
-      append("workspace ")
+      append("workspace " as StaticString)
       append(quoted: n)
     case .team(let n, let o):
-      append("team ")
+      append("team " as StaticString)
       append(quoted: n)
       if let o {
-        append(" --org ")
+        append(" --org " as StaticString)
         append(quoted: o)
       }
     }
@@ -40,18 +54,18 @@ extension Text {
   /// A plan's summary (`NamedPlan.summary`), written straight into the text.
   package mutating func append(_ p: NamedPlan) {
     append(p.plan)
-    append(" (")
+    append(" (" as StaticString)
     append(p.scope)
-    append(", ")
+    append(", " as StaticString)
     append(p.tier.name)
     if p.trial {
-      append(" trial)")
+      append(" trial)" as StaticString)
     } else {
-      append(" ")
+      append(" " as StaticString)
       append(p.cycle.rawValue)
-      append(", ")
+      append(", " as StaticString)
       append(p.seats)
-      append(" seats)")
+      append(" seats)" as StaticString)
     }
   }
 }
