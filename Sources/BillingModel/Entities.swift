@@ -94,8 +94,6 @@ package struct Membership: Sendable, Equatable {
 package struct Space: Sendable {
   package let kind: SpaceKind
   package let name: String
-  /// `org Acme`, `workspace "Side Project"`: names never change, so it is made once.
-  package let label: String
   package var people = IDMap<UserID, Membership>()
   /// Members who are not guests, kept up to date (the billable count of an org).
   package var memberCount = 0
@@ -112,8 +110,6 @@ package struct Space: Sendable {
 package struct Team: Sendable {
   package let name: String
   package let org: SpaceID
-  /// `team Design`.
-  package let label: String
   package var people: [UserID: Int] = [:]
   /// People of the team who are members (not guests) of the organization (R4), kept up to date.
   package var billable = 0

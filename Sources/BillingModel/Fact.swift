@@ -10,6 +10,21 @@ package struct PlanShape: Sendable, Equatable {
   package var trial: Bool
 }
 
+/// A plan as a refusal names it: its summary's facts, its scope by name (words made when the
+/// refusal is printed show it as it was when refused).
+package struct NamedPlan: Sendable, Equatable {
+  package var plan: PlanID
+  package var scope: ScopeRef
+  package var tier: Tier
+  package var cycle: Cycle
+  package var seats: Int
+  package var trial: Bool
+  package init(plan: PlanID, scope: ScopeRef, tier: Tier, cycle: Cycle, seats: Int, trial: Bool) {
+    self.plan = plan; self.scope = scope; self.tier = tier; self.cycle = cycle
+    self.seats = seats; self.trial = trial
+  }
+}
+
 /// What a plan was sold with when it started (the journal's `plan-started` entry).
 package struct PlanTerms: Sendable, Equatable {
   package var plan: PlanID
@@ -139,15 +154,4 @@ package struct Message: Sendable, Equatable {
   package var date: Day
   package var fact: Fact
   package var to: UserID
-}
-
-/// The words a saved world keeps for its facts (`.save` writes words, as saves made before the
-/// facts were values did). The runtime words them; the model and the store have no words.
-package protocol SavedWords {
-  /// An inbox message as saved: its date, then its words.
-  func message(_ m: Message, in world: World) -> String
-  /// A journal entry's note as saved.
-  func note(_ h: Happening, _ fact: Fact?, in world: World) -> String
-  func endReason(_ r: EndReason) -> String
-  func label(_ l: InvoiceLabel, in world: World) -> String
 }

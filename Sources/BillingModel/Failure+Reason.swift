@@ -2,8 +2,8 @@ import BillingSupport
 
 /// Why a command failed, with the facts it names: people, spaces, plans, sizes, and what would
 /// work instead. Each case's code and rule are given here, and its words once, in `message`.
-/// NB: facts are names and summaries taken when the failure happens; the words are written
-/// only when the failure is printed.
+/// NB: facts are ids and names taken when the failure happens (a scope as `ScopeRef`, a plan as
+/// `NamedPlan`); the words are written only when the failure is printed, in BillingWords.
 /// NB: indirect, so a failure is one reference: passing and copying it (the printer, the log,
 /// the unmet count) costs a retain, not a copy of each of its facts.
 package indirect enum Reason: Equatable, Sendable {
@@ -22,7 +22,7 @@ package indirect enum Reason: Equatable, Sendable {
 
   // Names (not-found, ambiguous) and the acting user.
   case unknownUser(String, suggestions: [String])
-  case wrongSpaceKind(String, is: SpaceKind, wanted: SpaceKind, use: String)
+  case wrongSpaceKind(String, is: SpaceKind, wanted: SpaceKind, use: ScopeRef)
   case unknownSpace(SpaceKind, String, suggestions: [String])
   case noSuchTeamInOrg(String, org: String, suggestions: [String])
   case unknownTeam(String, suggestions: [String])
@@ -35,78 +35,81 @@ package indirect enum Reason: Equatable, Sendable {
   /// A command that needs a flag the line left out: `create team` needs --org.
   case missingFlag(command: String, flag: String, value: String)
   case badHandle(String)
-  case badName(String, what: String)
+  /// A name of 0 or more than 100 characters: the text, and which name it is.
+  case badName(String, ShownText)
   case userExists(String)
-  case spaceExists(String)
-  case workspaceNamedAsOrg(String, team: String)
-  case workspaceHasNoTeams(String, team: String)
-  case teamExists(String, in: String)
-  case workspaceHasNoGuests(String)
+  case spaceExists(ScopeRef)
+  case workspaceNamedAsOrg(ScopeRef, team: String)
+  case workspaceHasNoTeams(ScopeRef, team: String)
+  case teamExists(String, in: ScopeRef)
+  case workspaceHasNoGuests(ScopeRef)
   case guestAndAdmin
   case namedTwice(String)
-  case alreadyInSpace(String, space: String, as: Membership, askedGuest: Bool)
-  case teamNeedsOrgMember(String, org: String, orgName: String)
+  case alreadyInSpace(String, space: ScopeRef, as: Membership, askedGuest: Bool)
+  case teamNeedsOrgMember(String, org: ScopeRef, orgName: String)
   case alreadyInTeam(String, team: String)
-  case notInSpaceToRemove(String, space: String)
-  case ownerCannotLeave(String, plan: Text, space: String)
+  case notInSpaceToRemove(String, space: ScopeRef)
+  case ownerCannotLeave(String, plan: NamedPlan, space: ScopeRef)
   case notInTeamToRemove(String, team: String)
-  case teamPlansBlockOrgPlan(String, teamPlan: Text)
+  case teamPlansBlockOrgPlan(ScopeRef, teamPlan: NamedPlan)
   case noListPrice(Tier)
   case negativeUnitCents
-  case coveredByOrgPlan(team: String, plan: Text)
-  case alreadyHasPlan(String, plan: Text)
+  case coveredByOrgPlan(team: String, plan: NamedPlan)
+  case alreadyHasPlan(ScopeRef, plan: NamedPlan)
 
   // Values: tiers, sizes, billing owners.
   case notASize(Int, nearest: [Int])
-  case seatsDoNotCover(Int, billable: Int, of: String, isTeam: Bool, smallest: Int)
+  case seatsDoNotCover(Int, billable: Int, of: ScopeRef, isTeam: Bool, smallest: Int)
   case pastSelfServeLimit(Int, limit: Int)
   case tooManySeats(Int)
   case unitCentsTooHigh(Int, cycle: Cycle)
   /// P6: the credits for the team plans of the named space.
-  case creditsTooLarge(space: String)
+  case creditsTooLarge(space: ScopeRef)
   case basicIsNotAPlan
   case salesOnlyTier(Tier)
   /// R11 (the billing owner) or R15 (a new billing owner).
-  case ownerNotInSpace(String, space: String, rule: Rule)
-  case ownerIsGuest(String, space: String, rule: Rule)
+  case ownerNotInSpace(String, space: ScopeRef, rule: Rule)
+  case ownerIsGuest(String, space: ScopeRef, rule: Rule)
 
   // Upgrades and trials.
-  case notInSpace(String, space: String, verb: Attempt, ask: SomePeople)
-  case guestOfSpace(String, space: String, verb: Attempt, ask: SomePeople)
-  case guestOfTeamOrg(String, org: String, verb: Attempt, team: String, admins: SomePeople)
-  case neitherInTeamNorAdmin(String, team: String, org: String, admins: SomePeople)
-  case onlyAdminsAbsorbTeamPlans(space: String, teamPlans: [String], admins: String)
+  case notInSpace(String, space: ScopeRef, verb: Attempt, ask: SomePeople)
+  case guestOfSpace(String, space: ScopeRef, verb: Attempt, ask: SomePeople)
+  case guestOfTeamOrg(String, org: ScopeRef, verb: Attempt, team: String, admins: SomePeople)
+  case neitherInTeamNorAdmin(String, team: String, org: ScopeRef, admins: SomePeople)
+  case onlyAdminsAbsorbTeamPlans(space: ScopeRef, teamPlans: [String], admins: SomePeople)
   case invoicePaymentNotOffered(cycle: Cycle, seats: Int)
   case severalTeams([String])
-  case alreadyOnTrial(space: String, plan: Text, until: Day)
-  case teamPlansBlockTrial(space: String, teamPlan: Text)
-  case trialUsed(String)
+  case alreadyOnTrial(space: ScopeRef, plan: NamedPlan, until: Day)
+  case teamPlansBlockTrial(space: ScopeRef, teamPlan: NamedPlan)
+  case trialUsed(ScopeRef)
   case trialTier(Tier)
 
   // The billing tab.
-  case onBasic(String, what: Attempt)
+  case onBasic(ScopeRef, what: Attempt)
   case endedPlanOwnerOnly(PlanID, owner: String, what: Attempt)
-  case billingOwnerOnly(Text, owner: String, what: Attempt, actorIsAdmin: Bool)
-  case paidByInvoice(Text, what: Attempt)
-  case trialNotEditable(Text)
-  case salesOnlyPlan(Text)
-  case cancelingNotEditable(Text, ends: Day)
-  case nothingToChange(Text, tier: Tier, cycle: Cycle, seats: Int, scheduled: String?, renewal: Day)
-  case alreadyCanceling(Text, ends: Day)
-  case nothingToResume(Text, status: PlanStatus)
-  case alreadyOwner(String, Text)
-  case trialHasNoPayment(Text)
+  case billingOwnerOnly(NamedPlan, owner: String, what: Attempt, actorIsAdmin: Bool)
+  case paidByInvoice(NamedPlan, what: Attempt)
+  case trialNotEditable(NamedPlan)
+  case salesOnlyPlan(NamedPlan)
+  case cancelingNotEditable(NamedPlan, ends: Day)
+  case nothingToChange(
+    NamedPlan, tier: Tier, cycle: Cycle, seats: Int, scheduled: PlanChange?, renewal: Day)
+  case alreadyCanceling(NamedPlan, ends: Day)
+  case nothingToResume(NamedPlan, status: PlanStatus)
+  case alreadyOwner(String, NamedPlan)
+  case trialHasNoPayment(NamedPlan)
   case invoiceNotAMethod
-  case samePayment(Text, Payment)
+  case samePayment(NamedPlan, Payment)
   case badAddress
   /// A name or address holding a control character: the field, the text shown escaped, the
   /// character.
   case controlCharacter(ShownText, String, scalar: UInt32)
-  case trialHasNoSeats(Text)
-  case planCannotMove(PlanID, from: String, to: String, sameSpace: Bool)
-  case teamBillingTab(Text, team: String, owner: String)
-  case spaceBillingTab(Text, space: String, admins: String)
-  case notInSpaceToView(String, space: String)
+  case trialHasNoSeats(NamedPlan)
+  /// R7: a plan stays on its scope; the scopes by name, and whether they share a space.
+  case planCannotMove(PlanID, from: ScopeRef, to: ScopeRef, sameSpace: Bool)
+  case teamBillingTab(NamedPlan, team: String, owner: String)
+  case spaceBillingTab(NamedPlan, space: ScopeRef, admins: SomePeople)
+  case notInSpaceToView(String, space: ScopeRef)
 
   // The clock and the rules (SPEC §8).
   case clockFixed(today: Day, firstPlan: PlanID, asked: Day)
@@ -115,15 +118,15 @@ package indirect enum Reason: Equatable, Sendable {
   case unknownRule(String, suggestions: [String])
 
   // Admins.
-  case adminMustBeMember(String, space: String)
-  case guestCannotBeAdmin(String, space: String)
-  case alreadyAdmin(String, space: String)
-  case notAdmin(String, space: String)
-  case ownerStaysAdmin(String, plan: Text)
-  case adminsOnly(String, space: String, admins: String)
+  case adminMustBeMember(String, space: ScopeRef)
+  case guestCannotBeAdmin(String, space: ScopeRef)
+  case alreadyAdmin(String, space: ScopeRef)
+  case notAdmin(String, space: ScopeRef)
+  case ownerStaysAdmin(String, plan: NamedPlan)
+  case adminsOnly(String, space: ScopeRef, admins: SomePeople)
 
   // Remedies (SPEC §8): what `sales` cannot do.
-  case salesOnTrial(Text)
+  case salesOnTrial(NamedPlan)
   case salesNothingToChange
   case salesDownToSalesTier(Tier)
   case salesPriceAtRenewal(Tier)
@@ -210,4 +213,5 @@ package enum Attempt: Sendable, Equatable {
 package struct SomePeople: Sendable, Equatable {
   package var handles: [String]
   package var more: Int
+  package init(handles: [String], more: Int) { self.handles = handles; self.more = more }
 }

@@ -48,7 +48,6 @@ package enum Tier: Int, Comparable, CaseIterable, Sendable {
 package enum Cycle: String, Sendable, CaseIterable {
   case monthly, annual
   package var months: Int { self == .monthly ? 1 : 12 }
-  package var unitWord: String { self == .monthly ? "month" : "year" }
 }
 
 /// Payment methods (R12, R22).

@@ -30,10 +30,10 @@ extension World {
   {
     let (u, s, _) = try adminCommand(handle, target, actorID, "appoint")
     guard let m = membership(u, in: s) else {
-      throw Failure(.adminMustBeMember(handle, space: describe(.space(s))))
+      throw Failure(.adminMustBeMember(handle, space: byName(.space(s))))
     }
-    if m.guest { throw Failure(.guestCannotBeAdmin(handle, space: describe(.space(s)))) }
-    if m.admin { throw Failure(.alreadyAdmin(handle, space: describe(.space(s)))) }
+    if m.guest { throw Failure(.guestCannotBeAdmin(handle, space: byName(.space(s)))) }
+    if m.admin { throw Failure(.alreadyAdmin(handle, space: byName(.space(s)))) }
     return AdminChange(user: u, space: s, handle: handle, admin: true)
   }
 
@@ -43,10 +43,10 @@ extension World {
   {
     let (u, s, _) = try adminCommand(handle, target, actorID, "revoke")
     guard membership(u, in: s)?.admin == true else {
-      throw Failure(.notAdmin(handle, space: describe(.space(s))))
+      throw Failure(.notAdmin(handle, space: byName(.space(s))))
     }
     if let p = planOfScope[.space(s)], plans[p.index].owner == u {
-      throw Failure(.ownerStaysAdmin(handle, plan: summary(p)))
+      throw Failure(.ownerStaysAdmin(handle, plan: byName(p)))
     }
     return AdminChange(user: u, space: s, handle: handle, admin: false)
   }
@@ -72,7 +72,8 @@ extension World {
     guard isAdmin(actor, of: s) else {
       throw Failure(
         .adminsOnly(
-          self.handle(actor), space: describe(.space(s)), admins: handles(spaces[s.index].admins)))
+          self.handle(actor), space: byName(.space(s)), admins: someHandles(spaces[s.index].admins))
+      )
     }
     return (u, s, actor)
   }

@@ -74,7 +74,7 @@ extension World {
   func requirePlan(_ scope: Scope, _ what: Attempt) throws(Failure) -> PlanID {
     try checkCovering(scope)
     guard let id = planOfScope[scope] else {
-      throw Failure(.onBasic(describe(scope), what: what))
+      throw Failure(.onBasic(byName(scope), what: what))
     }
     return id
   }
@@ -89,7 +89,7 @@ extension World {
     var admin = false
     if case .space(let s) = plans[id.index].scope { admin = isAdmin(actor, of: s) }
     throw Failure(
-      .billingOwnerOnly(summary(id), owner: handle(owner), what: what, actorIsAdmin: admin))
+      .billingOwnerOnly(byName(id), owner: handle(owner), what: what, actorIsAdmin: admin))
   }
 
   /// The common opening of billing-tab commands: names, actor, plan, owner.
@@ -106,7 +106,7 @@ extension World {
   /// R19: invoice-paid plans change only through sales.
   func checkSelfServe(_ id: PlanID, _ what: Attempt) throws(Failure) {
     if plans[id.index].payment == .invoice {
-      throw Failure(.paidByInvoice(summary(id), what: what))
+      throw Failure(.paidByInvoice(byName(id), what: what))
     }
   }
 
@@ -117,14 +117,14 @@ extension World {
     let (id, _) = try ownedPlan(ref, actorID, verb: "edit", what: .changePlan)
     let p = plans[id.index]
     if p.isTrial {
-      throw Failure(.trialNotEditable(summary(id)))
+      throw Failure(.trialNotEditable(byName(id)))
     }
     try checkSelfServe(id, .changePlan)
     if p.tier.isSalesOnly {
-      throw Failure(.salesOnlyPlan(summary(id)))
+      throw Failure(.salesOnlyPlan(byName(id)))
     }
     if p.status == .canceling {
-      throw Failure(.cancelingNotEditable(summary(id), ends: p.periodEnd))
+      throw Failure(.cancelingNotEditable(byName(id), ends: p.periodEnd))
     }
     if let t = r.tier { try checkTier(t) }
     let seats = try r.seats.map { (n: Int) throws(Failure) -> Int in
@@ -148,8 +148,8 @@ extension World {
     if nowTier == p.tier && nowSeats == p.seats && newScheduled == p.scheduled {
       throw Failure(
         .nothingToChange(
-          summary(id), tier: p.tier, cycle: p.cycle, seats: p.seats,
-          scheduled: p.scheduled.map { describe($0) }, renewal: p.periodEnd))
+          byName(id), tier: p.tier, cycle: p.cycle, seats: p.seats,
+          scheduled: p.scheduled, renewal: p.periodEnd))
     }
     return EditChange(plan: id, tier: nowTier, seats: nowSeats, scheduled: newScheduled)
   }
@@ -200,22 +200,13 @@ extension World {
     return PlanOutcome(plan: id, invoice: inv, notes: notes)
   }
 
-  /// "advanced → starter, 10 → 5 seats, annual → monthly".
-  package func describe(_ c: PlanChange) -> String {
-    var parts: [String] = []
-    if let t = c.tier { parts.append(t.name) }
-    if let s = c.seats { parts.append("\(s) seats") }
-    if let cy = c.cycle { parts.append(cy.rawValue) }
-    return parts.joined(separator: ", ")
-  }
-
   /// `cancel`: R14, R19, R20; changes nothing.
   package func checkCancel(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> BillingChange {
     let (id, actor) = try ownedPlan(ref, actorID, verb: "cancel", what: .cancelPlan)
     let p = plans[id.index]
     try checkSelfServe(id, .cancel)
     if p.status == .canceling {
-      throw Failure(.alreadyCanceling(summary(id), ends: p.periodEnd))
+      throw Failure(.alreadyCanceling(byName(id), ends: p.periodEnd))
     }
     return .cancel(id, by: actor)
   }
@@ -225,7 +216,7 @@ extension World {
     let (id, actor) = try ownedPlan(ref, actorID, verb: "resume", what: .resumePlan)
     let p = plans[id.index]
     guard p.status == .canceling else {
-      throw Failure(.nothingToResume(summary(id), status: p.status))
+      throw Failure(.nothingToResume(byName(id), status: p.status))
     }
     return .resume(id, by: actor)
   }
@@ -240,7 +231,7 @@ extension World {
     let id = try requirePlan(scope, .transferOwnership)
     try requireOwner(id, actor, .transferOwnership)
     if to == plans[id.index].owner {
-      throw Failure(.alreadyOwner(handle, summary(id)))
+      throw Failure(.alreadyOwner(handle, byName(id)))
     }
     try checkOwner(to, for: scope, rule: .r15)
     return .transfer(id, to: to, handle: handle, by: actor)
@@ -253,13 +244,13 @@ extension World {
     let (id, actor) = try ownedPlan(ref, actorID, verb: "pay", what: .changePayment)
     let p = plans[id.index]
     if p.isTrial {
-      throw Failure(.trialHasNoPayment(summary(id)))
+      throw Failure(.trialHasNoPayment(byName(id)))
     }
     try checkSelfServe(id, .changePayment)
     if method == .invoice {
       throw Failure(.invoiceNotAMethod)
     }
-    if p.payment == method { throw Failure(.samePayment(summary(id), method)) }
+    if p.payment == method { throw Failure(.samePayment(byName(id), method)) }
     return .pay(id, method, by: actor)
   }
 
@@ -320,7 +311,7 @@ extension World {
   package func seats(_ ref: ScopeRef, by actorID: UserID?) throws(Failure) -> SeatUsage {
     let (id, _) = try ownedPlan(ref, actorID, verb: "seats", what: .viewSeatUsage)
     let p = plans[id.index]
-    if p.isTrial { throw Failure(.trialHasNoSeats(summary(id))) }
+    if p.isTrial { throw Failure(.trialHasNoSeats(byName(id))) }
     return SeatUsage(plan: id, seats: p.seats, used: billable(p.scope), over: isOver(p))
   }
 
@@ -347,7 +338,7 @@ extension World {
     try requireOwner(id, actor, .movePlan)
     throw Failure(
       .planCannotMove(
-        id, from: describe(scope), to: describe(target), sameSpace: holder(scope) == holder(target))
+        id, from: byName(scope), to: byName(target), sameSpace: holder(scope) == holder(target))
     )
   }
 
@@ -363,13 +354,13 @@ extension World {
     case .team(let t):
       if actor != p.owner {
         throw Failure(
-          .teamBillingTab(summary(id), team: teams[t.index].name, owner: handle(p.owner)))
+          .teamBillingTab(byName(id), team: teams[t.index].name, owner: handle(p.owner)))
       }
     case .space(let s):
       if !isAdmin(actor, of: s) {
         throw Failure(
           .spaceBillingTab(
-            summary(id), space: describe(scope), admins: handles(spaces[s.index].admins)))
+            byName(id), space: byName(scope), admins: someHandles(spaces[s.index].admins)))
       }
     }
     let owner = actor == p.owner
@@ -415,7 +406,7 @@ extension World {
     let actor = try requireActor(actorID, "plan")
     let holder = holder(scope)
     guard membership(actor, in: holder) != nil else {
-      throw Failure(.notInSpaceToView(handle(actor), space: describe(.space(holder))))
+      throw Failure(.notInSpaceToView(handle(actor), space: byName(.space(holder))))
     }
     return (scope, coveringPlan(scope))
   }

@@ -23,7 +23,6 @@ extension World {
     c.journal = journal
     c.sentThisCommand = sentThisCommand
     c.commandActor = commandActor
-    c.summaries = summaries
     c.forecastPlay = forecastPlay
     return c
   }

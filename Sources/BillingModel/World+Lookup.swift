@@ -5,18 +5,21 @@ package enum ScopeRef: Sendable, Equatable {
   case org(String)
   case workspace(String)
   case team(String, org: String?)
-
-  package var text: String {
-    switch self {
-    case .org(let n): return "org " + quoted(n)
-    case .workspace(let n): return "workspace " + quoted(n)
-    case .team(let n, let o): return "team " + quoted(n) + (o.map { " --org " + quoted($0) } ?? "")
-    }
-  }
 }
 
 /// Names → ids, failing `not-found` with close names or `ambiguous`.
 extension World {
+  /// A scope by its names, as a refusal keeps it (a team by its own name, as it is shown).
+  package func byName(_ scope: Scope) -> ScopeRef {
+    switch scope {
+    case .space(let s):
+      // NB: field by field, so the space's tables are not copied for its name.
+      let name = spaces[s.index].name
+      return spaces[s.index].kind == .org ? .org(name) : .workspace(name)
+    case .team(let t): return .team(teams[t.index].name, org: nil)
+    }
+  }
+
   package func resolveUser(_ handle: String) throws(Failure) -> UserID {
     if let id = userID(handle) { return id }
     throw Failure(.unknownUser(handle, suggestions: suggestions(for: handle, among: allHandles)))
@@ -26,7 +29,7 @@ extension World {
     if let id = spacesByName[name] {
       if spaces[id.index].kind == kind { return id }
       throw Failure(
-        .wrongSpaceKind(name, is: spaces[id.index].kind, wanted: kind, use: describe(.space(id))))
+        .wrongSpaceKind(name, is: spaces[id.index].kind, wanted: kind, use: byName(.space(id))))
     }
     let names = spacesByName.pairs.filter { spaces[$0.value.index].kind == kind }.map(\.name)
     throw Failure(.unknownSpace(kind, name, suggestions: suggestions(for: name, among: names)))
@@ -84,8 +87,6 @@ extension World {
     return actor
   }
 
-  /// Handles (or names) in a readable list: "ann, bob and carl".
-
   /// Admins of a space, or if it has none a few of its members: who to ask instead.
   func someMembers(_ s: SpaceID) -> SomePeople {
     if !spaces[s.index].admins.isEmpty { return somePeople(spaces[s.index].admins) }
@@ -118,45 +119,22 @@ extension World {
     return somePeople(teams[t.index].people.keys.filter { isMember($0, of: org) })
   }
 
-  /// "ann, bob and 3 more", in id order; "nobody" when empty.
-  package func handles(_ ids: some Collection<UserID>, limit: Int = 5) -> String {
-    // NB: one person (an organization's one admin, its owner) is the usual case: nothing sorted.
-    if ids.count == 1, limit >= 1, let only = ids.first { return quoted(handle(only)) }
-    let sorted = ids.sorted()
-    var names = sorted.prefix(limit).map { quoted(handle($0)) }
-    if sorted.count > limit { names.append("\(sorted.count - limit) more") }
-    return names.isEmpty ? "nobody" : listed(names, "and")
-  }
-
-  /// "P1 (org Acme, starter annual, 10 seats)".
-  /// NB: made again only when a fact it shows changed (the scope's name never does).
-  package func summary(_ id: PlanID) -> Text {
+  /// A plan by its names, as a refusal keeps it (its summary's facts).
+  package func byName(_ id: PlanID) -> NamedPlan {
     let i = id.index
-    let facts = PlanSummary.Facts(
-      scope: plans[i].scope, tier: plans[i].tier, cycle: plans[i].cycle, seats: plans[i].seats,
-      trial: plans[i].isTrial)
-    if i < summaries.count, let made = summaries[i], made.facts == facts { return made.text }
-    let text: Text =
-      facts.trial
-      ? "\(id) (\(describe(facts.scope)), \(facts.tier.name) trial)"
-      : "\(id) (\(describe(facts.scope)), \(facts.tier.name) \(facts.cycle.rawValue), \(facts.seats) seats)"
-    if i >= summaries.count {
-      summaries.append(contentsOf: repeatElement(nil, count: i + 1 - summaries.count))
-    }
-    summaries[i] = PlanSummary(facts: facts, text: text)
-    return text
+    return NamedPlan(
+      plan: id, scope: byName(plans[i].scope), tier: plans[i].tier, cycle: plans[i].cycle,
+      seats: plans[i].seats, trial: plans[i].isTrial)
   }
-}
 
-/// A plan's summary and what it shows (see `World.summary`).
-struct PlanSummary: Sendable {
-  struct Facts: Equatable, Sendable {
-    var scope: Scope
-    var tier: Tier
-    var cycle: Cycle
-    var seats: Int
-    var trial: Bool
+  /// The first `limit` handles in id order, and how many more: a refusal's list of admins.
+  package func someHandles(_ ids: some Collection<UserID>, limit: Int = 5) -> SomePeople {
+    // NB: one person (an organization's one admin, its owner) is the usual case: nothing sorted.
+    if ids.count == 1, limit >= 1, let only = ids.first {
+      return SomePeople(handles: [handle(only)], more: 0)
+    }
+    let sorted = ids.sorted()
+    return SomePeople(
+      handles: sorted.prefix(limit).map { handle($0) }, more: max(0, sorted.count - limit))
   }
-  var facts: Facts
-  var text: Text
 }

@@ -12,14 +12,14 @@ extension World {
 
   package func newSpace(_ kind: SpaceKind, _ name: String) -> SpaceID {
     let id = SpaceID(index: spaces.count)
-    spaces.append(Space(kind: kind, name: name, label: kind.rawValue + " " + quoted(name)))
+    spaces.append(Space(kind: kind, name: name))
     spacesByName[name] = id
     return id
   }
 
   package func newTeam(_ name: String, in org: SpaceID) -> TeamID {
     let id = TeamID(index: teams.count)
-    teams.append(Team(name: name, org: org, label: "team " + quoted(name)))
+    teams.append(Team(name: name, org: org))
     spaces[org.index].teams.append(id)
     spaces[org.index].teamsByName[name] = id
     teamsByName[name, default: []].append(id)

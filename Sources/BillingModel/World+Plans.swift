@@ -102,7 +102,7 @@ extension World {
       guard seats >= need else {
         throw Failure(
           .seatsDoNotCover(
-            seats, billable: need, of: describe(scope), isTeam: scope.isTeam,
+            seats, billable: need, of: byName(scope), isTeam: scope.isTeam,
             smallest: catalog.size(atLeast: need)))
       }
       n = seats
@@ -135,11 +135,11 @@ extension World {
     let holder = holder(scope)
     guard let m = membership(owner, in: holder) else {
       throw Failure(
-        .ownerNotInSpace(handle(owner), space: describe(.space(holder)), rule: rule))
+        .ownerNotInSpace(handle(owner), space: byName(.space(holder)), rule: rule))
     }
     if m.guest {
       throw Failure(
-        .ownerIsGuest(handle(owner), space: describe(.space(holder)), rule: rule))
+        .ownerIsGuest(handle(owner), space: byName(.space(holder)), rule: rule))
     }
   }
 }

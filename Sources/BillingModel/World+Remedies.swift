@@ -42,10 +42,10 @@ extension World {
     let id = try requirePlan(scope, .changePlan)
     let p = plans[id.index]
     if p.isTrial {
-      throw Failure(.salesOnTrial(summary(id)))
+      throw Failure(.salesOnTrial(byName(id)))
     }
     if p.status == .canceling {
-      throw Failure(.cancelingNotEditable(summary(id), ends: p.periodEnd))
+      throw Failure(.cancelingNotEditable(byName(id), ends: p.periodEnd))
     }
     if r.tier == nil && r.seats == nil && r.cycle == nil && r.payment == nil
       && r.unitCents == nil
@@ -106,8 +106,8 @@ extension World {
     {
       throw Failure(
         .nothingToChange(
-          summary(id), tier: p.tier, cycle: p.cycle, seats: p.seats,
-          scheduled: p.scheduled.map { describe($0) }, renewal: p.periodEnd))
+          byName(id), tier: p.tier, cycle: p.cycle, seats: p.seats,
+          scheduled: p.scheduled, renewal: p.periodEnd))
     }
     return SalesChange(
       plan: id, tier: nowTier, seats: nowSeats, unitCents: unit, scheduled: newScheduled,
@@ -177,7 +177,7 @@ extension World {
     let to = try resolveUser(handle)
     let id = try requirePlan(scope, .transferOwnership)
     if to == plans[id.index].owner {
-      throw Failure(.alreadyOwner(handle, summary(id)))
+      throw Failure(.alreadyOwner(handle, byName(id)))
     }
     try checkOwner(to, for: scope, rule: .r15)
     return .transfer(id, to: to, handle: handle, by: nil)

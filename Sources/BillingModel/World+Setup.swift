@@ -66,7 +66,7 @@ extension World {
   package func createSpace(_ kind: SpaceKind, _ name: String) throws(Failure) -> SpaceID {
     try World.checkShownText(name, .name(of: kind))
     if let other = spacesByName[name] {
-      throw Failure(.spaceExists(describe(.space(other))))
+      throw Failure(.spaceExists(byName(.space(other))))
     }
     return newSpace(kind, name)
   }
@@ -77,14 +77,14 @@ extension World {
       throw Failure(.missingFlag(command: "create team", flag: "--org", value: "<Org>"))
     }
     if kind == .org, let w = spacesByName[spaceName], spaces[w.index].kind == .workspace {
-      throw Failure(.workspaceNamedAsOrg(describe(.space(w)), team: name))
+      throw Failure(.workspaceNamedAsOrg(byName(.space(w)), team: name))
     }
     let s = try resolveSpace(kind, spaceName)
     if kind == .workspace {
-      throw Failure(.workspaceHasNoTeams(describe(.space(s)), team: name))
+      throw Failure(.workspaceHasNoTeams(byName(.space(s)), team: name))
     }
     if spaces[s.index].teamsByName[name] != nil {
-      throw Failure(.teamExists(name, in: describe(.space(s))))
+      throw Failure(.teamExists(name, in: byName(.space(s))))
     }
     return newTeam(name, in: s)
   }
@@ -115,14 +115,14 @@ extension World {
       for (h, u) in zip(handles, known) where u == nil { try World.checkHandle(h) }
       let s = try resolveSpace(kind, name)
       if kind == .workspace && guest {
-        throw Failure(.workspaceHasNoGuests(describe(.space(s))))
+        throw Failure(.workspaceHasNoGuests(byName(.space(s))))
       }
       if guest && admin { throw Failure(.guestAndAdmin) }
       for (h, u) in zip(handles, known) {
         guard let u, let m = membership(u, in: s) else { continue }
         let rank = { (g: Bool, a: Bool) in g ? 0 : (a ? 2 : 1) }
         if rank(guest, admin) <= rank(m.guest, m.admin) {
-          throw Failure(.alreadyInSpace(h, space: describe(.space(s)), as: m, askedGuest: guest))
+          throw Failure(.alreadyInSpace(h, space: byName(.space(s)), as: m, askedGuest: guest))
         }
       }
       var grown: [Scope] = []
@@ -153,7 +153,7 @@ extension World {
       for (h, u) in zip(handles, users) {
         guard membership(u, in: o) != nil else {
           throw Failure(
-            .teamNeedsOrgMember(h, org: describe(.space(o)), orgName: spaces[o.index].name))
+            .teamNeedsOrgMember(h, org: byName(.space(o)), orgName: spaces[o.index].name))
         }
         if teams[t.index].people[u] != nil {
           throw Failure(.alreadyInTeam(h, team: name))
@@ -173,12 +173,12 @@ extension World {
     case .space(let kind, let name):
       let s = try resolveSpace(kind, name)
       guard membership(u, in: s) != nil else {
-        throw Failure(.notInSpaceToRemove(handle, space: describe(.space(s))))
+        throw Failure(.notInSpaceToRemove(handle, space: byName(.space(s))))
       }
       if let owned = users[u.index].ownedPlans.sorted().first(where: {
         holder(plans[$0.index].scope) == s
       }) {
-        throw Failure(.ownerCannotLeave(handle, plan: summary(owned), space: describe(.space(s))))
+        throw Failure(.ownerCannotLeave(handle, plan: byName(owned), space: byName(.space(s))))
       }
       for t in users[u.index].teams.sorted() where teams[t.index].org == s {
         happened(.removed, .team(t), user: u, .leftSpace(s))
@@ -201,7 +201,7 @@ extension World {
     let owner = try resolveUser(r.owner)
     try checkCovering(scope)
     if case .space(let s) = scope, let tp = spaces[s.index].teamPlans.min() {
-      throw Failure(.teamPlansBlockOrgPlan(describe(scope), teamPlan: summary(tp)))
+      throw Failure(.teamPlansBlockOrgPlan(byName(scope), teamPlan: byName(tp)))
     }
     var endingTrial: PlanID?
     if let existing = planOfScope[scope] {
@@ -253,11 +253,11 @@ extension World {
   /// R6: a team of an organization with a plan cannot have its own.
   func checkCovering(_ scope: Scope) throws(Failure) {
     if case .team(let t) = scope, let op = planOfScope[.space(teams[t.index].org)] {
-      throw Failure(.coveredByOrgPlan(team: teams[t.index].name, plan: summary(op)))
+      throw Failure(.coveredByOrgPlan(team: teams[t.index].name, plan: byName(op)))
     }
   }
 
   func alreadyPaid(_ existing: PlanID) -> Failure {
-    Failure(.alreadyHasPlan(describe(plans[existing.index].scope), plan: summary(existing)))
+    Failure(.alreadyHasPlan(byName(plans[existing.index].scope), plan: byName(existing)))
   }
 }

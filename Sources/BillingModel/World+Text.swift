@@ -25,12 +25,7 @@ extension World {
       throw Failure(.controlCharacter(kind, text.visible, scalar: control.value))
     }
     guard !text.isEmpty, text.count <= kind.maxLength else {
-      switch kind {
-      case .billingAddress: throw Failure(.badAddress)
-      case .orgName: throw Failure(.badName(text, what: "org"))
-      case .workspaceName: throw Failure(.badName(text, what: "workspace"))
-      case .teamName: throw Failure(.badName(text, what: "team"))
-      }
+      throw Failure(kind == .billingAddress ? .badAddress : .badName(text, kind))
     }
   }
 }

@@ -57,10 +57,10 @@ extension World {
     switch scope {
     case .space(let s):
       guard let m = membership(actor, in: s) else {
-        throw Failure(.notInSpace(a, space: describe(scope), verb: verb, ask: someMembers(s)))
+        throw Failure(.notInSpace(a, space: byName(scope), verb: verb, ask: someMembers(s)))
       }
       if m.guest {
-        throw Failure(.guestOfSpace(a, space: describe(scope), verb: verb, ask: someMembers(s)))
+        throw Failure(.guestOfSpace(a, space: byName(scope), verb: verb, ask: someMembers(s)))
       }
     case .team(let t):
       let org = teams[t.index].org
@@ -71,14 +71,14 @@ extension World {
         if m?.guest == true {
           throw Failure(
             .guestOfTeamOrg(
-              a, org: describe(.space(org)), verb: verb, team: teams[t.index].name,
+              a, org: byName(.space(org)), verb: verb, team: teams[t.index].name,
               admins: someWhoMayUpgrade(t)))
         }
         return
       }
       throw Failure(
         .neitherInTeamNorAdmin(
-          a, team: teams[t.index].name, org: describe(.space(org)),
+          a, team: teams[t.index].name, org: byName(.space(org)),
           admins: someWhoMayUpgrade(t)))
     }
   }
@@ -97,7 +97,7 @@ extension World {
       let tps = spaces[s.index].teamPlans.sorted().map { $0.description }
       throw Failure(
         .onlyAdminsAbsorbTeamPlans(
-          space: describe(scope), teamPlans: tps, admins: handles(spaces[s.index].admins)))
+          space: byName(scope), teamPlans: tps, admins: someHandles(spaces[s.index].admins)))
     }
     try checkCovering(scope)
     var trial: PlanID?
@@ -119,7 +119,7 @@ extension World {
     if case .space(let s) = scope {
       for tp in spaces[s.index].teamPlans {
         guard let sum = Money.add(credits, unusedCredit(plans[tp.index])) else {
-          throw Failure(.creditsTooLarge(space: describe(scope)))
+          throw Failure(.creditsTooLarge(space: byName(scope)))
         }
         credits = sum
       }
@@ -193,16 +193,16 @@ extension World {
       if plans[existing.index].isTrial {
         throw Failure(
           .alreadyOnTrial(
-            space: describe(scope), plan: summary(existing), until: plans[existing.index].periodEnd)
+            space: byName(scope), plan: byName(existing), until: plans[existing.index].periodEnd)
         )
       }
       throw alreadyPaid(existing)
     }
     if case .space(let s) = scope, let tp = spaces[s.index].teamPlans.min() {
-      throw Failure(.teamPlansBlockTrial(space: describe(scope), teamPlan: summary(tp)))
+      throw Failure(.teamPlansBlockTrial(space: byName(scope), teamPlan: byName(tp)))
     }
     if trialsUsed.contains(scope) {
-      throw Failure(.trialUsed(describe(scope)))
+      throw Failure(.trialUsed(byName(scope)))
     }
     if tier == .basic { try checkTier(tier) }
     guard tier == .starter || tier == .advanced else {

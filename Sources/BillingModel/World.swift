@@ -34,9 +34,6 @@ package final class World {
   /// Each plan's invoices, by plan index.
   /// NB: kept apart from `Plan`, so appending never copies a list that a `Plan` value shares.
   var invoicesOfPlan: ChunkedArray<[InvoiceID]> = []
-  /// Each plan's summary as last made, by plan index, with the facts it was made from (see
-  /// `summary`): refusals name a plan by it, and a playback refuses the same plans again and again.
-  var summaries: ChunkedArray<PlanSummary?> = []
   /// Set while a forecast plays this world (a copy; see `ForecastPlay`).
   var forecastPlay: ForecastPlay?
 
@@ -89,14 +86,6 @@ package final class World {
   package func livePlan(_ scope: Scope) -> PlanID? { planOfScope[scope] }
   package func trialUsed(_ scope: Scope) -> Bool { trialsUsed.contains(scope) }
   package func invoices(of plan: PlanID) -> [InvoiceID] { invoicesOfPlan[plan.index] }
-
-  /// `org Acme`, `workspace "Side Project"`, `team Design`.
-  package func describe(_ scope: Scope) -> String {
-    switch scope {
-    case .space(let s): return spaces[s.index].label
-    case .team(let t): return teams[t.index].label
-    }
-  }
 
   /// The space that holds a scope (a team's organization).
   package func holder(_ scope: Scope) -> SpaceID {

@@ -1,5 +1,6 @@
 import BillingModel
 import BillingSupport
+import BillingWords
 
 /// The English words of the model's facts, in one place: journal entries (`timeline`, `show`),
 /// inbox messages, the results and notes of commands, `advance`'s events, end reasons and

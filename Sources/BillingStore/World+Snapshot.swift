@@ -1,5 +1,6 @@
 import BillingModel
 import BillingSupport
+import BillingWords
 
 /// The whole world as JSON (`.save`, `.load`, `--state`), and back.
 extension World {

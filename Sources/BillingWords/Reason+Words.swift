@@ -78,9 +78,9 @@ extension Reason {
     case .badHandle(let h):
       return
         "\(quoted(h)) is not a valid handle: use 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit"
-    case .badName(let n, let what):
+    case .badName(let n, let kind):
       return
-        "\(quoted(n)) is not a valid \(what) name: use 1 to 100 characters, without control characters"
+        "\(quoted(n)) is not a valid \(kind.field): use 1 to 100 characters, without control characters"
     case .userExists(let h):
       return "user \(quoted(h)) already exists"
     case .spaceExists(let space):
@@ -148,7 +148,7 @@ extension Reason {
       return
         "\(n) cents per seat is more than billsh models: a price per seat is at most \(Money.maxUnitCents(cycle)) cents (\(Money.format(Money.maxUnitCents(cycle)))) a \(cycle.unitWord)"
     case .creditsTooLarge(let space):
-      let what = "the credits for the team plans of \(space)"
+      let what = "the credits for the team plans of \(space.text)"
       return
         "\(what) would pass \(Money.format(Money.maxTotal)), the largest sum billsh computes"
     case .basicIsNotAPlan:
@@ -175,7 +175,7 @@ extension Reason {
         "\(quoted(a)) is neither in team \(quoted(team)) nor an admin of \(org): ask one of its members or an admin (\(admins.words))"
     case .onlyAdminsAbsorbTeamPlans(let space, let teamPlans, let admins):
       return
-        "\(space) has team plans (\(listed(teamPlans, "and"))): only its admins (\(admins)) can upgrade the whole organization"
+        "\(space) has team plans (\(listed(teamPlans, "and"))): only its admins (\(admins.list)) can upgrade the whole organization"
     case .invoicePaymentNotOffered(let cycle, let seats):
       return
         "invoice payment is offered only for annual plans of 20 or more seats (this is \(cycle.rawValue), \(seats) seats): pay by card or paypal"
@@ -211,7 +211,7 @@ extension Reason {
     case .cancelingNotEditable(let plan, let ends):
       return "\(plan) is canceling on \(ends): resume it first"
     case .nothingToChange(let plan, let tier, let cycle, let seats, let scheduled, let renewal):
-      let later = scheduled.map { "; \($0) is scheduled for \(renewal)" } ?? ""
+      let later = scheduled.map { "; \($0.words) is scheduled for \(renewal)" } ?? ""
       return
         "nothing to change: \(plan) is already \(tier.name), \(cycle.rawValue), \(seats) seats\(later)"
     case .alreadyCanceling(let plan, let ends):
@@ -239,13 +239,13 @@ extension Reason {
         sameSpace
         ? "a plan stays on the scope it was bought for"
         : "a plan cannot move to another workspace or organization"
-      return "\(place): cancel \(id) on \(from), then upgrade \(to)"
+      return "\(place): cancel \(id) on \(from.text), then upgrade \(to.text)"
     case .teamBillingTab(let plan, let team, let owner):
       return
         "the billing tab of \(plan) is in team \(quoted(team))'s settings and only its billing owner, \(quoted(owner)), may open it; the admin console never shows a team plan"
     case .spaceBillingTab(let plan, let space, let admins):
       return
-        "the billing tab of \(plan) is in the admin console of \(space): only its admins (\(admins)) may open it"
+        "the billing tab of \(plan) is in the admin console of \(space): only its admins (\(admins.list)) may open it"
     case .notInSpaceToView(let a, let space):
       return "\(quoted(a)) is not in \(space): only people in it may view its plans"
 
@@ -262,7 +262,7 @@ extension Reason {
         "\(quoted(h)) is the billing owner of \(plan) and stays an admin while they own it: transfer billing ownership first"
     case .adminsOnly(let a, let space, let admins):
       return
-        "\(quoted(a)) is not an admin of \(space): only its admins (\(admins)) appoint and revoke admins"
+        "\(quoted(a)) is not an admin of \(space): only its admins (\(admins.list)) appoint and revoke admins"
     case .clockFixed(let today, let first, let asked):
       return
         "the clock cannot be set to \(asked): \(first) exists, and once a plan exists time only moves forward; today is \(today): use advance to <YYYY-MM-DD> or advance <n>d"

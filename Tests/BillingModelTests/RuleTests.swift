@@ -22,8 +22,9 @@ struct RuleTests {
   func failuresCarryFacts() {
     let f = Failure(
       .billingOwnerOnly(
-        "P1 (org Acme, starter annual, 2 seats)", owner: "ann", what: .cancelPlan,
-        actorIsAdmin: true))
+        NamedPlan(
+          plan: PlanID(index: 0), scope: .org("Acme"), tier: .starter, cycle: .annual, seats: 2,
+          trial: false), owner: "ann", what: .cancelPlan, actorIsAdmin: true))
     expectEqual(f.code, .permissionDenied)
     expectEqual(f.rule, .r14)
     #expect(
@@ -31,11 +32,11 @@ struct RuleTests {
         == "error[permission-denied]: only the billing owner of P1 (org Acme, starter annual, 2 seats), ann, can cancel the plan (being an admin is not enough); ask ann or have them transfer billing ownership (R14)"
     )
     let team = Failure(
-      .seatsDoNotCover(2, billable: 3, of: "team Design", isTeam: true, smallest: 3))
+      .seatsDoNotCover(2, billable: 3, of: .team("Design", org: nil), isTeam: true, smallest: 3))
     expectEqual(team.rule, .r4)
     expectEqual(team.code, .invalid)
     #expect(
-      Failure(.seatsDoNotCover(2, billable: 3, of: "org Acme", isTeam: false, smallest: 3)).rule
+      Failure(.seatsDoNotCover(2, billable: 3, of: .org("Acme"), isTeam: false, smallest: 3)).rule
         == .r3)
     expectEqual(Failure(.usage, nil, "bad").line, "error[usage]: bad")
   }
@@ -63,7 +64,7 @@ struct RuleTests {
     #expect(
       throws: Failure(
         .billingOwnerOnly(
-          w.summary(PlanID(index: 0)), owner: "ann", what: .changePlan, actorIsAdmin: false))
+          w.byName(PlanID(index: 0)), owner: "ann", what: .changePlan, actorIsAdmin: false))
     ) {
       try w.checkEdit(.org("Acme"), EditRequest(seats: 5), by: bob)
     }

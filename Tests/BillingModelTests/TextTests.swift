@@ -175,4 +175,52 @@ struct NameMapTests {
       [ShownText.orgName, .workspaceName, .teamName, .billingAddress].map(\.field),
       ["org name", "workspace name", "team name", "billing address"])
   }
+
+  @Test("a scope and a plan kept by name are worded the same as a string and straight into a text")
+  func scopesAndPlansByName() {
+    let scopes: [(ScopeRef, String)] = [
+      (.org("Acme"), "org Acme"), (.workspace("Side Project"), "workspace \"Side Project\""),
+      (.team("Design", org: nil), "team Design"),
+      (.team("Design", org: "Acme Co"), "team Design --org \"Acme Co\""),
+      (.org("A very long organization name"), "org \"A very long organization name\""),
+    ]
+    for (scope, words) in scopes {
+      expectEqual(scope.text, words)
+      let written: Text = "\(scope)"
+      expectEqual(written.string, words)
+    }
+    let plan = NamedPlan(
+      plan: PlanID(index: 2), scope: .workspace("Side Project"), tier: .advanced, cycle: .annual,
+      seats: 12, trial: false)
+    expectEqual(plan.summary.string, "P3 (workspace \"Side Project\", advanced annual, 12 seats)")
+    var trial = plan
+    trial.trial = true
+    let written: Text = "\(trial)"
+    expectEqual(written.string, "P3 (workspace \"Side Project\", advanced trial)")
+  }
+
+  @Test("a name of the wrong length keeps which name it is as a fact, worded in BillingWords")
+  func badNameKeepsFacts() {
+    let cases: [(ShownText, String)] = [
+      (.orgName, "org"), (.workspaceName, "workspace"), (.teamName, "team"),
+    ]
+    for (kind, word) in cases {
+      do {
+        try World.checkShownText("", kind)
+        Issue.record("an empty \(word) name was accepted")
+      } catch {
+        expectEqual(error.reason, .badName("", kind))
+        expectEqual(
+          error.line,
+          "error[usage]: \"\" is not a valid \(word) name: use 1 to 100 characters, without control characters"
+        )
+      }
+    }
+    do {
+      try World.checkShownText("", .billingAddress)
+      Issue.record("an empty billing address was accepted")
+    } catch {
+      expectEqual(error.reason, .badAddress)
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import BillingModel
 import BillingStore
 import BillingSupport
+import BillingWords
 import Testing
 
 @testable import BillingRuntime
@@ -52,6 +53,56 @@ import Testing
     expectEqual(from, ann)
     expectEqual(to, bob)
     expectEqual(actor, ann)
+  }
+
+  @Test func aRefusedMoveKeepsTheScopesByName() throws {
+    let s = session(["create workspace Side", "add ann --workspace Side"])
+    let ann = try #require(s.world.userID("ann"))
+    do {
+      try s.world.move(.org("Acme"), to: .workspace("Side"), by: ann)
+      Issue.record("the move was not refused")
+    } catch {
+      expectEqual(
+        error.reason,
+        .planCannotMove(
+          PlanID(index: 0), from: .org("Acme"), to: .workspace("Side"), sameSpace: false))
+      expectEqual(
+        error.message,
+        "a plan cannot move to another workspace or organization: cancel P1 on org Acme, then upgrade workspace Side"
+      )
+    }
+  }
+
+  @Test func aRefusalKeepsThePlanAndTheAdminsAsFactsWordedWhenPrinted() throws {
+    let s = session()
+    let bob = try #require(s.world.userID("bob"))
+    let cy = try #require(s.world.userID("cy"))
+    let p1 = PlanID(index: 0)
+    let seats = s.world.plan(p1).seats
+    let named = NamedPlan(
+      plan: p1, scope: .org("Acme"), tier: .starter, cycle: .monthly, seats: seats, trial: false)
+    expectEqual(s.world.byName(p1), named)
+    expectEqual(s.world.summary(p1).string, "P1 (org Acme, starter monthly, \(seats) seats)")
+    do {
+      _ = try s.world.checkCancel(.org("Acme"), by: bob)
+      Issue.record("bob, not the billing owner, canceled")
+    } catch {
+      expectEqual(
+        error.reason, .billingOwnerOnly(named, owner: "ann", what: .cancelPlan, actorIsAdmin: true))
+    }
+    do {
+      _ = try s.world.billingTab(.org("Acme"), by: cy)
+      Issue.record("cy, not an admin, opened the billing tab")
+    } catch {
+      expectEqual(
+        error.reason,
+        .spaceBillingTab(
+          named, space: .org("Acme"), admins: SomePeople(handles: ["ann", "bob"], more: 0)))
+      expectEqual(
+        error.message,
+        "the billing tab of P1 (org Acme, starter monthly, \(seats) seats) is in the admin console of org Acme: only its admins (ann and bob) may open it"
+      )
+    }
   }
 
   @Test func anInboxHoldsFactsWordedWhenRead() throws {

@@ -113,19 +113,74 @@ import Testing
   ]
 
   /// The English phrases among the string literals of `lines` (comments skipped): literals
-  /// holding a known phrase word, or two words with a space between, not allowed by name.
+  /// holding a known phrase word, or two words with a space between, not allowed by name. An
+  /// interpolation reads as one word, so `"\(n) seats"` is a phrase and `"\(id) (\(scope))"` is not.
   static func phrases(in lines: [Substring]) -> [String] {
     var found: [String] = []
     for line in lines where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
-      for match in line.matches(of: #/"(?:[^"\\]|\\.)*"/#) {
-        let literal = String(line[match.range])
+      for (written, words) in literals(in: Array(line)) {
         let phrase =
-          phraseWords.contains { literal.lowercased().contains($0) }
-          || literal.contains(#/[A-Za-z]+ [a-z]+/#)
-        if phrase && phraseAllowed[literal] == nil { found.append(literal) }
+          phraseWords.contains { written.lowercased().contains($0) }
+          || words.contains(#/[A-Za-z]+ [a-z]+/#)
+        if phrase && phraseAllowed[written] == nil { found.append(written) }
       }
     }
     return found
+  }
+
+  /// The string literals of a line up to a comment, each as written and as its words, where
+  /// each interpolation `\(…)` (literals inside it too) reads as the one word `X`.
+  static func literals(in c: [Character]) -> [(written: String, words: String)] {
+    var found: [(written: String, words: String)] = []
+    var i = 0
+    while i < c.count {
+      if c[i] == "/" && i + 1 < c.count && c[i + 1] == "/" { break }
+      if c[i] == "\"" {
+        guard let (end, words) = literal(c, from: i) else { break }
+        found.append((String(c[i...end]), words))
+        i = end + 1
+      } else {
+        i += 1
+      }
+    }
+    return found
+  }
+
+  /// The literal whose opening quote is at `start`: where its closing quote is, and its words
+  /// (nil when the line ends first).
+  static func literal(_ c: [Character], from start: Int) -> (end: Int, words: String)? {
+    var words = ""
+    var i = start + 1
+    while i < c.count {
+      if c[i] == "\"" { return (i, words) }
+      guard c[i] == "\\" else {
+        words.append(c[i])
+        i += 1
+        continue
+      }
+      guard i + 1 < c.count else { return nil }
+      guard c[i + 1] == "(" else {
+        words += String(c[i...i + 1])
+        i += 2
+        continue
+      }
+      var depth = 1
+      var j = i + 2
+      while j < c.count && depth > 0 {
+        if c[j] == "\"" {
+          guard let inner = literal(c, from: j) else { return nil }
+          j = inner.end + 1
+          continue
+        }
+        if c[j] == "(" { depth += 1 }
+        if c[j] == ")" { depth -= 1 }
+        j += 1
+      }
+      guard depth == 0 else { return nil }
+      words += "X"
+      i = j
+    }
+    return nil
   }
 
   @Test func theModelComposesNoPhrases() throws {
@@ -146,5 +201,18 @@ import Testing
       #"  preconditionFailure("a NameMap never removes a name")"#,
     ]
     expectEqual(Self.phrases(in: planted), [#""the org name is too long""#, #""credited""#])
+  }
+
+  @Test func thePhraseScanCatchesAnInterpolatedPhrase() {
+    // NB: an interpolation reads as a word, so the words around it still make a phrase.
+    let planted: [Substring] = [
+      #"  let n = "\(seats) seats""#,
+      #"  let s = "\(a ? "x" : "y") credited to \(who)""#,
+      #"  let p = "\(id) (\(scope), \(tier.name))", q = "P\(n)""#,
+      #"  let t = "\(id)" // "\(n) seats in a comment""#,
+    ]
+    expectEqual(
+      Self.phrases(in: planted),
+      [#""\(seats) seats""#, #""\(a ? "x" : "y") credited to \(who)""#])
   }
 }
