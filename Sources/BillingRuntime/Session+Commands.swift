@@ -36,14 +36,12 @@ extension Session {
       let u = try world.resolveUser(handle)
       actor = u
       focus = world.spacesOf(u).first
-      return ok("acting as \(whoText(u))", .object([("user", .string(handle))]))
+      return outcome(.loggedIn(u, as: handle))
     case .logout:
-      let was = actor.map { world.handle($0) }
+      let was = actor
       actor = nil
       focus = nil
-      return ok(
-        was.map { "\(quoted($0)) logged out; nobody acts" } ?? "nobody was acting",
-        .object([("user", .null)]))
+      return outcome(.loggedOut(was))
     case .whoami:
       return whoami()
     case .runAs(_, let inner, let text):
@@ -115,11 +113,7 @@ extension Session {
       return outcome(.history(historyLines()))
     case .pager(let on):
       if let on { pager = on }
-      return ok(
-        pager
-          ? "pager on: in the shell, output longer than the screen goes through $PAGER (default less -FRX)"
-          : "pager off: output is printed as it is",
-        .object([("pager", .bool(pager))]))
+      return outcome(.pager(pager))
     case .record(let path):
       return try record(path)
     case .quit:
@@ -259,14 +253,6 @@ extension Session {
   /// An action's result as an outcome: its text and JSON views.
   func outcome(_ r: ActionResult) -> Outcome {
     ok(r.text(in: world), r.json(in: world))
-  }
-
-  func whoText(_ u: UserID) -> String {
-    let roles = world.roles(of: u)
-    if roles.isEmpty { return quoted(world.handle(u)) + " (in no space yet)" }
-    return quoted(world.handle(u)) + " ("
-      + roles.map { world.describe(.space($0.space)) + ": " + $0.roles.joined(separator: ", ") }
-      .joined(separator: "; ") + ")"
   }
 
   func whoami() -> Outcome {

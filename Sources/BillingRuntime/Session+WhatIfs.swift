@@ -47,19 +47,9 @@ extension Session {
     let m = Mark(
       name: name, world: world.copy(), actor: actor, focus: focus, history: history,
       line: linesPlayed)
-    var verb = "marked"
-    if let i = marks.firstIndex(where: { $0.name == name }) {
-      marks[i] = m
-      verb = "moved mark"
-    } else {
-      marks.append(m)
-    }
-    let who = actorWords
-    return ok(
-      "\(verb) \(quoted(name)) at \(world.today); \(who.text)",
-      .object([
-        ("mark", .string(name)), ("date", .string(world.today.description)), ("actor", who.json),
-      ]))
+    let i = marks.firstIndex(where: { $0.name == name })
+    if let i { marks[i] = m } else { marks.append(m) }
+    return outcome(.marked(name, moved: i != nil, date: world.today, actor: actor))
   }
 
   func back(_ name: String) throws(Failure) -> Outcome {
@@ -72,12 +62,7 @@ extension Session {
     actor = m.actor
     focus = m.focus
     backAt = name
-    let who = actorWords
-    return ok(
-      "back at mark \(quoted(name)): \(world.today); \(who.text)",
-      .object([
-        ("mark", .string(name)), ("date", .string(world.today.description)), ("actor", who.json),
-      ]))
+    return outcome(.backAt(name, date: world.today, actor: actor))
   }
 
   func listMarks() -> Outcome {

@@ -194,6 +194,17 @@ extension ViewResult {
       ])
     case .can(_, let f):
       return .object([("allowed", .bool(f == nil)), ("error", f?.json ?? .null)])
+    case .loggedIn(_, let handle):
+      return .object([("user", .string(handle))])
+    case .loggedOut:
+      return .object([("user", .null)])
+    case .pager(let on):
+      return .object([("pager", .bool(on))])
+    case .marked(let name, _, let date, let actor), .backAt(let name, let date, let actor):
+      return .object([
+        ("mark", .string(name)), ("date", .string(date.description)),
+        ("actor", .str(actor.map { world.handle($0) })),
+      ])
     }
   }
 

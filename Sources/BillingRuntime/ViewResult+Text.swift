@@ -169,7 +169,33 @@ extension ViewResult {
       return "yes: \(quoted: handle) may do that now"
     case .can(_, let f?):
       return Self.refused(f)
+    case .loggedIn(let u, _):
+      let roles = world.roles(of: u)
+      if roles.isEmpty { return "acting as \(quoted: world.handle(u)) (in no space yet)" }
+      return Text(
+        "acting as \(quoted(world.handle(u))) ("
+          + roles.map { world.describe(.space($0.space)) + ": " + $0.roles.joined(separator: ", ") }
+          .joined(separator: "; ") + ")")
+    case .loggedOut(nil):
+      return "nobody was acting"
+    case .loggedOut(let u?):
+      return "\(quoted: world.handle(u)) logged out; nobody acts"
+    case .pager(true):
+      return
+        "pager on: in the shell, output longer than the screen goes through $PAGER (default less -FRX)"
+    case .pager(false):
+      return "pager off: output is printed as it is"
+    case .marked(let name, let moved, let date, let actor):
+      let verb: StaticString = moved ? "moved mark" : "marked"
+      return "\(verb) \(quoted: name) at \(date); \(Self.acts(actor, in: world))"
+    case .backAt(let name, let date, let actor):
+      return "back at mark \(quoted: name): \(date); \(Self.acts(actor, in: world))"
     }
+  }
+
+  /// Who acts, after a what-if command: `"ann" acts`, `nobody acts`.
+  private static func acts(_ actor: UserID?, in world: World) -> String {
+    actor.map { "\(quoted(world.handle($0))) acts" } ?? "nobody acts"
   }
 
   /// `can` refused: `no: ` and the refusal's line. It needs no world: `Outcome` makes it when

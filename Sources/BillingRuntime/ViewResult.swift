@@ -61,6 +61,17 @@ enum ViewResult {
   case refusalExplained(Refused?, Language)
   /// `can`: the user as the command named them, and what refused the action (nil: allowed).
   case can(String, refusal: Failure?)
+  // The shell's commands.
+  /// `login`: who acts now, and the user as the command named them.
+  case loggedIn(UserID, as: String)
+  /// `logout`: who acted (nil: nobody was acting).
+  case loggedOut(UserID?)
+  /// `.pager`, with or without `on`/`off`: whether the pager is on now.
+  case pager(Bool)
+  /// `.mark`: the mark's name, whether it replaced one of that name, the day and who acts.
+  case marked(String, moved: Bool, date: Day, actor: UserID?)
+  /// `.back`: the mark gone back to, its day and who acts in it.
+  case backAt(String, date: Day, actor: UserID?)
 }
 
 /// What `show <scope>` found (SPEC §8 "one glance").
