@@ -108,7 +108,7 @@ extension Session {
       self.world = World(catalog: catalog)
       actor = nil
       focus = nil
-      return ok("the world is empty again (\(self.world.today))")
+      return outcome(.reset(self.world.today))
     case .history:
       return outcome(.history(historyLines()))
     case .pager(let on):
@@ -172,7 +172,7 @@ extension Session {
       return outcome(.invoice(try world.showInvoice(text, by: actor)))
     case .move(let from, let to):
       try world.move(from, to: to, by: actor)
-      return ok("")
+      return outcome(.moved)
     default:
       throw Failure(.usage, nil, "not an action")
     }

@@ -91,7 +91,7 @@ extension Session {
     let path = try resolvePath(given, writing: true)
     try files.write(path, Array(loadableSavedText(for: path).utf8))
     files.saved(path)
-    return ok("saved the world to \(path)", .object([("file", .string(path))]))
+    return outcome(.saved(path: path))
   }
 
   /// Replaces the world with a saved one; a bad file leaves the current world untouched.
@@ -139,15 +139,7 @@ extension Session {
   func load(_ given: String) throws(Failure) -> Outcome {
     let path = try resolvePath(given, writing: false)
     try loadWorld(from: path)
-    return loaded(given, file: path)
-  }
-
-  /// What `.load` and `.demo` answer: what was loaded, how big the world is, and today's date.
-  func loaded(_ what: String, file: String?) -> Outcome {
-    let world = self.world
-    return ok(
-      "loaded \(what): \(counted(world.userCount, "user")), \(counted(world.spaces.count, "space")), \(counted(world.plans.count, "plan")), today is \(world.today)",
-      .object([("file", .str(file)), ("date", .string(world.today.description))]))
+    return outcome(.loaded(file: (given, path)))
   }
 }
 

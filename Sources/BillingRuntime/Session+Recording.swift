@@ -37,7 +37,7 @@ extension Session {
 
   func demo() -> Outcome {
     loadDemo()
-    return loaded("the demo world", file: nil)
+    return outcome(.loaded(file: nil))
   }
 
   func record(_ given: String?) throws(Failure) -> Outcome {

@@ -36,12 +36,6 @@ extension Session {
     if step.counts { backAt = nil }
   }
 
-  /// The acting user as a JSON value and in words.
-  private var actorWords: (json: JSON, text: String) {
-    guard let a = actor else { return (.null, "nobody acts") }
-    return (.string(world.handle(a)), "\(quoted(world.handle(a))) acts")
-  }
-
   func mark(_ name: String) -> Outcome {
     followWorld()
     let m = Mark(
@@ -90,16 +84,7 @@ extension Session {
     replay(r.replay, from: r.source, on: r.base)
     actor = who.flatMap { world.userID($0) }
     focus = actor == nil ? nil : space.flatMap { world.spaceID($0) }
-    let words = actorWords
-    var text = Text()
-    for u in r.undone { text.appendLine("undid: \(u)") }
-    text.appendLine("now \(world.today); \(words.text)")
-    return ok(
-      text,
-      .object([
-        ("undone", .array(r.undone.map { .string($0) })),
-        ("date", .string(world.today.description)), ("actor", words.json),
-      ]))
+    return outcome(.undone(r.undone, date: world.today, actor: actor))
   }
 
   /// Rebuilds the world from a checkpoint by playing the steps after it again.

@@ -205,6 +205,17 @@ extension ViewResult {
         ("mark", .string(name)), ("date", .string(date.description)),
         ("actor", .str(actor.map { world.handle($0) })),
       ])
+    case .undone(let lines, let date, let actor):
+      return .object([
+        ("undone", .array(lines.map { .string($0) })),
+        ("date", .string(date.description)), ("actor", .str(actor.map { world.handle($0) })),
+      ])
+    case .saved(let path):
+      return .object([("file", .string(path))])
+    case .loaded(let file):
+      return .object([("file", .str(file?.path)), ("date", .string(world.today.description))])
+    case .reset, .moved:
+      return .object([])
     }
   }
 

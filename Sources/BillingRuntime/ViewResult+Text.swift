@@ -190,6 +190,21 @@ extension ViewResult {
       return "\(verb) \(quoted: name) at \(date); \(Self.acts(actor, in: world))"
     case .backAt(let name, let date, let actor):
       return "back at mark \(quoted: name): \(date); \(Self.acts(actor, in: world))"
+    case .undone(let lines, let date, let actor):
+      var text = Text()
+      for l in lines { text.appendLine("undid: \(l)") }
+      text.appendLine("now \(date); \(Self.acts(actor, in: world))")
+      return text
+    case .saved(let path):
+      return "saved the world to \(path)"
+    case .loaded(let file):
+      let what = file?.given ?? "the demo world"
+      return
+        "loaded \(what): \(counted(world.userCount, "user")), \(counted(world.spaces.count, "space")), \(counted(world.plans.count, "plan")), today is \(world.today)"
+    case .reset(let day):
+      return "the world is empty again (\(day))"
+    case .moved:
+      return ""
     }
   }
 

@@ -72,6 +72,17 @@ enum ViewResult {
   case marked(String, moved: Bool, date: Day, actor: UserID?)
   /// `.back`: the mark gone back to, its day and who acts in it.
   case backAt(String, date: Day, actor: UserID?)
+  /// `.undo`: the lines undone, newest first, then the day and who acts.
+  case undone([String], date: Day, actor: UserID?)
+  /// `.save`: the file written.
+  case saved(path: String)
+  /// `.load` (the file as named and as read) and `.demo` (nil): the world's size and date are
+  /// read from the world loaded.
+  case loaded(file: (given: String, path: String)?)
+  /// `.reset`: the empty world's date.
+  case reset(Day)
+  /// `move`: nothing to show.
+  case moved
 }
 
 /// What `show <scope>` found (SPEC §8 "one glance").
