@@ -6,7 +6,12 @@ import BillingWords
 /// `.help` and `billsh --help`, generated from the command table.
 package enum Help {
   package static func text(_ topic: String?) throws(Failure) -> String {
-    guard let topic, !topic.isEmpty else { return overview }
+    text(try spec(topic))
+  }
+
+  /// The command `.help <topic>` shows (nil: no topic, the list of every command).
+  static func spec(_ topic: String?) throws(Failure) -> CommandSpec? {
+    guard let topic, !topic.isEmpty else { return nil }
     let name = topic.hasPrefix(".") || commandSpec(named: topic) != nil ? topic : topic
     guard let spec = commandSpec(named: name) ?? commandSpec(named: "." + name) else {
       throw Failure(
@@ -15,6 +20,12 @@ package enum Help {
           + didYouMean(suggestions(for: topic, among: commandNames), quote: { $0 })
           + "; .help lists them all")
     }
+    return spec
+  }
+
+  /// One command's synopsis, summary, aliases, rules and example; nil: every command.
+  static func text(_ spec: CommandSpec?) -> String {
+    guard let spec else { return overview }
     var lines = [spec.synopsis, "  " + spec.summary]
     if !spec.aliases.isEmpty {
       lines.append(

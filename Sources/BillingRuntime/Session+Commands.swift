@@ -94,8 +94,7 @@ extension Session {
     case .help(let topic):
       // SPEC §8: `.help R14` is `rules R14`.
       if let topic, Help.isRuleTopic(topic) { return try rules(topic) }
-      let text = try Help.text(topic)
-      return ok(Text(text), .object([("help", .string(text))]))
+      return outcome(.help(try Help.spec(topic)))
     case .read(let path):
       return readScript(path)
     case .save(let path):

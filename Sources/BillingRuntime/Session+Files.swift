@@ -53,16 +53,7 @@ extension Session {
     let before = unmet
     let stopped: Bool
     do { stopped = try files.play(path, in: self) } catch { return .fail(error) }
-    let failed = unmet - before
-    var text =
-      "read \(path)"
-      + (failed == 0
-        ? ""
-        : ": \(failed) line\(failed == 1 ? "" : "s") did not meet \(failed == 1 ? "its" : "their") expectation")
-    if stopped { text += "; interrupted" }
-    return ok(
-      Text(text),
-      .object([("file", .string(path)), ("unmet", .int(failed)), ("interrupted", .bool(stopped))]))
+    return outcome(.read(path: path, unmet: unmet - before, interrupted: stopped))
   }
 
   /// The world (and who acts) as JSON text.

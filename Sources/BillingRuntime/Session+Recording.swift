@@ -42,10 +42,10 @@ extension Session {
 
   func record(_ given: String?) throws(Failure) -> Outcome {
     guard let given else {
-      guard let r = keeping.recording else { return ok("not recording") }
+      guard let r = keeping.recording else { return outcome(.recordingStopped(path: nil)) }
       r.close()
       keeping.recording = nil
-      return ok("stopped recording to \(r.path)")
+      return outcome(.recordingStopped(path: r.path))
     }
     let path = try resolvePath(given, writing: true)
     keeping.recording?.close()
@@ -59,10 +59,7 @@ extension Session {
       to: path, header: ["billsh session recorded on \(world.today) (simulated date)", ""],
       kept: (start.map { [$0] } ?? []) + (spool.map { [$0] } ?? []))
     keeping.recording = r
-    let n = spool?.count ?? 0
-    return ok(
-      "recording to \(path): \(n) earlier command\(n == 1 ? "" : "s") written",
-      .object([("file", .string(path))]))
+    return outcome(.recording(path: path, earlier: spool?.count ?? 0))
   }
 
   /// The commands that rebuild the world this session started from, with their output, as a

@@ -214,8 +214,16 @@ extension ViewResult {
       return .object([("file", .string(path))])
     case .loaded(let file):
       return .object([("file", .str(file?.path)), ("date", .string(world.today.description))])
-    case .reset, .moved:
+    case .reset, .moved, .recordingStopped:
       return .object([])
+    case .read(let path, let unmet, let interrupted):
+      return .object([
+        ("file", .string(path)), ("unmet", .int(unmet)), ("interrupted", .bool(interrupted)),
+      ])
+    case .recording(let path, _):
+      return .object([("file", .string(path))])
+    case .help(let spec):
+      return .object([("help", .string(Help.text(spec)))])
     }
   }
 

@@ -205,6 +205,20 @@ extension ViewResult {
       return "the world is empty again (\(day))"
     case .moved:
       return ""
+    case .read(let path, let unmet, let interrupted):
+      var text: Text = "read \(path)"
+      if unmet == 1 { text += ": 1 line did not meet its expectation" }
+      if unmet > 1 { text += ": \(unmet) lines did not meet their expectation" }
+      if interrupted { text += "; interrupted" }
+      return text
+    case .recording(let path, let earlier):
+      return "recording to \(path): \(counted(earlier, "earlier command")) written"
+    case .recordingStopped(nil):
+      return "not recording"
+    case .recordingStopped(let path?):
+      return "stopped recording to \(path)"
+    case .help(let spec):
+      return Text(Help.text(spec))
     }
   }
 

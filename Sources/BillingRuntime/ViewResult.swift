@@ -83,6 +83,15 @@ enum ViewResult {
   case reset(Day)
   /// `move`: nothing to show.
   case moved
+  /// `.read`: the file read, how many of its lines did not meet their expectation, and whether
+  /// Ctrl-C stopped it.
+  case read(path: String, unmet: Int, interrupted: Bool)
+  /// `.record <file>`: the file recorded to, and how many earlier commands went into it.
+  case recording(path: String, earlier: Int)
+  /// `.record` alone: the recording it stopped (nil: none was running).
+  case recordingStopped(path: String?)
+  /// `.help` (nil: every command) and `.help <command>`.
+  case help(CommandSpec?)
 }
 
 /// What `show <scope>` found (SPEC §8 "one glance").

@@ -335,4 +335,36 @@ extension ViewResultTests {
     #expect(yes.json(in: s.world)["allowed"] == .bool(true))
     #expect(s.perform("can u cancel workspace W").text == yes.text(in: s.world).string)
   }
+
+  @Test func aMarkAndGoingBackToItShowTheSameFactsInTextAndJSON() throws {
+    let s = session(["create org Acme", "add ann --org Acme", "login ann"])
+    let ann = try #require(s.world.userID("ann"))
+    let marked = ViewResult.marked("a", moved: false, date: s.world.today, actor: ann)
+    let o = s.perform(".mark a")
+    #expect(o.text == marked.text(in: s.world).string)
+    #expect(o.result == marked.json(in: s.world))
+    #expect(o.text == "marked a at \(s.world.today); ann acts")
+    #expect(o.result["actor"] == .string("ann"))
+    #expect(o.result["mark"] == .string("a"))
+    let moved = ViewResult.marked("a", moved: true, date: s.world.today, actor: ann)
+    #expect(s.perform(".mark a").text == moved.text(in: s.world).string)
+    #expect(s.perform("logout").text == ViewResult.loggedOut(ann).text(in: s.world).string)
+    let back = s.perform(".back a")
+    let v = ViewResult.backAt("a", date: s.world.today, actor: ann)
+    #expect(back.text == v.text(in: s.world).string)
+    #expect(back.result == v.json(in: s.world))
+    #expect(back.text.hasSuffix("; ann acts"))
+  }
+
+  @Test func theDemoWorldsSizeIsReadFromTheWorldLoaded() {
+    let s = session([])
+    let o = s.perform(".demo")
+    let v = ViewResult.loaded(file: nil)
+    #expect(o.text == v.text(in: s.world).string)
+    #expect(o.result == v.json(in: s.world))
+    #expect(o.result["file"] == .null)
+    #expect(o.result["date"] == .string(s.world.today.description))
+    #expect(o.text.hasPrefix("loaded the demo world: \(counted(s.world.userCount, "user")), "))
+    #expect(s.world.userCount > 1)
+  }
 }
