@@ -44,9 +44,6 @@ package final class Outcome {
   package static func fail(_ f: Failure) -> Outcome {
     Outcome(okText: "", result: .null, failure: f)
   }
-  static func bye() -> Outcome {
-    Outcome(okText: "bye", result: .object([]), failure: nil, quit: true)
-  }
 }
 
 /// `!` (must fail), `!code` (must fail with that code) or `!R14` (must fail citing that rule,

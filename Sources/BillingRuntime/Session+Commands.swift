@@ -116,7 +116,7 @@ extension Session {
     case .record(let path):
       return try record(path)
     case .quit:
-      return Outcome.bye()
+      return quitting()
     case .mark(let name):
       return mark(name)
     case .back(let name):

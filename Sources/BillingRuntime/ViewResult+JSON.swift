@@ -214,7 +214,7 @@ extension ViewResult {
       return .object([("file", .string(path))])
     case .loaded(let file):
       return .object([("file", .str(file?.path)), ("date", .string(world.today.description))])
-    case .reset, .moved, .recordingStopped:
+    case .reset, .moved, .recordingStopped, .bye:
       return .object([])
     case .read(let path, let unmet, let interrupted):
       return .object([

@@ -219,6 +219,8 @@ extension ViewResult {
       return "stopped recording to \(path)"
     case .help(let spec):
       return Text(Help.text(spec))
+    case .bye:
+      return "bye"
     }
   }
 

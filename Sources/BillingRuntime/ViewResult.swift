@@ -92,6 +92,8 @@ enum ViewResult {
   case recordingStopped(path: String?)
   /// `.help` (nil: every command) and `.help <command>`.
   case help(CommandSpec?)
+  /// `.quit`: the session ends.
+  case bye
 }
 
 /// What `show <scope>` found (SPEC §8 "one glance").
@@ -167,5 +169,13 @@ extension Session {
   /// A view's result as an outcome: its text view, and its JSON view when results are kept.
   func outcome(_ v: ViewResult) -> Outcome {
     ok(v.text(in: world), v.json(in: world))
+  }
+
+  /// `.quit`'s outcome: its view, and the shell stops.
+  func quitting() -> Outcome {
+    let v = ViewResult.bye
+    return Outcome(
+      okText: v.text(in: world), result: keepsResults ? v.json(in: world) : .null, failure: nil,
+      quit: true)
   }
 }
