@@ -113,15 +113,11 @@ package enum JSON: Sendable, Equatable {
   private static func mayNeedEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let base = bytes.baseAddress else { return false }
     let n = bytes.count
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
     var i = 0
     while i + 8 <= n {
-      let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-      if (x &- ones &* 0x20) & ~x & highs != 0 || hasZero(x ^ (ones &* 0x22))
-        || hasZero(x ^ (ones &* 0x5C)) || hasZero(x ^ (ones &* 0x7F))
-        || hasZero(x ^ (ones &* 0xC2))
+      let x = ByteWord.load(base, i)
+      if ByteWord.hasBelow(x, 0x20) || ByteWord.has(x, 0x22) || ByteWord.has(x, 0x5C)
+        || ByteWord.has(x, 0x7F) || ByteWord.has(x, 0xC2)
       {
         return true
       }

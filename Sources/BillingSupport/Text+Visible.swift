@@ -54,15 +54,10 @@ extension Text {
       if (b < 0x20 && b != 9 && b != 10) || b == 0x7F { return true }
       return b == 0xC2 && i + 1 < n && base[i + 1] >= 0x80 && base[i + 1] <= 0x9F
     }
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    /// Whether some byte of `x` is zero (a false yes only costs the byte loop).
-    func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
     var i = 0
     while i + 8 <= n {
-      let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-      let below = (x &- ones &* 0x20) & ~x & highs != 0
-      if below || hasZero(x ^ (ones &* 0x7F)) || hasZero(x ^ (ones &* 0xC2)) {
+      let x = ByteWord.load(base, i)
+      if ByteWord.hasBelow(x, 0x20) || ByteWord.has(x, 0x7F) || ByteWord.has(x, 0xC2) {
         for j in i..<(i + 8) where rewrites(j) { return true }
       }
       i += 8
