@@ -9,18 +9,10 @@ import Testing
 /// Rebuilding a dated case (SPEC §8): `clock <date>`, `advance to <date>`,
 /// `create plan ... --since <date>`.
 @Suite struct DatedCaseTests {
-  func session(_ lines: [String]) -> Session {
-    let s = Session()
-    for line in lines {
-      let o = s.perform(line)
-      expectTrue(o.isOK, "\(line) → \(o.text)")
-    }
-    return s
-  }
 
   @Test("clock <date> sets today, forward or back, while no plan has ever existed")
   func clockSetsTheDate() {
-    let s = session(["clock 2030-06-15"])
+    let s = played(["clock 2030-06-15"])
     expectEqual(s.world.today.description, "2030-06-15")
     expectEqual(s.perform("clock 2001-02-03").text, "2001-02-03")
     expectEqual(s.perform("clock").text, "2001-02-03")
@@ -54,7 +46,7 @@ import Testing
       ],
     ])
   func clockFixedOnceAPlanExists(_ setup: [String]) {
-    let s = session(setup)
+    let s = played(setup)
     let f = s.perform("clock 2026-06-01").failure
     expectEqual(f?.code, .conflict)
     expectEqual(f?.rule, nil)
@@ -72,14 +64,14 @@ import Testing
       "create plan org Acme --tier starter --owner ann --since 1999-01-01",
     ])
   func badDates(_ line: String) {
-    let s = session(["create org Acme", "add ann --org Acme"])
+    let s = played(["create org Acme", "add ann --org Acme"])
     let f = s.perform(line).failure
     expectEqual(f?.code, .usage, "\(line): \(f?.line ?? "ok")")
   }
 
   @Test("advance to <date> moves with every event on the way; today is a no-op")
   func advanceTo() {
-    let s = session([
+    let s = played([
       "create org Acme", "add ann bob --org Acme",
       "create plan org Acme --tier starter --owner ann --monthly",
     ])
@@ -103,13 +95,13 @@ import Testing
       "create org Acme", "add ann bob --org Acme",
       "create plan org Acme --tier starter --owner ann --monthly",
     ]
-    let a = session(setup), b = session(setup)
+    let a = played(setup), b = played(setup)
     expectEqual(a.perform("advance to 2026-04-10").text, b.perform("advance 99d").text)
   }
 
   @Test("--since anchors the periods; the first invoice is the current period's, at its start")
   func sinceAnchorsPeriods() throws {
-    let s = session([
+    let s = played([
       "clock 2025-04-15", "create org Acme", "add ann bob --org Acme",
       "create plan org Acme --tier starter --owner ann --monthly --since 2025-01-31",
     ])
@@ -140,7 +132,7 @@ import Testing
     ])
   func halfOpen(_ c: (today: String, cycle: String, start: String, end: String)) {
     let since = c.cycle == "annual" ? "2024-02-29" : "2025-01-31"
-    let s = session([
+    let s = played([
       "clock \(c.today)", "create org Acme", "add ann bob --org Acme",
       "create plan org Acme --tier starter --owner ann --\(c.cycle) --since \(since)",
     ])
@@ -151,7 +143,7 @@ import Testing
 
   @Test("--since today is a plan bought today; after today is invalid, checked last")
   func sinceBounds() {
-    let s = session(["create org Acme", "add ann bob --org Acme"])
+    let s = played(["create org Acme", "add ann bob --org Acme"])
     let later = s.perform(
       "create plan org Acme --tier starter --owner ann --since 2026-01-02"
     ).failure
@@ -169,7 +161,7 @@ import Testing
 
   @Test("a plan bought --since survives save and load with its anchor")
   func savedAnchor() throws {
-    let s = session([
+    let s = played([
       "clock 2025-04-15", "create org Acme", "add ann bob --org Acme",
       "create plan org Acme --tier starter --owner ann --monthly --since 2025-01-31",
     ])
@@ -180,7 +172,7 @@ import Testing
 
   @Test("completion: today's date after clock and advance to, and to after advance")
   func completion() {
-    let s = session(["clock 2025-04-15"])
+    let s = played(["clock 2025-04-15"])
     let c = Completer(world: s.world)
     expectEqual(c.complete("clock ").candidates, ["2025-04-15"])
     expectEqual(c.complete("advance ").candidates, ["to"])
@@ -191,7 +183,7 @@ import Testing
 
   @Test("JSON: clock <date> and advance to <date> give {date, events}")
   func json() {
-    let s = session(["create org Acme", "add ann bob --org Acme"])
+    let s = played(["create org Acme", "add ann bob --org Acme"])
     let c = s.perform("clock 2025-12-30").result
     expectEqual(c["date"], .string("2025-12-30"))
     expectEqual(c["events"], .array([]))

@@ -69,11 +69,6 @@ import BillingSupport
     expectTrue(tabs > 0 && possible > 0, "tabs \(tabs), possible \(possible)")
   }
 
-  private func session(_ lines: [String]) -> Session {
-    let s = Session()
-    for l in lines { expectTrue(s.perform(l).isOK, "\(l)") }
-    return s
-  }
 
   static let enterprise = [
     "create org Acme", "add ann bob --org Acme --admin", "add cy --org Acme --guest",
@@ -81,7 +76,7 @@ import BillingSupport
   ]
 
   @Test func salesChangesWhatEditRefuses() {
-    let s = session(Self.enterprise)
+    let s = played(Self.enterprise)
     expectEqual(s.perform("as ann edit org Acme --seats 40").failure?.rule, .r9)
     let o = s.perform("sales org Acme --seats 40 --pay invoice")
     expectTrue(o.isOK, "\(o.text)")
@@ -102,7 +97,7 @@ import BillingSupport
     ("sales org Acme --tier starter --unit-cents 100", "invalid"),
   ])
   func salesRefusesWhatSalesCannotDo(_ line: String, _ code: String) {
-    let s = session(Self.enterprise)
+    let s = played(Self.enterprise)
     let seats = s.world.plans.first?.seats
     let o = s.perform(line)
     expectEqual(o.failure?.code.rawValue, code, "\(o.text)")
@@ -110,7 +105,7 @@ import BillingSupport
   }
 
   @Test func salesDecreasesAndCycleChangesWaitForTheRenewal() {
-    let s = session([
+    let s = played([
       "create org Acme", "add ann --org Acme --admin",
       "as ann upgrade org Acme --tier advanced --seats 10",
     ])
@@ -123,7 +118,7 @@ import BillingSupport
   }
 
   @Test func salesSetsAPriceARiseChargedNowALowerOneNotRefunded() {
-    let s = session(Self.enterprise)
+    let s = played(Self.enterprise)
     // An enterprise tier needs its price from sales (R9).
     expectEqual(s.perform("sales org Acme --tier enterprise-plus").failure?.code, .usage)
     let up = s.perform("sales org Acme --unit-cents 6000")
@@ -137,7 +132,7 @@ import BillingSupport
   }
 
   @Test func supportTransfersWhenTheOwnerCannot() {
-    let s = session(Self.enterprise)
+    let s = played(Self.enterprise)
     expectEqual(s.perform("support transfer org Acme --to cy").failure?.rule, .r15)
     expectEqual(s.perform("support transfer org Acme --to ann").failure?.code, .invalid)
     let o = s.perform("support transfer org Acme --to bob")

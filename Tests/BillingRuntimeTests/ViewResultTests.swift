@@ -7,17 +7,9 @@ import Testing
 /// A view command's result is one value (`ViewResult`); its text and its JSON are two views of
 /// it, so a fact found once shows in both.
 @Suite struct ViewResultTests {
-  func session(_ lines: [String]) -> Session {
-    let s = Session()
-    for line in lines {
-      let o = s.perform(line)
-      expectTrue(o.isOK, "\(line): \(o.text)")
-    }
-    return s
-  }
 
   @Test func whoamiShowsTheSameRolesInTextAndJSON() throws {
-    let s = session(["create org Acme", "add ann --org Acme --admin", "login ann"])
+    let s = played(["create org Acme", "add ann --org Acme --admin", "login ann"])
     let ann = try #require(s.world.userID("ann"))
     let v = ViewResult.whoami(ann, s.world.roles(of: ann))
     let text = v.text(in: s.world).string
@@ -42,21 +34,21 @@ import Testing
   }
 
   @Test func nobodyActingIsNullInJSONAndSaidInText() {
-    let s = session([])
+    let s = played([])
     let v = ViewResult.whoami(nil, [])
     #expect(v.text(in: s.world).string == "nobody is acting: login <user>")
     #expect(v.json(in: s.world)["user"] == .null)
   }
 
   @Test func theClockDayIsTheSameInBothViews() {
-    let s = session(["clock 2031-05-06"])
+    let s = played(["clock 2031-05-06"])
     let v = ViewResult.clock(s.world.today)
     #expect(v.text(in: s.world).string == "2031-05-06")
     #expect(v.json(in: s.world)["date"] == .string("2031-05-06"))
   }
 
   @Test func historyListsTheSameLinesInBothViews() {
-    let s = session([])
+    let s = played([])
     let v = ViewResult.history(["clock", "whoami"])
     #expect(v.text(in: s.world).string == "1  clock\n2  whoami")
     #expect(v.json(in: s.world)["history"] == .array([.string("clock"), .string("whoami")]))
@@ -64,7 +56,7 @@ import Testing
   }
 
   @Test func textPlaybackBuildsNoJSON() {
-    let s = session(["create org Acme", "add ann --org Acme", "login ann"])
+    let s = played(["create org Acme", "add ann --org Acme", "login ann"])
     s.keepsResults = false
     let o = s.perform("whoami")
     #expect(o.text.hasPrefix("ann\n  org Acme: member"))
@@ -83,7 +75,7 @@ import Testing
   }
 
   @Test func logEntriesAreTheSameInBothViews() throws {
-    let s = session([
+    let s = played([
       "create org Acme", "add ann --org Acme --admin",
       "as ann upgrade org Acme --tier starter --monthly",
     ])
@@ -105,7 +97,7 @@ import Testing
   }
 
   @Test func featuresNameTheSamePlanInBothViews() throws {
-    let s = session([
+    let s = played([
       "create org Acme", "add ann carl --org Acme --admin", "create team Design --org Acme",
       "add carl --team Design", "as carl upgrade team Design --tier starter --monthly",
     ])
@@ -123,7 +115,7 @@ import Testing
   }
 
   @Test func aMarkRowIsTheSameInBothViews() throws {
-    let s = session([])
+    let s = played([])
     let day = try #require(Day("2030-02-03"))
     let v = ViewResult.marks([
       MarkRow(name: "before", date: day, ago: 2, actor: "ann"),
@@ -145,7 +137,7 @@ import Testing
   }
 
   @Test func aRuleInIndonesianAddsTheSameTextToBothViews() throws {
-    let s = session([])
+    let s = played([])
     let r = try #require(Rule(id: "R14"))
     let en = ViewResult.rule(r, .en)
     let id = ViewResult.rule(r, .id)
@@ -166,7 +158,7 @@ import Testing
   /// The glance is the value: its next invoice and last action show in both views as given,
   /// not as the world would work them out again.
   @Test func aScopeGlanceShowsItsNextInvoiceAndLastActionInBothViews() throws {
-    let s = session([
+    let s = played([
       "create org Acme", "add ann --org Acme --admin",
       "as ann upgrade org Acme --tier starter --monthly",
     ])
@@ -197,7 +189,7 @@ import Testing
   }
 
   @Test func showAndTimelineRenderTheirOneValue() throws {
-    let s = session([
+    let s = played([
       "create org Acme", "add ann --org Acme --admin",
       "as ann upgrade org Acme --tier starter --monthly",
     ])
@@ -236,7 +228,7 @@ import Testing
 extension ViewResultTests {
   /// A workspace on a monthly starter plan, owned by `u`, who acts.
   func planned() -> Session {
-    session([
+    played([
       "create workspace W", "add u --workspace W",
       "create plan workspace W --tier starter --owner u --monthly", "login u",
     ])
@@ -303,7 +295,7 @@ extension ViewResultTests {
   }
 
   @Test func anExplainedRefusalIsTheSameTextInBothViews() throws {
-    let s = session(["create org Acme"])
+    let s = played(["create org Acme"])
     let acme = try s.world.resolve(.org("Acme"))
     let v = ViewResult.refusalExplained(
       Refused(scope: acme, code: .permissionDenied, rule: nil), .id)
@@ -337,7 +329,7 @@ extension ViewResultTests {
   }
 
   @Test func aMarkAndGoingBackToItShowTheSameFactsInTextAndJSON() throws {
-    let s = session(["create org Acme", "add ann --org Acme", "login ann"])
+    let s = played(["create org Acme", "add ann --org Acme", "login ann"])
     let ann = try #require(s.world.userID("ann"))
     let marked = ViewResult.marked("a", moved: false, date: s.world.today, actor: ann)
     let o = s.perform(".mark a")
@@ -357,7 +349,7 @@ extension ViewResultTests {
   }
 
   @Test func theDemoWorldsSizeIsReadFromTheWorldLoaded() {
-    let s = session([])
+    let s = played([])
     let o = s.perform(".demo")
     let v = ViewResult.loaded(file: nil)
     #expect(o.text == v.text(in: s.world).string)
