@@ -32,8 +32,9 @@ package indirect enum Reason: Equatable, Sendable {
   case noActor(String)
 
   // Setup.
-  /// A command that needs a flag the line left out: `create team` needs --org.
-  case missingFlag(command: String, flag: String, value: String)
+  /// A command that needs the place it acts in and the line named none: `create team` needs
+  /// an organization; `appoint` and `revoke` an organization or a workspace (`orWorkspace`).
+  case missingPlace(command: String, orWorkspace: Bool)
   case badHandle(String)
   /// A name of 0 or more than 100 characters: the text, and which name it is.
   case badName(String, ShownText)
@@ -155,7 +156,7 @@ package indirect enum Reason: Equatable, Sendable {
     case .nothingToUndo, .undoTooFar: (.conflict, nil)
     case .ambiguousTeam: (.ambiguous, nil)
     case .noActor: (.noActor, nil)
-    case .missingFlag, .badHandle, .badName, .namedTwice, .noListPrice, .negativeUnitCents,
+    case .missingPlace, .badHandle, .badName, .namedTwice, .noListPrice, .negativeUnitCents,
       .badAddress:
       (.usage, nil)
     case .userExists, .spaceExists, .teamExists, .alreadyInSpace, .alreadyInTeam,

@@ -63,8 +63,7 @@ extension World {
     _ handle: String, _ target: PlaceTarget, _ actorID: UserID?, _ verb: String
   ) throws(Failure) -> (UserID, SpaceID, UserID) {
     guard case .space(let kind, let name) = target else {
-      throw Failure(
-        .missingFlag(command: verb, flag: "--org", value: "<Org> or --workspace <Name>"))
+      throw Failure(.missingPlace(command: verb, orWorkspace: true))
     }
     let u = try resolveUser(handle)
     let s = try resolveSpace(kind, name)

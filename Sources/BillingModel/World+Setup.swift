@@ -74,7 +74,7 @@ extension World {
   package func createTeam(_ name: String, in container: PlaceTarget) throws(Failure) -> TeamID {
     try World.checkShownText(name, .teamName)
     guard case .space(let kind, let spaceName) = container else {
-      throw Failure(.missingFlag(command: "create team", flag: "--org", value: "<Org>"))
+      throw Failure(.missingPlace(command: "create team", orWorkspace: false))
     }
     if kind == .org, let w = spacesByName[spaceName], spaces[w.index].kind == .workspace {
       throw Failure(.workspaceNamedAsOrg(byName(.space(w)), team: name))

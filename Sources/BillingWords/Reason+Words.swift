@@ -40,8 +40,8 @@ extension Reason {
         "\(command) would renew \(plan) on \(day) into a period ending after \(Day.latest), the calendar's end; the clock can go at most to \(last)"
     case .unknownUser(let h, let near):
       return "unknown user \(quoted(h))\(didYouMean(near))"
-    case .missingFlag(let command, let flag, let value):
-      return "\(command) needs \(flag) \(value)"
+    case .missingPlace(let command, let orWorkspace):
+      return "\(command) needs --org <Org>\(orWorkspace ? " or --workspace <Name>" : "")"
     case .unknownMark(let name, let marks):
       return marks.isEmpty
         ? "no mark \(quoted(name)): there are no marks (make one with .mark <name>)"
