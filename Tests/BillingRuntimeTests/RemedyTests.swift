@@ -69,7 +69,6 @@ import BillingSupport
     expectTrue(tabs > 0 && possible > 0, "tabs \(tabs), possible \(possible)")
   }
 
-
   static let enterprise = [
     "create org Acme", "add ann bob --org Acme --admin", "add cy --org Acme --guest",
     "create plan org Acme --tier enterprise --owner ann --seats 30 --unit-cents 5000",
