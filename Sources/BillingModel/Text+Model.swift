@@ -5,7 +5,8 @@ extension Text {
   /// `YYYY-MM-DD` (see `Day.description`).
   package mutating func append(_ d: Day) {
     var scratch = DigitScratch()
-    scratch.day(d) { append($0) }
+    scratch.putDay(d)
+    scratch.written { append($0) }
   }
 
   /// `P3`.
@@ -30,13 +31,17 @@ extension Text.Interpolation {
 extension DigitScratch {
   /// `YYYY-MM-DD` (a year outside 0…9999 with its sign and all its digits).
   package mutating func day<R>(_ d: Day, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    putDay(d)
+    return written(body)
+  }
+
+  /// Puts `YYYY-MM-DD`, last byte first.
+  package mutating func putDay(_ d: Day) {
     let f = d.fields
-    return write(body) { put in
-      DigitScratch.digits(f.day, 2, put)
-      put(45)
-      DigitScratch.digits(f.month, 2, put)
-      put(45)
-      DigitScratch.digits(f.year, 4, put)
-    }
+    putDigits(f.day, 2)
+    put(45)
+    putDigits(f.month, 2)
+    put(45)
+    putDigits(f.year, 4)
   }
 }
