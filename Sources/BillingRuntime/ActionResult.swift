@@ -41,8 +41,14 @@ enum ActionResult {
     case .plan(let verb, let o):
       var text: Text = "\(verb.rawValue) \(world.byName(world.plan(o.plan).scope)):\n"
       world.writePlan(o.plan, to: &text, indent: true)
-      if let inv = o.invoice { text += "\n  \(world.invoiceLine(inv))" }
-      for n in o.notes { text += "\n  \(words.note(n, in: world))" }
+      if let inv = o.invoice {
+        text.append("\n  " as StaticString)
+        world.writeInvoiceLine(inv, to: &text)
+      }
+      for n in o.notes {
+        text.append("\n  " as StaticString)
+        words.appendNote(n, in: world, to: &text)
+      }
       return text
     case .billing(let fact, _), .admin(let fact, _, _):
       return Text(words.result(fact, in: world))
@@ -63,7 +69,10 @@ enum ActionResult {
         text.append(role == .guest ? " as guest" : " as admin")
         if handles.count != 1 { text.append("s") }
       }
-      for n in notes { text += "\n  \(words.note(n, in: world))" }
+      for n in notes {
+        text.append("\n  " as StaticString)
+        words.appendNote(n, in: world, to: &text)
+      }
       return text
     case .removed(let handle, let place, let withTeams):
       return "removed \(quoted(handle)) from \(place)\(withTeams ? " (and its teams)" : "")"

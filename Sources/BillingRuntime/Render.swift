@@ -41,9 +41,29 @@ extension World {
   }
 
   func invoiceLine(_ id: InvoiceID) -> Text {
+    var t = Text(capacity: 128)
+    writeInvoiceLine(id, to: &t)
+    return t
+  }
+
+  /// Appends `invoiceLine(id)` to `t`, piece by piece.
+  func writeInvoiceLine(_ id: InvoiceID, to t: inout Text) {
     let i = invoice(id)
-    return
-      "\(id) \(i.date) \(i.plan) \(money: i.amountCents) \(i.payment.rawValue) \(i.status), sent to \(quoted: handle(i.sentTo)): \(Words().label(i.label, in: self))"
+    t.append(id)
+    t.append(" " as StaticString)
+    t.append(i.date)
+    t.append(" " as StaticString)
+    t.append(i.plan)
+    t.append(" " as StaticString)
+    t.append(money: i.amountCents)
+    t.append(" " as StaticString)
+    t.append(i.payment.rawValue)
+    t.append(" " as StaticString)
+    t.append(i.status)
+    t.append(", sent to " as StaticString)
+    t.append(quoted: handle(i.sentTo))
+    t.append(": " as StaticString)
+    Words().appendLabel(i.label, to: &t)
   }
 
   /// A plan as `plan` shows it: its lines, each after the first indented two more when `indent`.
