@@ -4,9 +4,30 @@ import BillingSupport
 extension Text {
   /// `YYYY-MM-DD` (see `Day.description`).
   package mutating func append(_ d: Day) {
-    var scratch = DigitScratch()
-    scratch.putDay(d)
-    scratch.written { append($0) }
+    let f = d.fields
+    // NB: a year of four digits (every date but the calendar's far ends) is ten bytes written
+    // at once; others go through the digit writer.
+    guard f.year >= 0 && f.year <= 9999 else {
+      var scratch = DigitScratch()
+      scratch.putDay(d)
+      return scratch.written { append($0) }
+    }
+    var b: (UInt64, UInt16) = (0, 0)
+    withUnsafeMutableBytes(of: &b) { p in
+      p[0] = 48 + UInt8(f.year / 1000)
+      p[1] = 48 + UInt8(f.year / 100 % 10)
+      p[2] = 48 + UInt8(f.year / 10 % 10)
+      p[3] = 48 + UInt8(f.year % 10)
+      p[4] = 45
+      p[5] = 48 + UInt8(f.month / 10)
+      p[6] = 48 + UInt8(f.month % 10)
+      p[7] = 45
+      p[8] = 48 + UInt8(f.day / 10)
+      p[9] = 48 + UInt8(f.day % 10)
+    }
+    withUnsafeBytes(of: &b) { p in
+      append(p.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 10)
+    }
   }
 
   /// `P3`.
