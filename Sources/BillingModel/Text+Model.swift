@@ -32,14 +32,12 @@ extension Text {
 
   /// `P3`.
   package mutating func append(_ id: PlanID) {
-    var scratch = DigitScratch()
-    scratch.decimal(id.index + 1, prefix: "P") { append($0) }
+    append(id.index + 1, prefix: "P")
   }
 
   /// `INV-0007`.
   package mutating func append(_ id: InvoiceID) {
-    var scratch = DigitScratch()
-    scratch.decimal(id.index + 1, prefix: "INV-", width: 4) { append($0) }
+    append(id.index + 1, prefix: "INV-", width: 4)
   }
 }
 

@@ -142,6 +142,17 @@ package struct Text: ExpressibleByStringInterpolation, CustomStringConvertible, 
     scratch.written { append($0) }
   }
 
+  /// `n` in decimal after `prefix`, at least `width` digits (zero-padded): ids (`P3`,
+  /// `INV-0007`).
+  /// NB: not generic, so other modules call it specialized (the generic `DigitScratch.decimal`
+  /// was called unspecialized from BillingModel, at ~350 instructions an id).
+  package mutating func append(_ n: Int, prefix: StaticString, width: Int = 1) {
+    var scratch = DigitScratch()
+    scratch.putDigits(n, width)
+    scratch.putPrefix(prefix)
+    scratch.written { append($0) }
+  }
+
   /// A user value as `quoted(_:)` shows it.
   package mutating func append(quoted s: String) {
     guard needsQuotes(s) else { return append(s) }
