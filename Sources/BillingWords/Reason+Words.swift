@@ -308,7 +308,7 @@ extension Reason {
         "the clock cannot be set to \(asked): \(first) exists, and once a plan exists time only moves forward; today is \(today): use advance to <YYYY-MM-DD> or advance <n>d"
     case .dateBeforeToday(let day, let today):
       t +=
-        "\(day) is before today (\(today)): the clock only moves forward; to t += to an earlier point, go back to a mark with .back <name>"
+        "\(day) is before today (\(today)): the clock only moves forward; to return to an earlier point, go back to a mark with .back <name>"
     case .sinceAfterToday(let day, let today):
       t +=
         "--since \(day) is after today (\(today)): a plan is bought today or earlier; advance to \(day) first, or give a date on or before \(today)"
