@@ -26,7 +26,7 @@ extension Text {
       p[9] = 48 + UInt8(f.day % 10)
     }
     withUnsafeBytes(of: &b) { p in
-      append(p.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 10)
+      append(UnsafeBufferPointer(rebasing: p.assumingMemoryBound(to: UInt8.self)[0..<10]))
     }
   }
 

@@ -53,7 +53,8 @@ extension Reason {
     case .missingPlace(let command, let orWorkspace):
       t += "\(command) needs --org <Org>\(orWorkspace ? " or --workspace <Name>" : "")"
     case .unknownMark(let name, let marks):
-      t += marks.isEmpty
+      t +=
+        marks.isEmpty
         ? "no mark \(quoted: name): there are no marks (make one with .mark <name>)"
         : "no mark \(quoted: name) (marks: \(marks.joined(separator: ", ")))"
     case .nothingToUndo:
