@@ -203,6 +203,20 @@ package struct Arguments: Sendable {
   package var command: String
   /// The line the arguments came from, when known.
   package var source: Substring?
+  /// The commands met lately after `as` and `can`, when the caller keeps them.
+  package var inner: InnerCommands? = nil
+
+  /// The command in `words` (the rest of an `as` or `can` line) and its text (`text(from:)`):
+  /// parsed, or the one parsed before for the same text, when `inner` has it.
+  package func command(in words: ArraySlice<Token>) throws(Failure) -> (
+    command: Command, text: String
+  ) {
+    if let inner, let found = inner.find(words, in: source) { return found }
+    let command = try parse(tokens: words, source: source)
+    let text = self.text(from: words)
+    inner?.keep(command, text: text)
+    return (command, text)
+  }
 
   /// The text from `words` to the end of the line, or the words rebuilt when the line is unknown.
   package func text(from words: ArraySlice<Token>) -> String {

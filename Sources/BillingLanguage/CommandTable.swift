@@ -153,12 +153,12 @@ package let commandTable: [CommandSpec] = [
     let user = a.string(0) ?? ""
     let rest = a.rest(1)
     if rest.isEmpty { return .login(user) }
-    let inner = try parse(tokens: rest, source: a.source)
+    let (inner, text) = try a.command(in: rest)
     if case .runAs = inner { throw Failure(.usage, nil, "as cannot be nested") }
     if inner.spec.group == .shell {
       throw Failure(.usage, nil, "as runs billing commands, not shell commands")
     }
-    return .runAs(user, inner, text: a.text(from: rest))
+    return .runAs(user, inner, text: text)
   },
   spec("logout", .session, "logout", "nobody acts", example: "logout") { _ throws(Failure) in
     .logout
@@ -361,13 +361,13 @@ package let commandTable: [CommandSpec] = [
     guard !rest.isEmpty else {
       throw Failure(.usage, nil, "can needs a command: can <user> <command...>")
     }
-    let inner = try parse(tokens: rest, source: a.source)
+    let (inner, text) = try a.command(in: rest)
     guard inner.spec.group == .action else {
       throw Failure(
         .usage, nil,
         "can checks actions (upgrade, edit, cancel, ...), not \(rest[rest.startIndex].text)")
     }
-    return .can(a.string(0) ?? "", inner, text: a.text(from: rest))
+    return .can(a.string(0) ?? "", inner, text: text)
   },
   spec(
     "clock", .view, log: .withArguments, undo: .setClock, "clock [<YYYY-MM-DD>]",

@@ -71,12 +71,17 @@ package func match(_ tokens: ArraySlice<Token>) -> (CommandSpec, Int)? {
 
 /// `source` is the line the tokens came from (before any comment): `as` and `can` take the
 /// text of their inner command from it instead of rebuilding it.
-package func parse(tokens: [Token], source: Substring? = nil) throws(Failure) -> Command {
-  try parse(tokens: tokens[...], source: source)
+/// `inner`, when given, keeps the commands met after `as` and `can` (see `InnerCommands`).
+package func parse(
+  tokens: [Token], source: Substring? = nil, inner: InnerCommands? = nil
+) throws(Failure) -> Command {
+  try parse(tokens: tokens[...], source: source, inner: inner)
 }
 
 /// The same over a slice (no copy of the tokens of an inner command).
-package func parse(tokens: ArraySlice<Token>, source: Substring? = nil) throws(Failure) -> Command {
+package func parse(
+  tokens: ArraySlice<Token>, source: Substring? = nil, inner: InnerCommands? = nil
+) throws(Failure) -> Command {
   guard let (spec, used) = match(tokens) else {
     let tokens = Array(tokens)
     let first = tokens[0].text
@@ -97,7 +102,8 @@ package func parse(tokens: ArraySlice<Token>, source: Substring? = nil) throws(F
     return try fail("unknown command \(quoted(first))\(hint); try .help")
   }
   var args = Arguments(
-    positionals: Positionals(), flags: FlagValues(), command: spec.name, source: source)
+    positionals: Positionals(), flags: FlagValues(), command: spec.name, source: source,
+    inner: inner)
   try bind(spec, tokens[(tokens.startIndex + used)...], into: &args)
   return try spec.build(args)
 }

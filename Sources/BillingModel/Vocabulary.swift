@@ -24,14 +24,31 @@ package enum Tier: Int, Comparable, CaseIterable, Sendable {
   /// Accepts the names and the aliases `personal` and `enterprise+`.
   /// NB: a switch over the same words as `name` and `aliases`, as fast as parsing needs.
   package init?(word: String) {
-    // NB: most words come lower-case already; only others pay for `lowercased()`.
-    switch word.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? word.lowercased() : word {
-    case "basic", "personal": self = .basic
-    case "starter": self = .starter
-    case "advanced": self = .advanced
-    case "enterprise": self = .enterprise
-    case "enterprise-plus", "enterprise+": self = .enterprisePlus
-    default: return nil
+    // NB: most words come lower-case already and are matched as they are; only others pay for
+    // `lowercased()` (a lower-case word that matches nothing matches nothing lowered either).
+    if let t = Tier.exactly(word) {
+      self = t
+    } else if word.utf8.contains(where: { $0 >= 65 && $0 <= 90 }),
+      let t = Tier.exactly(word.lowercased())
+    {
+      self = t
+    } else {
+      return nil
+    }
+  }
+
+  /// The tier a lower-case word names.
+  /// NB: lengths first, so a word is compared with one or two of the words, not all in turn.
+  private static func exactly(_ w: String) -> Tier? {
+    switch w.utf8.count {
+    case 5 where w == "basic": .basic
+    case 7 where w == "starter": .starter
+    case 8 where w == "advanced": .advanced
+    case 8 where w == "personal": .basic
+    case 10 where w == "enterprise": .enterprise
+    case 11 where w == "enterprise+": .enterprisePlus
+    case 15 where w == "enterprise-plus": .enterprisePlus
+    default: nil
     }
   }
 

@@ -408,6 +408,8 @@ struct StreamLines {
   var number = 0
   /// The words of the line being prepared (one list for all the lines).
   var words: [Token] = []
+  /// Lines prepared lately (made at the first line prepared).
+  var recent: RecentLines?
 
   mutating func next(_ bytes: UnsafeBufferPointer<UInt8>, end: Runner.LineEnd, prepare: Bool)
     -> StreamItem?
@@ -427,15 +429,78 @@ struct StreamLines {
         ), input: "", line: number)
     }
     number += 1
-    guard let l = reader.feed(bytes, number: number) else { return nil }
+    guard prepare else {
+      guard let l = reader.feed(bytes, number: number) else { return nil }
+      if let f = l.failure { return .reject(f, input: l.text, line: l.number) }
+      return .line(l, nil)
+    }
+    // NB: taken out while the reader runs, so its lookup may use it (put back before returning).
+    var recent = self.recent.take() ?? RecentLines()
+    defer { self.recent = recent }
+    // The slot of the line's text, worked out from its bytes when they are looked up.
+    var slot: Int?
+    let line = reader.feed(bytes, number: number) { command in
+      slot = RecentLines.slot(of: command)
+      return slot.flatMap { recent.text(in: $0, matching: command) }
+    }
+    guard let l = line else { return nil }
     if let f = l.failure { return .reject(f, input: l.text, line: l.number) }
-    return .line(l, prepare ? Session.prepare(l.text, words: &words) : nil)
+    return .line(
+      l, recent.prepare(l.text, slot: slot ?? RecentLines.slot(of: l.text), words: &words))
   }
 
   /// End of input: a continuation left open.
   mutating func finish() -> StreamItem? {
     guard let l = reader.finish(), let f = l.failure else { return nil }
     return .reject(f, input: "", line: l.number)
+  }
+}
+
+/// Lines prepared lately, by their text: a line met again (a view asked again, a step repeated)
+/// shares the text and the prepared form made the first time instead of being split and parsed
+/// again.
+/// NB: preparing needs no world (`Session.prepare`), so a text is always prepared the same way.
+/// Direct-mapped by a hash of the text and bounded: a line takes the place of the one before it
+/// in its slot, so memory stays the same whatever the length of the script. A long line (a
+/// list of many users) is prepared afresh: such lines rarely come again, and hashing costs.
+struct RecentLines {
+  static let slotBits = 13
+  static let longest = 200
+  private var texts = [String](repeating: "", count: 1 << RecentLines.slotBits)
+  private var prepared = [Session.Prepared?](repeating: nil, count: 1 << RecentLines.slotBits)
+  /// The commands met after `as <user>` and `can <user>` (most lines that are not met again
+  /// differ only in their user).
+  private let inner = InnerCommands()
+
+  /// The text kept in `slot`, when its bytes are `bytes`.
+  func text(in slot: Int, matching bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard prepared[slot] != nil, TextSlot.same(texts[slot], bytes) else { return nil }
+    return texts[slot]
+  }
+
+  /// The prepared form of `text`: the one kept for it, or a new one, kept from now on.
+  mutating func prepare(_ text: String, words: inout [Token]) -> Session.Prepared {
+    prepare(text, slot: RecentLines.slot(of: text), words: &words)
+  }
+
+  /// The same when the slot of `text` is known (nil for a long line, never kept).
+  mutating func prepare(_ text: String, slot: Int?, words: inout [Token]) -> Session.Prepared {
+    guard let slot else { return Session.prepare(text, words: &words, inner: inner) }
+    if let p = prepared[slot], texts[slot] == text { return p }
+    let p = Session.prepare(text, words: &words, inner: inner)
+    texts[slot] = text
+    prepared[slot] = p
+    return p
+  }
+
+  static func slot(of text: String) -> Int? {
+    var line = text
+    return line.withUTF8 { slot(of: $0) }
+  }
+
+  /// The slot of a text's bytes, or nil for a long one.
+  static func slot(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    bytes.count <= longest ? TextSlot.of(bytes, bits: slotBits) : nil
   }
 }
 

@@ -47,16 +47,24 @@ package struct ScriptReader {
   }
 
   /// The same over bytes in place (the playback path: no copy of the line before its String).
-  package mutating func feed(_ raw: UnsafeBufferPointer<UInt8>, number: Int) -> ScriptLine? {
+  /// `known` may give the String of a plain command line's bytes, when one is already at hand
+  /// (a line met before), so that no new one is made.
+  package mutating func feed(
+    _ raw: UnsafeBufferPointer<UInt8>, number: Int,
+    known: (UnsafeBufferPointer<UInt8>) -> String? = { _ in nil }
+  ) -> ScriptLine? {
     // A byte order mark (EF BB BF) starting the file marks it as UTF-8; it is not part of the
     // first command.
     if number == 1 && raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF {
-      return feedLine(UnsafeBufferPointer(rebasing: raw[3...]), number: number)
+      return feedLine(UnsafeBufferPointer(rebasing: raw[3...]), number: number, known: known)
     }
-    return feedLine(raw, number: number)
+    return feedLine(raw, number: number, known: known)
   }
 
-  private mutating func feedLine(_ raw: UnsafeBufferPointer<UInt8>, number: Int) -> ScriptLine? {
+  private mutating func feedLine(
+    _ raw: UnsafeBufferPointer<UInt8>, number: Int,
+    known: (UnsafeBufferPointer<UInt8>) -> String?
+  ) -> ScriptLine? {
     var end = raw.count
     if end > 0 && raw[end - 1] == 13 { end -= 1 }
     let bytes = UnsafeBufferPointer(rebasing: raw[0..<end])
@@ -84,9 +92,12 @@ package struct ScriptReader {
       var start = 0
       while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
       if start == end || bytes[start] == 35 { return nil }
-      let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-      if bytes[start] != 33 { return ScriptLine(number: number, text: text) }
-      return ScriptReader.command(text, number: number)
+      let command = UnsafeBufferPointer(rebasing: bytes[start..<end])
+      if bytes[start] != 33 {
+        let text = known(command) ?? String(decoding: command, as: UTF8.self)
+        return ScriptLine(number: number, text: text)
+      }
+      return ScriptReader.command(String(decoding: command, as: UTF8.self), number: number)
     }
     let text = String(decoding: bytes, as: UTF8.self)
     var joined: String

@@ -176,8 +176,11 @@ package final class Session {
     return prepare(line, words: &words)
   }
 
-  /// The same with a list for the words that a reader of many lines keeps from line to line.
-  package static func prepare(_ line: String, words tokens: inout [Token]) -> Prepared {
+  /// The same with a list for the words that a reader of many lines keeps from line to line,
+  /// and the commands it met after `as` and `can` (see `InnerCommands`).
+  package static func prepare(
+    _ line: String, words tokens: inout [Token], inner: InnerCommands? = nil
+  ) -> Prepared {
     let input = line[...]
     let length: Int
     do { length = try Tokenizer.words(input, into: &tokens) } catch {
@@ -187,7 +190,8 @@ package final class Session {
     let text = Session.commandText(line, length)
     do {
       let command = try parse(
-        tokens: tokens, source: input[..<input.utf8.index(input.utf8.startIndex, offsetBy: length)])
+        tokens: tokens, source: input[..<input.utf8.index(input.utf8.startIndex, offsetBy: length)],
+        inner: inner)
       return Prepared(command: command, text: text)
     } catch {
       return Prepared(text: text, failure: error, tokens: tokens)
