@@ -206,7 +206,7 @@ extension Session {
     if let command = try? parse(line: text[...]) {
       var inner = command
       if case .runAs(_, let c, _) = command { inner = c }
-      if let ref = inner.spec.scopes(inner).first { scope = try? world.resolve(ref) }
+      if let ref = inner.spec.scopes(inner).first { scope = world.find(ref) }
     }
     return Refused(scope: scope, code: f.code, rule: f.rule)
   }

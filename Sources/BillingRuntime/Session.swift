@@ -312,10 +312,10 @@ package final class Session {
   func refusedScopes(_ command: Command) -> [Scope] {
     let refs = command.spec.scopes(command)
     // NB: one scope is the usual case: resolved straight into its list.
-    if refs.count == 1 { return (try? world.resolve(refs[0])).map { [$0] } ?? [] }
+    if refs.count == 1 { return world.find(refs[0]).map { [$0] } ?? [] }
     var scopes: [Scope] = []
     for r in refs {
-      if let s = try? world.resolve(r), !scopes.contains(s) { scopes.append(s) }
+      if let s = world.find(r), !scopes.contains(s) { scopes.append(s) }
     }
     return scopes
   }
