@@ -34,12 +34,28 @@ package final class Output: TextOutputStream {
     written()
   }
 
-  /// A failure's line, `error[code]: message (R14)`, as `Text.visible` shows it, written
-  /// straight into the buffer (no Text made for the line alone).
-  package func writeLine(of failure: Failure) {
+  /// A record's line as `Text.visible` shows it, and a newline, written straight into the
+  /// buffer: the failure's place (`file:line: `) and line, or the success's text (nothing when
+  /// it is empty). One scan for control bytes covers the whole line, and no Text is made for it.
+  package func writeLine(of r: Record) {
     let start = buffer.count
-    failure.appendLine(to: &buffer)
+    if let f = r.outcome.failure {
+      if let file = r.file {
+        buffer.append(file)
+        if let line = r.line {
+          buffer.append(":" as StaticString)
+          buffer.append(line)
+        }
+        buffer.append(": " as StaticString)
+        if r.showsAsExpected { buffer.append("expected " as StaticString) }
+      }
+      f.appendLine(to: &buffer)
+    } else {
+      r.outcome.appendOK(to: &buffer)
+      if buffer.count == start { return }
+    }
     buffer.makeVisible(from: start)
+    buffer.append(byte: 10)
     written()
   }
 
@@ -141,26 +157,7 @@ package struct RecordPrinter: Sendable {
       out.put("\n")
       return
     }
-    if let f = r.outcome.failure {
-      if let file = r.file {
-        out.write(file.visible)
-        if let line = r.line {
-          out.put(":")
-          out.write(line)
-        }
-        out.put(": ")
-        if r.showsAsExpected { out.put("expected ") }
-      }
-      out.writeLine(of: f)
-      out.put("\n")
-    } else {
-      // NB: asked once: a refused `can` makes its text when asked (see `Outcome.okText`).
-      let text = r.outcome.okText
-      if !text.isEmpty {
-        out.write(text.visible)
-        out.put("\n")
-      }
-    }
+    out.writeLine(of: r)
   }
 
   func location(_ r: Record) -> String {

@@ -39,10 +39,16 @@ enum ActionResult {
     let words = Words()
     switch self {
     case .plan(let verb, let o):
-      var text: Text = "\(verb.rawValue) \(world.describe(world.plan(o.plan).scope)):\n"
+      var text: Text = "\(verb.rawValue) \(world.byName(world.plan(o.plan).scope)):\n"
       world.writePlan(o.plan, to: &text, indent: true)
-      if let inv = o.invoice { text += "\n  \(world.invoiceLine(inv))" }
-      for n in o.notes { text += "\n  \(words.note(n, in: world))" }
+      if let inv = o.invoice {
+        text.append("\n  " as StaticString)
+        world.writeInvoiceLine(inv, to: &text)
+      }
+      for n in o.notes {
+        text.append("\n  " as StaticString)
+        words.appendNote(n, in: world, to: &text)
+      }
       return text
     case .billing(let fact, _), .admin(let fact, _, _):
       return Text(words.result(fact, in: world))
@@ -63,15 +69,19 @@ enum ActionResult {
         text.append(role == .guest ? " as guest" : " as admin")
         if handles.count != 1 { text.append("s") }
       }
-      for n in notes { text += "\n  \(words.note(n, in: world))" }
+      for n in notes {
+        text.append("\n  " as StaticString)
+        words.appendNote(n, in: world, to: &text)
+      }
       return text
     case .removed(let handle, let place, let withTeams):
       return "removed \(quoted(handle)) from \(place)\(withTeams ? " (and its teams)" : "")"
     case .covering(let scope, let id):
-      guard let id else { return "\(world.describe(scope)) is on Basic (free)" }
+      guard let id else { return "\(world.byName(scope)) is on Basic (free)" }
       var text = Text(capacity: 256)
       if case .team = scope, case .space = world.plan(id).scope {
-        text += "\(world.describe(scope)) is covered by the organization plan (R6):\n"
+        text.append(world.byName(scope))
+        text.append(" is covered by the organization plan (R6):\n" as StaticString)
       }
       world.writePlan(id, to: &text)
       return text
@@ -81,7 +91,7 @@ enum ActionResult {
         if case .team = p.scope { "in the team's settings" } else { "in the admin console" }
       let width = rows.map(\.name.count).max() ?? 8
       var text: Text =
-        "billing tab of \(world.summary(id)), \(place); billing owner \(quoted: world.handle(p.owner))"
+        "billing tab of \(world.byName(id)), \(place); billing owner \(quoted: world.handle(p.owner))"
       for r in rows {
         text += "\n  \(r.name)"
         for _ in 0..<(width - r.name.count + 2) { text.append(byte: 32) }
@@ -91,9 +101,9 @@ enum ActionResult {
     case .seats(let s):
       let state = s.over ? "over its size by \(s.used - s.seats) (P5)" : "\(s.seats - s.used) free"
       return
-        "\(world.summary(s.plan)): \(s.seats) seats, \(s.used) billable member\(s.used == 1 ? "" : "s"), \(state)"
+        "\(world.byName(s.plan)): \(s.seats) seats, \(s.used) billable member\(s.used == 1 ? "" : "s"), \(state)"
     case .invoices(let id, let list):
-      if list.isEmpty { return "\(world.summary(id)) has no invoices" }
+      if list.isEmpty { return "\(world.byName(id)) has no invoices" }
       var text = Text()
       for i in list { text.appendLine(world.invoiceLine(i)) }
       return text

@@ -11,6 +11,12 @@ package final class Outcome {
     guard let refusal else { return kept }
     return ViewResult.refused(refusal)
   }
+  /// Appends `okText` to `t`, with no Text made for it (a refused `can` is written in place).
+  package func appendOK(to t: inout Text) {
+    guard let refusal else { return t.append(kept) }
+    t.append("no: " as StaticString)
+    refusal.appendLine(to: &t)
+  }
   private let kept: Text
   /// For `can` refused: the text is `no: ` and the failure's line, made when asked (a failure
   /// is a value: it needs no world, and a printer on another thread may make it).

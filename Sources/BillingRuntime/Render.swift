@@ -41,29 +41,79 @@ extension World {
   }
 
   func invoiceLine(_ id: InvoiceID) -> Text {
+    var t = Text(capacity: 128)
+    writeInvoiceLine(id, to: &t)
+    return t
+  }
+
+  /// Appends `invoiceLine(id)` to `t`, piece by piece.
+  func writeInvoiceLine(_ id: InvoiceID, to t: inout Text) {
     let i = invoice(id)
-    return
-      "\(id) \(i.date) \(i.plan) \(money: i.amountCents) \(i.payment.rawValue) \(i.status), sent to \(quoted: handle(i.sentTo)): \(Words().label(i.label, in: self))"
+    t.append(id)
+    t.append(" " as StaticString)
+    t.append(i.date)
+    t.append(" " as StaticString)
+    t.append(i.plan)
+    t.append(" " as StaticString)
+    t.append(money: i.amountCents)
+    t.append(" " as StaticString)
+    t.append(i.payment.rawValue)
+    t.append(" " as StaticString)
+    t.append(i.status)
+    t.append(", sent to " as StaticString)
+    t.append(quoted: handle(i.sentTo))
+    t.append(": " as StaticString)
+    Words().appendLabel(i.label, to: &t)
   }
 
   /// A plan as `plan` shows it: its lines, each after the first indented two more when `indent`.
   func writePlan(_ id: PlanID, to t: inout Text, indent: Bool = false) {
+    // NB: each piece is appended to `t` as it is: no Text is made per line and copied in (one
+    // allocation and copy a line was most of a plan's cost to show).
     let p = plan(id)
     let owner = handle(p.owner)
     let lead: StaticString = indent ? "\n    " : "\n  "
     if indent { t.append("  ") }
+    t.append(id)
+    t.append(" " as StaticString)
+    t.append(byName(p.scope))
+    t.append(": " as StaticString)
+    t.append(p.tier.name)
     if p.isTrial {
-      t +=
-        "\(id) \(describe(p.scope)): \(p.tier.name) trial, \(p.periodStart) to \(p.periodEnd), billing owner \(quoted: owner)"
+      t.append(" trial, " as StaticString)
+      t.append(p.periodStart)
+      t.append(" to " as StaticString)
+      t.append(p.periodEnd)
+      t.append(", billing owner " as StaticString)
+      t.append(quoted: owner)
       return
     }
-    t +=
-      "\(id) \(describe(p.scope)): \(p.tier.name), \(p.cycle.rawValue), \(p.seats) seats, \(p.payment?.rawValue ?? "-"), \(p.status.rawValue)"
-    t +=
-      "\(lead)period \(p.periodStart) to \(p.periodEnd), \(money: periodCents(of: p)) a \(p.cycle.unitWord), billing owner \(quoted: owner)"
+    t.append(", " as StaticString)
+    t.append(p.cycle.rawValue)
+    t.append(", " as StaticString)
+    t.append(p.seats)
+    t.append(" seats, " as StaticString)
+    t.append(p.payment?.rawValue ?? "-")
+    t.append(", " as StaticString)
+    t.append(p.status.rawValue)
+    t.append(lead)
+    t.append("period " as StaticString)
+    t.append(p.periodStart)
+    t.append(" to " as StaticString)
+    t.append(p.periodEnd)
+    t.append(", " as StaticString)
+    t.append(money: periodCents(of: p))
+    t.append(" a " as StaticString)
+    t.append(p.cycle.unitWord)
+    t.append(", billing owner " as StaticString)
+    t.append(quoted: owner)
     let used = billable(p.scope)
-    t += "\(lead)\(used) billable member\(used == 1 ? "" : "s") on \(p.seats) seats"
-    if isOver(p) { t.append(": over its size (P5)") }
+    t.append(lead)
+    t.append(used)
+    t.append(used == 1 ? " billable member on " as StaticString : " billable members on ")
+    t.append(p.seats)
+    t.append(" seats" as StaticString)
+    if isOver(p) { t.append(": over its size (P5)" as StaticString) }
     if let c = p.scheduled { t += "\(lead)on \(p.periodEnd): \(describe(c)) (scheduled, P3)" }
     if p.status == .canceling {
       t += "\(lead)ends on \(p.periodEnd): canceling, resume keeps it (R20)"

@@ -23,7 +23,7 @@ extension ViewResult {
       return "\(day)"
     case .quote(let q, let scope):
       return
-        "\(q.tier.name) \(q.cycle.rawValue), \(q.seats) seats for \(world.describe(scope)): \(Money.format(q.periodCents)) a \(q.cycle.unitWord) (\(Money.format(q.unitCents)) per seat)"
+        "\(q.tier.name) \(q.cycle.rawValue), \(q.seats) seats for \(world.byName(scope)): \(money: q.periodCents) a \(q.cycle.unitWord) (\(money: q.unitCents) per seat)"
     case .inbox(let handle, let messages):
       if messages.isEmpty { return "\(quoted: handle) has no messages" }
       let words = Words()
@@ -36,13 +36,19 @@ extension ViewResult {
     case .features(let u, let rows):
       var text: Text = "\(quoted: world.handle(u))"
       if rows.isEmpty { text.append("\n  in no space: basic everywhere") }
+      // NB: each piece appended as it is, with no Text made per row.
       for r in rows {
-        text += "\n  \(world.describe(r.scope)): \(r.tier.name)"
+        text.append("\n  " as StaticString)
+        text.append(world.byName(r.scope))
+        text.append(": " as StaticString)
+        text.append(r.tier.name)
         if let p = r.plan {
+          text.append(" (" as StaticString)
+          text.append(p)
           if case .team = r.scope, case .space = world.plan(p).scope {
-            text += " (\(p), the organization plan)"
+            text.append(", the organization plan)" as StaticString)
           } else {
-            text += " (\(p)\(world.plan(p).isTrial ? ", trial" : ""))"
+            text.append(world.plan(p).isTrial ? ", trial)" as StaticString : ")")
           }
         }
       }

@@ -68,16 +68,26 @@ package struct Words: SavedWords {
   }
 
   package func label(_ l: InvoiceLabel, in w: World) -> String {
+    var t = Text(capacity: 64)
+    appendLabel(l, to: &t)
+    return t.string
+  }
+
+  /// Appends `label` to `t`, built as bytes.
+  func appendLabel(_ l: InvoiceLabel, to t: inout Text) {
     switch l {
     case .firstPeriod(let credits):
-      credits > 0
-        ? "first period less \(Money.format(credits)) credited for team plans" : "first period"
-    case .proRata(let s, let until): "pro rata for \(step(s)) until \(until)"
-    case .resize(let from, let to): "resize from \(from) to \(to) seats, pro rata"
+      if credits > 0 {
+        t += "first period less \(money: credits) credited for team plans"
+      } else {
+        t.append("first period" as StaticString)
+      }
+    case .proRata(let s, let until): t += "pro rata for \(step(s)) until \(until)"
+    case .resize(let from, let to): t += "resize from \(from) to \(to) seats, pro rata"
     case .renewal(let tier, let cycle, let seats, let start, let end):
-      "\(tier.name) \(cycle.rawValue), \(seats) seats, \(start) to \(end)"
-    case .bought(let start, let end, let on): "period \(start) to \(end), bought \(on)"
-    case .said(let s): s
+      t += "\(tier.name) \(cycle.rawValue), \(seats) seats, \(start) to \(end)"
+    case .bought(let start, let end, let on): t += "period \(start) to \(end), bought \(on)"
+    case .said(let s): t.append(s)
     }
   }
 
@@ -301,23 +311,31 @@ package struct Words: SavedWords {
 
   /// A note under a command's result (a team plan absorbed, a trial converted, a resize).
   package func note(_ f: Fact, in w: World) -> String {
+    var t = Text(capacity: 128)
+    appendNote(f, in: w, to: &t)
+    return t.string
+  }
+
+  /// Appends `note` to `t`.
+  /// NB: built as bytes (`Text` interpolation), with no String made per piece.
+  func appendNote(_ f: Fact, in w: World, to t: inout Text) {
     switch f {
     case .absorbed(let s, _, let credit):
-      return
-        "\(s.plan) (\(w.describe(s.scope))) ended: absorbed by the organization plan, \(Money.format(credit)) credited (P6)"
-    case .trialConverted(let id): return "trial ended: \(id) is now paid (P4)"
-    case .trialReplaced(let id): return "trial \(id) ended"
+      t +=
+        "\(s.plan) (\(w.byName(s.scope))) ended: absorbed by the organization plan, \(money: credit) credited (P6)"
+    case .trialConverted(let id): t += "trial ended: \(id) is now paid (P4)"
+    case .trialReplaced(let id): t += "trial \(id) ended"
     case .changedNow(_, let s, let cents, let days, let periodDays):
-      return
-        "now: \(step(s)), charged \(Money.format(cents)) pro rata for \(days) of \(periodDays) days (P3)"
-    case .scheduleDropped(_, let on): return "the change scheduled for \(on) is dropped"
+      t +=
+        "now: \(step(s)), charged \(money: cents) pro rata for \(days) of \(periodDays) days (P3)"
+    case .scheduleDropped(_, let on): t += "the change scheduled for \(on) is dropped"
     case .overSize(let s, let need, let seats, let c):
-      return
+      t +=
         "\(s.plan) is over its size: \(need) billable members on \(seats) seats (\(cause(c))) (P5)"
     case .resized(let s, let from, let to, let need, let inv, let cents):
-      return
-        "\(s.plan) resized from \(from) to \(to) seats to cover \(need) billable members; \(inv) charged \(Money.format(cents)) pro rata (P5)"
-    default: return journal(f, in: w)
+      t +=
+        "\(s.plan) resized from \(from) to \(to) seats to cover \(need) billable members; \(inv) charged \(money: cents) pro rata (P5)"
+    default: t.append(journal(f, in: w))
     }
   }
 

@@ -23,4 +23,10 @@ enum ByteWord {
   @inline(__always) static func hasBelow(_ x: UInt64, _ n: UInt8) -> Bool {
     (x &- ones &* UInt64(n)) & ~x & highs != 0
   }
+
+  /// Whether some byte of `x` is 0x7F or above, exactly (DEL, and every byte of a non-ASCII
+  /// letter: a lead byte such as 0xC2 among them).
+  @inline(__always) static func hasAtLeast7F(_ x: UInt64) -> Bool {
+    (((x & ~highs) &+ ones) | x) & highs != 0
+  }
 }

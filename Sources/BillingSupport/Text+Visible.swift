@@ -44,8 +44,9 @@ extension Text {
   }
 
   /// Whether the bytes hold anything `visible` would rewrite.
-  /// NB: eight bytes at a time: a word with no byte below 0x20, no 0x7F and no 0xC2 is skipped
-  /// whole; only a word with one of them (a newline, usually) is looked at byte by byte.
+  /// NB: eight bytes at a time: a word with no byte below 0x20 and none from 0x7F up (two tests
+  /// for the three kinds of byte) is skipped whole; only a word with one of them (a newline, a
+  /// letter beyond ASCII) is looked at byte by byte.
   static func findsControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let base = bytes.baseAddress else { return false }
     let n = bytes.count
@@ -57,7 +58,7 @@ extension Text {
     var i = 0
     while i + 8 <= n {
       let x = ByteWord.load(base, i)
-      if ByteWord.hasBelow(x, 0x20) || ByteWord.has(x, 0x7F) || ByteWord.has(x, 0xC2) {
+      if ByteWord.hasBelow(x, 0x20) || ByteWord.hasAtLeast7F(x) {
         for j in i..<(i + 8) where rewrites(j) { return true }
       }
       i += 8

@@ -18,14 +18,14 @@ extension Failure {
   /// Appends `error[code]: message (R14)` to `t`, with no Text made for it alone.
   package func appendLine(to t: inout Text) {
     let (code, rule) = reason.classification
-    t.append("error[")
+    t.append("error[" as StaticString)
     t.append(code.rawValue)
-    t.append("]: ")
-    t.append(messageText)
+    t.append("]: " as StaticString)
+    reason.appendMessage(to: &t)
     if let rule {
-      t.append(" (")
+      t.append(" (" as StaticString)
       t.append(rule.id)
-      t.append(")")
+      t.append(")" as StaticString)
     }
   }
 }

@@ -162,6 +162,31 @@ struct NameMapTests {
     expectEqual("bell\u{07}".visible, "bell\\x07")
   }
 
+  @Test("the control-byte scan agrees with a byte-by-byte look at every byte in every place")
+  func controlScanEveryByte() {
+    func byBytes(_ b: [UInt8]) -> Bool {
+      for i in b.indices {
+        let x = b[i]
+        if (x < 0x20 && x != 9 && x != 10) || x == 0x7F { return true }
+        if x == 0xC2, i + 1 < b.count, b[i + 1] >= 0x80, b[i + 1] <= 0x9F { return true }
+      }
+      return false
+    }
+    var disagree = 0
+    for place in 0..<20 {
+      for v in 0...255 {
+        for next in [UInt8(0x61), 0x85, 0xA9, 0x0A] {
+          var bytes = Array("a\nb\tcdefgh\nijklmnopqrstuv".utf8)
+          bytes[place] = UInt8(v)
+          bytes[place + 1] = next
+          let found = bytes.withUnsafeBufferPointer { Text.findsControl($0) }
+          if found != byBytes(bytes) { disagree += 1 }
+        }
+      }
+    }
+    expectEqual(disagree, 0)
+  }
+
   @Test("a control character refusal keeps the field as a fact; the words are made in BillingWords")
   func controlCharacterKeepsFacts() {
     do {
