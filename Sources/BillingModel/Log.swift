@@ -14,7 +14,8 @@ package struct Log: Sendable, RandomAccessCollection, Equatable {
   private var outcomeOf: ChunkedArray<UInt16> = []
   /// Names that acted, each once, and their indexes.
   private var names: [String] = []
-  private var nameIndex: [String: Int32] = [:]
+  /// NB: hashed cheaply, as the world's own names (see `NameSlots`).
+  private var nameSlots = NameSlots()
   /// By user index, the index in `names` of that user's handle + 1 (0: not known yet), so an
   /// entry whose actor is known by id finds its name without hashing it.
   private var nameOfUser: ChunkedArray<Int32> = []
@@ -98,13 +99,14 @@ package struct Log: Sendable, RandomAccessCollection, Equatable {
 
   private mutating func name(_ handle: String) -> Int32 {
     if lastName >= 0, names[Int(lastName)] == handle { return lastName }
-    if let i = nameIndex[handle] {
-      lastName = i
-      return i
+    let h = NameSlots.hash(handle)
+    if let i = nameSlots.find(handle, h, { names[$0] }) {
+      lastName = Int32(truncatingIfNeeded: i)
+      return lastName
     }
     let i = Int32(truncatingIfNeeded: names.count)
     names.append(handle)
-    nameIndex[handle] = i
+    nameSlots.add(names.count - 1, h, count: names.count) { names[$0] }
     lastName = i
     return i
   }

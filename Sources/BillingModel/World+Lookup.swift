@@ -25,9 +25,36 @@ extension World {
     throw Failure(.unknownUser(handle, suggestions: suggestions(for: handle, among: allHandles)))
   }
 
+  /// A scope by its names, or nil when they name none. NB: no failure is made (its suggestions
+  /// look through every name): for callers that only need the scope when there is one, such as
+  /// the timelines of a refused command.
+  package func find(_ ref: ScopeRef) -> Scope? {
+    switch ref {
+    case .org(let n): return findSpace(.org, n).map { .space($0) }
+    case .workspace(let n): return findSpace(.workspace, n).map { .space($0) }
+    case .team(let n, let o): return findTeam(n, org: o).map { .team($0) }
+    }
+  }
+
+  /// The space of that kind and name, as `resolveSpace` finds it.
+  func findSpace(_ kind: SpaceKind, _ name: String) -> SpaceID? {
+    guard let id = spacesByName[name], spaces[id.index].kind == kind else { return nil }
+    return id
+  }
+
+  /// The team of that name (in that organization, when given), as `resolveTeam` finds it.
+  func findTeam(_ name: String, org: String?) -> TeamID? {
+    if let org {
+      guard let o = findSpace(.org, org) else { return nil }
+      return spaces[o.index].teamsByName[name]
+    }
+    guard let found = teamsByName[name], found.count == 1 else { return nil }
+    return found[0]
+  }
+
   package func resolveSpace(_ kind: SpaceKind, _ name: String) throws(Failure) -> SpaceID {
+    if let id = findSpace(kind, name) { return id }
     if let id = spacesByName[name] {
-      if spaces[id.index].kind == kind { return id }
       throw Failure(
         .wrongSpaceKind(name, is: spaces[id.index].kind, wanted: kind, use: byName(.space(id))))
     }
@@ -36,16 +63,15 @@ extension World {
   }
 
   package func resolveTeam(_ name: String, org: String?) throws(Failure) -> TeamID {
+    if let t = findTeam(name, org: org) { return t }
     if let org {
       let o = try resolveSpace(.org, org)
-      if let t = spaces[o.index].teamsByName[name] { return t }
       throw Failure(
         .noSuchTeamInOrg(
           name, org: org,
           suggestions: suggestions(for: name, among: spaces[o.index].teamsByName.keys)))
     }
     let found = teamsByName[name] ?? []
-    if found.count == 1 { return found[0] }
     if found.isEmpty {
       throw Failure(
         .unknownTeam(name, suggestions: suggestions(for: name, among: teamsByName.keys)))

@@ -109,7 +109,11 @@ package enum Runner {
     // NB: so that a `.record` writes the whole session so far (SPEC §6), as in the shell.
     // Keeping it costs about a tenth of playback, so a regular file in which no line can be a
     // `.record` (or a `.read` that might hold one) is played without it.
-    session.keepsTranscript = !isRegularFile(fd) || mayRecord(fd)
+    // NB: and the lines performed, for `.history` (a tenth of what a line costs the playing
+    // thread when kept): the same scan tells whether a line can be a `.history`.
+    let mayRecall = !isRegularFile(fd) || mayRecord(fd)
+    session.keepsTranscript = mayRecall
+    session.keepsHistory = mayRecall
     /// Runs one item; false when playback should stop.
     func consume(_ item: StreamItem) -> Bool {
       switch item {
@@ -200,8 +204,9 @@ package enum Runner {
     return fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG && st.st_size >= 256 * 1024
   }
 
-  /// Whether the rest of the file at `fd` may hold a `.record` or `.read` line: a `.` followed
-  /// by `r`, `R` or `\` anywhere (comments and names too; a false yes only costs time).
+  /// Whether the rest of the file at `fd` may hold a `.record`, `.read` or `.history` line: a
+  /// `.` followed by `r`, `R`, `h`, `H` or `\` anywhere (comments and names too; a false yes only
+  /// costs time).
   /// NB: reads with `pread`, so the file offset is left where it was.
   static func mayRecord(_ fd: Int32) -> Bool {
     var offset = lseek(fd, 0, SEEK_CUR)
@@ -217,7 +222,7 @@ package enum Runner {
       offset += off_t(n)
       let found = { (b: UnsafeBufferPointer<UInt8>) -> Bool in
         guard let base = b.baseAddress else { return false }
-        func follows(_ c: UInt8) -> Bool { c == 114 || c == 82 || c == 92 }
+        func follows(_ c: UInt8) -> Bool { c == 114 || c == 82 || c == 104 || c == 72 || c == 92 }
         if dotAtEnd && follows(b[0]) { return true }
         var start = 0
         while start < n, let hit = memchr(base + start, 46, n - start) {

@@ -201,12 +201,12 @@ extension Session {
   /// The last refusal as facts: the scope its command named (if it still exists), its code
   /// and rule; nil when nothing was refused yet.
   private func lastRefused() -> Refused? {
-    guard let (text, f) = lastRefusal else { return nil }
+    guard let (text, outcome) = lastRefusal, let f = outcome.failure else { return nil }
     var scope: Scope?
     if let command = try? parse(line: text[...]) {
       var inner = command
       if case .runAs(_, let c, _) = command { inner = c }
-      if let ref = inner.spec.scopes(inner).first { scope = try? world.resolve(ref) }
+      if let ref = inner.spec.scopes(inner).first { scope = world.find(ref) }
     }
     return Refused(scope: scope, code: f.code, rule: f.rule)
   }

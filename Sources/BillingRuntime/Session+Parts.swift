@@ -93,7 +93,9 @@ struct Recall {
   /// Lines performed at the top level, for `.history` outside the shell.
   var performed = LineHistory()
   /// The last command refused (not for its syntax), for `explain last` (SPEC §8).
-  var lastRefusal: (text: String, failure: Failure)?
+  /// NB: its outcome (which holds the failure) is kept by reference: copying the failure, and
+  /// later taking the copy apart, cost every refused line a few hundred instructions.
+  var lastRefusal: (text: String, outcome: Outcome)?
 }
 
 /// How outcomes are shown.
@@ -159,7 +161,7 @@ extension Session {
     get { recall.performed }
     _modify { yield &recall.performed }
   }
-  var lastRefusal: (text: String, failure: Failure)? {
+  var lastRefusal: (text: String, outcome: Outcome)? {
     get { recall.lastRefusal }
     _modify { yield &recall.lastRefusal }
   }

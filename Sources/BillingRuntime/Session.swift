@@ -18,6 +18,8 @@ package final class Session {
     if !stopSeen && shouldStop() { stopSeen = true }
     return stopSeen
   }
+  /// Whether top-level lines are kept for `.history` (a script that cannot ask need not).
+  package var keepsHistory = true
   /// The shell's history, for `.history`.
   package lazy var historyLines: () -> [String] = { [unowned self] in self.performed.inOrder }
   /// How file commands reach files (see `FileAccess`): the interpreter itself opens none.
@@ -74,7 +76,7 @@ package final class Session {
     defer { depth -= 1 }
     linesPlayed += 1
     if depth == 1 {
-      performed.append(input)
+      if keepsHistory { performed.append(input) }
       stopSeen = false
     }
     // A top-level line and its output go to the spool and the recording, when there is one.
@@ -270,8 +272,10 @@ package final class Session {
       world.beginCommand(actor: spec.group == .action ? actor : nil)
       var outcome: Outcome
       do { outcome = try dispatch(command) } catch { outcome = .fail(error) }
-      if let f = outcome.failure, f.code != .usage, spec.group == .action || spec.group == .setup {
-        lastRefusal = (text, f)
+      if !outcome.isOK, spec.group == .action || spec.group == .setup,
+        outcome.failure?.code != .usage
+      {
+        lastRefusal = (text, outcome)
       }
       let logged = Session.isLogged(spec, hasArguments: command.hasArguments)
       if logged {
@@ -316,10 +320,10 @@ package final class Session {
   func refusedScopes(_ command: Command) -> [Scope] {
     let refs = command.spec.scopes(command)
     // NB: one scope is the usual case: resolved straight into its list.
-    if refs.count == 1 { return (try? world.resolve(refs[0])).map { [$0] } ?? [] }
+    if refs.count == 1 { return world.find(refs[0]).map { [$0] } ?? [] }
     var scopes: [Scope] = []
     for r in refs {
-      if let s = try? world.resolve(r), !scopes.contains(s) { scopes.append(s) }
+      if let s = world.find(r), !scopes.contains(s) { scopes.append(s) }
     }
     return scopes
   }

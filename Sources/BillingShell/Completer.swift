@@ -209,7 +209,7 @@ package struct Completer {
   /// Who could be billing owner of the scope on the line (R11, R15): the members, not guests,
   /// of the space that holds it. Everyone while no scope is typed or it names nothing.
   func owners(_ spec: CommandSpec, _ rest: [Token]) -> [String] {
-    guard let ref = walk(spec, rest)?.scope, let scope = try? world.resolve(ref) else {
+    guard let ref = walk(spec, rest)?.scope, let scope = world.find(ref) else {
       return handles
     }
     return world.space(world.holder(scope)).people.compactMap { id, membership in

@@ -122,3 +122,29 @@ extension EndToEndTests {
     expectEqual(json.records.first?["result"]?["file"], .null)
   }
 }
+
+/// `.history` in a played file lists the lines played before it, whether the file names it
+/// itself or a file it reads does (a file that can do neither is played without keeping them).
+extension EndToEndTests {
+  @Test func historyInAPlayedFileListsTheLinesBeforeIt() throws {
+    let (dir, path) = try script("create org Acme\nadd ann --org Acme\n.read parts/h.bill\n")
+    try FileManager.default.createDirectory(
+      atPath: dir + "/parts", withIntermediateDirectories: true)
+    try "whoami\n.history\n".write(toFile: dir + "/parts/h.bill", atomically: true, encoding: .utf8)
+    for args in [["run", path], ["run", dir + "/parts/h.bill"]] {
+      let run = try billsh(args, cwd: dir)
+      expectEqual(run.code, 0, "\(run.stdout)")
+      if args[1] == path {
+        expectTrue(
+          run.stdout.contains("1  create org Acme\n2  add ann --org Acme\n3  .read parts/h.bill\n"),
+          "\(run.stdout)")
+      } else {
+        expectTrue(run.stdout.contains("1  whoami\n2  .history\n"), "\(run.stdout)")
+      }
+    }
+    // The same when `.history` is the file's own line.
+    let (_, own) = try script("create org Acme\n.history\n")
+    let run = try billsh(["run", own], cwd: dir)
+    expectTrue(run.stdout.contains("1  create org Acme\n2  .history\n"), "\(run.stdout)")
+  }
+}
