@@ -157,8 +157,8 @@ package enum Runner {
         var records: [Record] = []
         let printNow = session.sink
         session.sink = { r in
-          records.append(r)
           if bail && !r.met { stop = true }
+          records.append(r)
         }
         var used: PlayedBatch?
         playing: while let batch = handoff.take(returning: used.take()) {

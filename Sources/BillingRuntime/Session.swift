@@ -11,7 +11,9 @@ package final class Session {
   package var focus: SpaceID?
   package let catalog: Catalog
   /// Called with each finished command line, nested `.read` lines included.
-  package var sink: (Record) -> Void = { _ in }
+  /// NB: takes the record (consuming): a sink that keeps it (playback's batch) moves it in,
+  /// where a borrowed record was copied (two strings and the outcome retained, then released).
+  package var sink: (consuming Record) -> Void = { _ in }
 
   /// Whether to stop now (Ctrl-C): asks `shouldStop` once and remembers a yes for this line.
   package func stopRequested() -> Bool {
@@ -122,8 +124,8 @@ package final class Session {
     let record = Record(
       file: file, line: line, input: input, outcome: outcome, expectation: expectation)
     tally.count(record)
-    sink(record)
     if let spool = keeping.spool, spool.isOpen { spool.add(record) }
+    sink(record)
     return outcome
   }
 
