@@ -77,7 +77,10 @@ package struct User: Sendable {
   /// as the organization, so a command on a large world touches no more memory than on a small.
   package var joined: [(space: SpaceID, membership: Membership)] = []
   package var spaces: [SpaceID] { joined.map(\.space) }
-  package var teams: Set<TeamID> = []
+  /// Teams the user is in, in id order.
+  /// NB: a small sorted array, not a set: a set's storage is larger and costs more to make,
+  /// and most people are in a team or two.
+  package var teams: [TeamID] = []
   /// Live plans (trial, active, canceling) this user is the billing owner of.
   package var ownedPlans: Set<PlanID> = []
   package var inbox: [Message] = []

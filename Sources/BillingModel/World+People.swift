@@ -3,10 +3,13 @@ import BillingSupport
 /// Low-level changes to who is where, keeping every maintained count right.
 /// NB: callers validate first; these never fail.
 extension World {
-  package func newUser(_ handle: String) -> UserID {
+  package func newUser(_ handle: String) -> UserID { newUser(handle, hash: NameSlots.hash(handle)) }
+
+  /// The same, with the handle's hash (`NameSlots.hash`) already made.
+  func newUser(_ handle: String, hash: UInt64) -> UserID {
     let id = UserID(index: users.count)
     users.append(User(handle: handle))
-    handleSlots.add(id.index, NameSlots.hash(handle), count: users.count) { users[$0].handle }
+    handleSlots.add(id.index, hash, count: users.count) { users[$0].handle }
     return id
   }
 
@@ -55,14 +58,22 @@ extension World {
         spaces[space.index].admins.insert(user)
       }
       setMembership(user, in: space, m)
-    } else {
-      let seq = spaces[space.index].nextSeq
-      spaces[space.index].nextSeq += 1
-      setMembership(user, in: space, Membership(guest: guest, admin: admin, seq: seq))
-      if !guest { spaces[space.index].memberCount += 1 }
-      if admin { spaces[space.index].admins.insert(user) }
-      if !guest || spaces[space.index].kind == .workspace { grew(.space(space)) }
+    } else if join(user, space, guest: guest, admin: admin) {
+      grew(.space(space))
     }
+  }
+
+  /// Puts a user in a space they are not in. Returns whether the space's billable count grew.
+  func join(_ user: UserID, _ space: SpaceID, guest: Bool, admin: Bool) -> Bool {
+    let seq = spaces[space.index].nextSeq
+    spaces[space.index].nextSeq += 1
+    let m = Membership(guest: guest, admin: admin, seq: seq)
+    // NB: not in the space: the user's copy is appended (see `setMembership`).
+    spaces[space.index].people[user] = m
+    users[user.index].joined.append((space, m))
+    if !guest { spaces[space.index].memberCount += 1 }
+    if admin { spaces[space.index].admins.insert(user) }
+    return !guest || spaces[space.index].kind == .workspace
   }
 
   func setAdmin(_ user: UserID, of space: SpaceID, _ admin: Bool) {
@@ -93,7 +104,17 @@ extension World {
     let seq = teams[team.index].nextSeq
     teams[team.index].nextSeq += 1
     teams[team.index].people[user] = seq
-    users[user.index].teams.insert(team)
+    // NB: kept in order (most people are in a team or two: a search from the end is enough).
+    let n = users[user.index].teams.count
+    if n == 0 || users[user.index].teams[n - 1] < team {
+      users[user.index].teams.append(team)
+    } else {
+      var i = n
+      while i > 0 && users[user.index].teams[i - 1] > team { i -= 1 }
+      if i == 0 || users[user.index].teams[i - 1] != team {
+        users[user.index].teams.insert(team, at: i)
+      }
+    }
     if isMember(user, of: teams[team.index].org) {
       teams[team.index].billable += 1
       return true
@@ -103,7 +124,7 @@ extension World {
 
   func leaveTeam(_ user: UserID, _ team: TeamID) {
     guard teams[team.index].people.removeValue(forKey: user) != nil else { return }
-    users[user.index].teams.remove(team)
+    users[user.index].teams.removeAll { $0 == team }
     if isMember(user, of: teams[team.index].org) { teams[team.index].billable -= 1 }
   }
 
@@ -117,37 +138,50 @@ extension World {
     for scope in grown {
       guard let pid = planOfScope[scope], !seen.contains(pid) else { continue }
       if grown.count > 1 { seen.insert(pid) }
-      let p = plans[pid.index]
-      let need = billable(scope)
-      guard !p.isTrial, need > p.seats else { continue }
-      let size = catalog.size(atLeast: need)
-      if p.payment == .invoice || size > max(catalog.selfServeLimit, p.seats) {
-        let cause: OverSizeCause =
-          p.payment == .invoice
-          ? .invoicePaid : .pastSelfServeLimit(size: size, limit: catalog.selfServeLimit)
-        let fact = Fact.overSize(shape(pid), billable: need, seats: p.seats, cause: cause)
-        notes.append(fact)
-        happened(.overSize, scope, plan: pid, fact)
-        tell(p.owner, fact)
-        continue
-      }
-      let unit = unitCents(of: p)
-      let charge = Charge.prorata(
-        [(.addedSeats(from: p.seats, to: size), size - p.seats, unit)], days: p.periodEnd - today,
-        periodDays: p.periodEnd - p.periodStart)
-      let amount = charge.total
-      let old = p.seats
-      let before = shape(pid)
-      plans[pid.index].seats = size
-      let fact = Fact.resized(
-        before, from: old, to: size, billable: need, invoice: nextInvoiceID,
-        cents: amount)
-      happened(.resized, scope, plan: pid, fact)
-      issueInvoice(pid, charge, .resize(from: old, to: size))
-      notes.append(fact)
-      tell(p.owner, fact)
+      settle(scope, pid, notes: &notes)
     }
     return notes
+  }
+
+  /// The same after one scope grew (no list of scopes to make: an `add` of one person).
+  func settleSeats(after scope: Scope) -> [Fact] {
+    // NB: most scopes have no plan; then there is nothing to settle and no list to make.
+    guard let pid = planOfScope[scope] else { return [] }
+    var notes: [Fact] = []
+    settle(scope, pid, notes: &notes)
+    return notes
+  }
+
+  private func settle(_ scope: Scope, _ pid: PlanID, notes: inout [Fact]) {
+    let p = plans[pid.index]
+    let need = billable(scope)
+    guard !p.isTrial, need > p.seats else { return }
+    let size = catalog.size(atLeast: need)
+    if p.payment == .invoice || size > max(catalog.selfServeLimit, p.seats) {
+      let cause: OverSizeCause =
+        p.payment == .invoice
+        ? .invoicePaid : .pastSelfServeLimit(size: size, limit: catalog.selfServeLimit)
+      let fact = Fact.overSize(shape(pid), billable: need, seats: p.seats, cause: cause)
+      notes.append(fact)
+      happened(.overSize, scope, plan: pid, fact)
+      tell(p.owner, fact)
+      return
+    }
+    let unit = unitCents(of: p)
+    let charge = Charge.prorata(
+      [(.addedSeats(from: p.seats, to: size), size - p.seats, unit)], days: p.periodEnd - today,
+      periodDays: p.periodEnd - p.periodStart)
+    let amount = charge.total
+    let old = p.seats
+    let before = shape(pid)
+    plans[pid.index].seats = size
+    let fact = Fact.resized(
+      before, from: old, to: size, billable: need, invoice: nextInvoiceID,
+      cents: amount)
+    happened(.resized, scope, plan: pid, fact)
+    issueInvoice(pid, charge, .resize(from: old, to: size))
+    notes.append(fact)
+    tell(p.owner, fact)
   }
 
   /// R16: every invoice goes to the billing owner, with a copy in their inbox. Its amount is the

@@ -78,8 +78,11 @@ package final class World {
   /// Whether what happens now is not recorded (a plan a forecast does not follow renews).
   var muted: Bool { forecastPlay?.muted ?? false }
   package func handle(_ id: UserID) -> String { users[id.index].handle }
-  package func userID(_ handle: String) -> UserID? {
-    handleSlots.find(handle, NameSlots.hash(handle), { users[$0].handle }).map { UserID(index: $0) }
+  package func userID(_ handle: String) -> UserID? { userID(handle, hash: NameSlots.hash(handle)) }
+  /// The same, with the handle's hash (`NameSlots.hash`) already made: `add` hashes a new
+  /// person's handle once, to look for them and then to index them.
+  func userID(_ handle: String, hash: UInt64) -> UserID? {
+    handleSlots.find(handle, hash, { users[$0].handle }).map { UserID(index: $0) }
   }
   package func spaceID(_ name: String) -> SpaceID? { spacesByName[name] }
   package func teamIDs(named name: String) -> [TeamID] { teamsByName[name] ?? [] }
