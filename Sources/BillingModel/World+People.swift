@@ -65,15 +65,22 @@ extension World {
 
   /// Puts a user in a space they are not in. Returns whether the space's billable count grew.
   func join(_ user: UserID, _ space: SpaceID, guest: Bool, admin: Bool) -> Bool {
-    let seq = spaces[space.index].nextSeq
-    spaces[space.index].nextSeq += 1
-    let m = Membership(guest: guest, admin: admin, seq: seq)
-    // NB: not in the space: the user's copy is appended (see `setMembership`).
-    spaces[space.index].people[user] = m
+    // NB: the space is changed in one access (each access to an element of a chunked array
+    // checks that its chunk is not shared); the user's copy is appended (see `setMembership`).
+    let (m, grew) = World.joining(&spaces[space.index], user, guest: guest, admin: admin)
     users[user.index].joined.append((space, m))
-    if !guest { spaces[space.index].memberCount += 1 }
-    if admin { spaces[space.index].admins.insert(user) }
-    return !guest || spaces[space.index].kind == .workspace
+    return grew
+  }
+
+  private static func joining(_ sp: inout Space, _ user: UserID, guest: Bool, admin: Bool)
+    -> (Membership, grew: Bool)
+  {
+    let m = Membership(guest: guest, admin: admin, seq: sp.nextSeq)
+    sp.nextSeq += 1
+    sp.people[user] = m
+    if !guest { sp.memberCount += 1 }
+    if admin { sp.admins.insert(user) }
+    return (m, !guest || sp.kind == .workspace)
   }
 
   func setAdmin(_ user: UserID, of space: SpaceID, _ admin: Bool) {
@@ -101,25 +108,26 @@ extension World {
 
   /// Returns whether the team's billable count grew.
   package func joinTeam(_ user: UserID, _ team: TeamID) -> Bool {
-    let seq = teams[team.index].nextSeq
-    teams[team.index].nextSeq += 1
-    teams[team.index].people[user] = seq
-    // NB: kept in order (most people are in a team or two: a search from the end is enough).
-    let n = users[user.index].teams.count
-    if n == 0 || users[user.index].teams[n - 1] < team {
-      users[user.index].teams.append(team)
-    } else {
-      var i = n
-      while i > 0 && users[user.index].teams[i - 1] > team { i -= 1 }
-      if i == 0 || users[user.index].teams[i - 1] != team {
-        users[user.index].teams.insert(team, at: i)
-      }
-    }
-    if isMember(user, of: teams[team.index].org) {
-      teams[team.index].billable += 1
-      return true
-    }
-    return false
+    let member = isMember(user, of: teams[team.index].org)
+    // NB: the team and the user are each changed in one access (see `join`).
+    World.joining(&teams[team.index], user, member: member)
+    World.insert(team, into: &users[user.index].teams)
+    return member
+  }
+
+  private static func joining(_ t: inout Team, _ user: UserID, member: Bool) {
+    t.people[user] = t.nextSeq
+    t.nextSeq += 1
+    if member { t.billable += 1 }
+  }
+
+  /// Puts a team in a user's sorted list of teams.
+  /// NB: most people are in a team or two, and join them in id order: a search from the end.
+  private static func insert(_ team: TeamID, into list: inout [TeamID]) {
+    var i = list.count
+    while i > 0 && list[i - 1] > team { i -= 1 }
+    if i > 0 && list[i - 1] == team { return }
+    if i == list.count { list.append(team) } else { list.insert(team, at: i) }
   }
 
   func leaveTeam(_ user: UserID, _ team: TeamID) {
