@@ -68,7 +68,7 @@ extension World {
     // NB: the space is changed in one access (each access to an element of a chunked array
     // checks that its chunk is not shared); the user's copy is appended (see `setMembership`).
     let (m, grew) = World.joining(&spaces[space.index], user, guest: guest, admin: admin)
-    users[user.index].joined.append((space, m))
+    users[user.index].joined.append(space, m)
     return grew
   }
 
@@ -103,7 +103,7 @@ extension World {
     guard let m = spaces[space.index].people.removeValue(forKey: user) else { return }
     if !m.guest { spaces[space.index].memberCount -= 1 }
     if m.admin { spaces[space.index].admins.remove(user) }
-    users[user.index].joined.removeAll { $0.space == space }
+    users[user.index].joined.remove(space)
   }
 
   /// Returns whether the team's billable count grew.

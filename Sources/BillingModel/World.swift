@@ -109,8 +109,7 @@ package final class World {
   }
 
   package func membership(_ user: UserID, in space: SpaceID) -> Membership? {
-    for j in users[user.index].joined where j.space == space { return j.membership }
-    return nil
+    users[user.index].joined.membership(in: space)
   }
 
   package func isMember(_ user: UserID, of space: SpaceID) -> Bool {
@@ -160,11 +159,7 @@ package final class World {
   /// Sets a user's membership in a space, in both places it is kept (see `User.joined`).
   func setMembership(_ user: UserID, in space: SpaceID, _ m: Membership) {
     spaces[space.index].people[user] = m
-    if let i = users[user.index].joined.firstIndex(where: { $0.space == space }) {
-      users[user.index].joined[i].membership = m
-    } else {
-      users[user.index].joined.append((space, m))
-    }
+    users[user.index].joined.set(space, m)
   }
 
   package var userCount: Int { users.count }

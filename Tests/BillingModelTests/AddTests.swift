@@ -46,4 +46,25 @@ import Testing
     expectEqual(w.team(t2).billable, 0)
     expectEqual(w.team(t3).billable, 1)
   }
+
+  @Test("a person's spaces keep their join order when they leave the first (kept apart) or another")
+  func spacesInOrder() throws {
+    let w = World()
+    for name in ["A", "B", "C"] { _ = try w.createSpace(.org, name) }
+    for name in ["C", "A", "B"] {
+      _ = try w.add(["ann"], to: .space(.org, name), guest: false, admin: false)
+    }
+    let ann = try #require(w.userID("ann"))
+    let (a, b, c) = (w.spaceID("A")!, w.spaceID("B")!, w.spaceID("C")!)
+    expectEqual(w.user(ann).spaces, [c, a, b])
+    try w.remove("ann", from: .space(.org, "C"))
+    expectEqual(w.user(ann).spaces, [a, b])
+    expectEqual(w.membership(ann, in: c), nil)
+    expectEqual(w.membership(ann, in: a)?.seq, 0)
+    _ = try w.add(["ann"], to: .space(.org, "B"), guest: false, admin: true)
+    expectEqual(w.isAdmin(ann, of: b), true)
+    try w.remove("ann", from: .space(.org, "B"))
+    expectEqual(w.user(ann).spaces, [a])
+    expectEqual(w.billable(.space(b)), 0)
+  }
 }
