@@ -43,7 +43,9 @@ package struct ChunkedArray<Element>: RandomAccessCollection, MutableCollection 
     }
   }
 
-  @inlinable package mutating func append(_ e: Element) {
+  /// NB: `e` is taken (consumed), not borrowed: a borrowed element is copied into the chunk (a
+  /// retain of each of its references) and the caller's released after.
+  @inlinable package mutating func append(_ e: consuming Element) {
     if count & Self.mask == 0 {
       chunks.append([])
     }

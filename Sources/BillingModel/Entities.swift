@@ -71,16 +71,63 @@ func mixHash(_ value: Int, _ seed: Int) -> Int {
 package struct User: Sendable {
   package var handle: String
   /// Spaces the user is in, in the order they joined, with their membership there.
-  /// NB: a small array, not a dictionary: most people are in one or two spaces. Each space's
-  /// `people` holds the same memberships (for listing and counting); `place`, `setAdmin` and
-  /// `unplace` change both. Lookups read this copy: it sits with the user, not in a table as big
-  /// as the organization, so a command on a large world touches no more memory than on a small.
-  package var joined: [(space: SpaceID, membership: Membership)] = []
-  package var spaces: [SpaceID] { joined.map(\.space) }
-  package var teams: Set<TeamID> = []
+  /// NB: not a dictionary: most people are in one or two spaces. Each space's `people` holds the
+  /// same memberships (for listing and counting); `place`, `setAdmin` and `unplace` change both.
+  /// Lookups read this copy: it sits with the user, not in a table as big as the organization,
+  /// so a command on a large world touches no more memory than on a small.
+  var joined = JoinedSpaces()
+  package var spaces: [SpaceID] { joined.spaces }
+  /// Teams the user is in, in id order.
+  /// NB: a small sorted array, not a set: a set's storage is larger and costs more to make,
+  /// and most people are in a team or two.
+  package var teams: [TeamID] = []
   /// Live plans (trial, active, canceling) this user is the billing owner of.
   package var ownedPlans: Set<PlanID> = []
   package var inbox: [Message] = []
+}
+
+/// The spaces a user is in, in the order they joined, with their membership there.
+/// NB: the first is kept inline, the others in an array: most people are in one space, and then
+/// joining it allocates nothing (an array of one costs more memory than the inline entry).
+struct JoinedSpaces: Sendable {
+  /// nil only when `rest` is empty.
+  private var first: (space: SpaceID, membership: Membership)?
+  private var rest: [(space: SpaceID, membership: Membership)] = []
+
+  func membership(in space: SpaceID) -> Membership? {
+    if let first, first.space == space { return first.membership }
+    for j in rest where j.space == space { return j.membership }
+    return nil
+  }
+
+  /// Sets the membership in a space, appending the space when the user is not in it.
+  mutating func set(_ space: SpaceID, _ m: Membership) {
+    if let f = first, f.space == space {
+      first = (space, m)
+    } else if let i = rest.firstIndex(where: { $0.space == space }) {
+      rest[i].membership = m
+    } else {
+      append(space, m)
+    }
+  }
+
+  /// Appends a space the user is not in.
+  mutating func append(_ space: SpaceID, _ m: Membership) {
+    if first == nil { first = (space, m) } else { rest.append((space, m)) }
+  }
+
+  mutating func remove(_ space: SpaceID) {
+    if let f = first, f.space == space {
+      first = rest.isEmpty ? nil : rest.removeFirst()
+    } else {
+      rest.removeAll { $0.space == space }
+    }
+  }
+
+  var spaces: [SpaceID] {
+    guard let first else { return [] }
+    return [first.space] + rest.map(\.space)
+  }
 }
 
 /// A person's place in a space.

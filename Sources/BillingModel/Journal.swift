@@ -87,10 +87,11 @@ package struct Journal: Sendable {
   /// Every user's deeds, by user index (for `.save` and the checks of a load).
   package var ofUser: [[Deed]] { deedsOfUser.map { $0.map(Journal.deed) } }
 
-  mutating func append(_ h: Happening, to scope: Scope, fact: Fact? = nil) {
+  /// NB: the fact is taken, not borrowed (no copy of it to keep: see `ChunkedArray.append`).
+  mutating func append(_ h: Happening, to scope: Scope, fact: consuming Fact? = nil) {
     let n = entries.count
     var h = h
-    if let fact {
+    if let fact = consume fact {
       h.factIndex = Int32(truncatingIfNeeded: facts.count)
       facts.append(fact)
     }
@@ -151,7 +152,7 @@ package struct Journal: Sendable {
 extension World {
   func happened(
     _ kind: Happening.Kind, _ scope: Scope, plan: PlanID? = nil, invoice: InvoiceID? = nil,
-    user: UserID? = nil, on date: Day? = nil, _ fact: Fact
+    user: UserID? = nil, on date: Day? = nil, _ fact: consuming Fact
   ) {
     if muted { return }
     journal.append(

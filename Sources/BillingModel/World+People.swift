@@ -3,10 +3,13 @@ import BillingSupport
 /// Low-level changes to who is where, keeping every maintained count right.
 /// NB: callers validate first; these never fail.
 extension World {
-  package func newUser(_ handle: String) -> UserID {
+  package func newUser(_ handle: String) -> UserID { newUser(handle, hash: NameSlots.hash(handle)) }
+
+  /// The same, with the handle's hash (`NameSlots.hash`) already made.
+  func newUser(_ handle: String, hash: UInt64) -> UserID {
     let id = UserID(index: users.count)
     users.append(User(handle: handle))
-    handleSlots.add(id.index, NameSlots.hash(handle), count: users.count) { users[$0].handle }
+    handleSlots.add(id.index, hash, count: users.count) { users[$0].handle }
     return id
   }
 
@@ -55,14 +58,29 @@ extension World {
         spaces[space.index].admins.insert(user)
       }
       setMembership(user, in: space, m)
-    } else {
-      let seq = spaces[space.index].nextSeq
-      spaces[space.index].nextSeq += 1
-      setMembership(user, in: space, Membership(guest: guest, admin: admin, seq: seq))
-      if !guest { spaces[space.index].memberCount += 1 }
-      if admin { spaces[space.index].admins.insert(user) }
-      if !guest || spaces[space.index].kind == .workspace { grew(.space(space)) }
+    } else if join(user, space, guest: guest, admin: admin) {
+      grew(.space(space))
     }
+  }
+
+  /// Puts a user in a space they are not in. Returns whether the space's billable count grew.
+  func join(_ user: UserID, _ space: SpaceID, guest: Bool, admin: Bool) -> Bool {
+    // NB: the space is changed in one access (each access to an element of a chunked array
+    // checks that its chunk is not shared); the user's copy is appended (see `setMembership`).
+    let (m, grew) = World.joining(&spaces[space.index], user, guest: guest, admin: admin)
+    users[user.index].joined.append(space, m)
+    return grew
+  }
+
+  private static func joining(_ sp: inout Space, _ user: UserID, guest: Bool, admin: Bool)
+    -> (Membership, grew: Bool)
+  {
+    let m = Membership(guest: guest, admin: admin, seq: sp.nextSeq)
+    sp.nextSeq += 1
+    sp.people[user] = m
+    if !guest { sp.memberCount += 1 }
+    if admin { sp.admins.insert(user) }
+    return (m, !guest || sp.kind == .workspace)
   }
 
   func setAdmin(_ user: UserID, of space: SpaceID, _ admin: Bool) {
@@ -85,25 +103,36 @@ extension World {
     guard let m = spaces[space.index].people.removeValue(forKey: user) else { return }
     if !m.guest { spaces[space.index].memberCount -= 1 }
     if m.admin { spaces[space.index].admins.remove(user) }
-    users[user.index].joined.removeAll { $0.space == space }
+    users[user.index].joined.remove(space)
   }
 
   /// Returns whether the team's billable count grew.
   package func joinTeam(_ user: UserID, _ team: TeamID) -> Bool {
-    let seq = teams[team.index].nextSeq
-    teams[team.index].nextSeq += 1
-    teams[team.index].people[user] = seq
-    users[user.index].teams.insert(team)
-    if isMember(user, of: teams[team.index].org) {
-      teams[team.index].billable += 1
-      return true
-    }
-    return false
+    let member = isMember(user, of: teams[team.index].org)
+    // NB: the team and the user are each changed in one access (see `join`).
+    World.joining(&teams[team.index], user, member: member)
+    World.insert(team, into: &users[user.index].teams)
+    return member
+  }
+
+  private static func joining(_ t: inout Team, _ user: UserID, member: Bool) {
+    t.people[user] = t.nextSeq
+    t.nextSeq += 1
+    if member { t.billable += 1 }
+  }
+
+  /// Puts a team in a user's sorted list of teams.
+  /// NB: most people are in a team or two, and join them in id order: a search from the end.
+  private static func insert(_ team: TeamID, into list: inout [TeamID]) {
+    var i = list.count
+    while i > 0 && list[i - 1] > team { i -= 1 }
+    if i > 0 && list[i - 1] == team { return }
+    if i == list.count { list.append(team) } else { list.insert(team, at: i) }
   }
 
   func leaveTeam(_ user: UserID, _ team: TeamID) {
     guard teams[team.index].people.removeValue(forKey: user) != nil else { return }
-    users[user.index].teams.remove(team)
+    users[user.index].teams.removeAll { $0 == team }
     if isMember(user, of: teams[team.index].org) { teams[team.index].billable -= 1 }
   }
 
@@ -117,37 +146,50 @@ extension World {
     for scope in grown {
       guard let pid = planOfScope[scope], !seen.contains(pid) else { continue }
       if grown.count > 1 { seen.insert(pid) }
-      let p = plans[pid.index]
-      let need = billable(scope)
-      guard !p.isTrial, need > p.seats else { continue }
-      let size = catalog.size(atLeast: need)
-      if p.payment == .invoice || size > max(catalog.selfServeLimit, p.seats) {
-        let cause: OverSizeCause =
-          p.payment == .invoice
-          ? .invoicePaid : .pastSelfServeLimit(size: size, limit: catalog.selfServeLimit)
-        let fact = Fact.overSize(shape(pid), billable: need, seats: p.seats, cause: cause)
-        notes.append(fact)
-        happened(.overSize, scope, plan: pid, fact)
-        tell(p.owner, fact)
-        continue
-      }
-      let unit = unitCents(of: p)
-      let charge = Charge.prorata(
-        [(.addedSeats(from: p.seats, to: size), size - p.seats, unit)], days: p.periodEnd - today,
-        periodDays: p.periodEnd - p.periodStart)
-      let amount = charge.total
-      let old = p.seats
-      let before = shape(pid)
-      plans[pid.index].seats = size
-      let fact = Fact.resized(
-        before, from: old, to: size, billable: need, invoice: nextInvoiceID,
-        cents: amount)
-      happened(.resized, scope, plan: pid, fact)
-      issueInvoice(pid, charge, .resize(from: old, to: size))
-      notes.append(fact)
-      tell(p.owner, fact)
+      settle(scope, pid, notes: &notes)
     }
     return notes
+  }
+
+  /// The same after one scope grew (no list of scopes to make: an `add` of one person).
+  func settleSeats(after scope: Scope) -> [Fact] {
+    // NB: most scopes have no plan; then there is nothing to settle and no list to make.
+    guard let pid = planOfScope[scope] else { return [] }
+    var notes: [Fact] = []
+    settle(scope, pid, notes: &notes)
+    return notes
+  }
+
+  private func settle(_ scope: Scope, _ pid: PlanID, notes: inout [Fact]) {
+    let p = plans[pid.index]
+    let need = billable(scope)
+    guard !p.isTrial, need > p.seats else { return }
+    let size = catalog.size(atLeast: need)
+    if p.payment == .invoice || size > max(catalog.selfServeLimit, p.seats) {
+      let cause: OverSizeCause =
+        p.payment == .invoice
+        ? .invoicePaid : .pastSelfServeLimit(size: size, limit: catalog.selfServeLimit)
+      let fact = Fact.overSize(shape(pid), billable: need, seats: p.seats, cause: cause)
+      notes.append(fact)
+      happened(.overSize, scope, plan: pid, fact)
+      tell(p.owner, fact)
+      return
+    }
+    let unit = unitCents(of: p)
+    let charge = Charge.prorata(
+      [(.addedSeats(from: p.seats, to: size), size - p.seats, unit)], days: p.periodEnd - today,
+      periodDays: p.periodEnd - p.periodStart)
+    let amount = charge.total
+    let old = p.seats
+    let before = shape(pid)
+    plans[pid.index].seats = size
+    let fact = Fact.resized(
+      before, from: old, to: size, billable: need, invoice: nextInvoiceID,
+      cents: amount)
+    happened(.resized, scope, plan: pid, fact)
+    issueInvoice(pid, charge, .resize(from: old, to: size))
+    notes.append(fact)
+    tell(p.owner, fact)
   }
 
   /// R16: every invoice goes to the billing owner, with a copy in their inbox. Its amount is the

@@ -109,6 +109,8 @@ extension World {
       }
     }
     switch target {
+    case .space(let kind, let name) where handles.count == 1:
+      return try addOne(handles[0], to: kind, name, guest: guest, admin: admin)
     case .space(let kind, let name):
       // NB: each handle is looked up once.
       let known = handles.map { userID($0) }
@@ -120,10 +122,7 @@ extension World {
       if guest && admin { throw Failure(.guestAndAdmin) }
       for (h, u) in zip(handles, known) {
         guard let u, let m = membership(u, in: s) else { continue }
-        let rank = { (g: Bool, a: Bool) in g ? 0 : (a ? 2 : 1) }
-        if rank(guest, admin) <= rank(m.guest, m.admin) {
-          throw Failure(.alreadyInSpace(h, space: byName(.space(s)), as: m, askedGuest: guest))
-        }
+        try checkNotAlreadyIn(s, h, m, guest: guest, admin: admin)
       }
       var grown: [Scope] = []
       // NB: one journal entry for everyone the command adds (see `Journal`), not one each.
@@ -149,7 +148,6 @@ extension World {
       var users: [UserID] = []
       users.reserveCapacity(handles.count)
       for h in handles { users.append(try resolveUser(h)) }
-      var ids: [UserID] = []
       for (h, u) in zip(handles, users) {
         guard membership(u, in: o) != nil else {
           throw Failure(
@@ -158,12 +156,48 @@ extension World {
         if teams[t.index].people[u] != nil {
           throw Failure(.alreadyInTeam(h, team: name))
         }
-        ids.append(u)
       }
-      var grown: [Scope] = []
-      for u in ids where joinTeam(u, t) { grown.append(.team(t)) }
+      // NB: only this team can grow; no list of grown scopes is made.
+      var grew = false
+      for u in users where joinTeam(u, t) { grew = true }
       happened(.added, .team(t), .joined(.member, users))
+      return grew ? settleSeats(after: .team(t)) : []
+    }
+  }
+
+  /// `add` of one person to a space, the usual case: the same checks in the same order as for
+  /// many, but no lists are made and a new person's handle is hashed once.
+  private func addOne(
+    _ h: String, to kind: SpaceKind, _ name: String, guest: Bool, admin: Bool
+  ) throws(Failure) -> [Fact] {
+    let hash = NameSlots.hash(h)
+    let known = userID(h, hash: hash)
+    if known == nil { try World.checkHandle(h) }
+    let s = try resolveSpace(kind, name)
+    if kind == .workspace && guest {
+      throw Failure(.workspaceHasNoGuests(byName(.space(s))))
+    }
+    if guest && admin { throw Failure(.guestAndAdmin) }
+    if let known, let m = membership(known, in: s) {
+      try checkNotAlreadyIn(s, h, m, guest: guest, admin: admin)
+      var grown: [Scope] = []
+      place(known, in: s, guest: guest, admin: admin, grown: &grown)
+      happened(.role, .space(s), user: known, .roleChanged(admin: admin))
       return settleSeats(after: grown)
+    }
+    let u = known ?? newUser(h, hash: hash)
+    let grew = join(u, s, guest: guest, admin: admin)
+    happened(.added, .space(s), .joined(guest ? .guest : admin ? .admin : .member, [u]))
+    return grew ? settleSeats(after: .space(s)) : []
+  }
+
+  /// Refuses to add someone to a space they are in with the same role or a higher one.
+  private func checkNotAlreadyIn(
+    _ s: SpaceID, _ h: String, _ m: Membership, guest: Bool, admin: Bool
+  ) throws(Failure) {
+    let rank = { (g: Bool, a: Bool) in g ? 0 : (a ? 2 : 1) }
+    if rank(guest, admin) <= rank(m.guest, m.admin) {
+      throw Failure(.alreadyInSpace(h, space: byName(.space(s)), as: m, askedGuest: guest))
     }
   }
 

@@ -78,8 +78,11 @@ package final class World {
   /// Whether what happens now is not recorded (a plan a forecast does not follow renews).
   var muted: Bool { forecastPlay?.muted ?? false }
   package func handle(_ id: UserID) -> String { users[id.index].handle }
-  package func userID(_ handle: String) -> UserID? {
-    handleSlots.find(handle, NameSlots.hash(handle), { users[$0].handle }).map { UserID(index: $0) }
+  package func userID(_ handle: String) -> UserID? { userID(handle, hash: NameSlots.hash(handle)) }
+  /// The same, with the handle's hash (`NameSlots.hash`) already made: `add` hashes a new
+  /// person's handle once, to look for them and then to index them.
+  func userID(_ handle: String, hash: UInt64) -> UserID? {
+    handleSlots.find(handle, hash, { users[$0].handle }).map { UserID(index: $0) }
   }
   package func spaceID(_ name: String) -> SpaceID? { spacesByName[name] }
   package func teamIDs(named name: String) -> [TeamID] { teamsByName[name] ?? [] }
@@ -106,8 +109,7 @@ package final class World {
   }
 
   package func membership(_ user: UserID, in space: SpaceID) -> Membership? {
-    for j in users[user.index].joined where j.space == space { return j.membership }
-    return nil
+    users[user.index].joined.membership(in: space)
   }
 
   package func isMember(_ user: UserID, of space: SpaceID) -> Bool {
@@ -157,11 +159,7 @@ package final class World {
   /// Sets a user's membership in a space, in both places it is kept (see `User.joined`).
   func setMembership(_ user: UserID, in space: SpaceID, _ m: Membership) {
     spaces[space.index].people[user] = m
-    if let i = users[user.index].joined.firstIndex(where: { $0.space == space }) {
-      users[user.index].joined[i].membership = m
-    } else {
-      users[user.index].joined.append((space, m))
-    }
+    users[user.index].joined.set(space, m)
   }
 
   package var userCount: Int { users.count }
