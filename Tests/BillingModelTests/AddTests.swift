@@ -12,7 +12,9 @@ import Testing
       _ = try w.createSpace(.org, "Acme")
       _ = try w.createSpace(.workspace, "Lab")
     }
-    for h in ["ann", "bob"] { _ = try one.add([h], to: .space(.org, "Acme"), guest: false, admin: false) }
+    for h in ["ann", "bob"] {
+      _ = try one.add([h], to: .space(.org, "Acme"), guest: false, admin: false)
+    }
     _ = try many.add(["ann", "bob"], to: .space(.org, "Acme"), guest: false, admin: false)
     _ = try one.add(["cy"], to: .space(.workspace, "Lab"), guest: false, admin: true)
     _ = try many.add(["cy"], to: .space(.workspace, "Lab"), guest: false, admin: true)
@@ -25,8 +27,12 @@ import Testing
       expectEqual(w.membership(try #require(w.userID("bob")), in: acme)?.seq, 1)
     }
     // Refusals come in the same order: a bad handle, then an unknown space.
-    #expect(throws: Failure.self) { try one.add(["-x"], to: .space(.org, "Acme"), guest: false, admin: false) }
-    #expect(throws: Failure.self) { try one.add(["ann"], to: .space(.org, "Acme"), guest: false, admin: false) }
+    #expect(throws: Failure.self) {
+      try one.add(["-x"], to: .space(.org, "Acme"), guest: false, admin: false)
+    }
+    #expect(throws: Failure.self) {
+      try one.add(["ann"], to: .space(.org, "Acme"), guest: false, admin: false)
+    }
     #expect(one.userID("-x") == nil)
   }
 
@@ -38,7 +44,9 @@ import Testing
     let t2 = try w.createTeam("T2", in: .space(.org, "Acme"))
     let t3 = try w.createTeam("T3", in: .space(.org, "Acme"))
     _ = try w.add(["ann"], to: .space(.org, "Acme"), guest: false, admin: false)
-    for t in ["T3", "T1", "T2"] { _ = try w.add(["ann"], to: .team(t, org: nil), guest: false, admin: false) }
+    for t in ["T3", "T1", "T2"] {
+      _ = try w.add(["ann"], to: .team(t, org: nil), guest: false, admin: false)
+    }
     let ann = try #require(w.userID("ann"))
     expectEqual(w.user(ann).teams, [t1, t2, t3])
     try w.remove("ann", from: .team("T2", org: nil))
