@@ -114,16 +114,7 @@ extension World {
     case .space(let kind, let name):
       // NB: each handle is looked up once.
       let known = handles.map { userID($0) }
-      for (h, u) in zip(handles, known) where u == nil { try World.checkHandle(h) }
-      let s = try resolveSpace(kind, name)
-      if kind == .workspace && guest {
-        throw Failure(.workspaceHasNoGuests(byName(.space(s))))
-      }
-      if guest && admin { throw Failure(.guestAndAdmin) }
-      for (h, u) in zip(handles, known) {
-        guard let u, let m = membership(u, in: s) else { continue }
-        try checkNotAlreadyIn(s, h, m, guest: guest, admin: admin)
-      }
+      let s = try checkAdd(handles, known: known, to: kind, name, guest: guest, admin: admin)
       var grown: [Scope] = []
       // NB: one journal entry for everyone the command adds (see `Journal`), not one each.
       var joined: [UserID] = []
@@ -165,21 +156,17 @@ extension World {
     }
   }
 
-  /// `add` of one person to a space, the usual case: the same checks in the same order as for
-  /// many, but no lists are made and a new person's handle is hashed once.
+  /// `add` of one person to a space, the usual case: the same checks (`checkAdd`), but no lists
+  /// are made and a new person's handle is hashed once.
   private func addOne(
     _ h: String, to kind: SpaceKind, _ name: String, guest: Bool, admin: Bool
   ) throws(Failure) -> [Fact] {
     let hash = NameSlots.hash(h)
     let known = userID(h, hash: hash)
-    if known == nil { try World.checkHandle(h) }
-    let s = try resolveSpace(kind, name)
-    if kind == .workspace && guest {
-      throw Failure(.workspaceHasNoGuests(byName(.space(s))))
-    }
-    if guest && admin { throw Failure(.guestAndAdmin) }
-    if let known, let m = membership(known, in: s) {
-      try checkNotAlreadyIn(s, h, m, guest: guest, admin: admin)
+    let s = try checkAdd(
+      CollectionOfOne(h), known: CollectionOfOne(known), to: kind, name, guest: guest,
+      admin: admin)
+    if let known, membership(known, in: s) != nil {
       var grown: [Scope] = []
       place(known, in: s, guest: guest, admin: admin, grown: &grown)
       happened(.role, .space(s), user: known, .roleChanged(admin: admin))
@@ -191,14 +178,28 @@ extension World {
     return grew ? settleSeats(after: .space(s)) : []
   }
 
-  /// Refuses to add someone to a space they are in with the same role or a higher one.
-  private func checkNotAlreadyIn(
-    _ s: SpaceID, _ h: String, _ m: Membership, guest: Bool, admin: Bool
-  ) throws(Failure) {
-    let rank = { (g: Bool, a: Bool) in g ? 0 : (a ? 2 : 1) }
-    if rank(guest, admin) <= rank(m.guest, m.admin) {
-      throw Failure(.alreadyInSpace(h, space: byName(.space(s)), as: m, askedGuest: guest))
+  /// SPEC §4: what an `add` to a space checks before it changes anything, in this order:
+  /// handles that cannot be one (of people not known yet, `known` nil), the space, guests in a
+  /// workspace, a guest who would be admin, and people already in the space with the same role
+  /// or a higher one. One person or many, an `add` goes through these same checks.
+  private func checkAdd(
+    _ handles: some Sequence<String>, known: some Sequence<UserID?>, to kind: SpaceKind,
+    _ name: String, guest: Bool, admin: Bool
+  ) throws(Failure) -> SpaceID {
+    for (h, u) in zip(handles, known) where u == nil { try World.checkHandle(h) }
+    let s = try resolveSpace(kind, name)
+    if kind == .workspace && guest {
+      throw Failure(.workspaceHasNoGuests(byName(.space(s))))
     }
+    if guest && admin { throw Failure(.guestAndAdmin) }
+    let rank = { (g: Bool, a: Bool) in g ? 0 : (a ? 2 : 1) }
+    for (h, u) in zip(handles, known) {
+      guard let u, let m = membership(u, in: s) else { continue }
+      if rank(guest, admin) <= rank(m.guest, m.admin) {
+        throw Failure(.alreadyInSpace(h, space: byName(.space(s)), as: m, askedGuest: guest))
+      }
+    }
+    return s
   }
 
   package func remove(_ handle: String, from target: PlaceTarget) throws(Failure) {
